@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/workspace/app-header";
+import { WorkspaceTabs } from "@/components/workspace/workspace-tabs";
+import { requireWorkspacePage } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { findWorkspaces } from "@/lib/server/workspaces/find-workspaces";
+
+type WorkspaceLayoutProps = { children: ReactNode; params: Promise<{ workspaceId: string }> };
+
+export default async function WorkspaceLayout({ children, params }: WorkspaceLayoutProps) {
+  const { workspaceId } = await params;
+  const { user, membership } = await requireWorkspacePage(workspaceId, { returnTo: `/w/${workspaceId}` });
+  const workspaces = await findWorkspaces({ userId: user.id });
+  const tabs = [
+    { href: "", label: "Articles" },
+    { href: "/members", label: "Members" },
+    ...(can(membership.role, "activity.read") ? [{ href: "/activity", label: "Activity" }] : []),
+    ...(can(membership.role, "workspace.update") ? [{ href: "/settings", label: "Settings" }] : []),
+  ];
+  return (
+    <>
+      <AppHeader user={user} workspaces={workspaces} currentWorkspaceId={workspaceId} />
+      <div className="page">
+        <WorkspaceTabs workspaceId={workspaceId} tabs={tabs} />
+        <main id="main">{children}</main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArticleListControls } from "@/components/articles/article-list-controls";
+import { requireWorkspacePage } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { findArticles } from "@/lib/server/articles/find-articles";
+import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
+import { articleListQuerySchema } from "@/lib/validations/article";
+import { formatDate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Articles" };
+
+type ArticlesPageProps = {
+  params: Promise<{ workspaceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function ArticlesPage({ params, searchParams }: ArticlesPageProps) {
+  const { workspaceId } = await params;
+  const { membership } = await requireWorkspacePage(workspaceId);
+  const raw = await searchParams;
+  const parsed = articleListQuerySchema.safeParse({ q: raw.q, sort: raw.sort, cursor: raw.cursor });
+  const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
+  const [workspace, { items, nextCursor }] = await Promise.all([getWorkspace({ workspaceId }), findArticles({ workspaceId, query })]);
+  const canImport = can(membership.role, "article.import");
+  const nextHref = nextCursor
+    ? `/w/${workspaceId}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), sort: query.sort, cursor: nextCursor })}`
+    : null;
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <div>
+          <h1>{workspace.name}</h1>
+          <p>Articles imported into this workspace.</p>
+        </div>
+        {canImport ? (
+          <Link className="button" href={`/w/${workspaceId}/import`}>
+            Import article
+          </Link>
+        ) : null}
+      </div>
+      <ArticleListControls q={query.q ?? ""} sort={query.sort} />
+      {items.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Source</th>
+              <th scope="col">Published</th>
+              <th scope="col">Imported by</th>
+              <th scope="col">Imported</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link href={`/w/${workspaceId}/articles/${a.id}`}>{a.title}</Link>
+                  {a.authors.length ? <div className="muted small">{a.authors.join(", ")}</div> : null}
+                </td>
+                <td>{a.source ?? <span className="muted">—</span>}</td>
+                <td>{a.publishedAt ? formatDate(a.publishedAt) : <span className="muted">—</span>}</td>
+                <td>{a.importedBy.name}</td>
+                <td>{formatDate(a.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <div className="card empty">
+          {query.q ? (
+            <p>No article title matches “{query.q}”.</p>
+          ) : (
+            <p>No articles yet.{canImport ? " Import one to start annotating." : ""}</p>
+          )}
+        </div>
+      )}
+      {nextHref ? (
+        <div>
+          <Link className="button button-secondary" href={nextHref}>
+            More articles
+          </Link>
+        </div>
+      ) : null}
+    </div>
+  );
+}

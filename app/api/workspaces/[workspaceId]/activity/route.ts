@@ -1,0 +1,15 @@
+// GET /api/workspaces/[workspaceId]/activity — the workspace's activity log, newest first
+import { z } from "zod";
+import { withAuth } from "@/lib/auth/with-auth";
+import { findActivity } from "@/lib/server/activity/find-activity";
+
+const querySchema = z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const GET = withAuth(
+  async ({ workspaceId, req }) => {
+    const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const { items, nextCursor } = await findActivity({ workspaceId, ...query });
+    return Response.json({ data: items, nextCursor });
+  },
+  { permission: "activity.read" },
+);

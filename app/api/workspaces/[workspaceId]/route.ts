@@ -1,0 +1,18 @@
+// GET|PATCH /api/workspaces/[workspaceId] — read or rename a workspace
+import { withAuth } from "@/lib/auth/with-auth";
+import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
+import { updateWorkspace } from "@/lib/server/workspaces/update-workspace";
+import { updateWorkspaceSchema } from "@/lib/validations/workspace";
+
+export const GET = withAuth(
+  async ({ workspaceId, membership }) => Response.json({ data: { ...(await getWorkspace({ workspaceId })), role: membership.role } }),
+  { permission: "workspace.read" },
+);
+
+export const PATCH = withAuth(
+  async ({ workspaceId, user, body }) => {
+    const { name } = await body(updateWorkspaceSchema);
+    return Response.json({ data: await updateWorkspace({ workspaceId, actorId: user.id, name }) });
+  },
+  { permission: "workspace.update" },
+);

@@ -1,0 +1,17 @@
+// GET|POST /api/workspaces — my workspaces; create one
+import { withAuth } from "@/lib/auth/with-auth";
+import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
+import { findWorkspaces } from "@/lib/server/workspaces/find-workspaces";
+import { createWorkspaceSchema } from "@/lib/validations/workspace";
+
+export const GET = withAuth(async ({ user }) => Response.json({ data: await findWorkspaces({ userId: user.id }) }), {
+  user: true,
+});
+
+export const POST = withAuth(
+  async ({ user, body }) => {
+    const { name } = await body(createWorkspaceSchema);
+    return Response.json({ data: await createWorkspace({ userId: user.id, name }) }, { status: 201 });
+  },
+  { user: true },
+);

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+import "./editor.css";
+
+export const metadata: Metadata = {
+  title: { default: "Marginalia", template: "%s · Marginalia" },
+  description: "Read, highlight, tag and discuss articles as a team.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

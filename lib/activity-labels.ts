@@ -1,0 +1,39 @@
+type ActivityLike = { action: string; data: unknown };
+
+function field(data: unknown, key: string): string | undefined {
+  const value = data && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+const lower = (role?: string) => role?.toLowerCase() ?? "member";
+
+/** A sentence for one activity event, for people reading the log. */
+export function describeActivity(event: ActivityLike): string {
+  const { data } = event;
+  switch (event.action) {
+    case "workspace.created":
+      return `created the workspace “${field(data, "name") ?? ""}”`;
+    case "workspace.updated":
+      return `renamed the workspace to “${field(data, "name") ?? ""}”`;
+    case "member.invited":
+      return `created an invitation link for a new ${lower(field(data, "role"))}`;
+    case "member.invitation_revoked":
+      return "revoked an invitation link";
+    case "member.joined":
+      return `joined as ${lower(field(data, "role"))}`;
+    case "member.role_changed":
+      return `changed a member's role from ${lower(field(data, "from"))} to ${lower(field(data, "to"))}`;
+    case "member.removed":
+      return "removed a member";
+    case "member.left":
+      return "left the workspace";
+    case "article.imported":
+      return `imported “${field(data, "title") ?? "an article"}”`;
+    case "article.deleted":
+      return "deleted an article";
+    case "article.restored":
+      return "restored an article";
+    default:
+      return event.action;
+  }
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { findMembership, type Membership } from "@/lib/auth/access";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+
+/** For pages: the signed-in user, or a redirect to sign-in that returns to `returnTo`. */
+export async function requirePageUser(returnTo?: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  return user;
+}
+
+/**
+ * For workspace pages: the user and their membership. Non-members get the
+ * 404 page (never a hint that the workspace exists); a missing permission too.
+ */
+export async function requireWorkspacePage(
+  workspaceId: string,
+  options: { returnTo?: string; permission?: Permission } = {},
+): Promise<{ user: SessionUser; membership: Membership }> {
+  const user = await requirePageUser(options.returnTo);
+  const membership = await findMembership(user.id, workspaceId);
+  if (!membership) notFound();
+  if (options.permission && !can(membership.role, options.permission)) notFound();
+  return { user, membership };
+}

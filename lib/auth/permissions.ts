@@ -1,0 +1,49 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const roles = ["OWNER", "REVIEWER", "ANALYST", "VIEWER"] as const satisfies readonly Role[];
+
+const everyone = roles;
+const contributors = ["OWNER", "REVIEWER", "ANALYST"] as const;
+const leads = ["OWNER", "REVIEWER"] as const;
+const owners = ["OWNER"] as const;
+
+/**
+ * The one role × action table. Every route that touches a workspace names one
+ * of these permissions, and the generated permission test walks this table.
+ */
+export const permissions = {
+  "workspace.read": everyone,
+  "workspace.update": owners,
+  "member.list": everyone,
+  "member.manage": owners,
+  "invitation.manage": owners,
+  "article.list": everyone,
+  "article.read": everyone,
+  "article.import": contributors,
+  "article.delete": leads,
+  "article.restore": leads,
+  "activity.read": leads,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export const allPermissions = Object.keys(permissions) as Permission[];
+
+/** Whether `role` may perform `permission`. */
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export const roleLabels: Record<Role, string> = {
+  OWNER: "Owner",
+  REVIEWER: "Reviewer",
+  ANALYST: "Analyst",
+  VIEWER: "Viewer",
+};
+
+export const roleDescriptions: Record<Role, string> = {
+  OWNER: "Manages members and settings, and can do everything.",
+  REVIEWER: "Reviews others' work, manages entities, revises articles.",
+  ANALYST: "Imports articles, annotates and comments.",
+  VIEWER: "Reads, comments and exports.",
+};

@@ -1,0 +1,81 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authSecret, sessionCookieName } from "@/lib/auth/secret";
+
+/** The signed-in user, as read from the database on every request. */
+export type SessionUser = { id: string; email: string; name: string };
+
+/** Claims we put in the session JWT besides next-auth's own. */
+export type SessionClaims = { sub?: string; sv?: number };
+
+type CookieGetter = (name: string) => string | undefined;
+
+/** Joins next-auth's session cookie, which it splits into `.0`, `.1`… chunks when large. */
+function readSessionCookie(get: CookieGetter): string | undefined {
+  const name = sessionCookieName();
+  const whole = get(name);
+  if (whole) return whole;
+  let joined = "";
+  for (let i = 0; ; i++) {
+    const chunk = get(`${name}.${i}`);
+    if (!chunk) break;
+    joined += chunk;
+  }
+  return joined || undefined;
+}
+
+/**
+ * Resolves the session user from the session cookie. JWTs cannot be revoked, so
+ * the token's session version must equal the user's current one: bumping it
+ * (sign out everywhere, password change, removal) ends every session at once.
+ */
+export async function userFromCookies(get: CookieGetter): Promise<SessionUser | null> {
+  const token = readSessionCookie(get);
+  if (!token) return null;
+  let claims: SessionClaims | null;
+  try {
+    claims = (await decode({ token, secret: authSecret() })) as SessionClaims | null;
+  } catch {
+    return null;
+  }
+  if (!claims?.sub || typeof claims.sv !== "number") return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.sub },
+    select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** Parses a Cookie header into a getter. */
+export function cookieHeaderGetter(header: string | null): CookieGetter {
+  const jar = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    try {
+      jar.set(name, decodeURIComponent(value));
+    } catch {
+      jar.set(name, value);
+    }
+  }
+  return (name) => jar.get(name);
+}
+
+/** The session user of the current server-component request, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const jar = await cookies();
+  return userFromCookies((name) => jar.get(name)?.value);
+}
+
+/** The session user of the current request; throws 401 when signed out. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+  return user;
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import type { z } from "zod";
+import { requireMembership, type Membership } from "@/lib/auth/access";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { cookieHeaderGetter, userFromCookies, type SessionUser } from "@/lib/auth/session";
+import { AppError, toErrorResponse } from "@/lib/errors";
+
+/** Marks every handler built here, so a test can prove that no route skips it. */
+export const AUTH_WRAPPED = Symbol.for("marginalia.withAuth");
+
+type RouteParams = Record<string, string | string[] | undefined>;
+type RouteContext = { params: Promise<RouteParams> };
+
+type BaseContext = {
+  req: Request;
+  params: Record<string, string>;
+  /** The context Next.js passed, for handlers that delegate (next-auth). */
+  routeContext: RouteContext;
+  /** Parses the JSON body with `schema`: 400 for malformed JSON, 422 with field errors for invalid input. */
+  body<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
+};
+
+export type PublicContext = BaseContext & { user: SessionUser | null };
+export type UserContext = BaseContext & { user: SessionUser };
+export type MemberContext = UserContext & { membership: Membership; workspaceId: string };
+
+type Options =
+  | { public: true }
+  | { permission: Permission }
+  /** Any signed-in user; for routes outside a workspace (own account, own workspaces). */
+  | { user: true };
+
+type HandlerFor<O> = O extends { public: true }
+  ? (ctx: PublicContext) => Promise<Response> | Response
+  : O extends { permission: Permission }
+    ? (ctx: MemberContext) => Promise<Response> | Response
+    : (ctx: UserContext) => Promise<Response> | Response;
+
+export type WrappedHandler = ((req: Request, ctx: RouteContext) => Promise<Response>) & { [AUTH_WRAPPED]: true };
+
+const MAX_JSON_BYTES = 1_000_000;
+
+async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+  return schema.parse(json);
+}
+
+function stringParams(raw: RouteParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
+}
+
+/**
+ * Wraps a route handler: resolves the session user, checks workspace membership
+ * (404 for non-members) and the role's permission (403), and turns every thrown
+ * error into the one JSON error shape. Every route handler goes through here.
+ */
+export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O): WrappedHandler {
+  const wrapped = async (req: Request, routeCtx: RouteContext): Promise<Response> => {
+    try {
+      const params = stringParams((await routeCtx?.params) ?? {});
+      const user = await userFromCookies(cookieHeaderGetter(req.headers.get("cookie")));
+      const base: BaseContext = { req, params, routeContext: routeCtx, body: (schema) => parseBody(req, schema) };
+      if ("public" in options) {
+        return await (handler as HandlerFor<{ public: true }>)({ ...base, user });
+      }
+      if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+      if ("user" in options) {
+        return await (handler as HandlerFor<{ user: true }>)({ ...base, user });
+      }
+      const workspaceId = params.workspaceId;
+      if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
+      const membership = await requireMembership(user.id, workspaceId);
+      if (!can(membership.role, options.permission)) {
+        throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
+      }
+      return await (handler as HandlerFor<{ permission: Permission }>)({ ...base, user, membership, workspaceId });
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+  return Object.assign(wrapped, { [AUTH_WRAPPED]: true as const });
+}

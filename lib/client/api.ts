@@ -1,0 +1,40 @@
+import type { ErrorCode } from "@/lib/errors";
+
+/** An error answered by our API, with the fields at fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "NETWORK",
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Calls our API and returns `data`, or throws ApiError with the server's message. */
+export async function api<T = unknown>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      ...rest,
+      headers: json !== undefined ? { "content-type": "application/json", ...rest.headers } : rest.headers,
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", "Could not reach the server. Check your connection and try again.");
+  }
+  if (res.status === 204) return undefined as T;
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = body?.error;
+    throw new ApiError(
+      res.status,
+      error?.code ?? "INTERNAL",
+      error?.message ?? `The server answered ${res.status}.`,
+      error?.details?.fieldErrors ?? {},
+    );
+  }
+  return body?.data as T;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export type ActivityItem = {
+  id: string;
+  action: string;
+  actor: { id: string; name: string } | null;
+  targetType: string | null;
+  targetId: string | null;
+  data: unknown;
+  createdAt: Date;
+};
+
+/** Returns a workspace's activity, newest first, `limit` at a time after `cursor`. */
+export async function findActivity(options: { workspaceId: string; cursor?: string; limit?: number }): Promise<{
+  items: ActivityItem[];
+  nextCursor: string | null;
+}> {
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const rows = await db.activityEvent.findMany({
+    where: { workspaceId: options.workspaceId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      data: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
+  });
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Every action the activity log knows. Later features add theirs here. */
+export type ActivityAction =
+  | "user.signed_up"
+  | "user.password_changed"
+  | "user.signed_out_everywhere"
+  | "workspace.created"
+  | "workspace.updated"
+  | "member.invited"
+  | "member.invitation_revoked"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed"
+  | "member.left"
+  | "article.imported"
+  | "article.deleted"
+  | "article.restored";
+
+export type RecordActivityOptions = {
+  tx: Tx;
+  action: ActivityAction;
+  actorId: string | null;
+  workspaceId?: string | null;
+  target?: { type: string; id: string };
+  data?: Prisma.InputJsonValue;
+};
+
+/**
+ * Appends one event to the activity log, inside the caller's transaction so
+ * the event exists exactly when the change it records does.
+ */
+export async function recordActivity({ tx, action, actorId, workspaceId, target, data }: RecordActivityOptions): Promise<void> {
+  await tx.activityEvent.create({
+    data: {
+      id: newId(),
+      action,
+      actorId,
+      workspaceId: workspaceId ?? null,
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
+      data: data ?? undefined,
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { recordActivity } from "@/lib/server/activity/record-activity";
+import { assertNotLastOwner } from "@/lib/server/members/update-member-role";
+
+/**
+ * Removes a member (or lets a member leave when actorId === userId). The last
+ * owner can neither leave nor be removed. Their work stays in the workspace.
+ */
+export async function removeMember(options: { workspaceId: string; actorId: string; userId: string }): Promise<void> {
+  const leaving = options.actorId === options.userId;
+  await db.$transaction(async (tx) => {
+    const membership = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: options.userId } },
+      select: { id: true, role: true },
+    });
+    if (!membership) throw notFound("Member");
+    if (membership.role === "OWNER") {
+      await assertNotLastOwner(
+        tx,
+        options.workspaceId,
+        options.userId,
+        leaving ? "You are the last owner. Make someone else an owner before you leave." : "A workspace needs at least one owner.",
+      );
+    }
+    await tx.membership.delete({ where: { id: membership.id } });
+    await recordActivity({
+      tx,
+      action: leaving ? "member.left" : "member.removed",
+      actorId: options.actorId,
+      workspaceId: options.workspaceId,
+      target: { type: "user", id: options.userId },
+      data: { role: membership.role },
+    });
+  });
+}

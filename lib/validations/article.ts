@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** Metadata an analyst gives when importing an article (all but the body). */
+export const articleMetadataSchema = z.object({
+  title: optionalText(300, "Title"),
+  source: optionalText(200, "Source"),
+  /** Comma-separated in forms; an array in JSON. */
+  authors: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) =>
+      (Array.isArray(v) ? v : (v ?? "").split(","))
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(200, "An author name can be at most 200 characters.")).max(50, "At most 50 authors.")),
+  publishedAt: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2021-09-24.")
+        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That date does not exist.")
+        .optional(),
+    ),
+  originalUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .max(2000, "The URL is too long.")
+        .url("Enter a full URL starting with http:// or https://.")
+        .refine((v) => /^https?:\/\//i.test(v), "Only http:// and https:// links are allowed.")
+        .optional(),
+    ),
+  language: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en or pt-BR.").optional()),
+});
+export type ArticleMetadata = z.infer<typeof articleMetadataSchema>;
+
+/** Pasted text (JSON or form field) with its format. */
+export const pastedArticleSchema = articleMetadataSchema.extend({
+  text: z.string().min(1, "Paste the article's text."),
+  format: z.enum(["text", "markdown", "html"]).default("text"),
+});
+
+export const articleSortSchema = z.enum(["newest", "oldest", "title", "published"]).default("newest");
+
+export const articleListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  sort: articleSortSchema,
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;

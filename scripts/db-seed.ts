@@ -1,0 +1,46 @@
+// Seeds the demo workspace: an owner, a reviewer, two analysts and three short
+// original articles. `--if-empty` seeds only a database without users.
+// Run with the react-server condition so server-only modules load outside Next.js.
+import { demoArticles } from "@/prisma/seed/demo-articles";
+import { DEMO_PASSWORD, demoUsers } from "@/prisma/seed/demo-users";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { importArticle } from "@/lib/server/articles/import-article";
+import { createUser } from "@/lib/server/users/create-user";
+import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
+
+async function main() {
+  const ifEmpty = process.argv.includes("--if-empty");
+  if (ifEmpty && (await db.user.count()) > 0) {
+    console.log("Demo data: the database already has users; not seeding.");
+    return;
+  }
+  const users = [];
+  for (const u of demoUsers) {
+    users.push({ ...u, ...(await createUser({ name: u.name, email: u.email, password: DEMO_PASSWORD })) });
+  }
+  const owner = users[0];
+  const workspace = await createWorkspace({ userId: owner.id, name: "Demo newsroom" });
+  await db.membership.createMany({
+    data: users.slice(1).map((u) => ({ id: newId(), workspaceId: workspace.id, userId: u.id, role: u.role })),
+  });
+  for (const [i, article] of demoArticles.entries()) {
+    const { text, ...metadata } = article;
+    await importArticle({
+      workspaceId: workspace.id,
+      actorId: users[i % 2 === 0 ? 2 : 3].id,
+      metadata: { ...metadata, title: metadata.title },
+      upload: { text, format: "text" },
+    });
+  }
+  console.log("Demo data created. Sign in at /signin with any of these (password for all: %s):", DEMO_PASSWORD);
+  for (const u of users) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (err) => {
+    console.error(err);
+    await db.$disconnect().catch(() => undefined);
+    process.exit(1);
+  });

@@ -1,0 +1,156 @@
+// Generated from lib/auth/permissions.ts: for every permission, every role, a
+// non-member and an anonymous caller, the API answers as the table says.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { allPermissions, can, permissions, roles, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { callRoute } from "@/test/call-route";
+import { makeArticle, makeUser, makeWorkspace, sessionCookie, type TestUser } from "@/test/factories";
+
+type World = { workspaceId: string; users: Record<Role, TestUser>; target: TestUser };
+
+type Probe = {
+  method: string;
+  file: string;
+  /** Creates what this one call needs and returns the route params. */
+  params: (world: World) => Promise<Record<string, string>>;
+  json?: unknown;
+  /** The status of an allowed call. */
+  ok: number;
+};
+
+const ws = (world: World) => Promise.resolve({ workspaceId: world.workspaceId });
+
+async function freshMember(world: World): Promise<string> {
+  const user = await makeUser();
+  await db.membership.create({ data: { id: newId(), workspaceId: world.workspaceId, userId: user.id, role: "ANALYST" } });
+  return user.id;
+}
+
+async function freshInvitation(world: World): Promise<string> {
+  const id = newId();
+  await db.invitation.create({
+    data: { id, workspaceId: world.workspaceId, tokenHash: newId(), role: "ANALYST", createdById: world.users.OWNER.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return id;
+}
+
+/** One or more API calls per permission. The Record type makes a missing permission a type error. */
+const probes: Record<Permission, Probe[]> = {
+  "workspace.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/route.ts", params: ws, ok: 200 }],
+  "workspace.update": [{ method: "PATCH", file: "api/workspaces/[workspaceId]/route.ts", params: ws, json: { name: "Renamed" }, ok: 200 }],
+  "member.list": [{ method: "GET", file: "api/workspaces/[workspaceId]/members/route.ts", params: ws, ok: 200 }],
+  "member.manage": [
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/members/[userId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, userId: w.target.id }),
+      json: { role: "ANALYST" },
+      ok: 200,
+    },
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/members/[userId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, userId: await freshMember(w) }),
+      ok: 204,
+    },
+  ],
+  "invitation.manage": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/invitations/route.ts", params: ws, ok: 200 },
+    { method: "POST", file: "api/workspaces/[workspaceId]/invitations/route.ts", params: ws, json: { role: "VIEWER" }, ok: 201 },
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/invitations/[invitationId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, invitationId: await freshInvitation(w) }),
+      ok: 204,
+    },
+  ],
+  "article.list": [{ method: "GET", file: "api/workspaces/[workspaceId]/articles/route.ts", params: ws, ok: 200 }],
+  "article.read": [
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await makeArticle(w.workspaceId, w.users.OWNER.id) }),
+      ok: 200,
+    },
+  ],
+  "article.import": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/route.ts",
+      params: ws,
+      json: { title: "Imported", text: "First paragraph.\n\nSecond paragraph." },
+      ok: 201,
+    },
+  ],
+  "article.delete": [
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await makeArticle(w.workspaceId, w.users.OWNER.id) }),
+      ok: 204,
+    },
+  ],
+  "article.restore": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/restore/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await makeArticle(w.workspaceId, w.users.OWNER.id, { deleted: true }) }),
+      ok: 200,
+    },
+  ],
+  "activity.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/activity/route.ts", params: ws, ok: 200 }],
+};
+
+type Caller = { label: string; role?: Role; kind: "member" | "non-member" | "anonymous" };
+const callers: Caller[] = [
+  ...roles.map((role) => ({ label: role, role, kind: "member" as const })),
+  { label: "non-member", kind: "non-member" },
+  { label: "anonymous", kind: "anonymous" },
+];
+
+let world: World;
+let outsider: TestUser;
+
+beforeAll(async () => {
+  const users = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await makeUser({ name: r })]))) as Record<Role, TestUser>;
+  const target = await makeUser({ name: "Target" });
+  const workspaceId = await makeWorkspace([...roles.map((role) => ({ user: users[role], role })), { user: target, role: "ANALYST" }]);
+  world = { workspaceId, users, target };
+  outsider = await makeUser({ name: "Outsider" });
+  await makeWorkspace([{ user: outsider, role: "OWNER" }]);
+});
+
+describe("the permission table", () => {
+  it("has a probe for every permission", () => {
+    expect(Object.keys(probes).sort()).toEqual([...allPermissions].sort());
+  });
+  it("gives owners every permission", () => {
+    for (const p of allPermissions) expect(permissions[p]).toContain("OWNER");
+  });
+});
+
+describe.each(allPermissions)("%s", (permission) => {
+  it.each(callers)("answers $label as the table says", async (caller) => {
+    for (const probe of probes[permission]) {
+      const params = await probe.params(world);
+      const user = caller.kind === "member" ? world.users[caller.role!] : caller.kind === "non-member" ? outsider : null;
+      const res = await callRoute({
+        file: probe.file,
+        method: probe.method,
+        params,
+        json: probe.json,
+        cookie: user ? await sessionCookie(user) : undefined,
+      });
+      const expected =
+        caller.kind === "anonymous" ? 401 : caller.kind === "non-member" ? 404 : can(caller.role!, permission) ? probe.ok : 403;
+      expect(res.status, `${probe.method} ${probe.file} as ${caller.label}: ${await res.clone().text()}`).toBe(expected);
+      if (res.status >= 400) {
+        const body = await res.json();
+        expect(body.error.code).toBeTypeOf("string");
+        expect(body.error.message).toBeTypeOf("string");
+      }
+    }
+  });
+});
