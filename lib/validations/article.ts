@@ -31,7 +31,10 @@ export const articleMetadataSchema = z.object({
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2021-09-24.")
-        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That date does not exist.")
+        .refine((v) => {
+          const date = new Date(`${v}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+        }, "That date does not exist.")
         .optional(),
     ),
   originalUrl: z

@@ -1,0 +1,272 @@
+// `npm start` and `npm run dev`: runs Marginalia with everything it needs.
+//
+//   npm start                               build if the sources changed, migrate, seed, `next start`
+//   npm run dev                             migrate, seed, `next dev`
+//   node scripts/start.mjs --no-server      migrate and seed only, then exit (also with --dev)
+//
+// Without DATABASE_URL it runs an embedded PostgreSQL (PGlite) whose data stays
+// in .data/pglite. Environment: PORT (3000), DATABASE_URL, NEXTAUTH_SECRET
+// (required for a database on another machine; otherwise kept in
+// .data/nextauth-secret), NEXTAUTH_URL (http://localhost:$PORT),
+// EMBEDDED_DB_PORT (54329), MARGINALIA_DATA_DIR (.data), SEED_DEMO=false to skip the demo data.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import { constants } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { tsImport } from "tsx/esm/api";
+import { startEmbeddedDatabase } from "./embedded-db.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+process.chdir(root);
+
+const args = process.argv.slice(2);
+const dev = args.includes("--dev");
+const noServer = args.includes("--no-server");
+const port = Number(process.env.PORT || 3000);
+
+const DATA_DIR = process.env.MARGINALIA_DATA_DIR || ".data";
+const PGLITE_DIR = path.join(DATA_DIR, "pglite");
+const SECRET_FILE = path.join(DATA_DIR, "nextauth-secret");
+/** PGlite's socket server accepts this many connections; the app's pool stays below it. */
+const EMBEDDED_MAX_CONNECTIONS = 8;
+const EMBEDDED_POOL_MAX = 6;
+
+/** Everything that goes into `next build`; a file newer than .next/BUILD_ID means the build is stale. */
+const BUILD_INPUTS = {
+  dirs: ["app", "components", "lib", "prisma", "public"],
+  files: [
+    "next.config.js",
+    "package.json",
+    "package-lock.json",
+    "tsconfig.json",
+    "proxy.ts",
+    "middleware.ts",
+    "instrumentation.ts",
+  ],
+  skip: (file) => file.startsWith(path.join("lib", "generated")) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file),
+};
+
+/** An expected failure, reported as its one-line message. */
+class StartError extends Error {}
+
+let embedded;
+let child;
+let stopSignal;
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    // A second signal means "now": the web server is killed, the database still closes cleanly.
+    if (stopSignal) child?.kill("SIGKILL");
+    stopSignal ??= signal;
+    child?.kill(signal);
+  });
+}
+
+main().then(
+  (code) => shutdown(code),
+  (err) => {
+    console.error(err instanceof StartError ? err.message : err);
+    return shutdown(1);
+  },
+);
+
+async function main() {
+  if (!dev && !noServer) {
+    const stale = staleBuildReason();
+    if (stale) {
+      console.log(`Building Marginalia (${stale})…`);
+      const code = await npm(["run", "build"]);
+      if (stopSignal) return stoppedCode();
+      if (code !== 0) throw new StartError(`The build failed (exit code ${code}).`);
+    }
+  }
+
+  const env = { ...process.env };
+  if (env.DATABASE_URL) {
+    configureExternalDatabase(env);
+  } else {
+    await startLocalDatabase(env);
+  }
+  env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+
+  const { applyMigrations, describeMigrationResult, MigrationError } = await tsImport(
+    "../lib/migrate/index.ts",
+    import.meta.url,
+  );
+  try {
+    const result = await applyMigrations({ connectionString: env.DATABASE_URL, log: (line) => console.log(line) });
+    console.log(describeMigrationResult(result));
+  } catch (err) {
+    if (err instanceof MigrationError) throw new StartError(`Migration error: ${err.message}`);
+    throw err;
+  }
+  if (stopSignal) return stoppedCode();
+
+  await seedDemoData(env);
+  if (stopSignal) return stoppedCode();
+
+  if (noServer) {
+    console.log("Database ready; not starting the web server (--no-server).");
+    return 0;
+  }
+  return serve(env);
+}
+
+/** Runs `next start` (or `next dev`) until it exits; its exit code. */
+async function serve(env) {
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const exited = run(process.execPath, [next, dev ? "dev" : "start", "-p", String(port)], env);
+  if (await waitForPort(port, exited)) console.log(`Marginalia is running on ${env.NEXTAUTH_URL}`);
+  return exited;
+}
+
+function configureExternalDatabase(env) {
+  let host;
+  try {
+    const url = new URL(env.DATABASE_URL);
+    host = url.searchParams.get("host") ?? decodeURIComponent(url.hostname).replace(/^\[|\]$/g, "");
+  } catch {
+    throw new StartError("DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/database).");
+  }
+  if (env.NEXTAUTH_SECRET) return;
+  // An empty host or a socket directory is a Unix socket on this machine.
+  const loopback = !host || host.startsWith("/") || host === "localhost" || host === "::1" || /^127\./.test(host);
+  if (!loopback) {
+    throw new StartError(`NEXTAUTH_SECRET must be set when the database is on another machine (${host}).`);
+  }
+  env.NEXTAUTH_SECRET = localSecret();
+  console.log(`Warning: NEXTAUTH_SECRET is not set; using the one kept in ${SECRET_FILE} (set it in production).`);
+}
+
+async function startLocalDatabase(env) {
+  const requestedPort = Number(process.env.EMBEDDED_DB_PORT || 54329);
+  mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
+  try {
+    embedded = await startEmbeddedDatabase({
+      dataDir: PGLITE_DIR,
+      port: requestedPort,
+      fallbackToFreePort: true,
+      maxConnections: EMBEDDED_MAX_CONNECTIONS,
+    });
+  } catch (err) {
+    if (err?.code === "EBUSY") throw new StartError(`${err.message} Stop the other Marginalia first.`);
+    throw err;
+  }
+  const moved = embedded.port === requestedPort ? "" : ` (${requestedPort} is in use)`;
+  console.log(`Embedded PostgreSQL (PGlite) at ${PGLITE_DIR} on port ${embedded.port}${moved}`);
+  env.DATABASE_URL = embedded.url;
+  env.DATABASE_POOL_MAX = String(EMBEDDED_POOL_MAX);
+  env.NEXTAUTH_SECRET ||= localSecret();
+}
+
+/** The secret kept in .data/nextauth-secret, created on first use. */
+function localSecret() {
+  if (existsSync(SECRET_FILE)) {
+    const secret = readFileSync(SECRET_FILE, "utf8").trim();
+    if (secret) return secret;
+  }
+  mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Runs scripts/db-seed.ts (when present) on a database without users, unless SEED_DEMO=false. */
+async function seedDemoData(env) {
+  const script = path.join("scripts", "db-seed.ts");
+  if (env.SEED_DEMO === "false" || !existsSync(script)) return;
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  client.on("error", () => {});
+  await client.connect();
+  let hasUsers;
+  try {
+    hasUsers = (await client.query('SELECT EXISTS (SELECT 1 FROM "User") AS "hasUsers"')).rows[0].hasUsers;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  if (hasUsers) return;
+  // The seed imports server-only modules, which load only under the react-server condition.
+  const code = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, "--if-empty"], env);
+  if (code !== 0 && !stopSignal) console.log(`Warning: the demo data could not be created (exit code ${code}).`);
+}
+
+/** Why .next needs a new build, or null when it is up to date. */
+function staleBuildReason() {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return "no build yet";
+  const builtAt = statSync(buildId).mtimeMs;
+  const changed = (file) => !BUILD_INPUTS.skip(file) && statSync(file).mtimeMs > builtAt;
+  for (const file of BUILD_INPUTS.files) {
+    if (existsSync(file) && changed(file)) return `${file} changed`;
+  }
+  for (const dir of BUILD_INPUTS.dirs) {
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath ?? entry.path, entry.name);
+      if (entry.isFile() && changed(file)) return `${file} changed`;
+    }
+  }
+  return null;
+}
+
+/** The exit code of a run stopped by a signal before the web server started. */
+function stoppedCode() {
+  return 128 + (constants.signals[stopSignal] ?? 0);
+}
+
+/** Runs npm: the same npm that runs this script when there is one. */
+function npm(npmArgs) {
+  const npmCli = process.env.npm_execpath;
+  return npmCli && /\.[cm]?js$/.test(npmCli) ? run(process.execPath, [npmCli, ...npmArgs]) : run("npm", npmArgs);
+}
+
+/** Runs a command with inherited stdio; resolves to its exit code (128 + signal number when killed). */
+function run(command, commandArgs, env = process.env) {
+  return new Promise((resolve, reject) => {
+    child = spawn(command, commandArgs, { env, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      child = undefined;
+      resolve(code ?? 128 + (constants.signals[signal] ?? 0));
+    });
+  });
+}
+
+/** Resolves true once something listens on `port`, false if `exited` settles first. */
+async function waitForPort(port, exited) {
+  let done = false;
+  exited.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect({ port, host: "127.0.0.1" });
+      const settle = (result) => {
+        socket.destroy();
+        resolve(result);
+      };
+      socket.once("connect", () => settle(true));
+      socket.once("error", () => settle(false));
+      socket.setTimeout(1000, () => settle(false));
+    });
+    if (open) return !done;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+async function shutdown(code) {
+  try {
+    await embedded?.stop();
+  } catch (err) {
+    console.error("Could not close the embedded database cleanly:", err);
+    code ||= 1;
+  }
+  process.exit(code);
+}
