@@ -2,6 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { findMembership, type Membership } from "@/lib/auth/access";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 
 /** For pages: the signed-in user, or a redirect to sign-in that returns to `returnTo`. */
@@ -24,4 +25,14 @@ export async function requireWorkspacePage(
   if (!membership) notFound();
   if (options.permission && !can(membership.role, options.permission)) notFound();
   return { user, membership };
+}
+
+/** For pages: awaits a lookup and turns our 404 AppError into Next.js's not-found page. */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
 }

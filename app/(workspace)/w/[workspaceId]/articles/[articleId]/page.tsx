@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ArticleReader } from "@/components/editor/article-reader";
-import { requireWorkspacePage } from "@/lib/auth/page";
+import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { renderArticleHtml } from "@/lib/content/render-html";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -11,14 +11,14 @@ type ArticlePageProps = { params: Promise<{ workspaceId: string; articleId: stri
 export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
   const { workspaceId, articleId } = await params;
   await requireWorkspacePage(workspaceId);
-  const article = await getArticle({ workspaceId, articleId });
+  const article = await orNotFound(getArticle({ workspaceId, articleId }));
   return { title: article.title };
 }
 
 export default async function ArticlePage({ params }: ArticlePageProps) {
   const { workspaceId, articleId } = await params;
   await requireWorkspacePage(workspaceId, { returnTo: `/w/${workspaceId}/articles/${articleId}` });
-  const article = await getArticle({ workspaceId, articleId });
+  const article = await orNotFound(getArticle({ workspaceId, articleId }));
   const content = article.currentRevision.content as JSONContent;
   return (
     <article lang={article.language ?? undefined}>
