@@ -10,7 +10,8 @@ test("an upload over 5 MB shows a clear message next to the file field, and the 
   await page.goto(`/w/${workspaceId}/import`);
   await page.getByLabel("File", { exact: true }).setInputFiles(big);
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("alert")).toContainText("the limit is 5 MB");
+  await expect(page.getByRole("alert").filter({ hasText: "“huge.txt” is 5.0 MB; the limit is 5 MB." })).toBeVisible();
+  await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   const res = await page.request.post(`/api/workspaces/${workspaceId}/articles`, { multipart: { file: big } });
   expect(res.status()).toBe(413);
@@ -23,5 +24,6 @@ test("an unsupported file type answers 415 and the form says which types work", 
   await page.goto(`/w/${workspaceId}/import`);
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: "slides.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("alert")).toContainText(".txt, .md, .html, .docx");
+  await expect(page.getByRole("alert").filter({ hasText: ".txt, .md, .html, .docx" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/import$`));
 });
