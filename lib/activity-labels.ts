@@ -22,9 +22,9 @@ export function describeActivity(event: ActivityLike): string {
     case "member.joined":
       return `joined as ${lower(field(data, "role"))}`;
     case "member.role_changed":
-      return `changed a member's role from ${lower(field(data, "from"))} to ${lower(field(data, "to"))}`;
+      return `changed ${field(data, "name") ?? "a member"}’s role from ${lower(field(data, "from"))} to ${lower(field(data, "to"))}`;
     case "member.removed":
-      return "removed a member";
+      return `removed ${field(data, "name") ?? "a member"}`;
     case "member.left":
       return "left the workspace";
     case "article.imported":

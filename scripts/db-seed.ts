@@ -4,7 +4,8 @@
 import { demoArticles } from "@/prisma/seed/demo-articles";
 import { DEMO_PASSWORD, demoUsers } from "@/prisma/seed/demo-users";
 import { db } from "@/lib/db";
-import { newId } from "@/lib/ids";
+import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
+import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { createUser } from "@/lib/server/users/create-user";
 import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
@@ -21,9 +22,11 @@ async function main() {
   }
   const owner = users[0];
   const workspace = await createWorkspace({ userId: owner.id, name: "Demo newsroom" });
-  await db.membership.createMany({
-    data: users.slice(1).map((u) => ({ id: newId(), workspaceId: workspace.id, userId: u.id, role: u.role })),
-  });
+  // Teammates join the way real ones do: through invitation links.
+  for (const u of users.slice(1)) {
+    const { token } = await createInvitation({ workspaceId: workspace.id, actorId: owner.id, role: u.role, expiresInDays: 1 });
+    await acceptInvitation({ token, userId: u.id });
+  }
   for (const [i, article] of demoArticles.entries()) {
     const { text, ...metadata } = article;
     await importArticle({

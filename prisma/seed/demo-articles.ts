@@ -17,9 +17,7 @@ export const demoArticles: DemoArticle[] = [
     authors: ["Mara Quintel"],
     publishedAt: "2025-03-14",
     language: "en",
-    text: `Harbour Authority Delays Vessel Inspections After Cyber Incident
-
-The Port of Velmora suspended routine cargo inspections for three days this week after what officials described as “unauthorised activity” on the systems that schedule berths and customs checks.
+    text: `The Port of Velmora suspended routine cargo inspections for three days this week after what officials described as “unauthorised activity” on the systems that schedule berths and customs checks.
 
 Director-General Ilse Brandvoort told reporters on Tuesday that no cargo had been released without clearance, but conceded that the authority had fallen back on paper manifests — a process she called “slow, but honest.” The Velmora Customs Service confirmed that 41 container ships were held at anchor while the backlog was cleared.
 
@@ -35,9 +33,7 @@ Shipping lines were less patient. A spokesperson for Northwind Carriers said del
     authors: ["Dario Fenwick", "Lucia Okonkwo-Brandt"],
     publishedAt: "2025-07-02",
     language: "en",
-    text: `Regional Water Council Agrees Drought Rationing Across Three Provinces
-
-After a ten-hour session in Castrel, the Regional Water Council voted 7–2 to impose staged rationing on farms and cities in the provinces of Alvero, Mendra and Sollis.
+    text: `After a ten-hour session in Castrel, the Regional Water Council voted 7–2 to impose staged rationing on farms and cities in the provinces of Alvero, Mendra and Sollis.
 
 Under the agreement, irrigation allowances fall by a fifth from August, and municipal supply is capped at 140 litres per person per day. Council chair Beatriz Hallam called the measure “painful, temporary and necessary,” adding that reservoir levels at the Orlan Dam stood at 23 percent of capacity.
 
@@ -53,9 +49,7 @@ The council will meet again in September to review the rationing tiers.`,
     authors: ["Hanne Wolverton"],
     publishedAt: "2025-10-21",
     language: "en",
-    text: `Parliament Opens Inquiry Into Defence Procurement Contracts
-
-The Select Committee on Public Accounts has opened an inquiry into how the Ministry of Defence awarded £480 million in radar and communications contracts without competitive tender.
+    text: `The Select Committee on Public Accounts has opened an inquiry into how the Ministry of Defence awarded £480 million in radar and communications contracts without competitive tender.
 
 Committee chair Olusegun Marr said documents obtained by the committee showed that three contracts were signed with Aldercrest Systems within a fortnight in 2023. “Urgency can justify speed,” Marr said. “It cannot justify silence.”
 

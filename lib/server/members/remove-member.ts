@@ -13,7 +13,7 @@ export async function removeMember(options: { workspaceId: string; actorId: stri
   await db.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: options.userId } },
-      select: { id: true, role: true },
+      select: { id: true, role: true, user: { select: { name: true } } },
     });
     if (!membership) throw notFound("Member");
     if (membership.role === "OWNER") {
@@ -31,7 +31,7 @@ export async function removeMember(options: { workspaceId: string; actorId: stri
       actorId: options.actorId,
       workspaceId: options.workspaceId,
       target: { type: "user", id: options.userId },
-      data: { role: membership.role },
+      data: { name: membership.user.name, role: membership.role },
     });
   });
 }

@@ -22,7 +22,7 @@ export async function updateMemberRole(options: { workspaceId: string; actorId: 
   return db.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: options.userId } },
-      select: { id: true, role: true },
+      select: { id: true, role: true, user: { select: { name: true } } },
     });
     if (!membership) throw notFound("Member");
     if (membership.role === options.role) return { userId: options.userId, role: options.role };
@@ -36,7 +36,7 @@ export async function updateMemberRole(options: { workspaceId: string; actorId: 
       actorId: options.actorId,
       workspaceId: options.workspaceId,
       target: { type: "user", id: options.userId },
-      data: { from: membership.role, to: options.role },
+      data: { name: membership.user.name, from: membership.role, to: options.role },
     });
     return { userId: options.userId, role: options.role };
   });
