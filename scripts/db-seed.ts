@@ -24,7 +24,12 @@ async function main() {
   const workspace = await createWorkspace({ userId: owner.id, name: "Demo newsroom" });
   // Teammates join the way real ones do: through invitation links.
   for (const u of users.slice(1)) {
-    const { token } = await createInvitation({ workspaceId: workspace.id, actorId: owner.id, role: u.role, expiresInDays: 1 });
+    const { token } = await createInvitation({
+      workspaceId: workspace.id,
+      actorId: owner.id,
+      role: u.role,
+      expiresInDays: 1,
+    });
     await acceptInvitation({ token, userId: u.id });
   }
   for (const [i, article] of demoArticles.entries()) {

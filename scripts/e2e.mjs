@@ -8,7 +8,8 @@ import path from "node:path";
 import pg from "pg";
 import { findChromium } from "./find-chromium.mjs";
 
-const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
 async function createDatabase() {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
@@ -50,6 +51,7 @@ if (database) {
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
 
-if (database) await dropDatabase(database.name).catch((err) => console.error("Could not drop the e2e database:", err.message));
+if (database)
+  await dropDatabase(database.name).catch((err) => console.error("Could not drop the e2e database:", err.message));
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -65,7 +65,8 @@ async function smoke() {
   if (!article) throw new Error("the demo workspace has no article");
   const page = await request(`/w/${workspaceId}/articles/${article.id}`);
   const html = await page.text();
-  if (page.status !== 200 || !html.includes("article-body")) throw new Error(`the demo article page answered ${page.status}`);
+  if (page.status !== 200 || !html.includes("article-body"))
+    throw new Error(`the demo article page answered ${page.status}`);
   return article.title;
 }
 

@@ -21,7 +21,10 @@ function vitestCounts() {
   const file = "test-results/vitest.json";
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) };
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0),
+  };
 }
 
 function playwrightCounts() {
@@ -34,14 +37,21 @@ function playwrightCounts() {
 for (const f of ["test-results/vitest.json", "test-results/e2e.json"]) rmSync(f, { force: true });
 
 run("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
+run("format", "npx", ["prettier", "--check", "."]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
-run("unit + integration", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], vitestCounts);
+run(
+  "unit + integration",
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
+  vitestCounts,
+);
 run("e2e", "node", ["scripts/e2e.mjs"], playwrightCounts);
 
 const passed = steps.reduce((n, s) => n + s.passed, 0);
 const failed = steps.reduce((n, s) => n + s.failed, 0);
 console.log("\nSummary:");
-for (const s of steps) console.log(`  ${s.ok ? "✔" : "✘"} ${s.name.padEnd(20)} ${s.passed} passed, ${s.failed} failed (${s.seconds}s)`);
+for (const s of steps)
+  console.log(`  ${s.ok ? "✔" : "✘"} ${s.name.padEnd(20)} ${s.passed} passed, ${s.failed} failed (${s.seconds}s)`);
 writeFileSync("test-results/summary.json", JSON.stringify({ passed, failed, steps }, null, 2));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -16,7 +16,10 @@ export async function callRoute(options: {
   headers?: Record<string, string>;
   search?: string;
 }): Promise<Response> {
-  const mod = (await import(/* @vite-ignore */ path.resolve(__dirname, "..", "app", options.file))) as Record<string, Handler>;
+  const mod = (await import(/* @vite-ignore */ path.resolve(__dirname, "..", "app", options.file))) as Record<
+    string,
+    Handler
+  >;
   const handler = mod[options.method];
   if (!handler) throw new Error(`${options.file} has no ${options.method}`);
   const urlPath = options.file

@@ -24,14 +24,23 @@ const ws = (world: World) => Promise.resolve({ workspaceId: world.workspaceId })
 
 async function freshMember(world: World): Promise<string> {
   const user = await makeUser();
-  await db.membership.create({ data: { id: newId(), workspaceId: world.workspaceId, userId: user.id, role: "ANALYST" } });
+  await db.membership.create({
+    data: { id: newId(), workspaceId: world.workspaceId, userId: user.id, role: "ANALYST" },
+  });
   return user.id;
 }
 
 async function freshInvitation(world: World): Promise<string> {
   const id = newId();
   await db.invitation.create({
-    data: { id, workspaceId: world.workspaceId, tokenHash: newId(), role: "ANALYST", createdById: world.users.OWNER.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      id,
+      workspaceId: world.workspaceId,
+      tokenHash: newId(),
+      role: "ANALYST",
+      createdById: world.users.OWNER.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
   return id;
 }
@@ -39,7 +48,9 @@ async function freshInvitation(world: World): Promise<string> {
 /** One or more API calls per permission. The Record type makes a missing permission a type error. */
 const probes: Record<Permission, Probe[]> = {
   "workspace.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/route.ts", params: ws, ok: 200 }],
-  "workspace.update": [{ method: "PATCH", file: "api/workspaces/[workspaceId]/route.ts", params: ws, json: { name: "Renamed" }, ok: 200 }],
+  "workspace.update": [
+    { method: "PATCH", file: "api/workspaces/[workspaceId]/route.ts", params: ws, json: { name: "Renamed" }, ok: 200 },
+  ],
   "member.list": [{ method: "GET", file: "api/workspaces/[workspaceId]/members/route.ts", params: ws, ok: 200 }],
   "member.manage": [
     {
@@ -58,7 +69,13 @@ const probes: Record<Permission, Probe[]> = {
   ],
   "invitation.manage": [
     { method: "GET", file: "api/workspaces/[workspaceId]/invitations/route.ts", params: ws, ok: 200 },
-    { method: "POST", file: "api/workspaces/[workspaceId]/invitations/route.ts", params: ws, json: { role: "VIEWER" }, ok: 201 },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/invitations/route.ts",
+      params: ws,
+      json: { role: "VIEWER" },
+      ok: 201,
+    },
     {
       method: "DELETE",
       file: "api/workspaces/[workspaceId]/invitations/[invitationId]/route.ts",
@@ -71,7 +88,10 @@ const probes: Record<Permission, Probe[]> = {
     {
       method: "GET",
       file: "api/workspaces/[workspaceId]/articles/[articleId]/route.ts",
-      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await makeArticle(w.workspaceId, w.users.OWNER.id) }),
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
       ok: 200,
     },
   ],
@@ -88,7 +108,10 @@ const probes: Record<Permission, Probe[]> = {
     {
       method: "DELETE",
       file: "api/workspaces/[workspaceId]/articles/[articleId]/route.ts",
-      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await makeArticle(w.workspaceId, w.users.OWNER.id) }),
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
       ok: 204,
     },
   ],
@@ -96,7 +119,10 @@ const probes: Record<Permission, Probe[]> = {
     {
       method: "POST",
       file: "api/workspaces/[workspaceId]/articles/[articleId]/restore/route.ts",
-      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await makeArticle(w.workspaceId, w.users.OWNER.id, { deleted: true }) }),
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id, { deleted: true }),
+      }),
       ok: 200,
     },
   ],
@@ -114,9 +140,14 @@ let world: World;
 let outsider: TestUser;
 
 beforeAll(async () => {
-  const users = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await makeUser({ name: r })]))) as Record<Role, TestUser>;
+  const users = Object.fromEntries(
+    await Promise.all(roles.map(async (r) => [r, await makeUser({ name: r })])),
+  ) as Record<Role, TestUser>;
   const target = await makeUser({ name: "Target" });
-  const workspaceId = await makeWorkspace([...roles.map((role) => ({ user: users[role], role })), { user: target, role: "ANALYST" }]);
+  const workspaceId = await makeWorkspace([
+    ...roles.map((role) => ({ user: users[role], role })),
+    { user: target, role: "ANALYST" },
+  ]);
   world = { workspaceId, users, target };
   outsider = await makeUser({ name: "Outsider" });
   await makeWorkspace([{ user: outsider, role: "OWNER" }]);
@@ -135,7 +166,8 @@ describe.each(allPermissions)("%s", (permission) => {
   it.each(callers)("answers $label as the table says", async (caller) => {
     for (const probe of probes[permission]) {
       const params = await probe.params(world);
-      const user = caller.kind === "member" ? world.users[caller.role!] : caller.kind === "non-member" ? outsider : null;
+      const user =
+        caller.kind === "member" ? world.users[caller.role!] : caller.kind === "non-member" ? outsider : null;
       const res = await callRoute({
         file: probe.file,
         method: probe.method,
@@ -144,8 +176,16 @@ describe.each(allPermissions)("%s", (permission) => {
         cookie: user ? await sessionCookie(user) : undefined,
       });
       const expected =
-        caller.kind === "anonymous" ? 401 : caller.kind === "non-member" ? 404 : can(caller.role!, permission) ? probe.ok : 403;
-      expect(res.status, `${probe.method} ${probe.file} as ${caller.label}: ${await res.clone().text()}`).toBe(expected);
+        caller.kind === "anonymous"
+          ? 401
+          : caller.kind === "non-member"
+            ? 404
+            : can(caller.role!, permission)
+              ? probe.ok
+              : 403;
+      expect(res.status, `${probe.method} ${probe.file} as ${caller.label}: ${await res.clone().text()}`).toBe(
+        expected,
+      );
       if (res.status >= 400) {
         const body = await res.json();
         expect(body.error.code).toBeTypeOf("string");

@@ -13,9 +13,11 @@ function walk(dir: string): string[] {
   });
 }
 
-const sourceFiles = [...walk(path.join(root, "app")), ...walk(path.join(root, "lib")), ...walk(path.join(root, "components"))].filter(
-  (f) => /\.(ts|tsx)$/.test(f) && !f.includes(`${path.sep}generated${path.sep}`),
-);
+const sourceFiles = [
+  ...walk(path.join(root, "app")),
+  ...walk(path.join(root, "lib")),
+  ...walk(path.join(root, "components")),
+].filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(`${path.sep}generated${path.sep}`));
 const routeFiles = sourceFiles.filter((f) => /[/\\]route\.ts$/.test(f));
 const serverActionFiles = sourceFiles.filter((f) => /^\s*["']use server["']/m.test(readFileSync(f, "utf8")));
 

@@ -10,7 +10,8 @@ import { MAX_UPLOAD_BYTES } from "@/lib/content/limits";
 
 type ImportArticleFormProps = { workspaceId: string };
 
-const ACCEPT = ".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const ACCEPT =
+  ".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const MAX_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 /** Uploads a file or pasted text with the article's metadata, then opens the article. */
@@ -28,7 +29,9 @@ export function ImportArticleForm({ workspaceId }: ImportArticleFormProps) {
       form.delete("text");
       form.delete("format");
       if (!(file instanceof File) || file.size === 0) {
-        setError(new ApiError(422, "UNPROCESSABLE", "Choose a file to upload.", { file: ["Choose a file to upload."] }));
+        setError(
+          new ApiError(422, "UNPROCESSABLE", "Choose a file to upload.", { file: ["Choose a file to upload."] }),
+        );
         return;
       }
       if (file.size > MAX_UPLOAD_BYTES) {
@@ -42,7 +45,10 @@ export function ImportArticleForm({ workspaceId }: ImportArticleFormProps) {
     setPending(true);
     setError(null);
     try {
-      const article = await api<{ id: string }>(`/api/workspaces/${workspaceId}/articles`, { method: "POST", body: form });
+      const article = await api<{ id: string }>(`/api/workspaces/${workspaceId}/articles`, {
+        method: "POST",
+        body: form,
+      });
       router.push(`/w/${workspaceId}/articles/${article.id}`);
       router.refresh();
     } catch (err) {
@@ -71,7 +77,12 @@ export function ImportArticleForm({ workspaceId }: ImportArticleFormProps) {
         </Field>
       ) : (
         <>
-          <Field id="text" label="Article text" error={fieldErrors.text} hint="Separate paragraphs with a blank line. The first line can become the title.">
+          <Field
+            id="text"
+            label="Article text"
+            error={fieldErrors.text}
+            hint="Separate paragraphs with a blank line. The first line can become the title."
+          >
             {(p) => <textarea {...p} name="text" required />}
           </Field>
           <Field id="format" label="Format" error={fieldErrors.format}>

@@ -43,7 +43,12 @@ export function AccountSecurity() {
           <Field id="currentPassword" label="Current password" error={error?.fieldErrors.currentPassword}>
             {(p) => <input {...p} name="currentPassword" type="password" autoComplete="current-password" required />}
           </Field>
-          <Field id="newPassword" label="New password" error={error?.fieldErrors.newPassword} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+          <Field
+            id="newPassword"
+            label="New password"
+            error={error?.fieldErrors.newPassword}
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          >
             {(p) => <input {...p} name="newPassword" type="password" autoComplete="new-password" required />}
           </Field>
           <p className="small muted">Changing your password signs you out on every device.</p>

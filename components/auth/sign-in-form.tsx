@@ -43,7 +43,10 @@ export function SignInForm() {
         {pending ? "Signing in…" : "Sign in"}
       </button>
       <p className="muted small" style={{ textAlign: "center" }}>
-        New here? <Link href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>Create an account</Link>
+        New here?{" "}
+        <Link href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+          Create an account
+        </Link>
       </p>
     </form>
   );

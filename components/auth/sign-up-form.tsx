@@ -21,7 +21,11 @@ export function SignUpForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get("name")), email: String(form.get("email")), password: String(form.get("password")) };
+    const input = {
+      name: String(form.get("name")),
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    };
     setPending(true);
     setError(null);
     setFieldErrors({});
@@ -52,8 +56,22 @@ export function SignUpForm() {
       <Field id="email" label="Email" error={fieldErrors.email}>
         {(p) => <input {...p} name="email" type="email" autoComplete="email" required />}
       </Field>
-      <Field id="password" label="Password" error={fieldErrors.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters, not a common password.`}>
-        {(p) => <input {...p} name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required />}
+      <Field
+        id="password"
+        label="Password"
+        error={fieldErrors.password}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters, not a common password.`}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            required
+          />
+        )}
       </Field>
       <button className="button" type="submit" disabled={pending} style={{ width: "100%" }}>
         {pending ? "Creating your account…" : "Create account"}

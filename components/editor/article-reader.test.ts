@@ -7,9 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderArticleHtml } from "@/lib/content/render-html";
 import { ArticleReader } from "./article-reader";
 
-(
-  globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
-).IS_REACT_ACT_ENVIRONMENT = true;
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({
   type: "text",
@@ -36,9 +34,7 @@ const CONTENT: JSONContent = {
       text(" "),
       text("italic", [{ type: "italic" }]),
       text(" and "),
-      text("a link", [
-        { type: "link", attrs: { href: "https://example.org" } },
-      ]),
+      text("a link", [{ type: "link", attrs: { href: "https://example.org" } }]),
     ),
     p(text("line"), { type: "hardBreak" }, text("break"), {
       type: "hardBreak",
@@ -66,11 +62,7 @@ const CONTENT: JSONContent = {
       content: [text("const a = 1;\n")],
     },
     { type: "horizontalRule" },
-    p(
-      text("سلام دنیا"),
-      text(" strike", [{ type: "strike" }]),
-      text(" under", [{ type: "underline" }]),
-    ),
+    p(text("سلام دنیا"), text(" strike", [{ type: "strike" }]), text(" under", [{ type: "underline" }])),
   ],
 };
 
@@ -92,12 +84,8 @@ describe("ArticleReader", () => {
     const container = document.createElement("div");
     container.innerHTML = html;
     const body = container.querySelector('[data-testid="article-body"]');
-    expect(body?.querySelector(".ProseMirror h1")?.textContent).toBe(
-      "Afghan Resistance 🇦🇫",
-    );
-    expect(body?.textContent).toContain(
-      "  Typed  spaces, bold italic and a link",
-    );
+    expect(body?.querySelector(".ProseMirror h1")?.textContent).toBe("Afghan Resistance 🇦🇫");
+    expect(body?.textContent).toContain("  Typed  spaces, bold italic and a link");
   });
 
   it("hydrates without mismatch and swaps to the editor with identical markup", async () => {
@@ -109,9 +97,7 @@ describe("ArticleReader", () => {
     const container = document.createElement("div");
     container.innerHTML = renderToString(element);
     document.body.append(container);
-    const serverBody = container.querySelector(
-      '[data-testid="article-body"]',
-    )!.outerHTML;
+    const serverBody = container.querySelector('[data-testid="article-body"]')!.outerHTML;
 
     const onRecoverableError = vi.fn();
     await act(async () => {
@@ -127,24 +113,17 @@ describe("ArticleReader", () => {
     // Same wrappers with the same attributes, bar ProseMirror's own contenteditable.
     const chain = (body: Element) => {
       const out: string[] = [];
-      for (
-        let el: Element | null = body;
-        el && !el.matches("h1");
-        el = el.firstElementChild
-      ) {
-        const attrs = Array.from(
-          el.attributes,
-          (a) => `${a.name}=${a.value}`,
-        ).filter((a) => !a.startsWith("contenteditable="));
+      for (let el: Element | null = body; el && !el.matches("h1"); el = el.firstElementChild) {
+        const attrs = Array.from(el.attributes, (a) => `${a.name}=${a.value}`).filter(
+          (a) => !a.startsWith("contenteditable="),
+        );
         out.push(`${el.tagName} ${attrs.sort().join(" ")}`);
       }
       return out;
     };
     const server = document.createElement("div");
     server.innerHTML = serverBody;
-    expect(
-      chain(container.querySelector('[data-testid="article-body"]')!),
-    ).toEqual(chain(server.firstElementChild!));
+    expect(chain(container.querySelector('[data-testid="article-body"]')!)).toEqual(chain(server.firstElementChild!));
   });
 
   it("shows a new revision when the content prop changes", async () => {

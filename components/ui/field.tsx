@@ -10,7 +10,8 @@ type FieldProps = {
 
 /** A labelled form control with its hint and the server's error for it, announced to screen readers. */
 export function Field({ id, label, error, hint, children }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

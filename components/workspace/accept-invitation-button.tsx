@@ -22,7 +22,10 @@ export function AcceptInvitationButton({ token }: AcceptInvitationButtonProps) {
         onClick={async () => {
           setPending(true);
           try {
-            const { workspaceId } = await api<{ workspaceId: string }>(`/api/invitations/${encodeURIComponent(token)}`, { method: "POST" });
+            const { workspaceId } = await api<{ workspaceId: string }>(
+              `/api/invitations/${encodeURIComponent(token)}`,
+              { method: "POST" },
+            );
             router.push(`/w/${workspaceId}`);
             router.refresh();
           } catch (err) {

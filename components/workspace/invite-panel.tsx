@@ -29,10 +29,13 @@ export function InvitePanel({ workspaceId, invitations }: InvitePanelProps) {
     setError(null);
     setCopied(false);
     try {
-      const invitation = await api<{ url: string; role: Role; expiresAt: string }>(`/api/workspaces/${workspaceId}/invitations`, {
-        method: "POST",
-        json: { role: form.get("role"), expiresInDays: Number(form.get("expiresInDays")) },
-      });
+      const invitation = await api<{ url: string; role: Role; expiresAt: string }>(
+        `/api/workspaces/${workspaceId}/invitations`,
+        {
+          method: "POST",
+          json: { role: form.get("role"), expiresInDays: Number(form.get("expiresInDays")) },
+        },
+      );
       setCreated(invitation);
       router.refresh();
     } catch (err) {
@@ -83,8 +86,8 @@ export function InvitePanel({ workspaceId, invitations }: InvitePanelProps) {
       {created ? (
         <div className="alert alert-success stack" role="status">
           <p style={{ margin: 0 }}>
-            Invitation link for a new <strong>{roleLabels[created.role].toLowerCase()}</strong>, valid until {formatDateTime(created.expiresAt)}.
-            Copy it now: it is shown only once and works for one person.
+            Invitation link for a new <strong>{roleLabels[created.role].toLowerCase()}</strong>, valid until{" "}
+            {formatDateTime(created.expiresAt)}. Copy it now: it is shown only once and works for one person.
           </p>
           <div className="code-box" data-testid="invitation-url">
             {created.url}

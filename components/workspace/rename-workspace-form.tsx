@@ -19,7 +19,10 @@ export function RenameWorkspaceForm({ workspaceId, name }: RenameWorkspaceFormPr
     setError(null);
     setSaved(false);
     try {
-      await api(`/api/workspaces/${workspaceId}`, { method: "PATCH", json: { name: new FormData(event.currentTarget).get("name") } });
+      await api(`/api/workspaces/${workspaceId}`, {
+        method: "PATCH",
+        json: { name: new FormData(event.currentTarget).get("name") },
+      });
       setSaved(true);
       router.refresh();
     } catch (err) {

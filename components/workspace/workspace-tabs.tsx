@@ -13,7 +13,8 @@ export function WorkspaceTabs({ workspaceId, tabs }: WorkspaceTabsProps) {
     <nav className="tabs" aria-label="Workspace">
       {tabs.map((tab) => {
         const href = `${base}${tab.href}`;
-        const current = tab.href === "" ? pathname === base || pathname.startsWith(`${base}/articles`) : pathname.startsWith(href);
+        const current =
+          tab.href === "" ? pathname === base || pathname.startsWith(`${base}/articles`) : pathname.startsWith(href);
         return (
           <Link key={tab.href} href={href} aria-current={current ? "page" : undefined}>
             {tab.label}

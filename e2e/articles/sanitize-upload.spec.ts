@@ -21,11 +21,26 @@ test("uploading HTML with scripts, event handlers and javascript: links stores n
   });
   await signedInUser(page, "analyst");
   const workspaceId = await createWorkspace(page);
-  const articleId = await importFile(page, workspaceId, { name: "hostile.html", mimeType: "text/html", buffer: Buffer.from(hostileHtml) });
+  const articleId = await importFile(page, workspaceId, {
+    name: "hostile.html",
+    mimeType: "text/html",
+    buffer: Buffer.from(hostileHtml),
+  });
 
   const stored = await (await page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}`)).json();
   const json = JSON.stringify(stored.data.currentRevision.content);
-  for (const needle of ["<script", "alert(", "onerror", "onclick", "onmouseover", "javascript:", "JaVaScRiPt", "iframe", "svg", "display:none"]) {
+  for (const needle of [
+    "<script",
+    "alert(",
+    "onerror",
+    "onclick",
+    "onmouseover",
+    "javascript:",
+    "JaVaScRiPt",
+    "iframe",
+    "svg",
+    "display:none",
+  ]) {
     expect(json.toLowerCase()).not.toContain(needle.toLowerCase());
   }
   expect(stored.data.currentRevision.text).toContain("Safe paragraph with bold and a real link.");

@@ -22,7 +22,9 @@ test("sign up, create a workspace, upload the seed article and read it character
   await page.getByLabel("Source / publication").fill("Foreign Policy");
   await page.getByRole("button", { name: "Import article" }).click();
 
-  await expect(page.getByRole("heading", { level: 1, name: "Afghan Resistance Mulls Formation of Government in Exile" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Afghan Resistance Mulls Formation of Government in Exile" }),
+  ).toBeVisible();
   const body = page.getByTestId("article-body");
   const paragraphs = seedArticleParagraphs();
   await expect(body.locator("p")).toHaveCount(paragraphs.length);

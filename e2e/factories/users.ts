@@ -13,7 +13,11 @@ export type E2EUser = { name: string; email: string; password: string };
 
 /** Creates an account through the API. */
 export async function signUp(request: APIRequestContext, label = "user"): Promise<E2EUser> {
-  const user = { name: `${label[0].toUpperCase()}${label.slice(1)} Tester`, email: uniqueEmail(label), password: PASSWORD };
+  const user = {
+    name: `${label[0].toUpperCase()}${label.slice(1)} Tester`,
+    email: uniqueEmail(label),
+    password: PASSWORD,
+  };
   const res = await request.post("/api/auth/signup", { data: user });
   expect(res.status(), await res.text()).toBe(201);
   return user;

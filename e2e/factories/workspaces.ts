@@ -23,7 +23,12 @@ export async function acceptInvitation(page: Page, invitePath: string): Promise<
 }
 
 /** Imports a file into the workspace through the API; returns the article id. */
-export async function importFile(page: Page, workspaceId: string, file: { name: string; mimeType: string; buffer: Buffer }, title?: string): Promise<string> {
+export async function importFile(
+  page: Page,
+  workspaceId: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  title?: string,
+): Promise<string> {
   const res = await page.request.post(`/api/workspaces/${workspaceId}/articles`, {
     multipart: { file, ...(title ? { title } : {}) },
   });

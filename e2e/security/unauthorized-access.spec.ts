@@ -2,9 +2,16 @@ import { expect, test } from "@playwright/test";
 import { signedInUser } from "../factories/users";
 import { acceptInvitation, createInvitation, createWorkspace, importFile } from "../factories/workspaces";
 
-const sampleFile = { name: "brief.txt", mimeType: "text/plain", buffer: Buffer.from("Brief title\n\nA first paragraph.\n\nA second paragraph.") };
+const sampleFile = {
+  name: "brief.txt",
+  mimeType: "text/plain",
+  buffer: Buffer.from("Brief title\n\nA first paragraph.\n\nA second paragraph."),
+};
 
-test("should block unauthorized access to an article: a non-member gets the 404 page and the API 404", async ({ page, browser }) => {
+test("should block unauthorized access to an article: a non-member gets the 404 page and the API 404", async ({
+  page,
+  browser,
+}) => {
   await signedInUser(page, "owner");
   const workspaceId = await createWorkspace(page, "Private desk");
   const articleId = await importFile(page, workspaceId, sampleFile);
@@ -23,7 +30,9 @@ test("should block unauthorized access to an article: a non-member gets the 404 
   await other.close();
 });
 
-test("should block unauthorized access for anonymous callers: pages redirect to sign-in, the API answers 401", async ({ page }) => {
+test("should block unauthorized access for anonymous callers: pages redirect to sign-in, the API answers 401", async ({
+  page,
+}) => {
   await signedInUser(page, "owner");
   const workspaceId = await createWorkspace(page);
   const articleId = await importFile(page, workspaceId, sampleFile);

@@ -1,10 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  canonicalText,
-  normalizeLineEndings,
-  type DocJSON,
-} from "./canonical-text";
+import { canonicalText, normalizeLineEndings, type DocJSON } from "./canonical-text";
 
 const text = (value: string): DocJSON => ({ type: "text", text: value });
 const br: DocJSON = { type: "hardBreak" };
@@ -13,9 +9,7 @@ const doc = (...content: DocJSON[]): DocJSON => ({ type: "doc", content });
 
 describe("canonicalText", () => {
   it("joins blocks with a blank line and hard breaks with a newline", () => {
-    expect(
-      canonicalText(doc(p(text("One")), p(text("Two"), br, text("lines")))),
-    ).toBe("One\n\nTwo\nlines");
+    expect(canonicalText(doc(p(text("One")), p(text("Two"), br, text("lines"))))).toBe("One\n\nTwo\nlines");
   });
 
   it("gives every nested textblock its own block, with single separators", () => {
@@ -42,10 +36,7 @@ describe("canonicalText", () => {
       },
       {
         type: "blockquote",
-        content: [
-          p(text("quoted")),
-          { type: "blockquote", content: [p(text("deeper"))] },
-        ],
+        content: [p(text("quoted")), { type: "blockquote", content: [p(text("deeper"))] }],
       },
       {
         type: "codeBlock",
@@ -72,8 +63,7 @@ describe("canonicalText", () => {
   });
 
   it("keeps text exactly as stored, marks ignored", () => {
-    const typed =
-      "  two  spaces,\u00a0nbsp, soft\u00adhyphen, “quotes” — [brackets] 🇦🇫 سلام\t";
+    const typed = "  two  spaces,\u00a0nbsp, soft\u00adhyphen, “quotes” — [brackets] 🇦🇫 سلام\t";
     const bold: DocJSON = {
       type: "text",
       text: "bold",
@@ -84,26 +74,14 @@ describe("canonicalText", () => {
 
   it("skips empty blocks entirely", () => {
     expect(
-      canonicalText(
-        doc(
-          p(),
-          p(text("a")),
-          p(),
-          { type: "paragraph" },
-          { type: "horizontalRule" },
-          p(text("b")),
-          p(),
-        ),
-      ),
+      canonicalText(doc(p(), p(text("a")), p(), { type: "paragraph" }, { type: "horizontalRule" }, p(text("b")), p())),
     ).toBe("a\n\nb");
     expect(canonicalText(doc())).toBe("");
     expect(canonicalText(doc(p()))).toBe("");
   });
 
   it("keeps a block made only of hard breaks", () => {
-    expect(canonicalText(doc(p(text("a")), p(br), p(text("b"))))).toBe(
-      "a\n\n\n\n\nb",
-    );
+    expect(canonicalText(doc(p(text("a")), p(br), p(text("b"))))).toBe("a\n\n\n\n\nb");
   });
 
   it("is total: never throws, always returns a string (property)", () => {
@@ -116,8 +94,7 @@ describe("canonicalText", () => {
 
   it("does not overflow the stack on deeply nested input", () => {
     let node: DocJSON = p(text("deep"));
-    for (let i = 0; i < 100_000; i++)
-      node = { type: "blockquote", content: [node] };
+    for (let i = 0; i < 100_000; i++) node = { type: "blockquote", content: [node] };
     expect(canonicalText(doc(node))).toBe("deep");
   });
 });
@@ -126,9 +103,7 @@ describe("canonicalText", () => {
 const inline = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc
-      .string({ unit: "grapheme", minLength: 1, maxLength: 8 })
-      .map(text),
+    arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 8 }).map(text),
   },
   { weight: 1, arbitrary: fc.constant(br) },
 );
@@ -145,15 +120,11 @@ const { block } = fc.letrec<{ block: DocJSON }>((tie) => ({
     { depthSize: "small", withCrossShrink: true },
     textblock,
     fc.constant<DocJSON>({ type: "horizontalRule" }),
-    fc
-      .array(tie("block"), { maxLength: 3 })
-      .map((content): DocJSON => ({ type: "blockquote", content })),
-    fc
-      .array(fc.array(tie("block"), { maxLength: 2 }), { maxLength: 3 })
-      .map((items): DocJSON => ({
-        type: "bulletList",
-        content: items.map((content) => ({ type: "listItem", content })),
-      })),
+    fc.array(tie("block"), { maxLength: 3 }).map((content): DocJSON => ({ type: "blockquote", content })),
+    fc.array(fc.array(tie("block"), { maxLength: 2 }), { maxLength: 3 }).map((items): DocJSON => ({
+      type: "bulletList",
+      content: items.map((content) => ({ type: "listItem", content })),
+    })),
   ),
 }));
 const blocks = fc.array(block, { maxLength: 5 });
@@ -161,11 +132,7 @@ const blocks = fc.array(block, { maxLength: 5 });
 /** Texts of the textblocks in document order, straight from the tree. */
 function textblockTexts(node: DocJSON): string[] {
   if (node.type === "paragraph" || node.type === "heading") {
-    return [
-      (node.content ?? [])
-        .map((child) => (child.type === "hardBreak" ? "\n" : child.text))
-        .join(""),
-    ];
+    return [(node.content ?? []).map((child) => (child.type === "hardBreak" ? "\n" : child.text)).join("")];
   }
   return (node.content ?? []).flatMap(textblockTexts);
 }
@@ -174,9 +141,7 @@ describe("canonicalText structure (properties)", () => {
   it("is the non-empty textblocks joined by blank lines", () => {
     fc.assert(
       fc.property(blocks, (content) => {
-        const expected = content
-          .flatMap(textblockTexts)
-          .filter((t) => t !== "");
+        const expected = content.flatMap(textblockTexts).filter((t) => t !== "");
         expect(canonicalText(doc(...content))).toBe(expected.join("\n\n"));
       }),
     );
@@ -195,9 +160,7 @@ describe("canonicalText structure (properties)", () => {
     fc.assert(
       fc.property(blocks, fc.nat(), (content, at) => {
         const before = canonicalText(doc(...content));
-        expect(canonicalText(doc({ type: "blockquote", content }))).toBe(
-          before,
-        );
+        expect(canonicalText(doc({ type: "blockquote", content }))).toBe(before);
         const withEmpty = [...content];
         withEmpty.splice(at % (content.length + 1), 0, p());
         expect(canonicalText(doc(...withEmpty))).toBe(before);
@@ -210,10 +173,8 @@ describe("canonicalText structure (properties)", () => {
       fc.property(blocks, (content) => {
         const result = canonicalText(doc(...content));
         const texts = content.flatMap(textblockTexts).filter((t) => t !== "");
-        if (texts.length > 0 && !texts[0].startsWith("\n"))
-          expect(result.startsWith("\n")).toBe(false);
-        if (texts.length > 0 && !texts[texts.length - 1].endsWith("\n"))
-          expect(result.endsWith("\n")).toBe(false);
+        if (texts.length > 0 && !texts[0].startsWith("\n")) expect(result.startsWith("\n")).toBe(false);
+        if (texts.length > 0 && !texts[texts.length - 1].endsWith("\n")) expect(result.endsWith("\n")).toBe(false);
       }),
     );
   });
@@ -221,9 +182,7 @@ describe("canonicalText structure (properties)", () => {
 
 describe("normalizeLineEndings", () => {
   it("turns CRLF and lone CR into LF and leaves LF alone", () => {
-    expect(normalizeLineEndings("a\r\nb\rc\nd\r\n\r\ne")).toBe(
-      "a\nb\nc\nd\n\ne",
-    );
+    expect(normalizeLineEndings("a\r\nb\rc\nd\r\n\r\ne")).toBe("a\nb\nc\nd\n\ne");
     expect(normalizeLineEndings("\r\r\n")).toBe("\n\n");
   });
 });

@@ -27,12 +27,8 @@ function isLowSurrogate(code: number): boolean {
 
 /** True if `offset` falls between the high and low halves of a surrogate pair. */
 export function splitsSurrogatePair(text: string, offset: number): boolean {
-  if (!Number.isInteger(offset) || offset <= 0 || offset >= text.length)
-    return false;
-  return (
-    isHighSurrogate(text.charCodeAt(offset - 1)) &&
-    isLowSurrogate(text.charCodeAt(offset))
-  );
+  if (!Number.isInteger(offset) || offset <= 0 || offset >= text.length) return false;
+  return isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
 }
 
 function assertOffset(offset: number, max: number, unit: string): void {
@@ -45,10 +41,7 @@ function assertOffset(offset: number, max: number, unit: string): void {
 export function codePointLength(text: string): number {
   let pairs = 0;
   for (let i = 0; i < text.length - 1; i++) {
-    if (
-      isHighSurrogate(text.charCodeAt(i)) &&
-      isLowSurrogate(text.charCodeAt(i + 1))
-    ) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
       pairs++;
       i++;
     }
@@ -60,17 +53,11 @@ export function codePointLength(text: string): number {
 export function utf16ToCodePoint(text: string, utf16Offset: number): number {
   assertOffset(utf16Offset, text.length, "UTF-16");
   if (splitsSurrogatePair(text, utf16Offset)) {
-    throw new RangeError(
-      `UTF-16 offset ${utf16Offset} splits a surrogate pair`,
-    );
+    throw new RangeError(`UTF-16 offset ${utf16Offset} splits a surrogate pair`);
   }
   let codePoints = 0;
   for (let i = 0; i < utf16Offset; i++) {
-    if (
-      isHighSurrogate(text.charCodeAt(i)) &&
-      isLowSurrogate(text.charCodeAt(i + 1))
-    )
-      i++;
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) i++;
     codePoints++;
   }
   return codePoints;
@@ -79,22 +66,14 @@ export function utf16ToCodePoint(text: string, utf16Offset: number): number {
 /** Converts a code-point offset into `text` to a UTF-16 code-unit offset. */
 export function codePointToUtf16(text: string, cpOffset: number): number {
   if (!Number.isInteger(cpOffset) || cpOffset < 0) {
-    throw new RangeError(
-      `Code point offset ${cpOffset} is not a non-negative integer`,
-    );
+    throw new RangeError(`Code point offset ${cpOffset} is not a non-negative integer`);
   }
   let i = 0;
   for (let codePoints = 0; codePoints < cpOffset; codePoints++) {
     if (i >= text.length) {
-      throw new RangeError(
-        `Code point offset ${cpOffset} is outside 0..${codePoints}`,
-      );
+      throw new RangeError(`Code point offset ${cpOffset} is outside 0..${codePoints}`);
     }
-    i +=
-      isHighSurrogate(text.charCodeAt(i)) &&
-      isLowSurrogate(text.charCodeAt(i + 1))
-        ? 2
-        : 1;
+    i += isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
   }
   return i;
 }
@@ -114,10 +93,7 @@ export function createOffsetConverter(text: string): OffsetConverter {
   // UTF-16 index of the low half of each surrogate pair, ascending.
   const lowHalves: number[] = [];
   for (let i = 0; i < text.length - 1; i++) {
-    if (
-      isHighSurrogate(text.charCodeAt(i)) &&
-      isLowSurrogate(text.charCodeAt(i + 1))
-    ) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
       lowHalves.push(++i);
     }
   }
@@ -139,17 +115,13 @@ export function createOffsetConverter(text: string): OffsetConverter {
     toCodePoint(utf16Offset) {
       assertOffset(utf16Offset, text.length, "UTF-16");
       if (splitsSurrogatePair(text, utf16Offset)) {
-        throw new RangeError(
-          `UTF-16 offset ${utf16Offset} splits a surrogate pair`,
-        );
+        throw new RangeError(`UTF-16 offset ${utf16Offset} splits a surrogate pair`);
       }
       return utf16Offset - countWhile((low) => low < utf16Offset);
     },
     toUtf16(cpOffset) {
       if (!Number.isInteger(cpOffset) || cpOffset < 0) {
-        throw new RangeError(
-          `Code point offset ${cpOffset} is not a non-negative integer`,
-        );
+        throw new RangeError(`Code point offset ${cpOffset} is not a non-negative integer`);
       }
       assertOffset(cpOffset, cpLength, "Code point");
       // The k-th pair's low half sits at code point (low - 1 - k); pairs whose

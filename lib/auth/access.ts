@@ -22,7 +22,10 @@ export async function requireMembership(userId: string, workspaceId: string): Pr
 }
 
 /** Articles of a workspace that are not deleted. Every article query starts here. */
-export function articleAccessWhere(options: { workspaceId: string; includeDeleted?: boolean }): Prisma.ArticleWhereInput {
+export function articleAccessWhere(options: {
+  workspaceId: string;
+  includeDeleted?: boolean;
+}): Prisma.ArticleWhereInput {
   return {
     workspaceId: options.workspaceId,
     ...(options.includeDeleted ? {} : { deletedAt: null }),

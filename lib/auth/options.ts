@@ -66,7 +66,9 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, user, account }) {
         if (user && account && account.provider !== "credentials") {
-          const linked = user.email ? await findOrCreateOAuthUser({ email: user.email, name: user.name ?? user.email }) : null;
+          const linked = user.email
+            ? await findOrCreateOAuthUser({ email: user.email, name: user.name ?? user.email })
+            : null;
           if (!linked) return { ...token, sub: undefined, sv: undefined };
           token.sub = linked.id;
           token.sv = linked.sessionVersion;

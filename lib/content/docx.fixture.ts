@@ -4,11 +4,7 @@ const W =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 const escapeXml = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A paragraph of a test document: its style id and runs of text. */
 export type DocxParagraph = {
@@ -30,8 +26,7 @@ export async function buildDocx(
       const props = style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : "";
       const xmlRuns = runs
         .map((run) => {
-          const { text, bold, link } =
-            typeof run === "string" ? { text: run } : run;
+          const { text, bold, link } = typeof run === "string" ? { text: run } : run;
           const r = `<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
           if (!link) return r;
           const id = `rId${rels.length + 10}`;
@@ -66,7 +61,6 @@ export async function buildDocx(
     "word/document.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
   );
-  for (const [name, data] of Object.entries(options.extraFiles ?? {}))
-    zip.file(name, data);
+  for (const [name, data] of Object.entries(options.extraFiles ?? {})) zip.file(name, data);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -37,9 +37,7 @@ describe("contentFromDocx", () => {
       "Afghan Resistance Mulls Government in Exile\n\nBackground\n\nThe Taliban’s playbook — see the report. 🇦🇫\n\nbad link",
     );
     const html = renderArticleHtml(content);
-    expect(html).toContain(
-      "<h1>Afghan Resistance Mulls Government in Exile</h1>",
-    );
+    expect(html).toContain("<h1>Afghan Resistance Mulls Government in Exile</h1>");
     expect(html).toContain("<h1>Background</h1>");
     expect(html).toContain("<strong>Taliban’s</strong>");
     expect(html).toContain('href="https://example.org/r"');
@@ -47,24 +45,15 @@ describe("contentFromDocx", () => {
   });
 
   it("refuses a file that is not a .docx", async () => {
-    await expectAppError(
-      contentFromDocx(new TextEncoder().encode("not a zip at all")),
-      "UNPROCESSABLE",
-    );
+    await expectAppError(contentFromDocx(new TextEncoder().encode("not a zip at all")), "UNPROCESSABLE");
     const zip = new JSZip();
     zip.file("hello.txt", "a zip, but not a Word document");
-    await expectAppError(
-      contentFromDocx(await zip.generateAsync({ type: "uint8array" })),
-      "UNPROCESSABLE",
-    );
+    await expectAppError(contentFromDocx(await zip.generateAsync({ type: "uint8array" })), "UNPROCESSABLE");
   });
 
   it("refuses a truncated .docx", async () => {
     const bytes = await buildDocx([{ runs: ["text"] }]);
-    await expectAppError(
-      contentFromDocx(bytes.subarray(0, bytes.length - 30)),
-      "UNPROCESSABLE",
-    );
+    await expectAppError(contentFromDocx(bytes.subarray(0, bytes.length - 30)), "UNPROCESSABLE");
   });
 
   it("refuses a zip bomb before converting it", async () => {
@@ -85,15 +74,9 @@ describe("assertZipWithinLimits", () => {
       type: "uint8array",
       compression: "DEFLATE",
     });
-    expect(() =>
-      assertZipWithinLimits(bytes, { maxEntries: 2, maxExpandedBytes: 2000 }),
-    ).not.toThrow();
-    expect(() =>
-      assertZipWithinLimits(bytes, { maxEntries: 2, maxExpandedBytes: 1999 }),
-    ).toThrow(AppError);
-    expect(() =>
-      assertZipWithinLimits(bytes, { maxEntries: 1, maxExpandedBytes: 2000 }),
-    ).toThrow(AppError);
+    expect(() => assertZipWithinLimits(bytes, { maxEntries: 2, maxExpandedBytes: 2000 })).not.toThrow();
+    expect(() => assertZipWithinLimits(bytes, { maxEntries: 2, maxExpandedBytes: 1999 })).toThrow(AppError);
+    expect(() => assertZipWithinLimits(bytes, { maxEntries: 1, maxExpandedBytes: 2000 })).toThrow(AppError);
   });
 
   it("does not trust the sizes an archive declares", async () => {
@@ -106,10 +89,8 @@ describe("assertZipWithinLimits", () => {
     // Rewrite every declared uncompressed size to 1 byte.
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i + 4 <= bytes.length; i++) {
-      if (view.getUint32(i, true) === 0x04034b50)
-        view.setUint32(i + 22, 1, true);
-      if (view.getUint32(i, true) === 0x02014b50)
-        view.setUint32(i + 24, 1, true);
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 1, true);
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 1, true);
     }
     expect(() =>
       assertZipWithinLimits(bytes, {
@@ -120,14 +101,8 @@ describe("assertZipWithinLimits", () => {
   });
 
   it("refuses garbage without throwing anything but an AppError", () => {
-    for (const bytes of [
-      new Uint8Array(0),
-      new Uint8Array(21),
-      new Uint8Array(100).fill(0x50),
-    ]) {
-      expect(() =>
-        assertZipWithinLimits(bytes, { maxEntries: 10, maxExpandedBytes: 10 }),
-      ).toThrow(AppError);
+    for (const bytes of [new Uint8Array(0), new Uint8Array(21), new Uint8Array(100).fill(0x50)]) {
+      expect(() => assertZipWithinLimits(bytes, { maxEntries: 10, maxExpandedBytes: 10 })).toThrow(AppError);
     }
   });
 });

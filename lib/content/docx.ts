@@ -11,10 +11,7 @@ export const DOCX_LIMITS = {
   maxExpandedBytes: 64 * 1024 * 1024,
 };
 
-const STYLE_MAP = [
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='Subtitle'] => h2:fresh",
-];
+const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
 
 // Images are not part of article content: never read them (no data URIs).
 const SKIP_IMAGES = mammoth.images.imgElement(async () => ({ src: "" }));
@@ -31,11 +28,7 @@ export async function contentFromDocx(bytes: Uint8Array): Promise<JSONContent> {
   assertZipWithinLimits(bytes, DOCX_LIMITS);
   let html: string;
   try {
-    const buffer = Buffer.from(
-      bytes.buffer,
-      bytes.byteOffset,
-      bytes.byteLength,
-    );
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const result = await mammoth.convertToHtml(
       { buffer },
       {
@@ -46,10 +39,7 @@ export async function contentFromDocx(bytes: Uint8Array): Promise<JSONContent> {
     );
     html = result.value;
   } catch {
-    throw new AppError(
-      "UNPROCESSABLE",
-      "The file is damaged or is not a Word (.docx) document.",
-    );
+    throw new AppError("UNPROCESSABLE", "The file is damaged or is not a Word (.docx) document.");
   }
   return contentFromHtml(html);
 }

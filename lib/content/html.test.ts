@@ -5,8 +5,7 @@ import { renderArticleHtml } from "./render-html";
 import { FORBIDDEN, XSS_CORPUS } from "./xss-corpus.fixture";
 
 const assertClean = (out: string) => {
-  for (const pattern of FORBIDDEN)
-    expect(out, `${pattern} in ${out}`).not.toMatch(pattern);
+  for (const pattern of FORBIDDEN) expect(out, `${pattern} in ${out}`).not.toMatch(pattern);
 };
 
 describe("contentFromHtml", () => {
@@ -64,12 +63,8 @@ describe("contentFromHtml", () => {
     expect(rendered).toContain("<s>struck</s>");
     expect(rendered).toContain("<u>under</u>");
     expect(rendered).toContain("<code>code()</code>");
-    expect(rendered).toContain(
-      '<a rel="noopener noreferrer nofollow" href="https://example.org/a?b=1">link</a>',
-    );
-    expect(rendered).toContain(
-      '<a rel="noopener noreferrer nofollow" href="mailto:desk@example.org">mail</a>',
-    );
+    expect(rendered).toContain('<a rel="noopener noreferrer nofollow" href="https://example.org/a?b=1">link</a>');
+    expect(rendered).toContain('<a rel="noopener noreferrer nofollow" href="mailto:desk@example.org">mail</a>');
     expect(rendered).toContain('<ol start="3">');
     expect(rendered).toContain("<blockquote><p>quoted</p></blockquote>");
     expect(rendered).toContain('<pre><code class="language-python">');
@@ -86,13 +81,9 @@ describe("contentFromHtml", () => {
   });
 
   it("keeps the content of a page wrapped in a form", () => {
-    expect(
-      canonicalText(
-        contentFromHtml(
-          '<form id="aspnetForm"><p>The article.</p><input value="x"></form>',
-        ),
-      ),
-    ).toBe("The article.");
+    expect(canonicalText(contentFromHtml('<form id="aspnetForm"><p>The article.</p><input value="x"></form>'))).toBe(
+      "The article.",
+    );
   });
 
   it("collapses markup whitespace as a browser does but keeps non-breaking spaces and astral text", () => {
@@ -101,11 +92,7 @@ describe("contentFromHtml", () => {
   });
 
   it("gives an empty paragraph for empty or fully hostile input", () => {
-    for (const html of [
-      "",
-      "<script>alert(1)</script>",
-      "<style>p{}</style>",
-    ]) {
+    for (const html of ["", "<script>alert(1)</script>", "<style>p{}</style>"]) {
       expect(contentFromHtml(html)).toEqual({
         type: "doc",
         content: [{ type: "paragraph" }],
@@ -123,11 +110,8 @@ describe("contentFromHtml", () => {
   });
 
   it("accepts ordinary sloppy HTML with many unclosed paragraphs and list items", () => {
-    const html =
-      "<ul>" + "<li>item".repeat(2_000) + "</ul>" + "<p>para".repeat(2_000);
-    expect(canonicalText(contentFromHtml(html)).split("\n\n")).toHaveLength(
-      4_000,
-    );
+    const html = "<ul>" + "<li>item".repeat(2_000) + "</ul>" + "<p>para".repeat(2_000);
+    expect(canonicalText(contentFromHtml(html)).split("\n\n")).toHaveLength(4_000);
   });
 
   it("installs no DOM globals", () => {

@@ -45,16 +45,7 @@ const FORBID_WITH_CONTENT = [
 const PURIFY_CONFIG: Config & { RETURN_DOM: true } = {
   RETURN_DOM: true,
   USE_PROFILES: { html: true },
-  FORBID_TAGS: [
-    ...FORBID_WITH_CONTENT,
-    "form",
-    "img",
-    "picture",
-    "source",
-    "track",
-    "area",
-    "map",
-  ],
+  FORBID_TAGS: [...FORBID_WITH_CONTENT, "form", "img", "picture", "source", "track", "area", "map"],
   // Whose content is dropped with them. A `<form>` keeps its content: some
   // CMSs wrap the whole page in one.
   FORBID_CONTENTS: FORBID_WITH_CONTENT,
@@ -62,13 +53,11 @@ const PURIFY_CONFIG: Config & { RETURN_DOM: true } = {
   // DOMPurify's default minus every scheme but http, https and mailto. It is
   // tested against any attribute value that looks like "scheme:", so it must
   // still accept plain values; relative links are dropped by sanitizeContent.
-  ALLOWED_URI_REGEXP:
-    /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   ALLOW_DATA_ATTR: false,
 };
 
-const tooDeep = () =>
-  new AppError("UNPROCESSABLE", "The document is nested too deeply to import.");
+const tooDeep = () => new AppError("UNPROCESSABLE", "The document is nested too deeply to import.");
 
 /** Table cells and definition terms are not in the article schema; read each as its own block. */
 const BLOCKIFY = "td, th, caption, dt";
@@ -87,8 +76,7 @@ const VOID_OR_OPTIONAL_END = new Set(
     " ",
   ),
 );
-const TAG_OR_COMMENT =
-  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
 
 /**
  * An upper estimate of how deep `html` nests elements, from its tags alone
@@ -98,15 +86,8 @@ const TAG_OR_COMMENT =
 function estimatedNesting(html: string): number {
   let depth = 0;
   let max = 0;
-  for (const [token, closing, name, selfClosing] of html.matchAll(
-    TAG_OR_COMMENT,
-  )) {
-    if (
-      token.startsWith("<!--") ||
-      selfClosing ||
-      VOID_OR_OPTIONAL_END.has(name.toLowerCase())
-    )
-      continue;
+  for (const [token, closing, name, selfClosing] of html.matchAll(TAG_OR_COMMENT)) {
+    if (token.startsWith("<!--") || selfClosing || VOID_OR_OPTIONAL_END.has(name.toLowerCase())) continue;
     if (closing) depth = Math.max(0, depth - 1);
     else max = Math.max(max, ++depth);
   }
@@ -150,15 +131,9 @@ export function contentFromHtml(html: string): JSONContent {
       }
     };
     rename(BLOCKIFY, "div");
-    rename(
-      DEEP_HEADINGS,
-      `h${ARTICLE_HEADING_LEVELS[ARTICLE_HEADING_LEVELS.length - 1]}`,
-    );
-    for (const pre of Array.from(body.querySelectorAll("pre")))
-      dropFinalNewline(pre);
-    json = ProseMirrorParser.fromSchema(articleSchema())
-      .parse(body)
-      .toJSON() as JSONContent;
+    rename(DEEP_HEADINGS, `h${ARTICLE_HEADING_LEVELS[ARTICLE_HEADING_LEVELS.length - 1]}`);
+    for (const pre of Array.from(body.querySelectorAll("pre"))) dropFinalNewline(pre);
+    json = ProseMirrorParser.fromSchema(articleSchema()).parse(body).toJSON() as JSONContent;
   } catch (err) {
     // Stack exhaustion on deeply nested markup the estimate let through.
     if (err instanceof RangeError) throw tooDeep();
@@ -179,9 +154,6 @@ export function titleFromHtml(html: string): string | null {
   const match = TITLE.exec(html);
   if (!match) return null;
   const { window } = serverDom();
-  const doc = new window.DOMParser().parseFromString(
-    `<title>${match[1]}</title>`,
-    "text/html",
-  );
+  const doc = new window.DOMParser().parseFromString(`<title>${match[1]}</title>`, "text/html");
   return doc.title.replace(/\s+/g, " ").trim() || null;
 }

@@ -42,8 +42,7 @@ const FORMAT_BY_MIME_TYPE: Record<string, ArticleFormat> = {
   "text/markdown": "markdown",
   "text/x-markdown": "markdown",
   "text/html": "html",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
-    "docx",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 };
 
 function unsupported(): AppError {
@@ -54,20 +53,14 @@ function unsupported(): AppError {
 }
 
 function tooLarge(): AppError {
-  return new AppError(
-    "PAYLOAD_TOO_LARGE",
-    `The file is larger than ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB.`,
-  );
+  return new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB.`);
 }
 
 /**
  * The format of an upload, from its file extension; the MIME type is
  * consulted only when the name has no extension.
  */
-export function detectArticleFormat(
-  filename: string,
-  mimeType?: string,
-): ArticleFormat {
+export function detectArticleFormat(filename: string, mimeType?: string): ArticleFormat {
   const base = filename.split(/[\\/]/).pop() ?? "";
   const dot = base.lastIndexOf(".");
   if (dot > 0) {
@@ -75,8 +68,7 @@ export function detectArticleFormat(
     if (!format) throw unsupported();
     return format;
   }
-  const format =
-    FORMAT_BY_MIME_TYPE[(mimeType ?? "").split(";")[0].trim().toLowerCase()];
+  const format = FORMAT_BY_MIME_TYPE[(mimeType ?? "").split(";")[0].trim().toLowerCase()];
   if (!format) throw unsupported();
   return format;
 }
@@ -89,27 +81,15 @@ export function detectArticleFormat(
  */
 export function decodeText(bytes: Uint8Array): string {
   const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? "utf-16le"
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? "utf-16be"
-        : "utf-8";
+    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
   let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(
-      bytes,
-    );
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new AppError(
-      "UNPROCESSABLE",
-      "The file is not valid UTF-8 text. Save it as UTF-8 and try again.",
-    );
+    throw new AppError("UNPROCESSABLE", "The file is not valid UTF-8 text. Save it as UTF-8 and try again.");
   }
   if (text.includes("\0")) {
-    throw new AppError(
-      "UNPROCESSABLE",
-      "The file does not look like a text document.",
-    );
+    throw new AppError("UNPROCESSABLE", "The file does not look like a text document.");
   }
   return text;
 }
@@ -127,37 +107,25 @@ function firstLine(text: string): string {
 
 function firstHeading(content: JSONContent, level?: number): string | null {
   const heading = (content.content ?? []).find(
-    (node) =>
-      node.type === "heading" &&
-      (level === undefined || node.attrs?.level === level),
+    (node) => node.type === "heading" && (level === undefined || node.attrs?.level === level),
   );
   return heading ? canonicalText(heading) : null;
 }
 
-function suggestTitle(
-  format: ArticleFormat,
-  content: JSONContent,
-  text: string,
-  source: string,
-): string | null {
+function suggestTitle(format: ArticleFormat, content: JSONContent, text: string, source: string): string | null {
   switch (format) {
     case "text":
       return asTitle(firstLine(text));
     case "markdown":
       return asTitle(firstHeading(content, 1)) ?? asTitle(firstLine(text));
     case "html":
-      return (
-        asTitle(titleFromHtml(source)) ?? asTitle(firstHeading(content, 1))
-      );
+      return asTitle(titleFromHtml(source)) ?? asTitle(firstHeading(content, 1));
     case "docx":
       return asTitle(firstLine(text));
   }
 }
 
-async function toContent(
-  format: ArticleFormat,
-  source: string | Uint8Array,
-): Promise<JSONContent> {
+async function toContent(format: ArticleFormat, source: string | Uint8Array): Promise<JSONContent> {
   if (format === "docx") return contentFromDocx(source as Uint8Array);
   const text = source as string;
   if (format === "markdown") return contentFromMarkdown(text);
@@ -178,9 +146,7 @@ async function toContent(
  *   {@link MAX_TEXT_CHARS} characters of text; `UNPROCESSABLE` for a file
  *   that cannot be read or has no text.
  */
-export async function parseArticleUpload(
-  input: ArticleUpload,
-): Promise<ParsedArticle> {
+export async function parseArticleUpload(input: ArticleUpload): Promise<ParsedArticle> {
   let format: ArticleFormat;
   let source: string | Uint8Array;
   if ("bytes" in input) {
@@ -189,8 +155,7 @@ export async function parseArticleUpload(
     source = format === "docx" ? input.bytes : decodeText(input.bytes);
   } else {
     format = input.format ?? "text";
-    if (Buffer.byteLength(input.text, "utf8") > MAX_UPLOAD_BYTES)
-      throw tooLarge();
+    if (Buffer.byteLength(input.text, "utf8") > MAX_UPLOAD_BYTES) throw tooLarge();
     source = input.text;
   }
 
@@ -202,16 +167,10 @@ export async function parseArticleUpload(
       `The article is longer than ${MAX_TEXT_CHARS.toLocaleString("en-US")} characters.`,
     );
   }
-  if (text.trim() === "")
-    throw new AppError("UNPROCESSABLE", "The file has no text.");
+  if (text.trim() === "") throw new AppError("UNPROCESSABLE", "The file has no text.");
   return {
     content,
     text,
-    suggestedTitle: suggestTitle(
-      format,
-      content,
-      text,
-      typeof source === "string" ? source : "",
-    ),
+    suggestedTitle: suggestTitle(format, content, text, typeof source === "string" ? source : ""),
   };
 }

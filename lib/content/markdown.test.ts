@@ -28,19 +28,12 @@ describe("contentFromMarkdown", () => {
     );
     const html = renderArticleHtml(content);
     expect(html).toContain("<h1>Title</h1>");
-    expect(html).toContain(
-      '<a rel="noopener noreferrer nofollow" href="https://example.org">link</a>',
-    );
-    expect(html).toContain(
-      '<pre><code class="language-ts">const a = 1;</code></pre>',
-    );
+    expect(html).toContain('<a rel="noopener noreferrer nofollow" href="https://example.org">link</a>');
+    expect(html).toContain('<pre><code class="language-ts">const a = 1;</code></pre>');
   });
 
   it("refuses Markdown nested past the parser's limits", () => {
-    for (const md of [
-      ">".repeat(20_000) + " deep",
-      "- ".repeat(20_000) + "deep",
-    ]) {
+    for (const md of [">".repeat(20_000) + " deep", "- ".repeat(20_000) + "deep"]) {
       expect(() => contentFromMarkdown(md)).toThrow(/nested too deeply/);
     }
   });

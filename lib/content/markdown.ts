@@ -17,11 +17,7 @@ export function contentFromMarkdown(markdown: string): JSONContent {
     html = marked.parse(normalizeLineEndings(markdown), { async: false });
   } catch (err) {
     // marked recurses per nesting level (quotes, lists, emphasis).
-    if (err instanceof RangeError)
-      throw new AppError(
-        "UNPROCESSABLE",
-        "The document is nested too deeply to import.",
-      );
+    if (err instanceof RangeError) throw new AppError("UNPROCESSABLE", "The document is nested too deeply to import.");
     throw err;
   }
   return contentFromHtml(html);

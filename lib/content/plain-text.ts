@@ -23,9 +23,7 @@ export function contentFromPlainText(text: string): JSONContent {
     paragraphs.push({
       type: "paragraph",
       content: lines.flatMap((line, i): JSONContent[] =>
-        i === 0
-          ? [{ type: "text", text: line }]
-          : [{ type: "hardBreak" }, { type: "text", text: line }],
+        i === 0 ? [{ type: "text", text: line }] : [{ type: "hardBreak" }, { type: "text", text: line }],
       ),
     });
     lines = [];

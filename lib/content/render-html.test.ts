@@ -20,21 +20,14 @@ const TRAILING = '<br class="ProseMirror-trailingBreak">';
 
 describe("renderArticleHtml", () => {
   it("renders paragraphs, hard breaks and typed whitespace as is", () => {
-    expect(
-      renderArticleHtml(
-        doc(
-          p(text("  two  spaces")),
-          p(text("a"), { type: "hardBreak" }, text("b")),
-        ),
-      ),
-    ).toBe("<p>  two  spaces</p><p>a<br>b</p>");
+    expect(renderArticleHtml(doc(p(text("  two  spaces")), p(text("a"), { type: "hardBreak" }, text("b"))))).toBe(
+      "<p>  two  spaces</p><p>a<br>b</p>",
+    );
   });
 
   it("adds ProseMirror's trailing break where the editor would", () => {
     expect(renderArticleHtml(doc(p()))).toBe(`<p>${TRAILING}</p>`);
-    expect(renderArticleHtml(doc(p(text("a"), { type: "hardBreak" })))).toBe(
-      `<p>a<br>${TRAILING}</p>`,
-    );
+    expect(renderArticleHtml(doc(p(text("a"), { type: "hardBreak" })))).toBe(`<p>a<br>${TRAILING}</p>`);
     expect(
       renderArticleHtml(
         doc(
@@ -45,9 +38,9 @@ describe("renderArticleHtml", () => {
         ),
       ),
     ).toBe(`<p><strong>a<br></strong>${TRAILING}</p>`);
-    expect(
-      renderArticleHtml(doc({ type: "codeBlock", content: [text("x\n")] })),
-    ).toBe(`<pre><code>x\n${TRAILING}</code></pre>`);
+    expect(renderArticleHtml(doc({ type: "codeBlock", content: [text("x\n")] }))).toBe(
+      `<pre><code>x\n${TRAILING}</code></pre>`,
+    );
     expect(
       renderArticleHtml(
         doc({
@@ -76,9 +69,7 @@ describe("renderArticleHtml", () => {
     );
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; "q"');
-    expect(html).toContain(
-      'href="https://e.example/?a=&quot;&gt;&lt;script&gt;"',
-    );
+    expect(html).toContain('href="https://e.example/?a=&quot;&gt;&lt;script&gt;"');
   });
 
   it("drops links that sanitizing would drop", () => {
@@ -102,8 +93,6 @@ describe("renderArticleHtml", () => {
   });
 
   it("refuses content that is not an article document", () => {
-    expect(() =>
-      renderArticleHtml({ type: "doc", content: [{ type: "iframe" }] }),
-    ).toThrow(AppError);
+    expect(() => renderArticleHtml({ type: "doc", content: [{ type: "iframe" }] })).toThrow(AppError);
   });
 });

@@ -22,10 +22,7 @@ export function renderArticleHtml(content: JSONContent): string {
   const serializer = DOMSerializer.fromSchema(schema);
 
   const render = (node: ProseMirrorNode): globalThis.Node => {
-    const { dom, contentDOM } = DOMSerializer.renderSpec(
-      document,
-      serializer.nodes[node.type.name](node),
-    );
+    const { dom, contentDOM } = DOMSerializer.renderSpec(document, serializer.nodes[node.type.name](node));
     if (!contentDOM) return dom;
     if (node.isTextblock) {
       serializer.serializeFragment(node.content, { document }, contentDOM);

@@ -11,10 +11,7 @@ const p = (...content: JSONContent[]): JSONContent => ({
   type: "paragraph",
   content,
 });
-const linked = (
-  href: unknown,
-  attrs: Record<string, unknown> = {},
-): JSONContent =>
+const linked = (href: unknown, attrs: Record<string, unknown> = {}): JSONContent =>
   doc(
     p({
       type: "text",
@@ -53,11 +50,7 @@ describe("sanitizeContent", () => {
   });
 
   it("keeps http, https and mailto links and forces rel, target and class to the defaults", () => {
-    for (const href of [
-      "https://example.org/a?b=c#d",
-      "http://example.org",
-      "mailto:desk@example.org",
-    ]) {
+    for (const href of ["https://example.org/a?b=c#d", "http://example.org", "mailto:desk@example.org"]) {
       const out = sanitizeContent(
         linked(href, {
           target: "_self",
@@ -100,9 +93,7 @@ describe("sanitizeContent", () => {
       42,
     ];
     for (const href of refused) {
-      expect(sanitizeContent(linked(href))).toEqual(
-        doc(p({ type: "text", text: "x" })),
-      );
+      expect(sanitizeContent(linked(href))).toEqual(doc(p({ type: "text", text: "x" })));
     }
   });
 
@@ -137,9 +128,7 @@ describe("sanitizeContent", () => {
         {
           type: "orderedList",
           attrs: { start: -5, type: "<script>" },
-          content: [
-            { type: "listItem", content: [p({ type: "text", text: "i" })] },
-          ],
+          content: [{ type: "listItem", content: [p({ type: "text", text: "i" })] }],
         },
         {
           type: "codeBlock",
@@ -177,11 +166,9 @@ describe("sanitizeContent", () => {
   });
 
   it("merges adjacent text nodes with the same marks", () => {
-    expect(
-      sanitizeContent(
-        doc(p({ type: "text", text: "a" }, { type: "text", text: "b" })),
-      ),
-    ).toEqual(doc(p({ type: "text", text: "ab" })));
+    expect(sanitizeContent(doc(p({ type: "text", text: "a" }, { type: "text", text: "b" })))).toEqual(
+      doc(p({ type: "text", text: "ab" })),
+    );
   });
 
   it("refuses what is not an article document", () => {
@@ -189,9 +176,7 @@ describe("sanitizeContent", () => {
     expectUnprocessable("text");
     expectUnprocessable({ type: "paragraph" });
     expectUnprocessable(doc({ type: "image", attrs: { src: "x" } }));
-    expectUnprocessable(
-      doc(p({ type: "text", text: "a", marks: [{ type: "highlight" }] })),
-    );
+    expectUnprocessable(doc(p({ type: "text", text: "a", marks: [{ type: "highlight" }] })));
     expectUnprocessable(doc({ type: "text", text: "bare text in doc" }));
     expectUnprocessable(doc({ type: "listItem", content: [p()] }));
     expectUnprocessable(doc(p({ type: "text" })));
@@ -206,12 +191,10 @@ describe("sanitizeContent", () => {
 
   it("refuses content nested deeper than the limit without overflowing the stack", () => {
     let node: JSONContent = p({ type: "text", text: "deep" });
-    for (let i = 0; i < MAX_CONTENT_DEPTH + 1; i++)
-      node = { type: "blockquote", content: [node] };
+    for (let i = 0; i < MAX_CONTENT_DEPTH + 1; i++) node = { type: "blockquote", content: [node] };
     expectUnprocessable(doc(node));
     let deeper: JSONContent = p();
-    for (let i = 0; i < 100_000; i++)
-      deeper = { type: "blockquote", content: [deeper] };
+    for (let i = 0; i < 100_000; i++) deeper = { type: "blockquote", content: [deeper] };
     expectUnprocessable(doc(deeper));
   });
 });

@@ -1,9 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { MarkType, NodeType, Schema } from "@tiptap/pm/model";
-import {
-  ARTICLE_HEADING_LEVELS,
-  isAllowedHref,
-} from "@/components/editor/extensions";
+import { ARTICLE_HEADING_LEVELS, isAllowedHref } from "@/components/editor/extensions";
 import { AppError } from "@/lib/errors";
 import { normalizeLineEndings } from "@/lib/anchoring";
 import { articleSchema } from "./schema";
@@ -18,11 +15,7 @@ const MAX_LINK_TITLE = 500;
 type Attrs = Record<string, unknown>;
 
 function invalid(reason: string): AppError {
-  return new AppError(
-    "UNPROCESSABLE",
-    "The content is not a valid article document.",
-    { details: { reason } },
-  );
+  return new AppError("UNPROCESSABLE", "The content is not a valid article document.", { details: { reason } });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,25 +37,18 @@ function nodeAttrs(type: NodeType, attrs: unknown): Attrs | undefined {
   switch (type.name) {
     case "heading": {
       const level = Number(out.level);
-      const [min, max] = [
-        ARTICLE_HEADING_LEVELS[0],
-        ARTICLE_HEADING_LEVELS[ARTICLE_HEADING_LEVELS.length - 1],
-      ];
-      out.level = Number.isInteger(level)
-        ? Math.min(Math.max(level, min), max)
-        : min;
+      const [min, max] = [ARTICLE_HEADING_LEVELS[0], ARTICLE_HEADING_LEVELS[ARTICLE_HEADING_LEVELS.length - 1]];
+      out.level = Number.isInteger(level) ? Math.min(Math.max(level, min), max) : min;
       break;
     }
     case "orderedList": {
       const start = Number(out.start ?? 1);
-      out.start =
-        Number.isInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1;
+      out.start = Number.isInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1;
       if (!ORDERED_LIST_TYPES.has(out.type as string)) out.type = null;
       break;
     }
     case "codeBlock":
-      if (typeof out.language !== "string" || !CODE_LANGUAGE.test(out.language))
-        out.language = null;
+      if (typeof out.language !== "string" || !CODE_LANGUAGE.test(out.language)) out.language = null;
       break;
   }
   return out;
@@ -78,8 +64,7 @@ function cleanMarks(schema: Schema, marks: unknown): JSONContent["marks"] {
   if (!Array.isArray(marks)) throw invalid("marks must be an array");
   const out: NonNullable<JSONContent["marks"]> = [];
   for (const mark of marks) {
-    if (!isRecord(mark) || typeof mark.type !== "string")
-      throw invalid("a mark has no type");
+    if (!isRecord(mark) || typeof mark.type !== "string") throw invalid("a mark has no type");
     const type: MarkType | undefined = schema.marks[mark.type];
     if (!type) throw invalid(`unknown mark type "${mark.type}"`);
     if (type.name === "link") {
@@ -87,9 +72,7 @@ function cleanMarks(schema: Schema, marks: unknown): JSONContent["marks"] {
       const href = typeof attrs.href === "string" ? attrs.href.trim() : null;
       if (!isAllowedHref(href)) continue;
       const title =
-        typeof attrs.title === "string" && attrs.title.length <= MAX_LINK_TITLE
-          ? cleanText(attrs.title)
-          : null;
+        typeof attrs.title === "string" && attrs.title.length <= MAX_LINK_TITLE ? cleanText(attrs.title) : null;
       out.push({ type: "link", attrs: { href, title } });
     } else {
       out.push({ type: type.name });
@@ -98,27 +81,18 @@ function cleanMarks(schema: Schema, marks: unknown): JSONContent["marks"] {
   return out;
 }
 
-function cleanNode(
-  schema: Schema,
-  value: unknown,
-  depth: number,
-): JSONContent | null {
-  if (depth > MAX_CONTENT_DEPTH)
-    throw invalid(`content is nested deeper than ${MAX_CONTENT_DEPTH} levels`);
-  if (!isRecord(value) || typeof value.type !== "string")
-    throw invalid("a node has no type");
+function cleanNode(schema: Schema, value: unknown, depth: number): JSONContent | null {
+  if (depth > MAX_CONTENT_DEPTH) throw invalid(`content is nested deeper than ${MAX_CONTENT_DEPTH} levels`);
+  if (!isRecord(value) || typeof value.type !== "string") throw invalid("a node has no type");
   const type: NodeType | undefined = schema.nodes[value.type];
   if (!type) throw invalid(`unknown node type "${value.type}"`);
 
   if (type.isText) {
-    if (typeof value.text !== "string")
-      throw invalid("a text node has no text");
+    if (typeof value.text !== "string") throw invalid("a text node has no text");
     const text = cleanText(value.text);
     if (text === "") return null;
     const marks = cleanMarks(schema, value.marks);
-    return marks?.length
-      ? { type: "text", text, marks }
-      : { type: "text", text };
+    return marks?.length ? { type: "text", text, marks } : { type: "text", text };
   }
 
   const node: JSONContent = { type: type.name };
@@ -127,8 +101,7 @@ function cleanNode(
   const marks = cleanMarks(schema, value.marks);
   if (marks?.length) node.marks = marks;
   if (value.content !== undefined) {
-    if (!Array.isArray(value.content))
-      throw invalid("content must be an array");
+    if (!Array.isArray(value.content)) throw invalid("content must be an array");
     node.content = value.content
       .map((child) => cleanNode(schema, child, depth + 1))
       .filter((child): child is JSONContent => child !== null);
@@ -148,8 +121,7 @@ function cleanNode(
  */
 export function sanitizeContent(json: unknown): JSONContent {
   const schema = articleSchema();
-  if (!isRecord(json) || json.type !== schema.topNodeType.name)
-    throw invalid("the root node must be a doc");
+  if (!isRecord(json) || json.type !== schema.topNodeType.name) throw invalid("the root node must be a doc");
   const cleaned = cleanNode(schema, json, 0);
   try {
     const node = schema.nodeFromJSON(cleaned);

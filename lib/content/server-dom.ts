@@ -18,9 +18,7 @@ let shared: ServerDom | undefined;
  */
 export function serverDom(): ServerDom {
   if (!shared) {
-    const { window } = new JSDOM(
-      "<!doctype html><html><head></head><body></body></html>",
-    );
+    const { window } = new JSDOM("<!doctype html><html><head></head><body></body></html>");
     shared = {
       window,
       purify: createDOMPurify(window as unknown as WindowLike),

@@ -13,17 +13,11 @@ const LOCAL_ENTRY = 0x04034b50;
 const U32_MAX = 0xffffffff;
 
 function damaged(): AppError {
-  return new AppError(
-    "UNPROCESSABLE",
-    "The file is damaged or is not a Word (.docx) document.",
-  );
+  return new AppError("UNPROCESSABLE", "The file is damaged or is not a Word (.docx) document.");
 }
 
 function tooLarge(): AppError {
-  return new AppError(
-    "PAYLOAD_TOO_LARGE",
-    "The document expands to more content than can be imported.",
-  );
+  return new AppError("PAYLOAD_TOO_LARGE", "The document expands to more content than can be imported.");
 }
 
 /**
@@ -35,10 +29,7 @@ function tooLarge(): AppError {
  * @throws AppError `UNPROCESSABLE` for a malformed or encrypted archive,
  *   `PAYLOAD_TOO_LARGE` when it expands past the limits.
  */
-export function assertZipWithinLimits(
-  bytes: Uint8Array,
-  limits: ZipLimits,
-): void {
+export function assertZipWithinLimits(bytes: Uint8Array, limits: ZipLimits): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -47,11 +38,7 @@ export function assertZipWithinLimits(
   try {
     // End of central directory: the last 22+ bytes, possibly followed by a comment.
     let eocd = -1;
-    for (
-      let at = bytes.length - 22;
-      at >= Math.max(0, bytes.length - 22 - 0xffff);
-      at--
-    ) {
+    for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
       if (u32(at) === EOCD) {
         eocd = at;
         break;
@@ -60,11 +47,7 @@ export function assertZipWithinLimits(
     if (eocd < 0) throw damaged();
     let entries = u16(eocd + 10);
     let directory = u32(eocd + 16);
-    if (
-      (entries === 0xffff || directory === U32_MAX) &&
-      eocd >= 20 &&
-      u32(eocd - 20) === EOCD64_LOCATOR
-    ) {
+    if ((entries === 0xffff || directory === U32_MAX) && eocd >= 20 && u32(eocd - 20) === EOCD64_LOCATOR) {
       const record = u64(eocd - 20 + 8);
       if (u32(record) !== EOCD64) throw damaged();
       entries = u64(record + 32);
@@ -85,18 +68,10 @@ export function assertZipWithinLimits(
       const commentLength = u16(at + 32);
       let localOffset = u32(at + 42);
       if (flags & 0x1) throw damaged(); // encrypted
-      if (
-        compressedSize === U32_MAX ||
-        localOffset === U32_MAX ||
-        uncompressed32 === U32_MAX
-      ) {
+      if (compressedSize === U32_MAX || localOffset === U32_MAX || uncompressed32 === U32_MAX) {
         // Zip64 extended information: 8-byte values, present only for fields set to 0xFFFFFFFF.
         const extraEnd = at + 46 + nameLength + extraLength;
-        for (
-          let field = at + 46 + nameLength;
-          field + 4 <= extraEnd;
-          field += 4 + u16(field + 2)
-        ) {
+        for (let field = at + 46 + nameLength; field + 4 <= extraEnd; field += 4 + u16(field + 2)) {
           if (u16(field) !== 0x0001) continue;
           let value = field + 4;
           if (uncompressed32 === U32_MAX) value += 8;
@@ -109,8 +84,7 @@ export function assertZipWithinLimits(
         }
       }
       if (u32(localOffset) !== LOCAL_ENTRY) throw damaged();
-      const dataStart =
-        localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
+      const dataStart = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
       if (dataStart + compressedSize > bytes.length) throw damaged();
       const data = bytes.subarray(dataStart, dataStart + compressedSize);
 

@@ -16,11 +16,7 @@ export const articleMetadataSchema = z.object({
   authors: z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) =>
-      (Array.isArray(v) ? v : (v ?? "").split(","))
-        .map((a) => a.trim())
-        .filter(Boolean),
-    )
+    .transform((v) => (Array.isArray(v) ? v : (v ?? "").split(",")).map((a) => a.trim()).filter(Boolean))
     .pipe(z.array(z.string().max(200, "An author name can be at most 200 characters.")).max(50, "At most 50 authors.")),
   publishedAt: z
     .string()
@@ -55,7 +51,12 @@ export const articleMetadataSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en or pt-BR.").optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en or pt-BR.")
+        .optional(),
+    ),
 });
 export type ArticleMetadata = z.infer<typeof articleMetadataSchema>;
 

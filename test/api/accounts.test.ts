@@ -48,7 +48,12 @@ describe("sign-up", () => {
   });
 
   it("answers malformed JSON with 400, not 500", async () => {
-    const res = await callRoute({ file: "api/auth/signup/route.ts", method: "POST", body: "{nope", headers: { "content-type": "application/json" } });
+    const res = await callRoute({
+      file: "api/auth/signup/route.ts",
+      method: "POST",
+      body: "{nope",
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("BAD_REQUEST");
   });
@@ -58,7 +63,9 @@ describe("credentials", () => {
   it("wrong password and unknown email look the same", async () => {
     const address = email();
     await signup({ name: "A", email: address, password: "a-long-enough-secret" });
-    expect(await verifyCredentials({ email: address, password: "a-long-enough-secret" })).toMatchObject({ email: address });
+    expect(await verifyCredentials({ email: address, password: "a-long-enough-secret" })).toMatchObject({
+      email: address,
+    });
     expect(await verifyCredentials({ email: address, password: "wrong-password!" })).toBeNull();
     expect(await verifyCredentials({ email: email(), password: "a-long-enough-secret" })).toBeNull();
   });
@@ -91,9 +98,19 @@ describe("sessions are checked against the database on every request", () => {
     await signup({ name: "A", email: address, password: "a-long-enough-secret" });
     const user = await db.user.findUniqueOrThrow({ where: { email: address } });
     const cookie = await sessionCookie(user);
-    const wrong = await callRoute({ file: "api/account/password/route.ts", method: "POST", cookie, json: { currentPassword: "nope-nope-nope", newPassword: "brand-new-secret-1" } });
+    const wrong = await callRoute({
+      file: "api/account/password/route.ts",
+      method: "POST",
+      cookie,
+      json: { currentPassword: "nope-nope-nope", newPassword: "brand-new-secret-1" },
+    });
     expect(wrong.status).toBe(422);
-    const res = await callRoute({ file: "api/account/password/route.ts", method: "POST", cookie, json: { currentPassword: "a-long-enough-secret", newPassword: "brand-new-secret-1" } });
+    const res = await callRoute({
+      file: "api/account/password/route.ts",
+      method: "POST",
+      cookie,
+      json: { currentPassword: "a-long-enough-secret", newPassword: "brand-new-secret-1" },
+    });
     expect(res.status).toBe(200);
     expect((await callRoute({ file: "api/workspaces/route.ts", method: "GET", cookie })).status).toBe(401);
     expect(await verifyCredentials({ email: address, password: "brand-new-secret-1" })).not.toBeNull();
@@ -107,7 +124,11 @@ describe("sessions are checked against the database on every request", () => {
   });
 
   it("a forged or garbled cookie is anonymous", async () => {
-    const res = await callRoute({ file: "api/workspaces/route.ts", method: "GET", cookie: "next-auth.session-token=garbage" });
+    const res = await callRoute({
+      file: "api/workspaces/route.ts",
+      method: "GET",
+      cookie: "next-auth.session-token=garbage",
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -6,7 +6,10 @@ import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/content/limits";
 import { callRoute } from "@/test/call-route";
 import { makeUser, makeWorkspace, sessionCookie, type TestUser } from "@/test/factories";
 
-const seedArticle = readFileSync(path.resolve(__dirname, "../../../shared/articles/afghan-resistance-2021.txt"), "utf8");
+const seedArticle = readFileSync(
+  path.resolve(__dirname, "../../../shared/articles/afghan-resistance-2021.txt"),
+  "utf8",
+);
 const list = "api/workspaces/[workspaceId]/articles/route.ts";
 const one = "api/workspaces/[workspaceId]/articles/[articleId]/route.ts";
 const restore = "api/workspaces/[workspaceId]/articles/[articleId]/restore/route.ts";
@@ -30,7 +33,10 @@ function upload(file: { name: string; type: string; content: BlobPart }, fields:
 
 describe("importing articles", () => {
   it("stores the seed article as revision 1 whose canonical text equals the file", async () => {
-    const res = await upload({ name: "afghan-resistance-2021.txt", type: "text/plain", content: seedArticle }, { source: "Foreign Policy", authors: "Lynne O'Donnell", publishedAt: "2021-09-24" });
+    const res = await upload(
+      { name: "afghan-resistance-2021.txt", type: "text/plain", content: seedArticle },
+      { source: "Foreign Policy", authors: "Lynne O'Donnell", publishedAt: "2021-09-24" },
+    );
     expect(res.status).toBe(201);
     const { data } = await res.json();
     expect(data.title).toBe("Afghan Resistance Mulls Formation of Government in Exile");
@@ -41,15 +47,25 @@ describe("importing articles", () => {
     expect(article.revisions[0].number).toBe(1);
     expect(article.currentRevisionId).toBe(article.revisions[0].id);
     expect(article.revisions[0].text).toBe(seedArticle.replace(/\r\n?/g, "\n").trimEnd());
-    expect(await db.activityEvent.count({ where: { workspaceId, action: "article.imported", targetId: data.id } })).toBe(1);
+    expect(
+      await db.activityEvent.count({ where: { workspaceId, action: "article.imported", targetId: data.id } }),
+    ).toBe(1);
   });
 
   it("accepts pasted text as JSON, with the first line as the default title", async () => {
-    const res = await callRoute({ file: list, method: "POST", params: { workspaceId }, cookie, json: { text: "Pasted headline\n\nBody 🙂 text." } });
+    const res = await callRoute({
+      file: list,
+      method: "POST",
+      params: { workspaceId },
+      cookie,
+      json: { text: "Pasted headline\n\nBody 🙂 text." },
+    });
     expect(res.status).toBe(201);
     const { data } = await res.json();
     expect(data.title).toBe("Pasted headline");
-    const got = await (await callRoute({ file: one, method: "GET", params: { workspaceId, articleId: data.id }, cookie })).json();
+    const got = await (
+      await callRoute({ file: one, method: "GET", params: { workspaceId, articleId: data.id }, cookie })
+    ).json();
     expect(got.data.currentRevision.text).toBe("Pasted headline\n\nBody 🙂 text.");
   });
 
@@ -69,7 +85,13 @@ describe("importing articles", () => {
   it("refuses text over the character limit with 413", async () => {
     const paragraphs = "word ".repeat(99).concat("word\n\n");
     const text = paragraphs.repeat(Math.ceil((MAX_TEXT_CHARS + 10) / paragraphs.length));
-    const res = await callRoute({ file: list, method: "POST", params: { workspaceId }, cookie, json: { title: "Long", text } });
+    const res = await callRoute({
+      file: list,
+      method: "POST",
+      params: { workspaceId },
+      cookie,
+      json: { title: "Long", text },
+    });
     expect(res.status).toBe(413);
   });
 
@@ -88,9 +110,17 @@ describe("importing articles", () => {
   it("rolls the whole import back when the activity log write fails", async () => {
     const before = await db.article.count({ where: { workspaceId } });
     const revisionsBefore = await db.articleRevision.count({ where: { workspaceId } });
-    await db.$executeRawUnsafe(`ALTER TABLE "ActivityEvent" ADD CONSTRAINT test_block_import CHECK ("action" <> 'article.imported') NOT VALID`);
+    await db.$executeRawUnsafe(
+      `ALTER TABLE "ActivityEvent" ADD CONSTRAINT test_block_import CHECK ("action" <> 'article.imported') NOT VALID`,
+    );
     try {
-      const res = await callRoute({ file: list, method: "POST", params: { workspaceId }, cookie, json: { title: "Doomed", text: "Body." } });
+      const res = await callRoute({
+        file: list,
+        method: "POST",
+        params: { workspaceId },
+        cookie,
+        json: { title: "Doomed", text: "Body." },
+      });
       expect(res.status).toBe(500);
       const body = await res.json();
       expect(body.error.code).toBe("INTERNAL");
@@ -109,15 +139,45 @@ describe("listing, deleting and restoring", () => {
     const ws = await makeWorkspace([{ user: owner, role: "OWNER" }]);
     const c = await sessionCookie(owner);
     for (const title of ["Bravo report", "Alpha brief", "Charlie memo"]) {
-      await callRoute({ file: list, method: "POST", params: { workspaceId: ws }, cookie: c, json: { title, text: `${title} body.` } });
+      await callRoute({
+        file: list,
+        method: "POST",
+        params: { workspaceId: ws },
+        cookie: c,
+        json: { title, text: `${title} body.` },
+      });
     }
-    const byTitle = await (await callRoute({ file: list, method: "GET", params: { workspaceId: ws }, cookie: c, search: "?sort=title" })).json();
-    expect(byTitle.data.map((a: { title: string }) => a.title)).toEqual(["Alpha brief", "Bravo report", "Charlie memo"]);
-    const found = await (await callRoute({ file: list, method: "GET", params: { workspaceId: ws }, cookie: c, search: "?q=BRIEF" })).json();
+    const byTitle = await (
+      await callRoute({ file: list, method: "GET", params: { workspaceId: ws }, cookie: c, search: "?sort=title" })
+    ).json();
+    expect(byTitle.data.map((a: { title: string }) => a.title)).toEqual([
+      "Alpha brief",
+      "Bravo report",
+      "Charlie memo",
+    ]);
+    const found = await (
+      await callRoute({ file: list, method: "GET", params: { workspaceId: ws }, cookie: c, search: "?q=BRIEF" })
+    ).json();
     expect(found.data.map((a: { title: string }) => a.title)).toEqual(["Alpha brief"]);
-    const page1 = await (await callRoute({ file: list, method: "GET", params: { workspaceId: ws }, cookie: c, search: "?limit=2&sort=oldest" })).json();
+    const page1 = await (
+      await callRoute({
+        file: list,
+        method: "GET",
+        params: { workspaceId: ws },
+        cookie: c,
+        search: "?limit=2&sort=oldest",
+      })
+    ).json();
     expect(page1.data).toHaveLength(2);
-    const page2 = await (await callRoute({ file: list, method: "GET", params: { workspaceId: ws }, cookie: c, search: `?limit=2&sort=oldest&cursor=${page1.nextCursor}` })).json();
+    const page2 = await (
+      await callRoute({
+        file: list,
+        method: "GET",
+        params: { workspaceId: ws },
+        cookie: c,
+        search: `?limit=2&sort=oldest&cursor=${page1.nextCursor}`,
+      })
+    ).json();
     expect(page2.data.map((a: { title: string }) => a.title)).toEqual(["Charlie memo"]);
     expect(page2.nextCursor).toBeNull();
   });
@@ -126,13 +186,35 @@ describe("listing, deleting and restoring", () => {
     const owner = await makeUser();
     const ws = await makeWorkspace([{ user: owner, role: "OWNER" }]);
     const c = await sessionCookie(owner);
-    const { data } = await (await callRoute({ file: list, method: "POST", params: { workspaceId: ws }, cookie: c, json: { title: "Keep me", text: "Body." } })).json();
-    expect((await callRoute({ file: one, method: "DELETE", params: { workspaceId: ws, articleId: data.id }, cookie: c })).status).toBe(204);
-    expect((await callRoute({ file: one, method: "GET", params: { workspaceId: ws, articleId: data.id }, cookie: c })).status).toBe(404);
+    const { data } = await (
+      await callRoute({
+        file: list,
+        method: "POST",
+        params: { workspaceId: ws },
+        cookie: c,
+        json: { title: "Keep me", text: "Body." },
+      })
+    ).json();
+    expect(
+      (await callRoute({ file: one, method: "DELETE", params: { workspaceId: ws, articleId: data.id }, cookie: c }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await callRoute({ file: one, method: "GET", params: { workspaceId: ws, articleId: data.id }, cookie: c }))
+        .status,
+    ).toBe(404);
     expect(await db.article.findUnique({ where: { id: data.id } })).not.toBeNull();
-    expect((await callRoute({ file: restore, method: "POST", params: { workspaceId: ws, articleId: data.id }, cookie: c })).status).toBe(200);
-    expect((await callRoute({ file: one, method: "GET", params: { workspaceId: ws, articleId: data.id }, cookie: c })).status).toBe(200);
-    const actions = (await db.activityEvent.findMany({ where: { targetId: data.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    expect(
+      (await callRoute({ file: restore, method: "POST", params: { workspaceId: ws, articleId: data.id }, cookie: c }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await callRoute({ file: one, method: "GET", params: { workspaceId: ws, articleId: data.id }, cookie: c }))
+        .status,
+    ).toBe(200);
+    const actions = (
+      await db.activityEvent.findMany({ where: { targetId: data.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["article.imported", "article.deleted", "article.restored"]);
   });
 
@@ -141,7 +223,13 @@ describe("listing, deleting and restoring", () => {
     const ws = await makeWorkspace([{ user: owner, role: "OWNER" }]);
     const c = await sessionCookie(owner);
     const foreign = await db.article.findFirstOrThrow({ where: { workspaceId } });
-    expect((await callRoute({ file: one, method: "GET", params: { workspaceId: ws, articleId: foreign.id }, cookie: c })).status).toBe(404);
-    expect((await callRoute({ file: one, method: "DELETE", params: { workspaceId: ws, articleId: foreign.id }, cookie: c })).status).toBe(404);
+    expect(
+      (await callRoute({ file: one, method: "GET", params: { workspaceId: ws, articleId: foreign.id }, cookie: c }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await callRoute({ file: one, method: "DELETE", params: { workspaceId: ws, articleId: foreign.id }, cookie: c }))
+        .status,
+    ).toBe(404);
   });
 });

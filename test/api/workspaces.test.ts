@@ -14,7 +14,13 @@ const route = {
 };
 
 async function invite(ownerCookie: string, workspaceId: string, role = "ANALYST") {
-  const res = await callRoute({ file: route.invitations, method: "POST", params: { workspaceId }, cookie: ownerCookie, json: { role } });
+  const res = await callRoute({
+    file: route.invitations,
+    method: "POST",
+    params: { workspaceId },
+    cookie: ownerCookie,
+    json: { role },
+  });
   expect(res.status).toBe(201);
   const { data } = await res.json();
   return { id: data.id as string, token: new URL(data.url).pathname.split("/").pop()! };
@@ -30,7 +36,9 @@ describe("workspaces", () => {
     expect(data.name).toBe("Desk");
     const list = await (await callRoute({ file: route.workspaces, method: "GET", cookie })).json();
     expect(list.data).toEqual([expect.objectContaining({ id: data.id, role: "OWNER", memberCount: 1 })]);
-    expect(await db.activityEvent.findFirst({ where: { workspaceId: data.id, action: "workspace.created" } })).not.toBeNull();
+    expect(
+      await db.activityEvent.findFirst({ where: { workspaceId: data.id, action: "workspace.created" } }),
+    ).not.toBeNull();
   });
 
   it("refuses an empty name with the field at fault", async () => {
@@ -51,13 +59,25 @@ describe("invitations", () => {
     expect(stored.tokenHash).not.toContain(token);
 
     const guest = await makeUser();
-    const accepted = await callRoute({ file: route.accept, method: "POST", params: { token }, cookie: await sessionCookie(guest) });
+    const accepted = await callRoute({
+      file: route.accept,
+      method: "POST",
+      params: { token },
+      cookie: await sessionCookie(guest),
+    });
     expect(accepted.status).toBe(200);
     expect((await accepted.json()).data).toEqual({ workspaceId, role: "REVIEWER" });
-    expect(await db.activityEvent.count({ where: { workspaceId, action: "member.joined", actorId: guest.id } })).toBe(1);
+    expect(await db.activityEvent.count({ where: { workspaceId, action: "member.joined", actorId: guest.id } })).toBe(
+      1,
+    );
 
     const third = await makeUser();
-    const again = await callRoute({ file: route.accept, method: "POST", params: { token }, cookie: await sessionCookie(third) });
+    const again = await callRoute({
+      file: route.accept,
+      method: "POST",
+      params: { token },
+      cookie: await sessionCookie(third),
+    });
     expect(again.status).toBe(404);
   });
 
@@ -66,7 +86,16 @@ describe("invitations", () => {
     const workspaceId = await makeWorkspace([{ user: owner, role: "OWNER" }]);
     const ownerCookie = await sessionCookie(owner);
     const revoked = await invite(ownerCookie, workspaceId);
-    expect((await callRoute({ file: route.invitation, method: "DELETE", params: { workspaceId, invitationId: revoked.id }, cookie: ownerCookie })).status).toBe(204);
+    expect(
+      (
+        await callRoute({
+          file: route.invitation,
+          method: "DELETE",
+          params: { workspaceId, invitationId: revoked.id },
+          cookie: ownerCookie,
+        })
+      ).status,
+    ).toBe(204);
     const expired = await invite(ownerCookie, workspaceId);
     await db.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const guestCookie = await sessionCookie(await makeUser());
@@ -80,7 +109,13 @@ describe("invitations", () => {
     const owner = await makeUser();
     const workspaceId = await makeWorkspace([{ user: owner, role: "OWNER" }]);
     const cookie = await sessionCookie(owner);
-    const res = await callRoute({ file: route.invitations, method: "POST", params: { workspaceId }, cookie, json: { role: "ADMIN", expiresInDays: 365 } });
+    const res = await callRoute({
+      file: route.invitations,
+      method: "POST",
+      params: { workspaceId },
+      cookie,
+      json: { role: "ADMIN", expiresInDays: 365 },
+    });
     expect(res.status).toBe(422);
     const { fieldErrors } = (await res.json()).error.details;
     expect(Object.keys(fieldErrors).sort()).toEqual(["expiresInDays", "role"]);
@@ -96,13 +131,35 @@ describe("members", () => {
       { user: other, role: "ANALYST" },
     ]);
     const cookie = await sessionCookie(owner);
-    const demote = await callRoute({ file: route.member, method: "PATCH", params: { workspaceId, userId: owner.id }, cookie, json: { role: "VIEWER" } });
+    const demote = await callRoute({
+      file: route.member,
+      method: "PATCH",
+      params: { workspaceId, userId: owner.id },
+      cookie,
+      json: { role: "VIEWER" },
+    });
     expect(demote.status).toBe(409);
-    expect((await callRoute({ file: route.membership, method: "DELETE", params: { workspaceId }, cookie })).status).toBe(409);
+    expect(
+      (await callRoute({ file: route.membership, method: "DELETE", params: { workspaceId }, cookie })).status,
+    ).toBe(409);
 
-    expect((await callRoute({ file: route.member, method: "PATCH", params: { workspaceId, userId: other.id }, cookie, json: { role: "OWNER" } })).status).toBe(200);
-    expect((await callRoute({ file: route.membership, method: "DELETE", params: { workspaceId }, cookie })).status).toBe(204);
-    expect((await callRoute({ file: route.workspace, method: "GET", params: { workspaceId }, cookie })).status).toBe(404);
+    expect(
+      (
+        await callRoute({
+          file: route.member,
+          method: "PATCH",
+          params: { workspaceId, userId: other.id },
+          cookie,
+          json: { role: "OWNER" },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await callRoute({ file: route.membership, method: "DELETE", params: { workspaceId }, cookie })).status,
+    ).toBe(204);
+    expect((await callRoute({ file: route.workspace, method: "GET", params: { workspaceId }, cookie })).status).toBe(
+      404,
+    );
     const events = await db.activityEvent.findMany({ where: { workspaceId }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["member.role_changed", "member.left"]));
   });
@@ -115,10 +172,21 @@ describe("members", () => {
       { user: analyst, role: "ANALYST" },
     ]);
     const analystCookie = await sessionCookie(analyst);
-    expect((await callRoute({ file: route.workspace, method: "GET", params: { workspaceId }, cookie: analystCookie })).status).toBe(200);
-    const removed = await callRoute({ file: route.member, method: "DELETE", params: { workspaceId, userId: analyst.id }, cookie: await sessionCookie(owner) });
+    expect(
+      (await callRoute({ file: route.workspace, method: "GET", params: { workspaceId }, cookie: analystCookie }))
+        .status,
+    ).toBe(200);
+    const removed = await callRoute({
+      file: route.member,
+      method: "DELETE",
+      params: { workspaceId, userId: analyst.id },
+      cookie: await sessionCookie(owner),
+    });
     expect(removed.status).toBe(204);
-    expect((await callRoute({ file: route.workspace, method: "GET", params: { workspaceId }, cookie: analystCookie })).status).toBe(404);
+    expect(
+      (await callRoute({ file: route.workspace, method: "GET", params: { workspaceId }, cookie: analystCookie }))
+        .status,
+    ).toBe(404);
   });
 
   it("a member of another workspace cannot touch this one's members (404)", async () => {
@@ -126,7 +194,12 @@ describe("members", () => {
     const workspaceId = await makeWorkspace([{ user: owner, role: "OWNER" }]);
     const stranger = await makeUser();
     await makeWorkspace([{ user: stranger, role: "OWNER" }]);
-    const res = await callRoute({ file: route.member, method: "DELETE", params: { workspaceId, userId: owner.id }, cookie: await sessionCookie(stranger) });
+    const res = await callRoute({
+      file: route.member,
+      method: "DELETE",
+      params: { workspaceId, userId: owner.id },
+      cookie: await sessionCookie(stranger),
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -48,7 +48,9 @@ export default async function WorkspacesPage() {
               </tbody>
             </table>
           ) : (
-            <div className="alert alert-info">You are not in a workspace yet. Create one, or open an invitation link from a teammate.</div>
+            <div className="alert alert-info">
+              You are not in a workspace yet. Create one, or open an invitation link from a teammate.
+            </div>
           )}
           <section className="card" aria-labelledby="new-workspace">
             <h2 id="new-workspace">New workspace</h2>

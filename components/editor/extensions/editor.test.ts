@@ -84,9 +84,7 @@ describe("articleExtensions in a mounted editor", () => {
       button: 0,
     });
     anchor?.dispatchEvent(event); // sets event.target
-    const handled = e.view.someProp("handleClick", (handleClick) =>
-      handleClick(e.view, 2, event),
-    );
+    const handled = e.view.someProp("handleClick", (handleClick) => handleClick(e.view, 2, event));
     expect(handled).toBeFalsy();
     expect(open).not.toHaveBeenCalled();
     open.mockRestore();

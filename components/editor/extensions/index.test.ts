@@ -39,17 +39,8 @@ describe("articleExtensions", () => {
         "text",
       ].sort(),
     );
-    expect(Object.keys(schema.marks).sort()).toEqual([
-      "bold",
-      "code",
-      "italic",
-      "link",
-      "strike",
-      "underline",
-    ]);
-    expect(schema.marks.link.spec.attrs?.rel?.default).toBe(
-      "noopener noreferrer nofollow",
-    );
+    expect(Object.keys(schema.marks).sort()).toEqual(["bold", "code", "italic", "link", "strike", "underline"]);
+    expect(schema.marks.link.spec.attrs?.rel?.default).toBe("noopener noreferrer nofollow");
     expect(schema.marks.link.spec.attrs?.target?.default).toBeNull();
   });
 
@@ -78,11 +69,7 @@ describe("articleExtensions", () => {
       e.commands.setTextSelection({ from: 1, to: 5 });
       expect(e.commands.setLink({ href }), href).toBe(false);
     }
-    for (const href of [
-      "https://example.org",
-      "http://example.org",
-      "mailto:a@example.org",
-    ]) {
+    for (const href of ["https://example.org", "http://example.org", "mailto:a@example.org"]) {
       e.commands.setTextSelection({ from: 1, to: 5 });
       expect(e.commands.setLink({ href }), href).toBe(true);
     }
@@ -103,11 +90,7 @@ describe("articleExtensions", () => {
 
 describe("isAllowedHref", () => {
   it("accepts absolute http, https and mailto URLs only", () => {
-    expect(
-      ["https://x.example/a b", "HTTP://X.EXAMPLE", "mailto:x@y.example"].every(
-        isAllowedHref,
-      ),
-    ).toBe(true);
+    expect(["https://x.example/a b", "HTTP://X.EXAMPLE", "mailto:x@y.example"].every(isAllowedHref)).toBe(true);
     const refused = [
       "javascript:alert(1)",
       " javascript:alert(1)",

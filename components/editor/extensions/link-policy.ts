@@ -14,8 +14,7 @@ export const ALLOWED_LINK_PROTOCOLS = ["http:", "https:", "mailto:"] as const;
  * this check. Relative URLs are refused: an imported article has no base.
  */
 export function isAllowedHref(href: unknown): href is string {
-  if (typeof href !== "string" || href.length === 0 || href.length > 2048)
-    return false;
+  if (typeof href !== "string" || href.length === 0 || href.length > 2048) return false;
   let url: URL;
   try {
     url = new URL(href);

@@ -33,7 +33,14 @@ export type RecordActivityOptions = {
  * Appends one event to the activity log, inside the caller's transaction so
  * the event exists exactly when the change it records does.
  */
-export async function recordActivity({ tx, action, actorId, workspaceId, target, data }: RecordActivityOptions): Promise<void> {
+export async function recordActivity({
+  tx,
+  action,
+  actorId,
+  workspaceId,
+  target,
+  data,
+}: RecordActivityOptions): Promise<void> {
   await tx.activityEvent.create({
     data: {
       id: newId(),

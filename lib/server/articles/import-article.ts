@@ -10,7 +10,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type ArticleUpload = Parameters<typeof parseArticleUpload>[0];
 
 function titleFromFilename(filename: string): string | undefined {
-  const base = filename.replace(/\.[^.]+$/, "").replace(/[_-]+/g, " ").trim();
+  const base = filename
+    .replace(/\.[^.]+$/, "")
+    .replace(/[_-]+/g, " ")
+    .trim();
   return base || undefined;
 }
 
@@ -28,9 +31,13 @@ export async function importArticle(options: {
   const { content, text, suggestedTitle } = await parseArticleUpload(options.upload);
   const { metadata } = options;
   const title =
-    metadata.title ?? suggestedTitle ?? ("filename" in options.upload ? titleFromFilename(options.upload.filename) : undefined);
+    metadata.title ??
+    suggestedTitle ??
+    ("filename" in options.upload ? titleFromFilename(options.upload.filename) : undefined);
   if (!title) {
-    throw new AppError("UNPROCESSABLE", "Give the article a title.", { details: { fieldErrors: { title: ["Give the article a title."] } } });
+    throw new AppError("UNPROCESSABLE", "Give the article a title.", {
+      details: { fieldErrors: { title: ["Give the article a title."] } },
+    });
   }
   const articleId = newId();
   const revisionId = newId();

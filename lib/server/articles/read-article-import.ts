@@ -36,7 +36,10 @@ export async function readArticleImport(req: Request): Promise<{ metadata: Artic
     if (file instanceof File && file.size > 0) {
       if (file.size > MAX_UPLOAD_BYTES) throw tooLarge();
       const metadata = articleMetadataSchema.parse(fields);
-      return { metadata, upload: { filename: file.name, mimeType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } };
+      return {
+        metadata,
+        upload: { filename: file.name, mimeType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) },
+      };
     }
     const { text, format, ...metadata } = pastedArticleSchema.parse(fields);
     return { metadata, upload: { text, format } };

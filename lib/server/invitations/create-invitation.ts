@@ -19,7 +19,14 @@ export async function createInvitation(options: {
   const expiresAt = new Date(Date.now() + options.expiresInDays * 24 * 60 * 60 * 1000);
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.create({
-      data: { id: newId(), workspaceId: options.workspaceId, tokenHash, role: options.role, createdById: options.actorId, expiresAt },
+      data: {
+        id: newId(),
+        workspaceId: options.workspaceId,
+        tokenHash,
+        role: options.role,
+        createdById: options.actorId,
+        expiresAt,
+      },
       select: { id: true, role: true, expiresAt: true },
     });
     await recordActivity({

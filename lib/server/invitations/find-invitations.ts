@@ -11,5 +11,11 @@ export async function findOpenInvitations(options: { workspaceId: string }): Pro
     select: { id: true, role: true, createdAt: true, expiresAt: true, createdBy: { select: { name: true } } },
     orderBy: { createdAt: "desc" },
   });
-  return rows.map((r) => ({ id: r.id, role: r.role, createdBy: r.createdBy.name, createdAt: r.createdAt, expiresAt: r.expiresAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    createdBy: r.createdBy.name,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+  }));
 }

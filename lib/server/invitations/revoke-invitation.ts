@@ -4,7 +4,11 @@ import { notFound } from "@/lib/errors";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 
 /** Revokes an open invitation of the workspace; its link stops working at once. */
-export async function revokeInvitation(options: { workspaceId: string; actorId: string; invitationId: string }): Promise<void> {
+export async function revokeInvitation(options: {
+  workspaceId: string;
+  actorId: string;
+  invitationId: string;
+}): Promise<void> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: options.invitationId, workspaceId: options.workspaceId, revokedAt: null, acceptedAt: null },

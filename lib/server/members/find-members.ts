@@ -11,5 +11,11 @@ export async function findMembers(options: { workspaceId: string }): Promise<Mem
     select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
-  return rows.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
+  return rows.map((m) => ({
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    joinedAt: m.createdAt,
+  }));
 }

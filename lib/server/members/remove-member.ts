@@ -21,7 +21,9 @@ export async function removeMember(options: { workspaceId: string; actorId: stri
         tx,
         options.workspaceId,
         options.userId,
-        leaving ? "You are the last owner. Make someone else an owner before you leave." : "A workspace needs at least one owner.",
+        leaving
+          ? "You are the last owner. Make someone else an owner before you leave."
+          : "A workspace needs at least one owner.",
       );
     }
     await tx.membership.delete({ where: { id: membership.id } });

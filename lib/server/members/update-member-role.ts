@@ -18,7 +18,12 @@ export async function assertNotLastOwner(tx: Tx, workspaceId: string, userId: st
 }
 
 /** Changes a member's role; the last owner cannot be demoted. */
-export async function updateMemberRole(options: { workspaceId: string; actorId: string; userId: string; role: Role }): Promise<{ userId: string; role: Role }> {
+export async function updateMemberRole(options: {
+  workspaceId: string;
+  actorId: string;
+  userId: string;
+  role: Role;
+}): Promise<{ userId: string; role: Role }> {
   return db.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: options.userId } },
@@ -27,7 +32,12 @@ export async function updateMemberRole(options: { workspaceId: string; actorId: 
     if (!membership) throw notFound("Member");
     if (membership.role === options.role) return { userId: options.userId, role: options.role };
     if (membership.role === "OWNER") {
-      await assertNotLastOwner(tx, options.workspaceId, options.userId, "A workspace needs at least one owner. Make someone else an owner first.");
+      await assertNotLastOwner(
+        tx,
+        options.workspaceId,
+        options.userId,
+        "A workspace needs at least one owner. Make someone else an owner first.",
+      );
     }
     await tx.membership.update({ where: { id: membership.id }, data: { role: options.role } });
     await recordActivity({

@@ -6,7 +6,11 @@ import { recordActivity } from "@/lib/server/activity/record-activity";
 import { assertPasswordNotCommon } from "@/lib/server/users/create-user";
 
 /** Changes the password after checking the current one; ends every existing session. */
-export async function changePassword(options: { userId: string; currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(options: {
+  userId: string;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
     throw new AppError("UNPROCESSABLE", "Your current password is not correct.", {
@@ -20,6 +24,11 @@ export async function changePassword(options: { userId: string; currentPassword:
       where: { id: options.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
-    await recordActivity({ tx, action: "user.password_changed", actorId: options.userId, target: { type: "user", id: options.userId } });
+    await recordActivity({
+      tx,
+      action: "user.password_changed",
+      actorId: options.userId,
+      target: { type: "user", id: options.userId },
+    });
   });
 }

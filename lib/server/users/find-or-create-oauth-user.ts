@@ -7,16 +7,28 @@ import { recordActivity } from "@/lib/server/activity/record-activity";
  * Links an OAuth/OIDC sign-in to our user with the same (provider-verified)
  * email, creating a password-less account on first sign-in.
  */
-export async function findOrCreateOAuthUser(options: { email: string; name: string }): Promise<{ id: string; sessionVersion: number } | null> {
+export async function findOrCreateOAuthUser(options: {
+  email: string;
+  name: string;
+}): Promise<{ id: string; sessionVersion: number } | null> {
   const email = options.email.toLowerCase();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, sessionVersion: true, disabledAt: true } });
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, sessionVersion: true, disabledAt: true },
+  });
   if (existing) return existing.disabledAt ? null : existing;
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { id: newId(), email, name: options.name.slice(0, 100) || email },
       select: { id: true, sessionVersion: true },
     });
-    await recordActivity({ tx, action: "user.signed_up", actorId: user.id, target: { type: "user", id: user.id }, data: { via: "oauth" } });
+    await recordActivity({
+      tx,
+      action: "user.signed_up",
+      actorId: user.id,
+      target: { type: "user", id: user.id },
+      data: { via: "oauth" },
+    });
     return user;
   });
 }

@@ -4,7 +4,10 @@ import { newId } from "@/lib/ids";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 
 /** Creates a workspace with its creator as its first owner. */
-export async function createWorkspace(options: { userId: string; name: string }): Promise<{ id: string; name: string }> {
+export async function createWorkspace(options: {
+  userId: string;
+  name: string;
+}): Promise<{ id: string; name: string }> {
   return db.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({
       data: { id: newId(), name: options.name, createdById: options.userId },

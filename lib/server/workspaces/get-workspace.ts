@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
 /** Returns a live workspace by id; callers have already checked membership. */
-export async function getWorkspace(options: { workspaceId: string }): Promise<{ id: string; name: string; createdAt: Date }> {
+export async function getWorkspace(options: {
+  workspaceId: string;
+}): Promise<{ id: string; name: string; createdAt: Date }> {
   const workspace = await db.workspace.findFirst({
     where: { id: options.workspaceId, deletedAt: null },
     select: { id: true, name: true, createdAt: true },

@@ -3,7 +3,11 @@ import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 
 /** Renames a workspace. */
-export async function updateWorkspace(options: { workspaceId: string; actorId: string; name: string }): Promise<{ id: string; name: string }> {
+export async function updateWorkspace(options: {
+  workspaceId: string;
+  actorId: string;
+  name: string;
+}): Promise<{ id: string; name: string }> {
   return db.$transaction(async (tx) => {
     const workspace = await tx.workspace.update({
       where: { id: options.workspaceId, deletedAt: null },

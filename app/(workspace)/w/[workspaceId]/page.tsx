@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleListControls } from "@/components/articles/article-list-controls";
+import { RestoreArticleBanner } from "@/components/articles/restore-article-banner";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { findArticles } from "@/lib/server/articles/find-articles";
@@ -21,8 +22,12 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
   const raw = await searchParams;
   const parsed = articleListQuerySchema.safeParse({ q: raw.q, sort: raw.sort, cursor: raw.cursor });
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
-  const [workspace, { items, nextCursor }] = await Promise.all([getWorkspace({ workspaceId }), findArticles({ workspaceId, query })]);
+  const [workspace, { items, nextCursor }] = await Promise.all([
+    getWorkspace({ workspaceId }),
+    findArticles({ workspaceId, query }),
+  ]);
   const canImport = can(membership.role, "article.import");
+  const deletedId = typeof raw.deleted === "string" && can(membership.role, "article.restore") ? raw.deleted : null;
   const nextHref = nextCursor
     ? `/w/${workspaceId}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), sort: query.sort, cursor: nextCursor })}`
     : null;
@@ -40,6 +45,7 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
           </Link>
         ) : null}
       </div>
+      {deletedId ? <RestoreArticleBanner workspaceId={workspaceId} articleId={deletedId} /> : null}
       <ArticleListControls q={query.q ?? ""} sort={query.sort} />
       {items.length ? (
         <table className="table">

@@ -17,8 +17,13 @@ export const GET = withAuth(({ req, routeContext }) => nextAuth()(req, routeCont
 export const POST = withAuth(
   async ({ req, routeContext }) => {
     if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-      const form = await req.clone().formData().catch(() => null);
-      const email = String(form?.get("email") ?? "").trim().toLowerCase();
+      const form = await req
+        .clone()
+        .formData()
+        .catch(() => null);
+      const email = String(form?.get("email") ?? "")
+        .trim()
+        .toLowerCase();
       await assertSignInAllowed(email, clientIp(req.headers));
     }
     return nextAuth()(req, routeContext);

@@ -5,7 +5,8 @@ import { updateWorkspace } from "@/lib/server/workspaces/update-workspace";
 import { updateWorkspaceSchema } from "@/lib/validations/workspace";
 
 export const GET = withAuth(
-  async ({ workspaceId, membership }) => Response.json({ data: { ...(await getWorkspace({ workspaceId })), role: membership.role } }),
+  async ({ workspaceId, membership }) =>
+    Response.json({ data: { ...(await getWorkspace({ workspaceId })), role: membership.role } }),
   { permission: "workspace.read" },
 );
 

@@ -16,7 +16,10 @@ export default async function ActivityPage({ params, searchParams }: ActivityPag
   const { workspaceId } = await params;
   await requireWorkspacePage(workspaceId, { permission: "activity.read" });
   const { cursor } = await searchParams;
-  const { items, nextCursor } = await findActivity({ workspaceId, cursor: typeof cursor === "string" ? cursor : undefined });
+  const { items, nextCursor } = await findActivity({
+    workspaceId,
+    cursor: typeof cursor === "string" ? cursor : undefined,
+  });
   return (
     <div className="stack">
       <div className="page-header">

@@ -54,7 +54,11 @@ export default async function MembersPage({ params }: MembersPageProps) {
       {invitations ? (
         <InvitePanel
           workspaceId={workspaceId}
-          invitations={invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() }))}
+          invitations={invitations.map((i) => ({
+            ...i,
+            createdAt: i.createdAt.toISOString(),
+            expiresAt: i.expiresAt.toISOString(),
+          }))}
         />
       ) : null}
     </div>

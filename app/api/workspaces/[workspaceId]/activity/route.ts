@@ -3,7 +3,10 @@ import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { findActivity } from "@/lib/server/activity/find-activity";
 
-const querySchema = z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+const querySchema = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 export const GET = withAuth(
   async ({ workspaceId, req }) => {

@@ -8,7 +8,9 @@ import { articleListQuerySchema } from "@/lib/validations/article";
 export const GET = withAuth(
   async ({ workspaceId, req }) => {
     const query = articleListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json(await findArticles({ workspaceId, query }).then(({ items, nextCursor }) => ({ data: items, nextCursor })));
+    return Response.json(
+      await findArticles({ workspaceId, query }).then(({ items, nextCursor }) => ({ data: items, nextCursor })),
+    );
   },
   { permission: "article.list" },
 );

@@ -4,9 +4,12 @@ import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { findOpenInvitations } from "@/lib/server/invitations/find-invitations";
 import { createInvitationSchema } from "@/lib/validations/workspace";
 
-export const GET = withAuth(async ({ workspaceId }) => Response.json({ data: await findOpenInvitations({ workspaceId }) }), {
-  permission: "invitation.manage",
-});
+export const GET = withAuth(
+  async ({ workspaceId }) => Response.json({ data: await findOpenInvitations({ workspaceId }) }),
+  {
+    permission: "invitation.manage",
+  },
+);
 
 export const POST = withAuth(
   async ({ workspaceId, user, body, req }) => {

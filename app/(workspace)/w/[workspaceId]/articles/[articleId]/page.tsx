@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
 import { renderArticleHtml } from "@/lib/content/render-html";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -17,7 +19,9 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
 
 export default async function ArticlePage({ params }: ArticlePageProps) {
   const { workspaceId, articleId } = await params;
-  await requireWorkspacePage(workspaceId, { returnTo: `/w/${workspaceId}/articles/${articleId}` });
+  const { membership } = await requireWorkspacePage(workspaceId, {
+    returnTo: `/w/${workspaceId}/articles/${articleId}`,
+  });
   const article = await orNotFound(getArticle({ workspaceId, articleId }));
   const content = article.currentRevision.content as JSONContent;
   return (
@@ -34,9 +38,15 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             </a>
           ) : null}
           <span>
-            Imported by {article.importedBy.name} on {formatDate(article.createdAt)} · revision {article.currentRevision.number}
+            Imported by {article.importedBy.name} on {formatDate(article.createdAt)} · revision{" "}
+            {article.currentRevision.number}
           </span>
         </div>
+        {can(membership.role, "article.delete") ? (
+          <div className="row" style={{ marginBottom: "1.5rem" }}>
+            <DeleteArticleButton workspaceId={workspaceId} articleId={article.id} title={article.title} />
+          </div>
+        ) : null}
       </header>
       <ArticleReader content={content} initialHtml={renderArticleHtml(content)} />
     </article>

@@ -4,7 +4,8 @@ import { deleteArticle } from "@/lib/server/articles/delete-article";
 import { getArticle } from "@/lib/server/articles/get-article";
 
 export const GET = withAuth(
-  async ({ workspaceId, params }) => Response.json({ data: await getArticle({ workspaceId, articleId: params.articleId }) }),
+  async ({ workspaceId, params }) =>
+    Response.json({ data: await getArticle({ workspaceId, articleId: params.articleId }) }),
   { permission: "article.read" },
 );
 

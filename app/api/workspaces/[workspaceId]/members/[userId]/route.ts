@@ -7,7 +7,9 @@ import { updateMemberSchema } from "@/lib/validations/workspace";
 export const PATCH = withAuth(
   async ({ workspaceId, user, params, body }) => {
     const { role } = await body(updateMemberSchema);
-    return Response.json({ data: await updateMemberRole({ workspaceId, actorId: user.id, userId: params.userId, role }) });
+    return Response.json({
+      data: await updateMemberRole({ workspaceId, actorId: user.id, userId: params.userId, role }),
+    });
   },
   { permission: "member.manage" },
 );
