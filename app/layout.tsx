@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import "./editor.css";
+import "@/components/annotations/annotations.css";
+import "@/components/editor/annotation-highlights.css";
 
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },

@@ -33,6 +33,26 @@ export function describeActivity(event: ActivityLike): string {
       return "deleted an article";
     case "article.restored":
       return "restored an article";
+    case "article.revised":
+      return `saved revision ${String((data as { revision?: number })?.revision ?? "")} of an article`;
+    case "annotation.created":
+      return `highlighted “${field(data, "exact") ?? ""}”`;
+    case "annotation.updated":
+      return "edited an annotation";
+    case "annotation.deleted":
+      return `deleted the highlight “${field(data, "exact") ?? ""}”`;
+    case "annotation.restored":
+      return "restored a highlight";
+    case "entity.created":
+      return `added the entity “${field(data, "name") ?? ""}”`;
+    case "entity.updated":
+      return `edited the entity “${field(data, "name") ?? ""}”`;
+    case "entity.merged":
+      return `merged “${field(data, "mergedName") ?? ""}” into “${field(data, "into") ?? ""}”`;
+    case "entity_type.created":
+      return `added the entity type “${field(data, "name") ?? ""}”`;
+    case "entity_type.updated":
+      return "changed an entity type";
     default:
       return event.action;
   }

@@ -78,3 +78,74 @@ export async function sessionCookie(user: { id: string; sessionVersion: number }
   });
   return `next-auth.session-token=${token}`;
 }
+
+/** The id of one of the workspace's entity types (creating the default "Person" when missing). */
+export async function entityTypeId(workspaceId: string, name = "Person"): Promise<string> {
+  const existing = await db.entityType.findFirst({ where: { workspaceId, name }, select: { id: true } });
+  if (existing) return existing.id;
+  return (
+    await db.entityType.create({ data: { id: newId(), workspaceId, name, color: "#d94f4f" }, select: { id: true } })
+  ).id;
+}
+
+/** An entity of the workspace; returns its id. */
+export async function makeEntity(
+  workspaceId: string,
+  options: { name?: string; aliases?: string[]; type?: string } = {},
+): Promise<string> {
+  const typeId = await entityTypeId(workspaceId, options.type);
+  const entity = await db.entity.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      typeId,
+      name: options.name ?? `Entity ${unique()}`,
+      aliases: options.aliases ?? [],
+    },
+    select: { id: true },
+  });
+  return entity.id;
+}
+
+/** A highlight of `length` characters at `start` of the article's current text; returns its id. */
+export async function makeAnnotation(
+  workspaceId: string,
+  articleId: string,
+  authorId: string,
+  options: { start?: number; length?: number; deleted?: boolean; entityId?: string } = {},
+): Promise<string> {
+  const article = await db.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { currentRevision: { select: { id: true, text: true } } },
+  });
+  const revision = article.currentRevision!;
+  const start = options.start ?? 0;
+  const end = Math.min(revision.text.length, start + (options.length ?? 7));
+  const annotation = await db.annotation.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      articleId,
+      revisionId: revision.id,
+      authorId,
+      start,
+      end,
+      exact: revision.text.slice(start, end),
+      prefix: revision.text.slice(Math.max(0, start - 32), start),
+      suffix: revision.text.slice(end, end + 32),
+      entityId: options.entityId ?? null,
+      deletedAt: options.deleted ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  return annotation.id;
+}
+
+/** The current revision id and text of an article. */
+export async function currentRevision(articleId: string): Promise<{ id: string; text: string }> {
+  const article = await db.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { currentRevision: { select: { id: true, text: true } } },
+  });
+  return article.currentRevision!;
+}

@@ -6,16 +6,26 @@ import { newId } from "@/lib/ids";
 import { allPermissions, can, permissions, roles, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { callRoute } from "@/test/call-route";
-import { makeArticle, makeUser, makeWorkspace, sessionCookie, type TestUser } from "@/test/factories";
+import {
+  currentRevision,
+  entityTypeId,
+  makeAnnotation,
+  makeArticle,
+  makeEntity,
+  makeUser,
+  makeWorkspace,
+  sessionCookie,
+  type TestUser,
+} from "@/test/factories";
 
 type World = { workspaceId: string; users: Record<Role, TestUser>; target: TestUser };
 
 type Probe = {
   method: string;
   file: string;
-  /** Creates what this one call needs and returns the route params. */
-  params: (world: World) => Promise<Record<string, string>>;
-  json?: unknown;
+  /** Creates what this one call needs (the caller is null when anonymous) and returns the route params. */
+  params: (world: World, caller: TestUser | null) => Promise<Record<string, string>>;
+  json?: Record<string, unknown> | ((world: World, params: Record<string, string>) => Promise<unknown>);
   /** The status of an allowed call. */
   ok: number;
 };
@@ -127,7 +137,154 @@ const probes: Record<Permission, Probe[]> = {
     },
   ],
   "activity.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/activity/route.ts", params: ws, ok: 200 }],
+  "article.revise": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/revisions/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      json: async (_w, params) => ({
+        baseRevisionId: (await currentRevision(params.articleId)).id,
+        content: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "A revised text." }] }],
+        },
+      }),
+      ok: 201,
+    },
+  ],
+  "annotation.list": [
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      ok: 200,
+    },
+  ],
+  "annotation.create": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      json: async (_w, params) => {
+        const revision = await currentRevision(params.articleId);
+        return { revisionId: revision.id, start: 0, end: 7, exact: revision.text.slice(0, 7) };
+      },
+      ok: 201,
+    },
+  ],
+  "annotation.update": [
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, caller) }),
+      json: { version: 1, note: "Checked against the source." },
+      ok: 200,
+    },
+  ],
+  "annotation.delete": [
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, caller) }),
+      ok: 204,
+    },
+  ],
+  "annotation.restore": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/restore/route.ts",
+      params: async (w, caller) => ({
+        workspaceId: w.workspaceId,
+        annotationId: await ownAnnotation(w, caller, { deleted: true }),
+      }),
+      ok: 200,
+    },
+  ],
+  "annotation.manageAny": [
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, w.target) }),
+      json: { version: 1, note: "Reviewed." },
+      ok: 200,
+    },
+  ],
+  "entityType.list": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/entity-types/route.ts", params: ws, ok: 200 },
+  ],
+  "entityType.manage": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/entity-types/route.ts",
+      params: ws,
+      json: async () => ({ name: `Vessel ${newId().slice(0, 6)}`, color: "#336699" }),
+      ok: 201,
+    },
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/entity-types/[typeId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, typeId: await entityTypeId(w.workspaceId, "Event") }),
+      json: { color: "#aa44cc" },
+      ok: 200,
+    },
+  ],
+  "entity.list": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/entities/route.ts", params: ws, ok: 200 },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/entities/[entityId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, entityId: await makeEntity(w.workspaceId) }),
+      ok: 200,
+    },
+  ],
+  "entity.create": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/entities/route.ts",
+      params: ws,
+      json: async (w) => ({ name: "Ahmad Massoud", typeId: await entityTypeId(w.workspaceId) }),
+      ok: 201,
+    },
+  ],
+  "entity.update": [
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/entities/[entityId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, entityId: await makeEntity(w.workspaceId) }),
+      json: { aliases: ["Massoud"] },
+      ok: 200,
+    },
+  ],
+  "entity.merge": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/entities/[entityId]/merge/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, entityId: await makeEntity(w.workspaceId) }),
+      json: async (w) => ({ intoId: await makeEntity(w.workspaceId) }),
+      ok: 200,
+    },
+  ],
 };
+
+/** An annotation authored by the caller (or by the owner for anonymous callers). */
+async function ownAnnotation(
+  world: World,
+  caller: TestUser | null,
+  options: { deleted?: boolean } = {},
+): Promise<string> {
+  const authorId = caller?.id ?? world.users.OWNER.id;
+  const articleId = await makeArticle(world.workspaceId, world.users.OWNER.id);
+  return makeAnnotation(world.workspaceId, articleId, authorId, options);
+}
 
 type Caller = { label: string; role?: Role; kind: "member" | "non-member" | "anonymous" };
 const callers: Caller[] = [
@@ -165,14 +322,15 @@ describe("the permission table", () => {
 describe.each(allPermissions)("%s", (permission) => {
   it.each(callers)("answers $label as the table says", async (caller) => {
     for (const probe of probes[permission]) {
-      const params = await probe.params(world);
       const user =
         caller.kind === "member" ? world.users[caller.role!] : caller.kind === "non-member" ? outsider : null;
+      const params = await probe.params(world, user);
+      const json = typeof probe.json === "function" ? await probe.json(world, params) : probe.json;
       const res = await callRoute({
         file: probe.file,
         method: probe.method,
         params,
-        json: probe.json,
+        json,
         cookie: user ? await sessionCookie(user) : undefined,
       });
       const expected =

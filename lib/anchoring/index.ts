@@ -7,14 +7,38 @@
  * conversions in `unicode.ts`.
  */
 export {
+  ARTICLE_LEAF_NODE_TYPES,
   BLOCK_SEPARATOR,
   HARD_BREAK_NODE_TYPE,
   HARD_BREAK_TEXT,
   TEXT_NODE_TYPE,
   canonicalText,
+  canonicalTextMapOfNode,
+  canonicalTextWithMap,
   normalizeLineEndings,
+  type CanonicalTextMap,
   type DocJSON,
+  type ProseMirrorNodeLike,
+  type TextSegment,
 } from "./canonical-text";
+export {
+  posRangeToTextRange,
+  posToTextOffset,
+  textOffsetToPos,
+  textRangeToPosRange,
+  type Side,
+} from "./prosemirror-map";
+export {
+  QUOTE_CONTEXT_LENGTH,
+  createQuoteSelector,
+  validateRange,
+  type AnchorSelector,
+  type QuoteSelector,
+} from "./quote-selector";
+export { FUZZY_THRESHOLD, anchorQuote, type AnchorOptions, type AnchorResult, type AnchorStatus } from "./match-quote";
+export { reanchorAll } from "./reanchor";
+export { diffTexts, mapOffset, mapRange, type EqualRun, type TextDiff } from "./text-diff";
+export { createTextIndex, type TextIndex } from "./text-index";
 export {
   codePointLength,
   codePointToUtf16,

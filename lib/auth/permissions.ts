@@ -22,7 +22,22 @@ export const permissions = {
   "article.import": contributors,
   "article.delete": leads,
   "article.restore": leads,
+  "article.revise": leads,
   "activity.read": leads,
+  "annotation.list": everyone,
+  "annotation.create": contributors,
+  /** Own annotations only; see annotation.manageAny. */
+  "annotation.update": contributors,
+  "annotation.delete": contributors,
+  "annotation.restore": contributors,
+  /** Edit, delete and restore anyone's annotations. */
+  "annotation.manageAny": leads,
+  "entityType.list": everyone,
+  "entityType.manage": leads,
+  "entity.list": everyone,
+  "entity.create": contributors,
+  "entity.update": leads,
+  "entity.merge": leads,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | "NETWORK",
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
+    /** The error's `details` as the server sent them (e.g. the current annotation on a 409). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -34,6 +36,7 @@ export async function api<T = unknown>(url: string, init: RequestInit & { json?:
       error?.code ?? "INTERNAL",
       error?.message ?? `The server answered ${res.status}.`,
       error?.details?.fieldErrors ?? {},
+      error?.details ?? {},
     );
   }
   return body?.data as T;

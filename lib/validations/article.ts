@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentSchema } from "@/lib/validations/content";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -75,3 +76,9 @@ export const articleListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
+
+/** A new revision of an article's text, made against `baseRevisionId` (stale → 409). */
+export const reviseArticleSchema = z.object({
+  baseRevisionId: z.string().min(1).max(64),
+  content: documentSchema,
+});

@@ -9,6 +9,17 @@ import { StarterKit } from "@tiptap/starter-kit";
 import { isAllowedHref } from "./link-policy";
 
 export { ALLOWED_LINK_PROTOCOLS, isAllowedHref } from "./link-policy";
+// Reader/editor only: highlights are view state, never part of stored content,
+// so this extension is not in `articleExtensions` (the schema stays the same).
+export {
+  AnnotationHighlights,
+  annotationHighlightsKey,
+  createAnnotationDecorations,
+  type AnnotationHighlightsOptions,
+  type AnnotationHighlightsState,
+  type HighlightedAnnotation,
+  type HighlightStatus,
+} from "./annotation-highlights";
 
 /** Heading levels an article may use; anything deeper is imported as level 4. */
 export const ARTICLE_HEADING_LEVELS = [1, 2, 3, 4] as const;

@@ -18,7 +18,17 @@ export type ActivityAction =
   | "member.left"
   | "article.imported"
   | "article.deleted"
-  | "article.restored";
+  | "article.restored"
+  | "article.revised"
+  | "annotation.created"
+  | "annotation.updated"
+  | "annotation.deleted"
+  | "annotation.restored"
+  | "entity_type.created"
+  | "entity_type.updated"
+  | "entity.created"
+  | "entity.updated"
+  | "entity.merged";
 
 export type RecordActivityOptions = {
   tx: Tx;

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { defaultEntityTypes } from "@/lib/entities/default-entity-types";
 import { newId } from "@/lib/ids";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 
-/** Creates a workspace with its creator as its first owner. */
+/** Creates a workspace with its creator as its first owner and the default entity types. */
 export async function createWorkspace(options: {
   userId: string;
   name: string;
@@ -15,6 +16,9 @@ export async function createWorkspace(options: {
     });
     await tx.membership.create({
       data: { id: newId(), workspaceId: workspace.id, userId: options.userId, role: "OWNER" },
+    });
+    await tx.entityType.createMany({
+      data: defaultEntityTypes.map((type, position) => ({ id: newId(), workspaceId: workspace.id, position, ...type })),
     });
     await recordActivity({
       tx,

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
-import { ArticleReader } from "@/components/editor/article-reader";
+import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
+import type { AnnotationItem } from "@/components/annotations/types";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { renderArticleHtml } from "@/lib/content/render-html";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
+import { findAnnotations } from "@/lib/server/annotations/find-annotations";
+import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import type { JSONContent } from "@tiptap/core";
 
-type ArticlePageProps = { params: Promise<{ workspaceId: string; articleId: string }> };
+type ArticlePageProps = {
+  params: Promise<{ workspaceId: string; articleId: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
   const { workspaceId, articleId } = await params;
@@ -17,12 +24,21 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
   return { title: article.title };
 }
 
-export default async function ArticlePage({ params }: ArticlePageProps) {
+export default async function ArticlePage({ params, searchParams }: ArticlePageProps) {
   const { workspaceId, articleId } = await params;
-  const { membership } = await requireWorkspacePage(workspaceId, {
+  const query = (await searchParams) ?? {};
+  const count = (key: string) => Number(typeof query[key] === "string" ? query[key] : 0) || 0;
+  const revised = query.revised
+    ? { number: count("revised"), anchored: count("anchored"), moved: count("moved"), orphaned: count("orphaned") }
+    : null;
+  const { user, membership } = await requireWorkspacePage(workspaceId, {
     returnTo: `/w/${workspaceId}/articles/${articleId}`,
   });
   const article = await orNotFound(getArticle({ workspaceId, articleId }));
+  const [{ items: annotations }, entityTypes] = await Promise.all([
+    findAnnotations({ workspaceId, articleId, query: { limit: 5000 } }),
+    findEntityTypes({ workspaceId }),
+  ]);
   const content = article.currentRevision.content as JSONContent;
   return (
     <article lang={article.language ?? undefined}>
@@ -42,13 +58,43 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             {article.currentRevision.number}
           </span>
         </div>
-        {can(membership.role, "article.delete") ? (
+        {revised ? (
+          <div className="alert alert-success" role="status" style={{ marginBottom: "1rem" }}>
+            Saved revision {revised.number}: {revised.anchored} annotations kept their place
+            {revised.moved ? `, ${revised.moved} moved (please check them)` : ""}
+            {revised.orphaned ? `, ${revised.orphaned} orphaned (listed under “Orphaned”, ready to re-attach)` : ""}.
+          </div>
+        ) : null}
+        {can(membership.role, "article.delete") || can(membership.role, "article.revise") ? (
           <div className="row" style={{ marginBottom: "1.5rem" }}>
-            <DeleteArticleButton workspaceId={workspaceId} articleId={article.id} title={article.title} />
+            {can(membership.role, "article.revise") ? (
+              <Link
+                className="button button-secondary button-small"
+                href={`/w/${workspaceId}/articles/${article.id}/edit`}
+              >
+                Edit text
+              </Link>
+            ) : null}
+            {can(membership.role, "article.delete") ? (
+              <DeleteArticleButton workspaceId={workspaceId} articleId={article.id} title={article.title} />
+            ) : null}
           </div>
         ) : null}
       </header>
-      <ArticleReader content={content} initialHtml={renderArticleHtml(content)} />
+      <AnnotationWorkspace
+        workspaceId={workspaceId}
+        articleId={article.id}
+        revision={{ id: article.currentRevision.id, text: article.currentRevision.text }}
+        content={content}
+        initialHtml={renderArticleHtml(content)}
+        initialAnnotations={JSON.parse(JSON.stringify(annotations)) as AnnotationItem[]}
+        entityTypes={entityTypes.map(({ id, name, color, shortcut }) => ({ id, name, color, shortcut }))}
+        me={{ id: user.id, name: user.name }}
+        can={{
+          annotate: can(membership.role, "annotation.create"),
+          manageAny: can(membership.role, "annotation.manageAny"),
+        }}
+      />
     </article>
   );
 }

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import type { JSONContent } from "@tiptap/core";
+import { ArticleEditor } from "@/components/articles/article-editor";
+import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
+import { getArticle } from "@/lib/server/articles/get-article";
+
+export const metadata: Metadata = { title: "Edit article" };
+
+type EditArticlePageProps = { params: Promise<{ workspaceId: string; articleId: string }> };
+
+export default async function EditArticlePage({ params }: EditArticlePageProps) {
+  const { workspaceId, articleId } = await params;
+  await requireWorkspacePage(workspaceId, { permission: "article.revise" });
+  const article = await orNotFound(getArticle({ workspaceId, articleId }));
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <div>
+          <h1>Edit “{article.title}”</h1>
+          <p>
+            Revision {article.currentRevision.number}. Saving creates revision {article.currentRevision.number + 1};
+            older revisions stay readable.
+          </p>
+        </div>
+      </div>
+      <ArticleEditor
+        workspaceId={workspaceId}
+        articleId={articleId}
+        revisionId={article.currentRevision.id}
+        content={article.currentRevision.content as JSONContent}
+      />
+    </div>
+  );
+}

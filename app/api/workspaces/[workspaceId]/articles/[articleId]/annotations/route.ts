@@ -1,0 +1,28 @@
+// GET|POST /api/workspaces/[workspaceId]/articles/[articleId]/annotations — list an article's annotations; create one
+import { withAuth } from "@/lib/auth/with-auth";
+import { createAnnotations } from "@/lib/server/annotations/create-annotation";
+import { findAnnotations } from "@/lib/server/annotations/find-annotations";
+import { annotationListQuerySchema, createAnnotationSchema } from "@/lib/validations/annotation";
+
+export const GET = withAuth(
+  async ({ workspaceId, params, req }) => {
+    const query = annotationListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const { items, nextCursor } = await findAnnotations({ workspaceId, articleId: params.articleId, query });
+    return Response.json({ data: items, nextCursor });
+  },
+  { permission: "annotation.list" },
+);
+
+export const POST = withAuth(
+  async ({ workspaceId, params, user, body }) => {
+    const input = await body(createAnnotationSchema);
+    const [annotation] = await createAnnotations({
+      workspaceId,
+      articleId: params.articleId,
+      actorId: user.id,
+      inputs: [input],
+    });
+    return Response.json({ data: annotation }, { status: 201 });
+  },
+  { permission: "annotation.create" },
+);

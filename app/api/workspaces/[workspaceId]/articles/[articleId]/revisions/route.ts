@@ -1,0 +1,19 @@
+// POST /api/workspaces/[workspaceId]/articles/[articleId]/revisions — save edited text as a new revision; re-anchors every annotation
+import { withAuth } from "@/lib/auth/with-auth";
+import { reviseArticle } from "@/lib/server/articles/revise-article";
+import { reviseArticleSchema } from "@/lib/validations/article";
+
+export const POST = withAuth(
+  async ({ workspaceId, params, user, body }) => {
+    const { baseRevisionId, content } = await body(reviseArticleSchema, { maxBytes: 20_000_000 });
+    const result = await reviseArticle({
+      workspaceId,
+      articleId: params.articleId,
+      actorId: user.id,
+      baseRevisionId,
+      content,
+    });
+    return Response.json({ data: result }, { status: 201 });
+  },
+  { permission: "article.revise" },
+);

@@ -1,0 +1,310 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import type { JSONContent } from "@tiptap/react";
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { ArticleReader } from "@/components/editor/article-reader";
+import { AnnotationHighlights } from "@/components/editor/extensions/annotation-highlights";
+import { Toast } from "@/components/ui/toast";
+import { textRangeToPosRange } from "@/lib/anchoring";
+import { findMentions, type TextRange } from "@/lib/suggestions/find-mentions";
+import { AnnotationHoverCard, type HoverState } from "./annotation-hover-card";
+import { AnnotationPanel } from "./annotation-panel";
+import { EntityCombobox } from "./entity-combobox";
+import { SelectionToolbar } from "./selection-toolbar";
+import { ShortcutHelp } from "./shortcut-help";
+import { TagAllDialog } from "./tag-all-dialog";
+import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
+import { useAnnotations } from "./use-annotations";
+import { textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
+
+export type AnnotationWorkspaceProps = {
+  workspaceId: string;
+  articleId: string;
+  revision: { id: string; text: string };
+  content: JSONContent;
+  initialHtml: string;
+  initialAnnotations: AnnotationItem[];
+  entityTypes: EntityTypeItem[];
+  me: { id: string; name: string };
+  can: { annotate: boolean; manageAny: boolean };
+};
+
+/**
+ * The article with its highlights and the annotation panel: select text to
+ * highlight or tag it, click a highlight or a row to select it, and every
+ * change shows at once and is confirmed by the server.
+ */
+export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
+  const { workspaceId, articleId, revision, entityTypes, me, can } = props;
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const { annotations, create, update, remove, toast, dismissToast, say } = useAnnotations({
+    workspaceId,
+    articleId,
+    revisionId: revision.id,
+    initial: props.initialAnnotations,
+    me,
+  });
+  const selection = useTextSelection(editor, revision.text);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [tagging, setTagging] = useState<{ range: TextSelection | null; annotation: AnnotationItem | null } | null>(
+    null,
+  );
+  const [tagAll, setTagAll] = useState<{ entity: EntityItem; matches: TextRange[] } | null>(null);
+  const [hover, setHover] = useState<HoverState | null>(null);
+  const [help, setHelp] = useState(false);
+  const [reattachingId, setReattachingId] = useState<string | null>(null);
+
+  const extensions = useMemo(
+    () => [
+      AnnotationHighlights.configure({
+        onAnnotationClick: (id: string) => setSelectedId(id),
+        onAnnotationHover: (id: string | null, rect: DOMRect | null) => setHover(id && rect ? { id, rect } : null),
+      }),
+    ],
+    [],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    editor.commands.setAnnotations(
+      annotations
+        .filter((a) => a.anchorState !== "ORPHANED")
+        .map((a) => ({
+          id: a.id,
+          start: a.start,
+          end: a.end,
+          color: a.entity?.type.color ?? UNTAGGED_COLOR,
+          status: a.status,
+        })),
+    );
+  }, [editor, annotations]);
+
+  useEffect(() => {
+    editor?.commands.setSelectedAnnotation(selectedId);
+  }, [editor, selectedId]);
+
+  const canChange = useCallback(
+    (a: AnnotationItem) => can.annotate && (can.manageAny || a.author.id === me.id),
+    [can, me.id],
+  );
+  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+
+  const reveal = useCallback(
+    (id: string) => {
+      const a = byId.get(id);
+      setSelectedId(id);
+      if (!editor || !a || a.anchorState === "ORPHANED") return;
+      const { from } = textRangeToPosRange(textMapOf(editor), a.start, a.end);
+      const { node } = editor.view.domAtPos(from);
+      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: "center", behavior: "smooth" });
+      editor.commands.setFlashAnnotation(id);
+    },
+    [byId, editor],
+  );
+
+  const openTagAll = useCallback(
+    (entity: EntityItem) => {
+      const taken = annotations.filter((a) => a.entity?.id === entity.id && a.anchorState !== "ORPHANED");
+      const matches = findMentions(revision.text, [entity.name, ...entity.aliases, ...taken.map((a) => a.exact)], {
+        skip: taken,
+      });
+      setTagAll({ entity, matches });
+    },
+    [annotations, revision.text],
+  );
+
+  const highlight = useCallback(
+    async (entity: EntityItem | null = null, range: TextSelection | null = selection) => {
+      if (!range) return;
+      editor?.commands.setTextSelection(editor.state.selection.to);
+      const [created] = await create([{ start: range.start, end: range.end, exact: range.exact, entity }]);
+      if (created) setSelectedId(created.id);
+      if (created && entity) {
+        say(`Tagged “${range.exact}” as ${entity.name}.`, {
+          action: { label: "Tag all occurrences", run: () => openTagAll(entity) },
+        });
+      }
+    },
+    [create, editor, openTagAll, say, selection],
+  );
+
+  const onPick = useCallback(
+    async (entity: EntityItem) => {
+      const target = tagging;
+      setTagging(null);
+      if (target?.annotation) {
+        const saved = await update(target.annotation, { entity });
+        if (saved)
+          say(`Tagged as ${entity.name}.`, { action: { label: "Tag all occurrences", run: () => openTagAll(entity) } });
+      } else if (target?.range) {
+        await highlight(entity, target.range);
+      }
+      editor?.commands.focus();
+    },
+    [editor, highlight, openTagAll, say, tagging, update],
+  );
+
+  const reattach = useCallback(async () => {
+    const a = reattachingId ? byId.get(reattachingId) : null;
+    if (!a || !selection) return;
+    setReattachingId(null);
+    const saved = await update(a, { range: { start: selection.start, end: selection.end, exact: selection.exact } });
+    if (saved) say("Annotation re-attached.");
+  }, [byId, reattachingId, say, selection, update]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (
+      event.target instanceof HTMLInputElement ||
+      event.target instanceof HTMLTextAreaElement ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.altKey
+    )
+      return;
+    const key = event.key;
+    if (key === "?") {
+      setHelp((h) => !h);
+    } else if (key === "Escape") {
+      setTagging(null);
+      setTagAll(null);
+      setHelp(false);
+      setReattachingId(null);
+    } else if (selection && can.annotate && (key === "h" || key === "H")) {
+      if (reattachingId) void reattach();
+      else void highlight();
+    } else if (
+      selection &&
+      can.annotate &&
+      (key === "t" || key === "T" || entityTypes.some((t) => t.shortcut === key.toLowerCase()))
+    ) {
+      setTagging({ range: selection, annotation: null });
+    } else if (!selection && selectedId && (key === "Delete" || key === "Backspace")) {
+      const a = byId.get(selectedId);
+      if (a && canChange(a)) void remove(a);
+    } else {
+      return;
+    }
+    event.preventDefault();
+  };
+
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+
+  return (
+    <div className="ann-workspace" onKeyDown={onKeyDown}>
+      <div className="ann-reader">
+        <div className="ann-reader-tools row">
+          {selected && canChange(selected) ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => setTagging({ range: null, annotation: selected })}
+            >
+              {selected.entity ? "Change entity…" : "Tag entity…"}
+            </button>
+          ) : null}
+          <span className="spacer" />
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => setHelp((h) => !h)}
+            aria-keyshortcuts="?"
+          >
+            Shortcuts <kbd>?</kbd>
+          </button>
+        </div>
+        <ArticleReader
+          content={props.content}
+          initialHtml={props.initialHtml}
+          extraExtensions={extensions}
+          selectable
+          onEditor={setEditor}
+        />
+      </div>
+      <AnnotationPanel
+        annotations={annotations}
+        entityTypes={entityTypes}
+        selectedId={selectedId}
+        onSelect={reveal}
+        canChange={canChange}
+        onDelete={(id) => {
+          const a = byId.get(id);
+          if (a) void remove(a);
+        }}
+        onReattach={can.annotate ? (id) => setReattachingId((current) => (current === id ? null : id)) : undefined}
+        reattachingId={reattachingId}
+      />
+      {selection && can.annotate && !tagging ? (
+        reattachingId ? (
+          <div
+            className="ann-toolbar"
+            role="toolbar"
+            aria-label="Re-attach"
+            style={{ left: selection.rect.left, top: selection.rect.bottom + 8 }}
+            onMouseDown={(e) => e.preventDefault()}
+          >
+            <button type="button" onClick={() => void reattach()}>
+              Re-attach here <kbd>H</kbd>
+            </button>
+          </div>
+        ) : (
+          <SelectionToolbar
+            rect={selection.rect}
+            onHighlight={() => void highlight()}
+            onTag={() => setTagging({ range: selection, annotation: null })}
+          />
+        )
+      ) : null}
+      {tagging ? (
+        <div
+          className="ann-popover"
+          style={
+            tagging.range
+              ? { left: tagging.range.rect.left, top: tagging.range.rect.bottom + 8 }
+              : { right: "2rem", top: "8rem", position: "fixed" }
+          }
+        >
+          <EntityCombobox
+            workspaceId={workspaceId}
+            entityTypes={entityTypes}
+            initialQuery={tagging.range?.exact ?? tagging.annotation?.exact ?? ""}
+            onPick={onPick}
+            onClose={() => {
+              setTagging(null);
+              editor?.commands.focus();
+            }}
+          />
+        </div>
+      ) : null}
+      {tagAll ? (
+        <TagAllDialog
+          entity={tagAll.entity}
+          text={revision.text}
+          matches={tagAll.matches}
+          onClose={() => setTagAll(null)}
+          onConfirm={async (ranges) => {
+            setTagAll(null);
+            const created = await create(
+              ranges.map((r) => ({ ...r, exact: revision.text.slice(r.start, r.end), entity: tagAll.entity })),
+            );
+            if (created.length)
+              say(
+                `Tagged ${created.length} more ${created.length === 1 ? "mention" : "mentions"} as ${tagAll.entity.name}.`,
+              );
+          }}
+        />
+      ) : null}
+      {hover && byId.get(hover.id) ? <AnnotationHoverCard annotation={byId.get(hover.id)!} rect={hover.rect} /> : null}
+      {help ? <ShortcutHelp entityTypes={entityTypes} onClose={() => setHelp(false)} /> : null}
+      {toast ? (
+        <Toast
+          key={toast.id}
+          message={toast.message}
+          tone={toast.tone}
+          action={toast.action}
+          onDismiss={dismissToast}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import { api, ApiError } from "@/lib/client/api";
+import type { AnnotationItem, EntityItem } from "./types";
+
+export type Toast = {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => void };
+  tone?: "error" | "info";
+};
+
+type NewHighlight = { start: number; end: number; exact: string; entity?: EntityItem | null };
+
+let tempCounter = 0;
+
+/**
+ * The article's annotations on the client, with every change made
+ * optimistically (visible in the same frame) and then confirmed or rolled
+ * back by the server. Deletions offer Undo; a stale edit (409) reloads the
+ * annotation from the server's answer and says so.
+ */
+export function useAnnotations(options: {
+  workspaceId: string;
+  articleId: string;
+  revisionId: string;
+  initial: AnnotationItem[];
+  me: { id: string; name: string };
+}) {
+  const { workspaceId, articleId, revisionId, me } = options;
+  const [annotations, setAnnotations] = useState<AnnotationItem[]>(options.initial);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const toastId = useRef(0);
+
+  const say = useCallback((message: string, extra: Omit<Toast, "id" | "message"> = {}) => {
+    setToast({ id: ++toastId.current, message, ...extra });
+  }, []);
+
+  const replace = useCallback((id: string, next: AnnotationItem | null) => {
+    setAnnotations((list) => (next ? list.map((a) => (a.id === id ? next : a)) : list.filter((a) => a.id !== id)));
+  }, []);
+
+  const create = useCallback(
+    async (items: NewHighlight[]): Promise<AnnotationItem[]> => {
+      const now = new Date().toISOString();
+      const temps: AnnotationItem[] = items.map((item) => ({
+        id: `tmp-${++tempCounter}`,
+        articleId,
+        revisionId,
+        start: item.start,
+        end: item.end,
+        exact: item.exact,
+        prefix: "",
+        suffix: "",
+        note: null,
+        status: "PROPOSED",
+        anchorState: "ANCHORED",
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        author: me,
+        entity: item.entity ? { id: item.entity.id, name: item.entity.name, type: item.entity.type } : null,
+      }));
+      setAnnotations((list) => [...list, ...temps]);
+      const body = items.map((i) => ({
+        revisionId,
+        start: i.start,
+        end: i.end,
+        exact: i.exact,
+        entityId: i.entity?.id ?? null,
+      }));
+      try {
+        const created =
+          items.length === 1
+            ? [
+                await api<AnnotationItem>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`, {
+                  method: "POST",
+                  json: body[0],
+                }),
+              ]
+            : await api<AnnotationItem[]>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
+                method: "POST",
+                json: { items: body },
+              });
+        const tempIds = new Set(temps.map((t) => t.id));
+        setAnnotations((list) => [...list.filter((a) => !tempIds.has(a.id)), ...created]);
+        return created;
+      } catch (err) {
+        const tempIds = new Set(temps.map((t) => t.id));
+        setAnnotations((list) => list.filter((a) => !tempIds.has(a.id)));
+        say(err instanceof ApiError ? err.message : "The highlight could not be saved.", { tone: "error" });
+        return [];
+      }
+    },
+    [articleId, me, revisionId, say, workspaceId],
+  );
+
+  const update = useCallback(
+    async (
+      annotation: AnnotationItem,
+      change: {
+        entity?: EntityItem | null;
+        note?: string | null;
+        range?: { start: number; end: number; exact: string };
+      },
+    ) => {
+      const optimistic: AnnotationItem = {
+        ...annotation,
+        ...(change.entity !== undefined
+          ? {
+              entity: change.entity
+                ? { id: change.entity.id, name: change.entity.name, type: change.entity.type }
+                : null,
+            }
+          : {}),
+        ...(change.note !== undefined ? { note: change.note } : {}),
+        ...(change.range ? { ...change.range, anchorState: "ANCHORED" as const } : {}),
+      };
+      replace(annotation.id, optimistic);
+      try {
+        const saved = await api<AnnotationItem>(`/api/workspaces/${workspaceId}/annotations/${annotation.id}`, {
+          method: "PATCH",
+          json: {
+            version: annotation.version,
+            ...(change.entity !== undefined ? { entityId: change.entity?.id ?? null } : {}),
+            ...(change.note !== undefined ? { note: change.note } : {}),
+            ...(change.range ? { range: { revisionId, ...change.range } } : {}),
+          },
+        });
+        replace(annotation.id, saved);
+        return saved;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 409) {
+          const current = err.details.current as AnnotationItem | undefined;
+          replace(annotation.id, current ?? annotation);
+          say(
+            "Someone else changed this annotation since you loaded it. It has been reloaded; check it and try again.",
+            { tone: "error" },
+          );
+        } else {
+          replace(annotation.id, annotation);
+          say(err instanceof ApiError ? err.message : "The change could not be saved.", { tone: "error" });
+        }
+        return null;
+      }
+    },
+    [replace, revisionId, say, workspaceId],
+  );
+
+  const restore = useCallback(
+    async (annotation: AnnotationItem) => {
+      setAnnotations((list) => [...list, annotation]);
+      try {
+        const restored = await api<AnnotationItem>(
+          `/api/workspaces/${workspaceId}/annotations/${annotation.id}/restore`,
+          { method: "POST" },
+        );
+        replace(annotation.id, restored);
+        say("Annotation restored.");
+      } catch (err) {
+        replace(annotation.id, null);
+        say(err instanceof ApiError ? err.message : "The annotation could not be restored.", { tone: "error" });
+      }
+    },
+    [replace, say, workspaceId],
+  );
+
+  const remove = useCallback(
+    async (annotation: AnnotationItem) => {
+      replace(annotation.id, null);
+      try {
+        await api(`/api/workspaces/${workspaceId}/annotations/${annotation.id}`, { method: "DELETE" });
+        say("Annotation deleted", { action: { label: "Undo", run: () => void restore(annotation) } });
+      } catch (err) {
+        setAnnotations((list) => [...list, annotation]);
+        say(err instanceof ApiError ? err.message : "The annotation could not be deleted.", { tone: "error" });
+      }
+    },
+    [replace, restore, say, workspaceId],
+  );
+
+  return { annotations, create, update, remove, toast, dismissToast: () => setToast(null), say };
+}

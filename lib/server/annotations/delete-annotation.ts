@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/server/activity/record-activity";
+import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
+import { findAnnotationForWrite, type Actor } from "@/lib/server/annotations/find-annotation-for-write";
+
+/** Soft-deletes an annotation; restoreAnnotation brings back the same id. */
+export async function deleteAnnotation(options: {
+  workspaceId: string;
+  annotationId: string;
+  actor: Actor;
+}): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await findAnnotationForWrite(tx, { ...options, deleted: false });
+    await tx.annotation.update({
+      where: { id: current.id },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    await recordActivity({
+      tx,
+      action: "annotation.deleted",
+      actorId: options.actor.id,
+      workspaceId: options.workspaceId,
+      target: { type: "annotation", id: current.id },
+      data: { articleId: current.articleId, exact: current.exact.slice(0, 200) },
+    });
+  });
+}
+
+/** Restores a soft-deleted annotation with its id, anchor and thread intact. */
+export async function restoreAnnotation(options: {
+  workspaceId: string;
+  annotationId: string;
+  actor: Actor;
+}): Promise<AnnotationView> {
+  return db.$transaction(async (tx) => {
+    const current = await findAnnotationForWrite(tx, { ...options, deleted: true });
+    const restored = await tx.annotation.update({
+      where: { id: current.id },
+      data: { deletedAt: null, version: { increment: 1 } },
+      select: annotationSelect,
+    });
+    await recordActivity({
+      tx,
+      action: "annotation.restored",
+      actorId: options.actor.id,
+      workspaceId: options.workspaceId,
+      target: { type: "annotation", id: current.id },
+      data: { articleId: current.articleId },
+    });
+    return restored;
+  });
+}

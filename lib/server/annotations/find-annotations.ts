@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { articleAccessWhere } from "@/lib/auth/access";
+import { notFound } from "@/lib/errors";
+import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
+import type { AnnotationListQuery } from "@/lib/validations/annotation";
+
+/**
+ * Returns the live annotations of an article the user may read, in reading
+ * order (start, then end), a page at a time after `cursor`.
+ */
+export async function findAnnotations(options: {
+  workspaceId: string;
+  articleId: string;
+  query: AnnotationListQuery;
+}): Promise<{ items: AnnotationView[]; nextCursor: string | null }> {
+  const article = await db.article.findFirst({
+    where: { id: options.articleId, ...articleAccessWhere({ workspaceId: options.workspaceId }) },
+    select: { id: true },
+  });
+  if (!article) throw notFound("Article");
+  const { status, entityId, entityTypeId, authorId, cursor, limit } = options.query;
+  const rows = await db.annotation.findMany({
+    where: {
+      workspaceId: options.workspaceId,
+      articleId: options.articleId,
+      deletedAt: null,
+      ...(status ? { status } : {}),
+      ...(entityId ? { entityId } : {}),
+      ...(entityTypeId ? { entity: { typeId: entityTypeId } } : {}),
+      ...(authorId ? { authorId } : {}),
+    },
+    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: annotationSelect,
+  });
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { articleAccessWhere } from "@/lib/auth/access";
+import { canonicalText, createQuoteSelector, reanchorAll } from "@/lib/anchoring";
+import { MAX_TEXT_CHARS } from "@/lib/content/limits";
+import { sanitizeContent } from "@/lib/content/sanitize-content";
+import { recordActivity } from "@/lib/server/activity/record-activity";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AnchorState } from "@/lib/generated/prisma/enums";
+
+export type RevisionResult = {
+  revisionId: string;
+  number: number;
+  anchored: number;
+  moved: number;
+  orphaned: number;
+};
+
+/**
+ * Saves edited article content as a new revision and re-anchors every
+ * annotation of the article (deleted ones too, so a later restore lands
+ * right): by position, then by quote and context, then fuzzily ("moved"),
+ * else orphaned with its last quote kept. No annotation is ever dropped.
+ * A revision made against an older base answers 409.
+ */
+export async function reviseArticle(options: {
+  workspaceId: string;
+  articleId: string;
+  actorId: string;
+  baseRevisionId: string;
+  content: unknown;
+}): Promise<RevisionResult> {
+  const content = sanitizeContent(options.content);
+  const newText = canonicalText(content);
+  if (newText.length > MAX_TEXT_CHARS) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `An article can have at most ${MAX_TEXT_CHARS.toLocaleString("en")} characters.`,
+    );
+  }
+  if (!newText.trim()) throw new AppError("UNPROCESSABLE", "The article cannot be empty.");
+
+  return db.$transaction(async (tx) => {
+    // Lock the article row so two revisions cannot both build on the same base.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Article" WHERE "id" = ${options.articleId} AND "workspaceId" = ${options.workspaceId} FOR UPDATE`;
+    if (!locked.length) throw notFound("Article");
+    const article = await tx.article.findFirst({
+      where: { id: options.articleId, ...articleAccessWhere({ workspaceId: options.workspaceId }) },
+      select: { currentRevision: { select: { id: true, number: true, text: true } } },
+    });
+    if (!article?.currentRevision) throw notFound("Article");
+    const base = article.currentRevision;
+    if (base.id !== options.baseRevisionId) {
+      throw new AppError(
+        "CONFLICT",
+        "Someone else saved a newer version of this article. Reload it and make your changes again.",
+        {
+          details: { currentRevisionId: base.id },
+        },
+      );
+    }
+
+    const revisionId = newId();
+    const number = base.number + 1;
+    await tx.articleRevision.create({
+      data: {
+        id: revisionId,
+        workspaceId: options.workspaceId,
+        articleId: options.articleId,
+        number,
+        content: content as Prisma.InputJsonValue,
+        text: newText,
+        authorId: options.actorId,
+      },
+    });
+    await tx.article.update({ where: { id: options.articleId }, data: { currentRevisionId: revisionId } });
+
+    const annotations = await tx.annotation.findMany({
+      where: { articleId: options.articleId, workspaceId: options.workspaceId },
+      select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorState: true },
+    });
+    const results = reanchorAll(base.text, newText, annotations);
+    const counts = { anchored: 0, moved: 0, orphaned: 0 };
+    const rows = annotations.map((annotation, i) => {
+      const result = results[i];
+      if (result.status === "orphaned") {
+        counts.orphaned++;
+        return { ...annotation, anchorState: "ORPHANED" as AnchorState };
+      }
+      const anchorState: AnchorState = result.status === "fuzzy" ? "MOVED" : "ANCHORED";
+      counts[anchorState === "MOVED" ? "moved" : "anchored"]++;
+      const selector = createQuoteSelector(newText, result.start, result.end);
+      return { id: annotation.id, start: result.start, end: result.end, ...selector, anchorState };
+    });
+    if (rows.length) {
+      // One statement for all rows: thousands of annotations re-anchor in one round trip.
+      await tx.$executeRaw`
+        UPDATE "Annotation" AS a SET
+          "start" = u.start, "end" = u."end", "exact" = u.exact, "prefix" = u.prefix, "suffix" = u.suffix,
+          "anchorState" = u.state::"AnchorState", "revisionId" = ${revisionId},
+          "version" = a."version" + 1, "updatedAt" = CURRENT_TIMESTAMP
+        FROM (
+          SELECT * FROM unnest(
+            ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.start)}::int[], ${rows.map((r) => r.end)}::int[],
+            ${rows.map((r) => r.exact)}::text[], ${rows.map((r) => r.prefix)}::text[], ${rows.map((r) => r.suffix)}::text[],
+            ${rows.map((r) => r.anchorState)}::text[]
+          ) AS t(id, start, "end", exact, prefix, suffix, state)
+        ) AS u
+        WHERE a."id" = u.id`;
+    }
+    await recordActivity({
+      tx,
+      action: "article.revised",
+      actorId: options.actorId,
+      workspaceId: options.workspaceId,
+      target: { type: "article", id: options.articleId },
+      data: { revision: number, ...counts },
+    });
+    return { revisionId, number, ...counts };
+  });
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { recordActivity } from "@/lib/server/activity/record-activity";
+import { entitySelect, type EntityView } from "@/lib/server/entities/entity-select";
+
+/**
+ * Merges `entityId` into `intoId`: its mentions move to the survivor, names and
+ * aliases are united, and the merged entity is kept (pointing at the survivor)
+ * so the merge stays traceable.
+ */
+export async function mergeEntities(options: {
+  workspaceId: string;
+  actorId: string;
+  entityId: string;
+  intoId: string;
+}): Promise<EntityView> {
+  const { workspaceId, actorId, entityId, intoId } = options;
+  if (entityId === intoId)
+    throw new AppError("UNPROCESSABLE", "An entity cannot be merged into itself.", {
+      details: { fieldErrors: { intoId: ["Choose another entity."] } },
+    });
+  return db.$transaction(async (tx) => {
+    const [from, into] = await Promise.all(
+      [entityId, intoId].map((id) =>
+        tx.entity.findFirst({
+          where: { id, workspaceId, deletedAt: null, mergedIntoId: null },
+          select: { id: true, name: true, aliases: true },
+        }),
+      ),
+    );
+    if (!from || !into) throw notFound("Entity");
+    const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])].filter((a) => a !== into.name);
+    const moved = await tx.annotation.updateMany({
+      where: { workspaceId, entityId },
+      data: { entityId: intoId, version: { increment: 1 } },
+    });
+    await tx.entity.update({ where: { id: entityId }, data: { mergedIntoId: intoId } });
+    const survivor = await tx.entity.update({ where: { id: intoId }, data: { aliases }, select: entitySelect });
+    await recordActivity({
+      tx,
+      action: "entity.merged",
+      actorId,
+      workspaceId,
+      target: { type: "entity", id: intoId },
+      data: { mergedId: entityId, mergedName: from.name, into: into.name, mentionsMoved: moved.count },
+    });
+    return survivor;
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const MAX_NOTE_LENGTH = 5_000;
+export const MAX_QUOTE_LENGTH = 20_000;
+
+const id = z.string().min(1).max(64);
+const note = z.string().trim().max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters.`);
+
+/** A new highlight: offsets into the revision's canonical text plus the quote they slice. */
+export const createAnnotationSchema = z
+  .object({
+    revisionId: id,
+    start: z.number().int("Offsets are whole numbers.").min(0, "start cannot be negative."),
+    end: z.number().int("Offsets are whole numbers.").min(1),
+    exact: z.string().min(1, "The quote is empty.").max(MAX_QUOTE_LENGTH, "The quote is too long."),
+    entityId: id.nullish(),
+    note: note.nullish(),
+  })
+  .refine((v) => v.start < v.end, { message: "end must be greater than start.", path: ["end"] });
+export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
+
+/** A change to a highlight; `version` is the one the client last saw (stale → 409). `range` re-attaches it. */
+export const updateAnnotationSchema = z.object({
+  version: z.number().int().min(1),
+  entityId: id.nullish(),
+  note: note.nullish(),
+  range: z
+    .object({
+      revisionId: id,
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
+    })
+    .refine((v) => v.start < v.end, { message: "end must be greater than start.", path: ["end"] })
+    .optional(),
+});
+export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
+
+export const annotationStatusSchema = z.enum(["PROPOSED", "ACCEPTED", "REJECTED"]);
+
+export const annotationListQuerySchema = z.object({
+  status: annotationStatusSchema.optional(),
+  entityTypeId: id.optional(),
+  entityId: id.optional(),
+  authorId: id.optional(),
+  cursor: id.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type AnnotationListQuery = z.infer<typeof annotationListQuerySchema>;
+
+export const MAX_BATCH = 1000;
+
+/** Several highlights at once ("Tag all occurrences", accepting suggestions): all or none. */
+export const createAnnotationBatchSchema = z.object({
+  items: z.array(createAnnotationSchema).min(1, "Nothing to create.").max(MAX_BATCH, `At most ${MAX_BATCH} at once.`),
+});

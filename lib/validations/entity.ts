@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+const name = z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
+
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2f55d4.");
+export const shortcutSchema = z
+  .string()
+  .regex(/^[a-z0-9]$/, "Use one lowercase letter or digit.")
+  .nullish();
+
+export const createEntityTypeSchema = z.object({ name, color: colorSchema, shortcut: shortcutSchema });
+export const updateEntityTypeSchema = z.object({
+  name: name.optional(),
+  color: colorSchema.optional(),
+  shortcut: shortcutSchema,
+  archived: z.boolean().optional(),
+});
+
+const externalId = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^Q\d+$/.test(v) || /^https?:\/\/\S+$/i.test(v), "Use a Wikidata id such as Q42 or an http(s) URL.");
+
+const aliases = z
+  .array(z.string().trim().min(1).max(200))
+  .max(100, "At most 100 aliases.")
+  .transform((list) => [...new Set(list)]);
+
+export const createEntitySchema = z.object({
+  name,
+  typeId: id,
+  aliases: aliases.default([]),
+  description: z.string().trim().max(5000).nullish(),
+  externalId: externalId.nullish(),
+});
+export type CreateEntityInput = z.infer<typeof createEntitySchema>;
+
+export const updateEntitySchema = createEntitySchema.partial();
+export type UpdateEntityInput = z.infer<typeof updateEntitySchema>;
+
+export const mergeEntitySchema = z.object({ intoId: id });
+
+export const entitySearchSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  typeId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});

@@ -1,0 +1,166 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { contentFromPlainText } from "@/lib/content/plain-text";
+import { callRoute } from "@/test/call-route";
+import { currentRevision, makeArticle, makeUser, makeWorkspace, sessionCookie, type TestUser } from "@/test/factories";
+
+const seed = readFileSync(path.resolve(__dirname, "../../../shared/articles/afghan-resistance-2021.txt"), "utf8")
+  .replace(/\r\n?/g, "\n")
+  .trimEnd();
+const annotations = "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts";
+const revisions = "api/workspaces/[workspaceId]/articles/[articleId]/revisions/route.ts";
+const PULL_QUOTE = "The Taliban are deeply unpopular among Afghans, especially in the cities.";
+const DOOMED = "Rohullah Azizi was tortured and executed on Sept. 9.";
+
+let reviewer: TestUser;
+let analyst: TestUser;
+let workspaceId: string;
+
+beforeAll(async () => {
+  reviewer = await makeUser({ name: "Reviewer" });
+  analyst = await makeUser({ name: "Analyst" });
+  workspaceId = await makeWorkspace([
+    { user: reviewer, role: "REVIEWER" },
+    { user: analyst, role: "ANALYST" },
+  ]);
+});
+
+async function annotate(articleId: string, quote: string, nth: number) {
+  const revision = await currentRevision(articleId);
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = revision.text.indexOf(quote, start + 1);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const res = await callRoute({
+    file: annotations,
+    method: "POST",
+    params: { workspaceId, articleId },
+    cookie: await sessionCookie(analyst),
+    json: { revisionId: revision.id, start, end: start + quote.length, exact: quote },
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()).data as { id: string; start: number };
+}
+
+describe("revising an article", () => {
+  it("keeps annotations on their text, the second pull quote on the second copy, and orphans a deleted sentence", async () => {
+    const articleId = await makeArticle(workspaceId, reviewer.id, { text: seed });
+    const second = await annotate(articleId, PULL_QUOTE, 1);
+    const first = await annotate(articleId, PULL_QUOTE, 0);
+    const doomed = await annotate(articleId, DOOMED, 0);
+    const name = await annotate(articleId, "Weeda Mehran", 0);
+    const base = await currentRevision(articleId);
+
+    const edited = `Editor’s note: this article was updated with a new first paragraph.\n\n${base.text.replace(DOOMED, "")}`;
+    const res = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(reviewer),
+      json: { baseRevisionId: base.id, content: contentFromPlainText(edited) },
+    });
+    expect(res.status).toBe(201);
+    const result = (await res.json()).data;
+    expect(result).toMatchObject({ number: 2, orphaned: 1, anchored: 3, moved: 0 });
+
+    const after = await currentRevision(articleId);
+    const rows = await db.annotation.findMany({ where: { articleId } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const secondCopy = after.text.indexOf(PULL_QUOTE, after.text.indexOf(PULL_QUOTE) + 1);
+    expect(byId.get(second.id)).toMatchObject({ start: secondCopy, anchorState: "ANCHORED", revisionId: after.id });
+    expect(byId.get(first.id)!.start).toBe(after.text.indexOf(PULL_QUOTE));
+    for (const row of rows.filter((r) => r.anchorState !== "ORPHANED")) {
+      expect(after.text.slice(row.start, row.end)).toBe(row.exact);
+    }
+    expect(byId.get(doomed.id)).toMatchObject({ anchorState: "ORPHANED", exact: DOOMED });
+    expect(byId.get(name.id)!.exact).toBe("Weeda Mehran");
+    expect(await db.articleRevision.count({ where: { articleId } })).toBe(2);
+    expect(await db.activityEvent.count({ where: { targetId: articleId, action: "article.revised" } })).toBe(1);
+  });
+
+  it("a revision made against an older base gets 409; analysts cannot revise (403)", async () => {
+    const articleId = await makeArticle(workspaceId, reviewer.id);
+    const base = await currentRevision(articleId);
+    const content = contentFromPlainText("Rewritten.");
+    const cookie = await sessionCookie(reviewer);
+    const ok = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie,
+      json: { baseRevisionId: base.id, content },
+    });
+    expect(ok.status).toBe(201);
+    const stale = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie,
+      json: { baseRevisionId: base.id, content },
+    });
+    expect(stale.status).toBe(409);
+    const forbidden = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(analyst),
+      json: { baseRevisionId: base.id, content },
+    });
+    expect(forbidden.status).toBe(403);
+  });
+
+  it("refuses content that is not an article document (422) and keeps the old revision", async () => {
+    const articleId = await makeArticle(workspaceId, reviewer.id);
+    const base = await currentRevision(articleId);
+    const res = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(reviewer),
+      json: {
+        baseRevisionId: base.id,
+        content: { type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] },
+      },
+    });
+    expect(res.status).toBe(422);
+    expect((await currentRevision(articleId)).id).toBe(base.id);
+  });
+});
+
+describe("re-attaching an orphan", () => {
+  it("puts it on newly selected text, anchored again, same id", async () => {
+    const articleId = await makeArticle(workspaceId, reviewer.id, {
+      text: "First sentence here.\n\nSecond sentence there.",
+    });
+    const orphan = await annotate(articleId, "Second sentence", 0);
+    const base = await currentRevision(articleId);
+    const cookie = await sessionCookie(reviewer);
+    await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie,
+      json: { baseRevisionId: base.id, content: contentFromPlainText("First sentence here.\n\nA wholly new ending.") },
+    });
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: orphan.id } });
+    expect(row.anchorState).toBe("ORPHANED");
+    const after = await currentRevision(articleId);
+    const start = after.text.indexOf("wholly new");
+    const res = await callRoute({
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
+      method: "PATCH",
+      params: { workspaceId, annotationId: orphan.id },
+      cookie: await sessionCookie(analyst),
+      json: { version: row.version, range: { revisionId: after.id, start, end: start + 10, exact: "wholly new" } },
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data).toMatchObject({
+      id: orphan.id,
+      anchorState: "ANCHORED",
+      exact: "wholly new",
+      start,
+      revisionId: after.id,
+    });
+  });
+});
