@@ -7,6 +7,7 @@ import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights } from "@/components/editor/extensions/annotation-highlights";
 import { Toast } from "@/components/ui/toast";
 import { textRangeToPosRange } from "@/lib/anchoring";
+import { api, ApiError } from "@/lib/client/api";
 import { findMentions, type TextRange } from "@/lib/suggestions/find-mentions";
 import { AnnotationHoverCard, type HoverState } from "./annotation-hover-card";
 import { AnnotationPanel } from "./annotation-panel";
@@ -45,7 +46,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     initial: props.initialAnnotations,
     me,
   });
-  const selection = useTextSelection(editor, revision.text);
+  const { selection, read: readSelection } = useTextSelection(editor, revision.text);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tagging, setTagging] = useState<{ range: TextSelection | null; annotation: AnnotationItem | null } | null>(
     null,
@@ -114,19 +115,31 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     [annotations, revision.text],
   );
 
+  const tagAllFor = useCallback(
+    async (entityId: string) => {
+      try {
+        openTagAll(await api<EntityItem>(`/api/workspaces/${workspaceId}/entities/${entityId}`));
+      } catch (err) {
+        say(err instanceof ApiError ? err.message : "Could not load the entity.", { tone: "error" });
+      }
+    },
+    [openTagAll, say, workspaceId],
+  );
+
   const highlight = useCallback(
-    async (entity: EntityItem | null = null, range: TextSelection | null = selection) => {
+    async (entity: EntityItem | null = null, given?: TextSelection | null) => {
+      const range = given ?? readSelection();
       if (!range) return;
       editor?.commands.setTextSelection(editor.state.selection.to);
       const [created] = await create([{ start: range.start, end: range.end, exact: range.exact, entity }]);
       if (created) setSelectedId(created.id);
       if (created && entity) {
         say(`Tagged “${range.exact}” as ${entity.name}.`, {
-          action: { label: "Tag all occurrences", run: () => openTagAll(entity) },
+          action: { label: "Tag all occurrences", run: () => void tagAllFor(entity.id) },
         });
       }
     },
-    [create, editor, openTagAll, say, selection],
+    [create, editor, readSelection, say, tagAllFor],
   );
 
   const onPick = useCallback(
@@ -136,22 +149,25 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       if (target?.annotation) {
         const saved = await update(target.annotation, { entity });
         if (saved)
-          say(`Tagged as ${entity.name}.`, { action: { label: "Tag all occurrences", run: () => openTagAll(entity) } });
+          say(`Tagged as ${entity.name}.`, {
+            action: { label: "Tag all occurrences", run: () => void tagAllFor(entity.id) },
+          });
       } else if (target?.range) {
         await highlight(entity, target.range);
       }
       editor?.commands.focus();
     },
-    [editor, highlight, openTagAll, say, tagging, update],
+    [editor, highlight, say, tagAllFor, tagging, update],
   );
 
   const reattach = useCallback(async () => {
     const a = reattachingId ? byId.get(reattachingId) : null;
-    if (!a || !selection) return;
+    const range = readSelection();
+    if (!a || !range) return;
     setReattachingId(null);
-    const saved = await update(a, { range: { start: selection.start, end: selection.end, exact: selection.exact } });
+    const saved = await update(a, { range: { start: range.start, end: range.end, exact: range.exact } });
     if (saved) say("Annotation re-attached.");
-  }, [byId, reattachingId, say, selection, update]);
+  }, [byId, reattachingId, readSelection, say, update]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (
@@ -203,6 +219,15 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
               {selected.entity ? "Change entity…" : "Tag entity…"}
             </button>
           ) : null}
+          {selected?.entity && can.annotate ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => void tagAllFor(selected.entity!.id)}
+            >
+              Tag all occurrences
+            </button>
+          ) : null}
           <span className="spacer" />
           <button
             type="button"
@@ -251,7 +276,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           <SelectionToolbar
             rect={selection.rect}
             onHighlight={() => void highlight()}
-            onTag={() => setTagging({ range: selection, annotation: null })}
+            onTag={() => setTagging({ range: readSelection(), annotation: null })}
           />
         )
       ) : null}

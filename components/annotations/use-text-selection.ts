@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { canonicalTextMapOfNode, posRangeToTextRange, type CanonicalTextMap } from "@/lib/anchoring";
 
 export type TextSelection = {
@@ -28,38 +28,45 @@ export function textMapOf(editor: Editor): CanonicalTextMap {
  * The reader's current selection as canonical-text offsets (the unit every
  * annotation uses), with where it is on screen; null when nothing is selected.
  */
-export function useTextSelection(editor: Editor | null, text: string): TextSelection | null {
+export function useTextSelection(
+  editor: Editor | null,
+  text: string,
+): { selection: TextSelection | null; read(): TextSelection | null } {
   const [selection, setSelection] = useState<TextSelection | null>(null);
+  const read = useCallback(() => (editor ? readSelection(editor, text) : null), [editor, text]);
   useEffect(() => {
     if (!editor) return;
-    const update = () => {
-      const { from, to, empty } = editor.state.selection;
-      if (empty) return setSelection(null);
-      const { start, end } = posRangeToTextRange(textMapOf(editor), from, to);
-      let s = start;
-      let e = end;
-      // Highlights never start or end on whitespace the reader cannot see.
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /\s/.test(text[e - 1])) e--;
-      if (e <= s) return setSelection(null);
-      const coords = editor.view.coordsAtPos(to);
-      const startCoords = editor.view.coordsAtPos(from);
-      setSelection({
-        start: s,
-        end: e,
-        exact: text.slice(s, e),
-        // Page coordinates, so the toolbar stays with the text when the page scrolls.
-        rect: {
-          left: Math.min(startCoords.left, coords.left) + window.scrollX,
-          top: coords.top + window.scrollY,
-          bottom: coords.bottom + window.scrollY,
-        },
-      });
-    };
+    const update = () => setSelection(readSelection(editor, text));
     editor.on("selectionUpdate", update);
     return () => {
       editor.off("selectionUpdate", update);
     };
   }, [editor, text]);
-  return selection;
+  return { selection, read };
+}
+
+/** The editor's selection right now (not as of the last render), trimmed of surrounding whitespace. */
+function readSelection(editor: Editor, text: string): TextSelection | null {
+  const { from, to, empty } = editor.state.selection;
+  if (empty) return null;
+  const { start, end } = posRangeToTextRange(textMapOf(editor), from, to);
+  let s = start;
+  let e = end;
+  // Highlights never start or end on whitespace the reader cannot see.
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e <= s) return null;
+  const coords = editor.view.coordsAtPos(to);
+  const startCoords = editor.view.coordsAtPos(from);
+  return {
+    start: s,
+    end: e,
+    exact: text.slice(s, e),
+    // Page coordinates, so the toolbar stays with the text when the page scrolls.
+    rect: {
+      left: Math.min(startCoords.left, coords.left) + window.scrollX,
+      top: coords.top + window.scrollY,
+      bottom: coords.bottom + window.scrollY,
+    },
+  };
 }
