@@ -5,6 +5,7 @@ import type { JSONContent } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights } from "@/components/editor/extensions/annotation-highlights";
+import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
 import { Toast } from "@/components/ui/toast";
 import { textRangeToPosRange } from "@/lib/anchoring";
 import { api, ApiError } from "@/lib/client/api";
@@ -14,6 +15,8 @@ import { AnnotationPanel } from "./annotation-panel";
 import { EntityCombobox } from "./entity-combobox";
 import { SelectionToolbar } from "./selection-toolbar";
 import { ShortcutHelp } from "./shortcut-help";
+import { SuggestionsPanel, type SuggestionItem } from "./suggestions-panel";
+import { useSuggestions } from "./use-suggestions";
 import { TagAllDialog } from "./tag-all-dialog";
 import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
@@ -55,12 +58,21 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const [hover, setHover] = useState<HoverState | null>(null);
   const [help, setHelp] = useState(false);
   const [reattachingId, setReattachingId] = useState<string | null>(null);
+  const [activeSuggestion, setActiveSuggestion] = useState<string | null>(null);
+  const suggestionState = useSuggestions({ workspaceId, articleId, annotations, entityTypes, create, say });
+  const { suggestions } = suggestionState;
 
   const extensions = useMemo(
     () => [
       AnnotationHighlights.configure({
         onAnnotationClick: (id: string) => setSelectedId(id),
         onAnnotationHover: (id: string | null, rect: DOMRect | null) => setHover(id && rect ? { id, rect } : null),
+      }),
+      SuggestionUnderlines.configure({
+        onSuggestionClick: (id: string) => {
+          setActiveSuggestion(id);
+          document.querySelector(`[data-suggestion-row="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
+        },
       }),
     ],
     [],
@@ -84,6 +96,10 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   useEffect(() => {
     editor?.commands.setSelectedAnnotation(selectedId);
   }, [editor, selectedId]);
+
+  useEffect(() => {
+    editor?.commands.setSuggestions(suggestions ?? []);
+  }, [editor, suggestions]);
 
   const canChange = useCallback(
     (a: AnnotationItem) => can.annotate && (can.manageAny || a.author.id === me.id),
@@ -160,6 +176,26 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     [editor, highlight, say, tagAllFor, tagging, update],
   );
 
+  const acceptSuggestion = useCallback(
+    async (s: SuggestionItem) => {
+      const [needsPick] = await suggestionState.accept([s]);
+      if (!needsPick || !editor) return;
+      const { from, to } = textRangeToPosRange(textMapOf(editor), s.start, s.end);
+      const a = editor.view.coordsAtPos(from);
+      const b = editor.view.coordsAtPos(to);
+      setTagging({
+        range: {
+          start: s.start,
+          end: s.end,
+          exact: s.text,
+          rect: { left: a.left + window.scrollX, top: b.top + window.scrollY, bottom: b.bottom + window.scrollY },
+        },
+        annotation: null,
+      });
+    },
+    [editor, suggestionState],
+  );
+
   const reattach = useCallback(async () => {
     const a = reattachingId ? byId.get(reattachingId) : null;
     const range = readSelection();
@@ -229,6 +265,16 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             </button>
           ) : null}
           <span className="spacer" />
+          {can.annotate ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => void suggestionState.load()}
+              disabled={suggestionState.busy}
+            >
+              {suggestionState.busy ? "Finding entities…" : "Suggest entities"}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button button-secondary button-small"
@@ -246,19 +292,32 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           onEditor={setEditor}
         />
       </div>
-      <AnnotationPanel
-        annotations={annotations}
-        entityTypes={entityTypes}
-        selectedId={selectedId}
-        onSelect={reveal}
-        canChange={canChange}
-        onDelete={(id) => {
-          const a = byId.get(id);
-          if (a) void remove(a);
-        }}
-        onReattach={can.annotate ? (id) => setReattachingId((current) => (current === id ? null : id)) : undefined}
-        reattachingId={reattachingId}
-      />
+      <div className="ann-side">
+        {suggestions ? (
+          <SuggestionsPanel
+            suggestions={suggestions}
+            activeId={activeSuggestion}
+            busy={suggestionState.busy}
+            onAccept={(s) => void acceptSuggestion(s)}
+            onDismiss={suggestionState.dismiss}
+            onAcceptAll={(group) => void suggestionState.accept(group)}
+            onClose={suggestionState.close}
+          />
+        ) : null}
+        <AnnotationPanel
+          annotations={annotations}
+          entityTypes={entityTypes}
+          selectedId={selectedId}
+          onSelect={reveal}
+          canChange={canChange}
+          onDelete={(id) => {
+            const a = byId.get(id);
+            if (a) void remove(a);
+          }}
+          onReattach={can.annotate ? (id) => setReattachingId((current) => (current === id ? null : id)) : undefined}
+          reattachingId={reattachingId}
+        />
+      </div>
       {selection && can.annotate && !tagging ? (
         reattachingId ? (
           <div
