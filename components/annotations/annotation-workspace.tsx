@@ -22,6 +22,13 @@ import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeIt
 import { useAnnotations } from "./use-annotations";
 import { textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
 
+type TaggingState = {
+  range: TextSelection | null;
+  annotation: AnnotationItem | null;
+  /** A type's one-key shortcut was used: offer creating an entity of that type first. */
+  typeId?: string;
+};
+
 export type AnnotationWorkspaceProps = {
   workspaceId: string;
   articleId: string;
@@ -51,9 +58,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   });
   const { selection, read: readSelection } = useTextSelection(editor, revision.text);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [tagging, setTagging] = useState<{ range: TextSelection | null; annotation: AnnotationItem | null } | null>(
-    null,
-  );
+  const [tagging, setTagging] = useState<TaggingState | null>(null);
   const [tagAll, setTagAll] = useState<{ entity: EntityItem; matches: TextRange[] } | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
   const [help, setHelp] = useState(false);
@@ -230,7 +235,11 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       can.annotate &&
       (key === "t" || key === "T" || entityTypes.some((t) => t.shortcut === key.toLowerCase()))
     ) {
-      setTagging({ range: selection, annotation: null });
+      setTagging({
+        range: readSelection(),
+        annotation: null,
+        typeId: entityTypes.find((t) => t.shortcut === key.toLowerCase())?.id,
+      });
     } else if (!selection && selectedId && (key === "Delete" || key === "Backspace")) {
       const a = byId.get(selectedId);
       if (a && canChange(a)) void remove(a);
@@ -350,7 +359,14 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
         >
           <EntityCombobox
             workspaceId={workspaceId}
-            entityTypes={entityTypes}
+            entityTypes={
+              tagging.typeId
+                ? [
+                    ...entityTypes.filter((t) => t.id === tagging.typeId),
+                    ...entityTypes.filter((t) => t.id !== tagging.typeId),
+                  ]
+                : entityTypes
+            }
             initialQuery={tagging.range?.exact ?? tagging.annotation?.exact ?? ""}
             onPick={onPick}
             onClose={() => {

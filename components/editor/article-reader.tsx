@@ -44,11 +44,17 @@ export function ArticleReader({
     injectCSS: false,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
-    // Tiptap's default role="textbox" would announce the article as an edit
-    // field; it is reading text (that can be selected from the keyboard).
+    // Plain readers are reading text, not an edit field (Tiptap's default role).
     editorProps: {
       attributes: selectable
-        ? { role: "document", "aria-readonly": "true", "aria-label": "Article text", spellcheck: "false" }
+        ? // A caret-navigable text that cannot be changed: a read-only multi-line textbox to assistive tech.
+          {
+            role: "textbox",
+            "aria-readonly": "true",
+            "aria-multiline": "true",
+            "aria-label": "Article text",
+            spellcheck: "false",
+          }
         : { role: "none" },
     },
   });

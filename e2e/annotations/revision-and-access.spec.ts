@@ -64,6 +64,11 @@ test("a reviewer inserts a paragraph and deletes a highlighted sentence: the res
     await (await page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`)).json()
   ).data.find((a: { id: string }) => a.id === doomed);
   expect(reattached).toMatchObject({ anchorState: "ANCHORED", exact: "Editor’s note" });
+
+  // The earlier revision stays readable.
+  await page.getByRole("link", { name: "1", exact: true }).click();
+  await expect(page.getByRole("note")).toContainText("Revision 1");
+  await expect(page.getByTestId("article-body")).toContainText(DOOMED);
 });
 
 test("should block unauthorized access to annotations: viewers see highlights without controls and get 403; other workspaces get 404", async ({

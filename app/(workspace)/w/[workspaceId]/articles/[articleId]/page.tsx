@@ -56,6 +56,19 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
           <span>
             Imported by {article.importedBy.name} on {formatDate(article.createdAt)} · revision{" "}
             {article.currentRevision.number}
+            {article.currentRevision.number > 1 ? (
+              <>
+                {" "}
+                (earlier:{" "}
+                {Array.from({ length: article.currentRevision.number - 1 }, (_, i) => i + 1).map((n, i) => (
+                  <span key={n}>
+                    {i > 0 ? ", " : ""}
+                    <Link href={`/w/${workspaceId}/articles/${article.id}/revisions/${n}`}>{n}</Link>
+                  </span>
+                ))}
+                )
+              </>
+            ) : null}
           </span>
         </div>
         {revised ? (

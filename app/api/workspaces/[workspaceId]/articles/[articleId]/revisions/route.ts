@@ -1,5 +1,6 @@
-// POST /api/workspaces/[workspaceId]/articles/[articleId]/revisions — save edited text as a new revision; re-anchors every annotation
+// GET|POST /api/workspaces/[workspaceId]/articles/[articleId]/revisions — list revisions; save edited text as a new revision (re-anchors every annotation)
 import { withAuth } from "@/lib/auth/with-auth";
+import { findRevisions } from "@/lib/server/articles/find-revisions";
 import { reviseArticle } from "@/lib/server/articles/revise-article";
 import { reviseArticleSchema } from "@/lib/validations/article";
 
@@ -16,4 +17,10 @@ export const POST = withAuth(
     return Response.json({ data: result }, { status: 201 });
   },
   { permission: "article.revise" },
+);
+
+export const GET = withAuth(
+  async ({ workspaceId, params }) =>
+    Response.json({ data: await findRevisions({ workspaceId, articleId: params.articleId }) }),
+  { permission: "article.read" },
 );
