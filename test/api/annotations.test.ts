@@ -258,3 +258,50 @@ describe("entities", () => {
     expect(await db.activityEvent.count({ where: { workspaceId: ws, action: "entity.merged" } })).toBe(1);
   });
 });
+
+describe("batches", () => {
+  it("creates a thousand highlights in one call, all with their activity events", async () => {
+    const words = Array.from({ length: 1000 }, (_, i) => `word${i}`);
+    const bigArticle = await makeArticle(workspaceId, owner.id, { text: `Title\n\n${words.join(" ")}` });
+    const rev = await currentRevision(bigArticle);
+    const items = words.map((w) => {
+      const start = rev.text.indexOf(`${w} `) >= 0 ? rev.text.indexOf(`${w} `) : rev.text.lastIndexOf(w);
+      return { revisionId: rev.id, start, end: start + w.length, exact: w };
+    });
+    const res = await callRoute({
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/batch/route.ts",
+      method: "POST",
+      params: { workspaceId, articleId: bigArticle },
+      cookie: await sessionCookie(analyst),
+      json: { items },
+    });
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    expect(data).toHaveLength(1000);
+    expect(data.map((a: { exact: string }) => a.exact)).toEqual(words);
+    expect(
+      await db.activityEvent.count({
+        where: { workspaceId, action: "annotation.created", targetId: { in: data.map((a: { id: string }) => a.id) } },
+      }),
+    ).toBe(1000);
+  });
+
+  it("writes nothing when one item of a batch is invalid", async () => {
+    const before = await db.annotation.count({ where: { articleId } });
+    const res = await callRoute({
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/batch/route.ts",
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(analyst),
+      json: {
+        items: [
+          { revisionId: revision.id, ...at("Dushanbe") },
+          { revisionId: revision.id, start: 0, end: 3, exact: "xyz" },
+        ],
+      },
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.details.fieldErrors["items.1.exact"]).toBeDefined();
+    expect(await db.annotation.count({ where: { articleId } })).toBe(before);
+  });
+});

@@ -63,3 +63,19 @@ export async function recordActivity({
     },
   });
 }
+
+/** Appends many events of one action at once (e.g. a batch of highlights), in the caller's transaction. */
+export async function recordActivities(tx: Tx, events: readonly Omit<RecordActivityOptions, "tx">[]): Promise<void> {
+  if (!events.length) return;
+  await tx.activityEvent.createMany({
+    data: events.map(({ action, actorId, workspaceId, target, data }) => ({
+      id: newId(),
+      action,
+      actorId,
+      workspaceId: workspaceId ?? null,
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
+      data: data ?? undefined,
+    })),
+  });
+}
