@@ -4,6 +4,7 @@ import "./globals.css";
 import "./editor.css";
 import "@/components/annotations/annotations.css";
 import "@/components/editor/annotation-highlights.css";
+import "@/components/entities/entities.css";
 
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },

@@ -84,7 +84,11 @@ export async function updateEntityType(options: {
   return db.$transaction(async (tx) => {
     const existing = await tx.entityType.findFirst({ where: { id: typeId, workspaceId }, select: { id: true } });
     if (!existing) throw notFound("Entity type");
-    await assertFree(tx, workspaceId, typeId, input.name, input.shortcut);
+    const current = await tx.entityType.findUniqueOrThrow({ where: { id: typeId }, select: { shortcut: true } });
+    // Unarchiving brings the type's shortcut back into use, so it must be free too.
+    const shortcut =
+      input.shortcut !== undefined ? input.shortcut : input.archived === false ? current.shortcut : undefined;
+    await assertFree(tx, workspaceId, typeId, input.name, shortcut);
     const type = await tx.entityType.update({
       where: { id: typeId },
       data: {

@@ -13,9 +13,12 @@ export default async function WorkspaceLayout({ children, params }: WorkspaceLay
   const workspaces = await findWorkspaces({ userId: user.id });
   const tabs = [
     { href: "", label: "Articles" },
+    { href: "/entities", label: "Entities" },
     { href: "/members", label: "Members" },
     ...(can(membership.role, "activity.read") ? [{ href: "/activity", label: "Activity" }] : []),
-    ...(can(membership.role, "workspace.update") ? [{ href: "/settings", label: "Settings" }] : []),
+    ...(can(membership.role, "workspace.update") || can(membership.role, "entityType.manage")
+      ? [{ href: "/settings", label: "Settings" }]
+      : []),
   ];
   return (
     <>

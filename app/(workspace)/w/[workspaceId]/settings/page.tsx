@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EntityTypesManager } from "@/components/entities/entity-types-manager";
 import { RenameWorkspaceForm } from "@/components/workspace/rename-workspace-form";
 import { requireWorkspacePage } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 
 export const metadata: Metadata = { title: "Workspace settings" };
@@ -9,14 +13,35 @@ type SettingsPageProps = { params: Promise<{ workspaceId: string }> };
 
 export default async function SettingsPage({ params }: SettingsPageProps) {
   const { workspaceId } = await params;
-  await requireWorkspacePage(workspaceId, { permission: "workspace.update" });
-  const workspace = await getWorkspace({ workspaceId });
+  const { membership } = await requireWorkspacePage(workspaceId);
+  const canRename = can(membership.role, "workspace.update");
+  const canManageTypes = can(membership.role, "entityType.manage");
+  if (!canRename && !canManageTypes) notFound();
+  const [workspace, types] = await Promise.all([
+    canRename ? getWorkspace({ workspaceId }) : null,
+    canManageTypes ? findEntityTypes({ workspaceId, includeArchived: true }) : null,
+  ]);
   return (
-    <div className="stack" style={{ maxWidth: 560 }}>
+    <div className="stack" style={{ maxWidth: 760 }}>
       <h1>Settings</h1>
-      <section className="card">
-        <RenameWorkspaceForm workspaceId={workspaceId} name={workspace.name} />
-      </section>
+      {workspace ? (
+        <section className="card stack" aria-labelledby="workspace-heading">
+          <h2 id="workspace-heading">Workspace</h2>
+          <RenameWorkspaceForm workspaceId={workspaceId} name={workspace.name} />
+        </section>
+      ) : null}
+      {types ? (
+        <EntityTypesManager
+          workspaceId={workspaceId}
+          types={types.map((t) => ({
+            id: t.id,
+            name: t.name,
+            color: t.color,
+            shortcut: t.shortcut,
+            archived: Boolean(t.archivedAt),
+          }))}
+        />
+      ) : null}
     </div>
   );
 }
