@@ -17,7 +17,7 @@ export type Suggestion = TextRange & {
 };
 
 const ORG_WORDS =
-  /\b(?:University|Institute|Front|Forces|Republic|Party|Ministry|Council|Agency|Service|Company|Corporation|Committee|Bank|Army|Union|Association|Foundation|Movement|Group|Qaeda|Taliban|Administration|Government)\b/u;
+  /\b(?:University|Trust|Cooperative|Society|Fund|Court|Authority|Commission|Institute|Front|Forces|Republic|Party|Ministry|Council|Agency|Service|Company|Corporation|Committee|Bank|Army|Union|Association|Foundation|Movement|Group|Qaeda|Taliban|Administration|Government)\b/u;
 const PLACE_WORDS =
   /\b(?:Valley|River|Emirates|Province|City|Mountains?|Island|Sea|Lake|Street|Square|County|District|Region)\b/u;
 
