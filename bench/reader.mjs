@@ -1,0 +1,290 @@
+// The reader benchmark: how fast an article page with N highlights becomes
+// usable in Chromium, how long the main thread blocks on the way, and how fast
+// a new highlight shows and is saved. Run through bench/run.mjs.
+import { chromium } from "playwright-core";
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const LOAD_TIMEOUT_MS = 90_000;
+/** After the page is ready, long tasks are still collected this long (they are reported when they end). */
+const SETTLE_MS = 1000;
+
+/**
+ * Runs in every page before its own scripts: records long tasks and the
+ * moment the article is usable — the live editor is mounted, at least `n`
+ * distinct annotations are drawn as `mark.annotation-highlight`, and the panel
+ * lists rows (or, for n = 0, is there) — then the next frame after it.
+ */
+function installProbes({ n }) {
+  const bench = { longTasks: [], domReady: null, ready: null };
+  window.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch {
+    bench.noLongTaskApi = true;
+  }
+  const marks = document.getElementsByClassName("annotation-highlight");
+  const check = () => {
+    const now = performance.now();
+    if (bench.domReady !== null) return;
+    const body = document.querySelector("[data-testid=article-body]");
+    if (!body || !body.querySelector(".ProseMirror[contenteditable=true]")) return;
+    const panel = document.querySelector("[data-testid=annotation-panel]");
+    if (!panel) return;
+    if (n > 0) {
+      if (!panel.querySelector("[role=option]") || marks.length < n) return;
+      const ids = new Set();
+      for (const mark of marks) if (mark.tagName === "MARK") ids.add(mark.getAttribute("data-annotation-id"));
+      if (ids.size < n) return;
+    }
+    bench.domReady = now;
+    observer.disconnect();
+    // The frame that shows it: a task posted from requestAnimationFrame runs after that frame's paint.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (bench.ready = performance.now());
+      channel.port2.postMessage(null);
+    });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["contenteditable"],
+  });
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (v) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
+
+/** Summaries of long tasks starting in [from, to]: the longest, total blocking time, and how many exceed 200 ms. */
+function blocking(longTasks, from, to) {
+  const tasks = longTasks.filter((t) => t.start >= from && t.start <= to);
+  return {
+    longestTaskMs: round(Math.max(0, ...tasks.map((t) => t.duration))),
+    tbtMs: round(tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0)),
+    tasksOver200: tasks.filter((t) => t.duration > 200).length,
+  };
+}
+
+async function newContext(browser, baseUrl, sessionToken, n) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addCookies([{ name: "next-auth.session-token", value: sessionToken, url: baseUrl }]);
+  await context.addInitScript(installProbes, { n });
+  return context;
+}
+
+/** One cold load (fresh context, empty cache) of an article with `n` annotations. */
+async function measureLoad(browser, { baseUrl, sessionToken, path, n }) {
+  const context = await newContext(browser, baseUrl, sessionToken, n);
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl}${path}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    if (!response?.ok()) throw new Error(`GET ${path}: HTTP ${response?.status()}`);
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await page.waitForTimeout(SETTLE_MS);
+    const probe = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+      return {
+        ...window.__bench,
+        ttfb: nav?.responseStart ?? null,
+        htmlBytes: nav?.transferSize ?? null,
+        fcp: fcp?.startTime ?? null,
+        marks: document.querySelectorAll("mark.annotation-highlight").length,
+        rows: document.querySelectorAll("[data-testid=annotation-panel] [role=option]").length,
+      };
+    });
+    if (probe.noLongTaskApi) throw new Error("This Chromium does not report long tasks.");
+    return {
+      readyMs: round(probe.ready),
+      domReadyMs: round(probe.domReady),
+      fcpMs: round(probe.fcp),
+      ttfbMs: round(probe.ttfb),
+      htmlKb: probe.htmlBytes === null ? null : Math.round(probe.htmlBytes / 1024),
+      marks: probe.marks,
+      panelRows: probe.rows,
+      ...blocking(probe.longTasks, 0, probe.ready + SETTLE_MS),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Selects the `index`-th unhighlighted word of 5+ letters in the live editor
+ * with a DOM Range (as a mouse selection would) and returns it.
+ */
+function selectWord(index) {
+  const view = document.querySelector("[data-testid=article-body] .ProseMirror[contenteditable=true]");
+  const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement?.closest("mark")) continue;
+    for (const match of node.data.matchAll(/(?<![\p{L}’'])\p{Ll}{5,}(?![\p{L}’'])/gu)) {
+      if (seen++ < index) continue;
+      view.focus();
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return match[0];
+    }
+  }
+  return null;
+}
+
+/** Arms the page to time the next `h`: keydown → new highlight in the DOM → the frame that shows it. */
+function armCreateProbe() {
+  const view = document.querySelector("[data-testid=article-body] .ProseMirror[contenteditable=true]");
+  const marks = view.getElementsByClassName("annotation-highlight");
+  const before = new Set(Array.from(marks, (m) => m.getAttribute("data-annotation-id")));
+  const probe = { keydown: null, mark: null, paint: null };
+  window.__create = probe;
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key === "h") probe.keydown = event.timeStamp;
+    },
+    { capture: true, once: true },
+  );
+  const observer = new MutationObserver(() => {
+    const now = performance.now();
+    for (const mark of marks) {
+      if (before.has(mark.getAttribute("data-annotation-id"))) continue;
+      probe.mark = now;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (probe.paint = performance.now());
+        channel.port2.postMessage(null);
+      });
+      return;
+    }
+  });
+  observer.observe(view, { childList: true, subtree: true });
+}
+
+/** Creates `reps` highlights one after the other on an open article page and times each. */
+async function measureCreate(browser, { baseUrl, sessionToken, path, n, reps }) {
+  const context = await newContext(browser, baseUrl, sessionToken, n);
+  const runs = [];
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${path}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await page.waitForTimeout(2000);
+    const toolbar = page.getByRole("toolbar", { name: "Annotate selection" });
+    for (let rep = 0; rep < reps; rep++) {
+      const word = await page.evaluate(selectWord, rep * 7);
+      if (!word) throw new Error("No unhighlighted word to select.");
+      await toolbar.waitFor({ state: "visible", timeout: 10_000 });
+      await page.evaluate(armCreateProbe);
+      const saved = page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/annotations"),
+        { timeout: 30_000 },
+      );
+      await page.keyboard.press("h");
+      const response = await saved;
+      if (response.status() !== 201) throw new Error(`Creating a highlight: HTTP ${response.status()}`);
+      await page.waitForFunction(() => window.__create.paint !== null, null, { timeout: 30_000, polling: 50 });
+      await page.waitForTimeout(SETTLE_MS);
+      const probe = await page.evaluate(() => {
+        const fetches = performance
+          .getEntriesByType("resource")
+          .filter((e) => e.initiatorType === "fetch" && new URL(e.name).pathname.endsWith("/annotations"));
+        return {
+          ...window.__create,
+          responseEnd: fetches.at(-1)?.responseEnd ?? null,
+          longTasks: window.__bench.longTasks,
+        };
+      });
+      runs.push({
+        word,
+        markMs: round(probe.mark - probe.keydown),
+        paintMs: round(probe.paint - probe.keydown),
+        savedMs: round(probe.responseEnd - probe.keydown),
+        ...blocking(probe.longTasks, probe.keydown - 1, probe.keydown + SETTLE_MS),
+      });
+      await toolbar.waitFor({ state: "hidden", timeout: 10_000 }).catch(() => undefined);
+    }
+  } finally {
+    await context.close();
+  }
+  return runs;
+}
+
+function summarize(runs, keys) {
+  return Object.fromEntries(keys.map((k) => [k, round(median(runs.map((r) => r[k])))]));
+}
+
+/**
+ * Loads each article `reps` times (rounds interleaved over the articles, after
+ * one unmeasured warm-up load each) and reports medians; then creates `reps`
+ * highlights on the articles listed in `createOn`.
+ */
+export async function benchReader({ baseUrl, sessionToken, articles, reps = 3, createOn = [], log = console.log }) {
+  const browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    for (const article of articles) {
+      log(`  warm-up load, N=${article.n}`);
+      await measureLoad(browser, { baseUrl, sessionToken, ...article });
+    }
+    const runs = new Map(articles.map((a) => [a.n, []]));
+    for (let rep = 0; rep < reps; rep++) {
+      for (const article of articles) {
+        const run = await measureLoad(browser, { baseUrl, sessionToken, ...article });
+        log(
+          `  load N=${article.n} #${rep + 1}: ready ${run.readyMs} ms, longest task ${run.longestTaskMs} ms, TBT ${run.tbtMs} ms`,
+        );
+        runs.get(article.n).push(run);
+      }
+    }
+    const loadKeys = ["readyMs", "domReadyMs", "fcpMs", "ttfbMs", "longestTaskMs", "tbtMs", "tasksOver200"];
+    const load = articles.map((a) => ({
+      n: a.n,
+      htmlKb: runs.get(a.n)[0].htmlKb,
+      marks: runs.get(a.n)[0].marks,
+      panelRows: runs.get(a.n)[0].panelRows,
+      median: summarize(runs.get(a.n), loadKeys),
+      runs: runs.get(a.n),
+    }));
+
+    const create = [];
+    for (const n of createOn) {
+      const article = articles.find((a) => a.n === n);
+      const createRuns = await measureCreate(browser, { baseUrl, sessionToken, ...article, reps });
+      for (const r of createRuns) {
+        log(`  create on N=${n}: mark ${r.markMs} ms, painted ${r.paintMs} ms, saved ${r.savedMs} ms`);
+      }
+      create.push({
+        n,
+        median: summarize(createRuns, ["markMs", "paintMs", "savedMs", "longestTaskMs"]),
+        runs: createRuns,
+      });
+    }
+    return { load, create };
+  } finally {
+    await browser.close();
+  }
+}

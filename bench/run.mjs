@@ -1,0 +1,442 @@
+// `npm run bench`: the benchmarks of the Annotate feature, end to end, in one command.
+//
+// Creates a scratch PostgreSQL database, starts Marginalia on it (`node scripts/start.mjs`,
+// which builds first when the build is stale), seeds a user, a workspace and articles with
+// 0, 1,000 and 5,000 highlights through the API, runs the reader benchmark (bench/reader.mjs)
+// and the API benchmark (bench/api.mjs), prints a table, writes bench/results/latest.json,
+// then stops everything and drops the database. All traffic stays on 127.0.0.1.
+//
+// Environment: BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/postgres), the server on
+// which the scratch database is created; PLAYWRIGHT_CHROMIUM_PATH (/usr/bin/chromium).
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { buildBaseline, measureThroughput, removeBaselineBuild, startBaseline } from "./api.mjs";
+import { signUpAndSignIn, waitForHttp } from "./client.mjs";
+import { generateAnnotations, generateArticle } from "./generate-article.mjs";
+import { portIsFree, startGroup, stopAll } from "./processes.mjs";
+import { benchReader } from "./reader.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const outDir = path.join(root, "bench", "out");
+const resultsFile = path.join(root, "bench", "results", "latest.json");
+
+const APP_PORT = 3300;
+const BASELINE_PORT = 3301;
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const SIZES = [0, 1000, 5000];
+const REPS = 3;
+/**
+ * Highlights per seeding call. The batch route accepts 1,000, but its one transaction must
+ * finish within Prisma's 5 s interactive-transaction timeout, which a 1,000-item batch misses
+ * on this 2-core machine when it is busy (HTTP 500); a failed call is retried in halves.
+ */
+const BATCH = 100;
+/** The whole run is stopped after this long, whatever it is doing. */
+const HARD_LIMIT_MS = 15 * 60_000;
+/** `scripts/start.mjs` may have to build first. */
+const APP_START_LIMIT_MS = 10 * 60_000;
+
+/** Seeding batches that failed (and were retried in halves). */
+const seedFailures = [];
+
+const adminUrl = process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `marginalia_bench_${Date.now()}_${process.pid}`;
+const databaseUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+
+const started = Date.now();
+const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let dbCreated = false;
+let cleaningUp = null;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    await stopAll();
+    removeBaselineBuild();
+    if (dbCreated) {
+      await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((err) =>
+        console.error(`Could not drop the scratch database ${dbName}: ${err.message}`),
+      );
+    }
+  })();
+  return cleaningUp;
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the benchmark…`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+const hardLimit = setTimeout(() => {
+  console.error(`The benchmark did not finish within ${HARD_LIMIT_MS / 60_000} minutes; stopping.`);
+  cleanup().finally(() => process.exit(1));
+}, HARD_LIMIT_MS);
+
+/** Imports `text` as an article and gives it `n` generated highlights; returns its ids and page path. */
+async function seedArticle(client, workspaceId, { title, text, n }, batchTimes = []) {
+  const article = await client.api("POST", `/api/workspaces/${workspaceId}/articles`, { title, text });
+  const { currentRevision } = await client.api("GET", `/api/workspaces/${workspaceId}/articles/${article.id}`);
+  const spans = generateAnnotations(currentRevision.text, n);
+  const createBatch = async (items) => {
+    const t0 = performance.now();
+    try {
+      await client.api("POST", `/api/workspaces/${workspaceId}/articles/${article.id}/annotations/batch`, { items });
+      batchTimes.push((performance.now() - t0) / items.length);
+    } catch (err) {
+      // All or none: a failed batch created nothing and can be sent again in smaller parts.
+      if (items.length <= 25 || !/HTTP 500/.test(err.message)) throw err;
+      log(`  a batch of ${items.length} failed after ${Math.round(performance.now() - t0)} ms; retrying in halves`);
+      seedFailures.push({ items: items.length, ms: Math.round(performance.now() - t0) });
+      const half = Math.ceil(items.length / 2);
+      await createBatch(items.slice(0, half));
+      await createBatch(items.slice(half));
+    }
+  };
+  for (let i = 0; i < spans.length; i += BATCH) {
+    await createBatch(spans.slice(i, i + BATCH).map((s) => ({ revisionId: currentRevision.id, ...s })));
+  }
+  return {
+    n,
+    id: article.id,
+    revisionId: currentRevision.id,
+    text: currentRevision.text,
+    path: `/w/${workspaceId}/articles/${article.id}`,
+  };
+}
+
+/** A valid body for POST …/annotations: the first word of 5+ letters. */
+function annotationBody(article) {
+  const match = /\p{L}{5,}/u.exec(article.text);
+  return JSON.stringify({
+    revisionId: article.revisionId,
+    start: match.index,
+    end: match.index + match[0].length,
+    exact: match[0],
+  });
+}
+
+const describeMaxBatch = (m) => (m.status === null ? m.error : `HTTP ${m.status} in ${m.ms} ms`);
+const fmt = (v, unit = "") => (v === null || v === undefined ? "–" : `${v}${unit}`);
+
+function printTables(results) {
+  const { reader, api, seeding, machine } = results;
+  console.log(
+    `\n${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}; ` +
+      `1-minute load average ${machine.loadAverage.atStart} at the start, ${machine.loadAverage.atEnd} at the end`,
+  );
+  console.log("\nReader (Chromium, cold load, median of 3)");
+  console.table(
+    Object.fromEntries(
+      reader.load.map((l) => [
+        `N=${l.n}`,
+        {
+          "ready (ms)": l.median.readyMs,
+          "FCP (ms)": l.median.fcpMs,
+          "TTFB (ms)": l.median.ttfbMs,
+          "longest task (ms)": l.median.longestTaskMs,
+          "TBT (ms)": l.median.tbtMs,
+          "tasks > 200 ms": l.median.tasksOver200,
+        },
+      ]),
+    ),
+  );
+  console.log(
+    `Ready N=5000 / N=0: ${results.goals.readyRatio}× (goal ≤ 1.5×); any task > 200 ms: ${results.goals.anyTaskOver200 ? "yes" : "no"}`,
+  );
+  console.log("\nCreate one highlight (keydown `h`, median of 3)");
+  console.table(
+    Object.fromEntries(
+      reader.create.map((c) => [
+        `N=${c.n}`,
+        {
+          "mark in DOM (ms)": c.median.markMs,
+          "painted (ms)": c.median.paintMs,
+          "POST answered (ms)": c.median.savedMs,
+          "longest task (ms)": c.median.longestTaskMs,
+        },
+      ]),
+    ),
+  );
+  console.log(
+    `\nAPI throughput (autocannon, ${api.connections} connections, ${api.durationS} s after ${api.warmupS} s warm-up)`,
+  );
+  console.table(
+    Object.fromEntries(
+      api.targets.map((t) => [
+        t.name,
+        {
+          "req/s": t.requestsPerSecond,
+          "p50 (ms)": t.p50Ms,
+          "p99 (ms)": t.p99Ms,
+          "non-2xx": t.non2xx,
+          errors: t.errors,
+          "vs baseline": fmt(t.ratioToBaseline),
+        },
+      ]),
+    ),
+  );
+  console.log(
+    `Throughput ratio: ${results.goals.throughputRatio} (goal ≥ 0.75). Batch create: ${seeding.msPerHighlight} ms per ` +
+      `highlight (${seeding.batchSize} per call); one call with 1,000: ${describeMaxBatch(seeding.maxBatch)}.`,
+  );
+}
+
+/** Writes JSON formatted as the repository's Prettier would, so `npm run format:check` stays green. */
+async function writeJson(file, data) {
+  let text = `${JSON.stringify(data, null, 2)}\n`;
+  try {
+    const prettier = await import("prettier");
+    text = await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+  } catch {
+    // Without Prettier the plain JSON is still valid.
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/**
+ * Starts Marginalia with `scripts/start.mjs` (which builds first when the build is stale)
+ * and waits until it answers. Others may build in this checkout at the same time (then
+ * `next build` refuses to run, or `.next` changes under the server): up to three attempts,
+ * 15 s apart, within APP_START_LIMIT_MS.
+ */
+async function startApp(env) {
+  const logFile = path.join(outDir, "app.log");
+  const deadline = Date.now() + APP_START_LIMIT_MS;
+  log(`Starting Marginalia on ${APP_URL} (builds first if stale; log: bench/out/app.log)`);
+  for (let attempt = 1; attempt <= 3 && Date.now() < deadline; attempt++) {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(logFile, "");
+    const app = startGroup(process.execPath, ["scripts/start.mjs"], {
+      cwd: root,
+      env: { ...env, PORT: String(APP_PORT) },
+      logFile,
+    });
+    const timeoutMs = deadline - Date.now();
+    if (await waitForHttp(`${APP_URL}/api/auth/csrf`, { timeoutMs, isAlive: app.isAlive })) return app;
+    await app.stop();
+    const last = readFileSync(logFile, "utf8").trim().split("\n").slice(-3).join(" | ");
+    log(`  attempt ${attempt} failed (${last.slice(0, 300)})`);
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+  }
+  throw new Error("Marginalia did not start; see bench/out/app.log.");
+}
+
+/** The commit under test, and how many app files differ from it (others may be editing). */
+function sourceState() {
+  try {
+    const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+    const changed = git("status", "--porcelain", "--", "app", "components", "lib", "prisma");
+    return {
+      commit: git("rev-parse", "--short", "HEAD"),
+      uncommittedAppFiles: changed ? changed.split("\n").length : 0,
+    };
+  } catch {
+    return { commit: null, uncommittedAppFiles: null };
+  }
+}
+
+const loadAverage = () => Math.round(os.loadavg()[0] * 100) / 100;
+
+async function main() {
+  const loadAtStart = loadAverage();
+  const source = sourceState();
+  if (loadAtStart > os.cpus().length / 2) {
+    log(`Warning: the 1-minute load average is ${loadAtStart} on ${os.cpus().length} cores; results will be noisy.`);
+  }
+  for (const port of [APP_PORT, BASELINE_PORT]) {
+    if (!(await portIsFree(port))) throw new Error(`Port ${port} is in use; stop what runs there first.`);
+  }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: APP_URL,
+    SEED_DEMO: "false",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.PORT;
+
+  log(`Creating the scratch database ${dbName}`);
+  await admin(`CREATE DATABASE "${dbName}"`);
+  dbCreated = true;
+
+  await buildBaseline({ env, log, logFile: path.join(outDir, "baseline-build.log") });
+
+  await startApp(env);
+  log("Marginalia is up");
+
+  log("Seeding: user, workspace, articles, highlights");
+  const client = await signUpAndSignIn(APP_URL, {
+    name: "Bench Analyst",
+    email: `bench-${Date.now()}@example.test`,
+    password: "bench-password-123",
+  });
+  const workspace = await client.api("POST", "/api/workspaces", { name: "Benchmark" });
+  const article = generateArticle();
+  const articles = [];
+  const batchTimes = [];
+  for (const n of SIZES) {
+    const title = `${article.title}, N=${n}`;
+    articles.push(await seedArticle(client, workspace.id, { title, text: article.text, n }, batchTimes));
+    log(`  article with ${n} highlights`);
+  }
+  batchTimes.sort((a, b) => a - b);
+  const seeding = {
+    batchSize: BATCH,
+    failedBatches: seedFailures,
+    msPerHighlight: Math.round(batchTimes[Math.floor(batchTimes.length / 2)] * 100) / 100,
+  };
+  log(`  batch create: ${seeding.msPerHighlight} ms per highlight (median, ${BATCH} per call)`);
+  const small = generateArticle({ words: 300, seed: 11 });
+  const apiSmall = await seedArticle(client, workspace.id, { title: "API benchmark (short)", text: small.text, n: 0 });
+  const apiLarge = await seedArticle(client, workspace.id, {
+    title: "API benchmark (50k words)",
+    text: article.text,
+    n: 0,
+  });
+  log(`  ${article.words} words, ${article.text.length} characters per long article`);
+
+  log("Reader benchmark (Chromium)");
+  const reader = await benchReader({
+    baseUrl: APP_URL,
+    sessionToken: client.sessionToken,
+    articles: articles.map(({ n, path }) => ({ n, path })),
+    reps: REPS,
+    createOn: [0, 5000],
+    log,
+  });
+
+  log("API benchmark (autocannon)");
+  const baseline = await startBaseline({
+    port: BASELINE_PORT,
+    env: { ...env, PORT: String(BASELINE_PORT) },
+    logFile: path.join(outDir, "baseline.log"),
+  });
+  const api = { connections: 50, durationS: 10, warmupS: 2, targets: [] };
+  const route = (a) => `${APP_URL}/api/workspaces/${workspace.id}/articles/${a.id}/annotations`;
+  const targets = [
+    {
+      name: "baseline: bare route handler, one insert",
+      url: `http://127.0.0.1:${BASELINE_PORT}/api/baseline`,
+      body: annotationBody(apiSmall),
+    },
+    {
+      name: "POST …/annotations (300-word article)",
+      url: route(apiSmall),
+      headers: { cookie: client.cookie },
+      body: annotationBody(apiSmall),
+    },
+    {
+      name: "POST …/annotations (50k-word article)",
+      url: route(apiLarge),
+      headers: { cookie: client.cookie },
+      body: annotationBody(apiLarge),
+    },
+    {
+      name: "reference: GET /api/workspaces/:id",
+      method: "GET",
+      url: `${APP_URL}/api/workspaces/${workspace.id}`,
+      headers: { cookie: client.cookie },
+    },
+  ];
+  for (const target of targets) {
+    log(`  ${target.name}`);
+    const result = await measureThroughput({ ...target, ...api, targets: undefined });
+    api.targets.push({ name: target.name, url: target.url.replace(/[a-z0-9]{20,}/g, ":id"), ...result });
+  }
+  await baseline.stop();
+
+  // The batch route's documented maximum, once, after the throughput runs.
+  const items = generateAnnotations(apiLarge.text, 1000, { seed: 99 }).map((s) => ({
+    revisionId: apiLarge.revisionId,
+    ...s,
+  }));
+  seeding.maxBatch = { items: items.length, status: null, ms: null, error: null };
+  for (let attempt = 1; attempt <= 2 && seeding.maxBatch.status === null; attempt++) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${route(apiLarge)}/batch`, {
+        method: "POST",
+        headers: { cookie: client.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ items }),
+        signal: AbortSignal.timeout(60_000),
+      });
+      await res.arrayBuffer();
+      Object.assign(seeding.maxBatch, { status: res.status, ms: Math.round(performance.now() - t0), error: null });
+    } catch (err) {
+      // A network error (not an HTTP status) is reported, and tried once more.
+      seeding.maxBatch.error = `${err.message}${err.cause ? `: ${err.cause.message ?? err.cause}` : ""}`;
+    }
+  }
+  log(`  one batch of 1,000 highlights: ${describeMaxBatch(seeding.maxBatch)}`);
+
+  const base = api.targets[0].requestsPerSecond;
+  for (const t of api.targets.slice(1, 3)) t.ratioToBaseline = Math.round((t.requestsPerSecond / base) * 100) / 100;
+
+  const at = (n) => reader.load.find((l) => l.n === n).median;
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
+    },
+    source,
+    article: { words: article.words, characters: article.text.length },
+    seeding,
+    reader,
+    api,
+    goals: {
+      readyRatio: Math.round((at(5000).readyMs / at(0).readyMs) * 100) / 100,
+      readyRatioGoal: 1.5,
+      anyTaskOver200: reader.load.some((l) => l.runs.some((r) => r.tasksOver200 > 0)),
+      createMarkGoalMs: 16,
+      createSavedGoalMs: 100,
+      throughputRatio: api.targets[1].ratioToBaseline,
+      throughputRatioGoal: 0.75,
+    },
+  };
+  printTables(results);
+  await writeJson(resultsFile, results);
+  log(`Wrote ${path.relative(root, resultsFile)}`);
+}
+
+main()
+  .then(
+    () => 0,
+    (err) => {
+      console.error(
+        `\nBenchmark failed: ${err?.stack ?? err}${err?.cause ? `\nCause: ${err.cause.stack ?? err.cause}` : ""}`,
+      );
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    log("Stopping the servers and dropping the scratch database");
+    await cleanup();
+    clearTimeout(hardLimit);
+    process.exit(code);
+  });
