@@ -24,8 +24,6 @@ const types: EntityTypeItem[] = [
 function annotation(id: string, over: Partial<AnnotationItem> = {}): AnnotationItem {
   return {
     id,
-    articleId: "art",
-    revisionId: "rev",
     start: 0,
     end: 5,
     exact: "quote",
@@ -36,7 +34,6 @@ function annotation(id: string, over: Partial<AnnotationItem> = {}): AnnotationI
     anchorState: "ANCHORED",
     version: 1,
     createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
     author: { id: "u-ana", name: "Ana" },
     entity: null,
     ...over,

@@ -109,8 +109,8 @@ export function quoteContext(
   a: Pick<AnnotationItem, "prefix" | "suffix">,
   max = 40,
 ): { before: string; after: string } {
-  const prefix = a.prefix.slice(-max).trimStart();
-  const suffix = a.suffix.slice(0, max).trimEnd();
+  const prefix = (a.prefix ?? "").slice(-max).trimStart();
+  const suffix = (a.suffix ?? "").slice(0, max).trimEnd();
   return { before: prefix ? `…${prefix}` : "", after: suffix ? `${suffix}…` : "" };
 }
 

@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/core";
 import type { JSONContent } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { ArticleReader } from "@/components/editor/article-reader";
-import { AnnotationHighlights } from "@/components/editor/extensions/annotation-highlights";
+import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
 import { Toast } from "@/components/ui/toast";
 import { textRangeToPosRange } from "@/lib/anchoring";
@@ -18,9 +18,15 @@ import { ShortcutHelp } from "./shortcut-help";
 import { SuggestionsPanel, type SuggestionItem } from "./suggestions-panel";
 import { useSuggestions } from "./use-suggestions";
 import { TagAllDialog } from "./tag-all-dialog";
+import type { CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
-import { textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
+import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
+
+/** How the reader draws an annotation. */
+function toHighlight(a: AnnotationItem): HighlightedAnnotation {
+  return { id: a.id, start: a.start, end: a.end, color: a.entity?.type.color ?? UNTAGGED_COLOR, status: a.status };
+}
 
 type TaggingState = {
   range: TextSelection | null;
@@ -32,10 +38,9 @@ type TaggingState = {
 export type AnnotationWorkspaceProps = {
   workspaceId: string;
   articleId: string;
-  revision: { id: string; text: string };
+  revisionId: string;
   content: JSONContent;
-  initialHtml: string;
-  initialAnnotations: AnnotationItem[];
+  initialAnnotations: CompactAnnotations;
   entityTypes: EntityTypeItem[];
   me: { id: string; name: string };
   can: { annotate: boolean; manageAny: boolean };
@@ -47,19 +52,24 @@ export type AnnotationWorkspaceProps = {
  * change shows at once and is confirmed by the server.
  */
 export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
-  const { workspaceId, articleId, revision, entityTypes, me, can } = props;
+  const { workspaceId, articleId, revisionId, entityTypes, me, can } = props;
   const [editor, setEditor] = useState<Editor | null>(null);
+  const drawDrafts = useCallback(
+    (drafts: readonly AnnotationItem[]) => editor?.commands.addAnnotations(drafts.map(toHighlight)),
+    [editor],
+  );
   const { annotations, create, update, remove, toast, dismissToast, say } = useAnnotations({
     workspaceId,
     articleId,
-    revisionId: revision.id,
+    revisionId,
     initial: props.initialAnnotations,
     me,
+    onDraft: drawDrafts,
   });
-  const { selection, read: readSelection } = useTextSelection(editor, revision.text);
+  const { selection, read: readSelection } = useTextSelection(editor);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tagging, setTagging] = useState<TaggingState | null>(null);
-  const [tagAll, setTagAll] = useState<{ entity: EntityItem; matches: TextRange[] } | null>(null);
+  const [tagAll, setTagAll] = useState<{ entity: EntityItem; text: string; matches: TextRange[] } | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
   const [help, setHelp] = useState(false);
   const [reattachingId, setReattachingId] = useState<string | null>(null);
@@ -85,17 +95,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
 
   useEffect(() => {
     if (!editor) return;
-    editor.commands.setAnnotations(
-      annotations
-        .filter((a) => a.anchorState !== "ORPHANED")
-        .map((a) => ({
-          id: a.id,
-          start: a.start,
-          end: a.end,
-          color: a.entity?.type.color ?? UNTAGGED_COLOR,
-          status: a.status,
-        })),
-    );
+    editor.commands.setAnnotations(annotations.filter((a) => a.anchorState !== "ORPHANED").map(toHighlight));
   }, [editor, annotations]);
 
   useEffect(() => {
@@ -128,12 +128,14 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const openTagAll = useCallback(
     (entity: EntityItem) => {
       const taken = annotations.filter((a) => a.entity?.id === entity.id && a.anchorState !== "ORPHANED");
-      const matches = findMentions(revision.text, [entity.name, ...entity.aliases, ...taken.map((a) => a.exact)], {
+      if (!editor) return;
+      const text = textMapOf(editor).text;
+      const matches = findMentions(text, [entity.name, ...entity.aliases, ...taken.map((a) => a.exact)], {
         skip: taken,
       });
-      setTagAll({ entity, matches });
+      setTagAll({ entity, text, matches });
     },
-    [annotations, revision.text],
+    [annotations, editor],
   );
 
   const tagAllFor = useCallback(
@@ -148,11 +150,18 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   );
 
   const highlight = useCallback(
-    async (entity: EntityItem | null = null, given?: TextSelection | null) => {
-      const range = given ?? readSelection();
+    async (entity: EntityItem | null = null, given?: Omit<TextSelection, "rect"> | null) => {
+      // No layout work before the draft is drawn: the offsets are all it needs.
+      const range = given ?? (editor ? selectedTextRange(editor) : null);
       if (!range) return;
-      editor?.commands.setTextSelection(editor.state.selection.to);
-      const [created] = await create([{ start: range.start, end: range.end, exact: range.exact, entity }]);
+      const saving = create([{ start: range.start, end: range.end, exact: range.exact, entity }]);
+      // Collapsing the selection (which hides the toolbar) waits for the frame that shows the new highlight.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (editor && !editor.isDestroyed) editor.commands.setTextSelection(editor.state.selection.to);
+        }),
+      );
+      const [created] = await saving;
       if (created) setSelectedId(created.id);
       if (created && entity) {
         say(`Tagged “${range.exact}” as ${entity.name}.`, {
@@ -160,7 +169,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
         });
       }
     },
-    [create, editor, readSelection, say, tagAllFor],
+    [create, editor, say, tagAllFor],
   );
 
   const onPick = useCallback(
@@ -293,13 +302,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             Shortcuts <kbd>?</kbd>
           </button>
         </div>
-        <ArticleReader
-          content={props.content}
-          initialHtml={props.initialHtml}
-          extraExtensions={extensions}
-          selectable
-          onEditor={setEditor}
-        />
+        <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
       </div>
       <div className="ann-side">
         {suggestions ? (
@@ -379,13 +382,13 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       {tagAll ? (
         <TagAllDialog
           entity={tagAll.entity}
-          text={revision.text}
+          text={tagAll.text}
           matches={tagAll.matches}
           onClose={() => setTagAll(null)}
           onConfirm={async (ranges) => {
             setTagAll(null);
             const created = await create(
-              ranges.map((r) => ({ ...r, exact: revision.text.slice(r.start, r.end), entity: tagAll.entity })),
+              ranges.map((r) => ({ ...r, exact: tagAll.text.slice(r.start, r.end), entity: tagAll.entity })),
             );
             if (created.length)
               say(

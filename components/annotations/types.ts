@@ -1,22 +1,10 @@
-/** An annotation as the API returns it (dates as ISO strings). */
-export type AnnotationItem = {
-  id: string;
-  articleId: string;
-  revisionId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string | null;
-  status: "PROPOSED" | "ACCEPTED" | "REJECTED";
-  anchorState: "ANCHORED" | "MOVED" | "ORPHANED";
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  author: { id: string; name: string };
-  entity: { id: string; name: string; type: { id: string; name: string; color: string } } | null;
-};
+import type { DecodedAnnotation } from "@/lib/annotations/compact-annotations";
+
+/**
+ * An annotation on the client (dates as ISO strings): what the article page
+ * sends (`decodeAnnotations`), and a subset of what the API returns.
+ */
+export type AnnotationItem = DecodedAnnotation;
 
 export type EntityTypeItem = { id: string; name: string; color: string; shortcut: string | null };
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import { decodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { api, ApiError } from "@/lib/client/api";
 import type { AnnotationItem, EntityItem } from "./types";
 
@@ -25,11 +26,21 @@ export function useAnnotations(options: {
   workspaceId: string;
   articleId: string;
   revisionId: string;
-  initial: AnnotationItem[];
+  /** The page's annotations, as `findReaderAnnotations` sends them. */
+  initial: CompactAnnotations;
   me: { id: string; name: string };
+  /**
+   * Called synchronously with the optimistic annotations of a create, before
+   * React renders them: a view can draw them in the same frame as the input.
+   */
+  onDraft?: (drafts: readonly AnnotationItem[]) => void;
 }) {
   const { workspaceId, articleId, revisionId, me } = options;
-  const [annotations, setAnnotations] = useState<AnnotationItem[]>(options.initial);
+  const onDraft = useRef(options.onDraft);
+  useEffect(() => {
+    onDraft.current = options.onDraft;
+  }, [options.onDraft]);
+  const [annotations, setAnnotations] = useState<AnnotationItem[]>(() => decodeAnnotations(options.initial));
   const [toast, setToast] = useState<Toast | null>(null);
   const toastId = useRef(0);
 
@@ -46,23 +57,20 @@ export function useAnnotations(options: {
       const now = new Date().toISOString();
       const temps: AnnotationItem[] = items.map((item) => ({
         id: `tmp-${++tempCounter}`,
-        articleId,
-        revisionId,
         start: item.start,
         end: item.end,
         exact: item.exact,
-        prefix: "",
-        suffix: "",
         note: null,
         status: "PROPOSED",
         anchorState: "ANCHORED",
         version: 1,
         createdAt: now,
-        updatedAt: now,
         author: me,
         entity: item.entity ? { id: item.entity.id, name: item.entity.name, type: item.entity.type } : null,
       }));
-      setAnnotations((list) => [...list, ...temps]);
+      onDraft.current?.(temps);
+      // The list and panel (thousands of rows) re-render after the drafts are painted.
+      startTransition(() => setAnnotations((list) => [...list, ...temps]));
       const body = items.map((i) => ({
         revisionId,
         start: i.start,
@@ -84,7 +92,7 @@ export function useAnnotations(options: {
                 json: { items: body },
               });
         const tempIds = new Set(temps.map((t) => t.id));
-        setAnnotations((list) => [...list.filter((a) => !tempIds.has(a.id)), ...created]);
+        startTransition(() => setAnnotations((list) => [...list.filter((a) => !tempIds.has(a.id)), ...created]));
         return created;
       } catch (err) {
         const tempIds = new Set(temps.map((t) => t.id));

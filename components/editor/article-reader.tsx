@@ -5,12 +5,11 @@ import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useEffect, useRef } from "react";
 import { articleExtensions } from "./extensions";
 import { SelectableReadOnly } from "./extensions/selectable-read-only";
+import { StaticArticle } from "./static-article";
 
 export type ArticleReaderProps = {
   /** The revision's sanitized Tiptap JSON. */
   content: JSONContent;
-  /** `renderArticleHtml(content)`, rendered on the server; sanitized by construction. */
-  initialHtml: string;
   /** Extensions added to the article's own (e.g. annotation highlights); fixed for the reader's lifetime. */
   extraExtensions?: Extensions;
   /**
@@ -24,19 +23,14 @@ export type ArticleReaderProps = {
 
 /**
  * The article body. Until the editor exists (it is never created during
- * server rendering) the server-rendered HTML is shown in the same wrappers
- * and with the same classes the live editor uses, so the swap moves nothing:
- * `EditorContent` attaches the editor's DOM before the browser paints.
+ * server rendering) the same markup is rendered by React (`StaticArticle`) in
+ * the same wrappers and with the same classes the live editor uses, so the
+ * swap moves nothing: `EditorContent` attaches the editor's DOM before the
+ * browser paints.
  * Editor CSS comes from `app/editor.css` (`injectCSS: false`), so both states
  * are styled by the same rules.
  */
-export function ArticleReader({
-  content,
-  initialHtml,
-  extraExtensions,
-  selectable = false,
-  onEditor,
-}: ArticleReaderProps) {
+export function ArticleReader({ content, extraExtensions, selectable = false, onEditor }: ArticleReaderProps) {
   const editor = useEditor({
     extensions: [...articleExtensions, ...(selectable ? [SelectableReadOnly] : []), ...(extraExtensions ?? [])],
     content,
@@ -80,12 +74,9 @@ export function ArticleReader({
         <EditorContent editor={editor} className="article-body__content" />
       ) : (
         <div className="article-body__content">
-          <div
-            className="tiptap ProseMirror"
-            role="none"
-            translate="no"
-            dangerouslySetInnerHTML={{ __html: initialHtml }}
-          />
+          <div className="tiptap ProseMirror" role="none" translate="no">
+            <StaticArticle content={content} />
+          </div>
         </div>
       )}
     </div>

@@ -216,14 +216,23 @@ export function canonicalTextWithMap(
   return { text, segments };
 }
 
+// ProseMirror nodes never change, so a node's map is computed once: the reader
+// asks for it on every selection change and highlight update.
+const nodeMaps = new WeakMap<ProseMirrorNodeLike, CanonicalTextMap>();
+
 /**
  * The canonical text of a live ProseMirror document with its position map;
- * the text equals `canonicalText(node.toJSON())`.
+ * the text equals `canonicalText(node.toJSON())`. Memoized per node object.
  */
 export function canonicalTextMapOfNode(node: ProseMirrorNodeLike): CanonicalTextMap {
-  const [segments, onText] = collectSegments();
-  const text = walk(node, visitNode, onText);
-  return { text, segments };
+  let map = nodeMaps.get(node);
+  if (!map) {
+    const [segments, onText] = collectSegments();
+    const text = walk(node, visitNode, onText);
+    map = { text, segments };
+    nodeMaps.set(node, map);
+  }
+  return map;
 }
 
 /** Converts CRLF and lone CR line endings to LF. */

@@ -68,7 +68,7 @@ describe("contentFromHtml", () => {
     expect(rendered).toContain('<ol start="3">');
     expect(rendered).toContain("<blockquote><p>quoted</p></blockquote>");
     expect(rendered).toContain('<pre><code class="language-python">');
-    expect(rendered).toContain("<hr>");
+    expect(rendered).toContain("<hr/>");
     expect(rendered).not.toContain("target=");
     expect(rendered).not.toContain('class="x"');
   });

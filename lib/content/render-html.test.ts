@@ -16,18 +16,18 @@ const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({
   text: value,
   ...(marks ? { marks } : {}),
 });
-const TRAILING = '<br class="ProseMirror-trailingBreak">';
+const TRAILING = '<br class="ProseMirror-trailingBreak"/>';
 
 describe("renderArticleHtml", () => {
   it("renders paragraphs, hard breaks and typed whitespace as is", () => {
     expect(renderArticleHtml(doc(p(text("  two  spaces")), p(text("a"), { type: "hardBreak" }, text("b"))))).toBe(
-      "<p>  two  spaces</p><p>a<br>b</p>",
+      "<p>  two  spaces</p><p>a<br/>b</p>",
     );
   });
 
   it("adds ProseMirror's trailing break where the editor would", () => {
     expect(renderArticleHtml(doc(p()))).toBe(`<p>${TRAILING}</p>`);
-    expect(renderArticleHtml(doc(p(text("a"), { type: "hardBreak" })))).toBe(`<p>a<br>${TRAILING}</p>`);
+    expect(renderArticleHtml(doc(p(text("a"), { type: "hardBreak" })))).toBe(`<p>a<br/>${TRAILING}</p>`);
     expect(
       renderArticleHtml(
         doc(
@@ -37,7 +37,7 @@ describe("renderArticleHtml", () => {
           }),
         ),
       ),
-    ).toBe(`<p><strong>a<br></strong>${TRAILING}</p>`);
+    ).toBe(`<p><strong>a<br/></strong>${TRAILING}</p>`);
     expect(renderArticleHtml(doc({ type: "codeBlock", content: [text("x\n")] }))).toBe(
       `<pre><code>x\n${TRAILING}</code></pre>`,
     );
@@ -68,7 +68,7 @@ describe("renderArticleHtml", () => {
       ),
     );
     expect(html).not.toMatch(/<script|<img/);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; "q"');
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;");
     expect(html).toContain('href="https://e.example/?a=&quot;&gt;&lt;script&gt;"');
   });
 

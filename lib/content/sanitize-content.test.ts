@@ -198,3 +198,26 @@ describe("sanitizeContent", () => {
     expectUnprocessable(doc(deeper));
   });
 });
+
+describe("sanitizeContent's output", () => {
+  it("is plain JSON objects throughout (it is passed to client components)", () => {
+    const out = sanitizeContent({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "T" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "l", marks: [{ type: "link", attrs: { href: "https://e.org" } }] }],
+        },
+      ],
+    });
+    const prototypes = new Set<unknown>();
+    const visit = (value: unknown) => {
+      if (value === null || typeof value !== "object") return;
+      prototypes.add(Object.getPrototypeOf(value));
+      Object.values(value).forEach(visit);
+    };
+    visit(out);
+    expect([...prototypes].every((p) => p === Object.prototype || p === Array.prototype)).toBe(true);
+  });
+});

@@ -126,7 +126,9 @@ export function sanitizeContent(json: unknown): JSONContent {
   try {
     const node = schema.nodeFromJSON(cleaned);
     node.check();
-    return node.toJSON() as JSONContent;
+    // A copy: `toJSON` shares the nodes' attribute objects, whose null prototype
+    // React refuses to pass from a server component to a client one.
+    return structuredClone(node.toJSON()) as JSONContent;
   } catch (err) {
     if (err instanceof RangeError) throw invalid(err.message);
     throw err;

@@ -48,6 +48,15 @@ export interface AnnotationHighlightsOptions {
    * @default 1200
    */
   flashDuration: number;
+
+  /**
+   * Most highlights drawn in one transaction. A larger change is drawn in
+   * slices of this size, one task each, so thousands of highlights never
+   * block the page: the first slice shows at once, the rest follow within
+   * a few frames.
+   * @default 400
+   */
+  sliceSize: number;
 }
 
 declare module "@tiptap/core" {
@@ -58,6 +67,13 @@ declare module "@tiptap/core" {
        * @example editor.commands.setAnnotations([{ id: "a1", start: 10, end: 42, color: "#f5c400" }])
        */
       setAnnotations: (annotations: readonly HighlightedAnnotation[]) => ReturnType;
+      /**
+       * Draws annotations at once, besides those already shown (e.g. a new
+       * highlight before the app state has it). The next `setAnnotations`
+       * decides whether they stay.
+       * @example editor.commands.addAnnotations([{ id: "tmp-1", start: 5, end: 9, color: "#f5c400" }])
+       */
+      addAnnotations: (annotations: readonly HighlightedAnnotation[]) => ReturnType;
       /**
        * Marks one annotation as selected (stronger outline), or none.
        * @example editor.commands.setSelectedAnnotation("a1")
@@ -83,16 +99,28 @@ type HighlightSpec = {
   lane: number;
 };
 
+/** Where a drawn annotation's decorations are, and the signature they were drawn from. */
+type DrawnHighlight = { signature: string; from: number; to: number };
+
+/** An annotation ready to draw: its decoration's spec, its place, and a signature of both. */
+type PlannedHighlight = HighlightSpec & { start: number; end: number; signature: string };
+
 export type AnnotationHighlightsState = {
   decorations: DecorationSet;
-  /** Canonical length of each drawn annotation. */
+  /** Canonical length of each annotation shown or queued. */
   lengths: ReadonlyMap<string, number>;
+  /** Each drawn annotation: its signature, to redraw only what changed, and where its pieces are. */
+  drawn: ReadonlyMap<string, DrawnHighlight>;
+  /** Annotations still to draw, in drawing order (see `sliceSize`). */
+  queue: readonly PlannedHighlight[];
   selectedId: string | null;
   flashId: string | null;
 };
 
 type Action =
   | { type: "set"; annotations: readonly HighlightedAnnotation[] }
+  | { type: "add"; annotations: readonly HighlightedAnnotation[] }
+  | { type: "drawMore" }
   | { type: "select"; id: string | null }
   | { type: "flash"; id: string | null };
 
@@ -120,11 +148,63 @@ function decorationAttrs(spec: HighlightSpec, className: string, selectedId: str
   };
 }
 
+/** Everything a highlight's decorations are drawn from: equal signatures, identical decorations. */
+function signatureOf(p: Pick<PlannedHighlight, "start" | "end" | "status" | "color" | "lane">): string {
+  return `${p.start}:${p.end}:${p.status}:${p.color}:${p.lane}`;
+}
+
 /**
- * The highlight decorations of `annotations` on `doc`, built in one pass:
- * annotations sorted by start (longest first), each mapped from canonical
- * offsets to positions by binary search in the document's text map, each its
- * own `<mark>` so overlapping highlights nest instead of merging.
+ * Plans the highlights of `annotations`: the drawable ones, sorted by start
+ * (longest first), each with its overlap lane — the first lane free at its
+ * start — so nested and overlapping highlights get distinct layers.
+ */
+function planHighlights(annotations: readonly HighlightedAnnotation[]): PlannedHighlight[] {
+  const shown = annotations
+    .filter((a) => !a.orphaned && Number.isInteger(a.start) && Number.isInteger(a.end) && a.start < a.end)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const laneEnds: number[] = [];
+  return shown.map((a) => {
+    let lane = laneEnds.findIndex((end) => end <= a.start);
+    if (lane < 0) lane = laneEnds.length;
+    laneEnds[lane] = a.end;
+    const status = a.status ?? "ACCEPTED";
+    const color = safeColor(a.color);
+    return {
+      annotationId: a.id,
+      length: a.end - a.start,
+      status,
+      color,
+      lane,
+      start: a.start,
+      end: a.end,
+      signature: signatureOf({ start: a.start, end: a.end, status, color, lane }),
+    };
+  });
+}
+
+/** Decorations for planned highlights on `doc` (offsets mapped by binary search in its text map). */
+function decorate(
+  doc: ProseMirrorNode,
+  planned: readonly PlannedHighlight[],
+  style: { className: string; selectedId: string | null; flashId: string | null },
+): Decoration[] {
+  const map = canonicalTextMapOfNode(doc);
+  const decorations: Decoration[] = [];
+  for (const { start, end, ...spec } of planned) {
+    if (end > map.text.length) continue;
+    const { from, to } = textRangeToPosRange(map, start, end);
+    if (from >= to) continue;
+    decorations.push(
+      Decoration.inline(from, to, decorationAttrs(spec, style.className, style.selectedId, style.flashId), spec),
+    );
+  }
+  return decorations;
+}
+
+/**
+ * The highlight decorations of `annotations` on `doc`, all at once: each its
+ * own `<mark>` so overlapping highlights nest instead of merging. (The
+ * extension draws the same decorations, in slices.)
  */
 export function createAnnotationDecorations(
   doc: ProseMirrorNode,
@@ -132,28 +212,124 @@ export function createAnnotationDecorations(
   options: { className?: string; selectedId?: string | null; flashId?: string | null } = {},
 ): DecorationSet {
   const { className = "annotation-highlight", selectedId = null, flashId = null } = options;
-  const map = canonicalTextMapOfNode(doc);
-  const shown = annotations
-    .filter((a) => !a.orphaned && Number.isInteger(a.start) && Number.isInteger(a.end) && a.start < a.end)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const laneEnds: number[] = [];
-  const decorations: Decoration[] = [];
-  for (const annotation of shown) {
-    let lane = laneEnds.findIndex((end) => end <= annotation.start);
-    if (lane < 0) lane = laneEnds.length;
-    laneEnds[lane] = annotation.end;
-    const { from, to } = textRangeToPosRange(map, annotation.start, annotation.end);
-    if (from >= to) continue;
-    const spec: HighlightSpec = {
-      annotationId: annotation.id,
-      length: annotation.end - annotation.start,
-      status: annotation.status ?? "ACCEPTED",
-      color: safeColor(annotation.color),
-      lane,
-    };
-    decorations.push(Decoration.inline(from, to, decorationAttrs(spec, className, selectedId, flashId), spec));
+  return DecorationSet.create(doc, decorate(doc, planHighlights(annotations), { className, selectedId, flashId }));
+}
+
+/** Draws the next `count` queued highlights. */
+function drawQueued(
+  state: AnnotationHighlightsState,
+  doc: ProseMirrorNode,
+  count: number,
+  className: string,
+): AnnotationHighlightsState {
+  if (state.queue.length === 0) return state;
+  const slice = state.queue.slice(0, count);
+  const style = { className, selectedId: state.selectedId, flashId: state.flashId };
+  const decorations = decorate(doc, slice, style);
+  const drawn = new Map(state.drawn);
+  for (const d of decorations) {
+    const spec = d.spec as HighlightSpec & { signature: string };
+    const known = drawn.get(spec.annotationId);
+    drawn.set(spec.annotationId, {
+      signature: spec.signature,
+      from: known?.signature === spec.signature ? Math.min(known.from, d.from) : d.from,
+      to: known?.signature === spec.signature ? Math.max(known.to, d.to) : d.to,
+    });
   }
-  return DecorationSet.create(doc, decorations);
+  return {
+    ...state,
+    decorations: state.decorations.add(doc, decorations),
+    drawn,
+    queue: state.queue.slice(count),
+  };
+}
+
+/**
+ * Replaces what is shown with `annotations`: removes the decorations of
+ * annotations that are gone or changed, and queues the new and changed ones
+ * (unchanged ones are left alone, so an update touches only what it must).
+ */
+function setHighlights(
+  state: AnnotationHighlightsState,
+  doc: ProseMirrorNode,
+  annotations: readonly HighlightedAnnotation[],
+): AnnotationHighlightsState {
+  const planned = planHighlights(annotations);
+  const wanted = new Map(planned.map((p) => [p.annotationId, p.signature]));
+  const stale = new Set<string>();
+  for (const [id, drawn] of state.drawn) if (wanted.get(id) !== drawn.signature) stale.add(id);
+  const kept = withoutHighlights(state, stale);
+  return {
+    ...kept,
+    queue: planned.filter((p) => kept.drawn.get(p.annotationId)?.signature !== p.signature),
+    lengths: new Map(planned.map((p) => [p.annotationId, p.length])),
+  };
+}
+
+/**
+ * Draws `annotations` now, on top of what is shown, each in the first lane
+ * free among the highlights it overlaps.
+ */
+function addHighlights(
+  state: AnnotationHighlightsState,
+  doc: ProseMirrorNode,
+  annotations: readonly HighlightedAnnotation[],
+  className: string,
+): AnnotationHighlightsState {
+  const map = canonicalTextMapOfNode(doc);
+  const lengths = new Map(state.lengths);
+  const planned = planHighlights(annotations).map((p) => {
+    const { from, to } = textRangeToPosRange(map, p.start, Math.min(p.end, map.text.length));
+    const taken = new Set(
+      state.decorations
+        .find(from, to, (spec: HighlightSpec) => spec.annotationId !== p.annotationId)
+        .map((d) => {
+          return (d.spec as HighlightSpec).lane;
+        }),
+    );
+    let lane = 0;
+    while (taken.has(lane)) lane++;
+    lengths.set(p.annotationId, p.length);
+    return { ...p, lane, signature: signatureOf({ ...p, lane }) };
+  });
+  const ids = new Set(planned.map((p) => p.annotationId));
+  const rest = withoutHighlights(state, ids);
+  const queue = [...planned, ...rest.queue.filter((q) => !ids.has(q.annotationId))];
+  return drawQueued({ ...rest, lengths, queue }, doc, planned.length, className);
+}
+
+/** The state without the decorations of `ids` (they are no longer drawn). */
+function withoutHighlights(state: AnnotationHighlightsState, ids: ReadonlySet<string>): AnnotationHighlightsState {
+  if (ids.size === 0) return state;
+  // A few (a save, an edit) are looked up where they are; many, in one pass over all.
+  const old =
+    ids.size <= 64
+      ? [...ids].flatMap((id) => {
+          const at = state.drawn.get(id);
+          return at ? state.decorations.find(at.from, at.to, (spec: HighlightSpec) => spec.annotationId === id) : [];
+        })
+      : state.decorations.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.annotationId));
+  const drawn = new Map(state.drawn);
+  for (const id of ids) drawn.delete(id);
+  return { ...state, decorations: old.length ? state.decorations.remove(old) : state.decorations, drawn };
+}
+
+/**
+ * After a document change: where each mapped highlight now is, with no
+ * signature, so the next `setAnnotations` redraws them all from its offsets.
+ */
+function drawnAfterChange(decorations: DecorationSet): Map<string, DrawnHighlight> {
+  const drawn = new Map<string, DrawnHighlight>();
+  for (const d of decorations.find()) {
+    const id = (d.spec as HighlightSpec).annotationId;
+    const known = drawn.get(id);
+    drawn.set(id, {
+      signature: "",
+      from: Math.min(known?.from ?? d.from, d.from),
+      to: Math.max(known?.to ?? d.to, d.to),
+    });
+  }
+  return drawn;
 }
 
 /** Re-renders the decorations of the given annotations with the state's selection and flash. */
@@ -229,6 +405,7 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
       onAnnotationHover: null,
       className: "annotation-highlight",
       flashDuration: 1200,
+      sliceSize: 400,
     };
   },
 
@@ -241,13 +418,14 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
       };
     return {
       setAnnotations: (annotations) => command({ type: "set", annotations }),
+      addAnnotations: (annotations) => command({ type: "add", annotations }),
       setSelectedAnnotation: (id) => command({ type: "select", id }),
       setFlashAnnotation: (id) => command({ type: "flash", id }),
     };
   },
 
   addProseMirrorPlugins() {
-    const { className, flashDuration } = this.options;
+    const { className, flashDuration, sliceSize } = this.options;
     const options = this.options;
     let hoveredId: string | null = null;
     const hover = (view: EditorView, target: EventTarget | null) => {
@@ -265,33 +443,36 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
           init: (_, { doc }) => ({
             decorations: DecorationSet.create(doc, []),
             lengths: new Map(),
+            drawn: new Map(),
+            queue: [],
             selectedId: null,
             flashId: null,
           }),
           apply(tr, value, _old, newState) {
             const action = tr.getMeta(annotationHighlightsKey) as Action | undefined;
-            const mapped = tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+            // Queued offsets belong to the document they were set for; a changed
+            // document gets its highlights set again by the caller.
+            let mapped = value;
+            if (tr.docChanged) {
+              const decorations = value.decorations.map(tr.mapping, tr.doc);
+              mapped = { ...value, decorations, drawn: drawnAfterChange(decorations), queue: [] };
+            }
             if (!action) return mapped;
+            const doc = newState.doc;
             switch (action.type) {
-              case "set": {
-                const shown = action.annotations.filter((a) => !a.orphaned);
-                return {
-                  ...mapped,
-                  decorations: createAnnotationDecorations(newState.doc, shown, {
-                    className,
-                    selectedId: mapped.selectedId,
-                    flashId: mapped.flashId,
-                  }),
-                  lengths: new Map(shown.map((a) => [a.id, a.end - a.start])),
-                };
-              }
+              case "set":
+                return drawQueued(setHighlights(mapped, doc, action.annotations), doc, sliceSize, className);
+              case "add":
+                return addHighlights(mapped, doc, action.annotations, className);
+              case "drawMore":
+                return drawQueued(mapped, doc, sliceSize, className);
               case "select": {
                 const next = { ...mapped, selectedId: action.id };
-                return { ...next, decorations: restyle(next, newState.doc, [mapped.selectedId, action.id], className) };
+                return { ...next, decorations: restyle(next, doc, [mapped.selectedId, action.id], className) };
               }
               case "flash": {
                 const next = { ...mapped, flashId: action.id };
-                return { ...next, decorations: restyle(next, newState.doc, [mapped.flashId, action.id], className) };
+                return { ...next, decorations: restyle(next, doc, [mapped.flashId, action.id], className) };
               }
             }
           },
@@ -316,9 +497,30 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
         },
         view() {
           let timer: ReturnType<typeof setTimeout> | undefined;
+          let drawing = false;
+          // The next slice goes in its own task, after the browser has had a
+          // chance to paint and handle input (a message is not clamped like a timer).
+          const channel = new MessageChannel();
+          let current: EditorView | null = null;
+          channel.port1.onmessage = () => {
+            drawing = false;
+            const view = current;
+            if (!view || view.isDestroyed || !annotationHighlightsKey.getState(view.state)?.queue.length) return;
+            view.dispatch(
+              view.state.tr
+                .setMeta(annotationHighlightsKey, { type: "drawMore" } satisfies Action)
+                .setMeta("addToHistory", false),
+            );
+          };
           return {
             update(view, previous) {
-              const flashId = annotationHighlightsKey.getState(view.state)?.flashId ?? null;
+              current = view;
+              const state = annotationHighlightsKey.getState(view.state);
+              if (state?.queue.length && !drawing) {
+                drawing = true;
+                channel.port2.postMessage(null);
+              }
+              const flashId = state?.flashId ?? null;
               if (flashId === null || flashId === annotationHighlightsKey.getState(previous)?.flashId) return;
               clearTimeout(timer);
               timer = setTimeout(() => {
@@ -333,6 +535,8 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
             },
             destroy() {
               clearTimeout(timer);
+              current = null;
+              channel.port1.close();
             },
           };
         },

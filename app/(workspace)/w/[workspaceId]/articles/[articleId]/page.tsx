@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
-import type { AnnotationItem } from "@/components/annotations/types";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { renderArticleHtml } from "@/lib/content/render-html";
+import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
-import { findAnnotations } from "@/lib/server/annotations/find-annotations";
+import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import type { JSONContent } from "@tiptap/core";
+
+// The title (metadata) and the page read the same article once per request.
+const loadArticle = cache((workspaceId: string, articleId: string) => getArticle({ workspaceId, articleId }));
 
 type ArticlePageProps = {
   params: Promise<{ workspaceId: string; articleId: string }>;
@@ -20,7 +23,7 @@ type ArticlePageProps = {
 export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
   const { workspaceId, articleId } = await params;
   await requireWorkspacePage(workspaceId);
-  const article = await orNotFound(getArticle({ workspaceId, articleId }));
+  const article = await orNotFound(loadArticle(workspaceId, articleId));
   return { title: article.title };
 }
 
@@ -34,12 +37,12 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
   const { user, membership } = await requireWorkspacePage(workspaceId, {
     returnTo: `/w/${workspaceId}/articles/${articleId}`,
   });
-  const article = await orNotFound(getArticle({ workspaceId, articleId }));
-  const [{ items: annotations }, entityTypes] = await Promise.all([
-    findAnnotations({ workspaceId, articleId, query: { limit: 5000 } }),
+  const article = await orNotFound(loadArticle(workspaceId, articleId));
+  const [annotations, entityTypes] = await Promise.all([
+    findReaderAnnotations({ workspaceId, articleId }),
     findEntityTypes({ workspaceId }),
   ]);
-  const content = article.currentRevision.content as JSONContent;
+  const content = sanitizeContent(article.currentRevision.content as JSONContent);
   return (
     <article lang={article.language ?? undefined}>
       <header>
@@ -97,10 +100,9 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
       <AnnotationWorkspace
         workspaceId={workspaceId}
         articleId={article.id}
-        revision={{ id: article.currentRevision.id, text: article.currentRevision.text }}
+        revisionId={article.currentRevision.id}
         content={content}
-        initialHtml={renderArticleHtml(content)}
-        initialAnnotations={JSON.parse(JSON.stringify(annotations)) as AnnotationItem[]}
+        initialAnnotations={annotations}
         entityTypes={entityTypes.map(({ id, name, color, shortcut }) => ({ id, name, color, shortcut }))}
         me={{ id: user.id, name: user.name }}
         can={{

@@ -4,7 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import { notFound } from "next/navigation";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
-import { renderArticleHtml } from "@/lib/content/render-html";
+import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDateTime } from "@/lib/format";
 import { getRevision } from "@/lib/server/articles/find-revisions";
 
@@ -19,7 +19,7 @@ export default async function RevisionPage({ params }: RevisionPageProps) {
   const n = Number(number);
   if (!Number.isInteger(n) || n < 1) notFound();
   const revision = await orNotFound(getRevision({ workspaceId, articleId, number: n }));
-  const content = revision.content as JSONContent;
+  const content = sanitizeContent(revision.content as JSONContent);
   const isCurrent = revision.article.currentRevisionId === revision.id;
   return (
     <article>
@@ -35,7 +35,7 @@ export default async function RevisionPage({ params }: RevisionPageProps) {
           <Link href={`/w/${workspaceId}/articles/${articleId}`}>Back to the current article</Link>
         </div>
       </header>
-      <ArticleReader content={content} initialHtml={renderArticleHtml(content)} />
+      <ArticleReader content={content} />
     </article>
   );
 }
