@@ -35,6 +35,22 @@ export function describeActivity(event: ActivityLike): string {
       return "restored an article";
     case "article.revised":
       return `saved revision ${String((data as { revision?: number })?.revision ?? "")} of an article`;
+    case "comment.created":
+      return `commented “${field(data, "excerpt") ?? ""}”`;
+    case "comment.updated":
+      return "edited a comment";
+    case "comment.deleted":
+      return "deleted a comment";
+    case "comment.restored":
+      return "restored a comment";
+    case "comment.hidden":
+      return "hid a comment";
+    case "comment.shown":
+      return "showed a hidden comment again";
+    case "thread.resolved":
+      return "resolved a discussion";
+    case "thread.reopened":
+      return "reopened a discussion";
     case "annotation.created":
       return `highlighted “${field(data, "exact") ?? ""}”`;
     case "annotation.updated":

@@ -161,6 +161,8 @@ async function startLocalDatabase(env) {
   console.log(`Embedded PostgreSQL (PGlite) at ${PGLITE_DIR} on port ${embedded.port}${moved}`);
   env.DATABASE_URL = embedded.url;
   env.DATABASE_POOL_MAX = String(EMBEDDED_POOL_MAX);
+  // Through the PGlite socket server, NOTIFY does not reach other connections: live updates poll the event log.
+  env.MARGINALIA_LIVE_TRANSPORT ||= "poll";
   env.NEXTAUTH_SECRET ||= localSecret();
 }
 

@@ -15,6 +15,8 @@ export async function callRoute(options: {
   body?: BodyInit;
   headers?: Record<string, string>;
   search?: string;
+  /** Aborts the request (a long-lived response such as an event stream ends with it). */
+  signal?: AbortSignal;
 }): Promise<Response> {
   const mod = (await import(/* @vite-ignore */ path.resolve(__dirname, "..", "app", options.file))) as Record<
     string,
@@ -32,6 +34,7 @@ export async function callRoute(options: {
     method: options.method,
     headers,
     body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+    signal: options.signal,
   });
   return handler(req, { params: Promise.resolve(options.params ?? {}) });
 }

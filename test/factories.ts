@@ -149,3 +149,39 @@ export async function currentRevision(articleId: string): Promise<{ id: string; 
   });
   return article.currentRevision!;
 }
+
+/** A comment body with `text` as one paragraph. */
+export function commentBody(text: string) {
+  return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
+}
+
+/** A comment by `authorId` on an annotation (a new annotation on a new article unless given). */
+export async function makeComment(
+  workspaceId: string,
+  authorId: string,
+  options: { annotationId?: string; text?: string; deleted?: boolean } = {},
+): Promise<{ commentId: string; annotationId: string; articleId: string }> {
+  let annotationId = options.annotationId;
+  if (!annotationId) {
+    const articleId = await makeArticle(workspaceId, authorId);
+    annotationId = await makeAnnotation(workspaceId, articleId, authorId);
+  }
+  const annotation = await db.annotation.findUniqueOrThrow({
+    where: { id: annotationId },
+    select: { articleId: true },
+  });
+  const text = options.text ?? "A comment.";
+  const comment = await db.comment.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      articleId: annotation.articleId,
+      annotationId,
+      authorId,
+      body: commentBody(text),
+      text,
+      deletedAt: options.deleted ? new Date() : null,
+    },
+  });
+  return { commentId: comment.id, annotationId, articleId: annotation.articleId };
+}

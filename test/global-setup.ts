@@ -14,6 +14,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** The server's URL for creating more databases (test/db.ts), or null on embedded PGlite. */
     databaseServerUrl: string | null;
+    /** How live updates reach the hub: LISTEN on a real server, polling on embedded PGlite. */
+    liveTransport: "listen" | "poll";
   }
 }
 
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     project.provide("databaseUrl", database.url);
     project.provide("databaseServerUrl", serverUrl);
+    project.provide("liveTransport", "listen");
     return database.drop;
   }
 
@@ -49,6 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide("databaseUrl", embedded.url);
   project.provide("databaseServerUrl", null);
+  project.provide("liveTransport", "poll");
   return embedded.stop;
 }
 

@@ -10,7 +10,9 @@ import {
   currentRevision,
   entityTypeId,
   makeAnnotation,
+  commentBody,
   makeArticle,
+  makeComment,
   makeEntity,
   makeUser,
   makeWorkspace,
@@ -273,7 +275,114 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
   ],
+  "comment.list": [
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/comments/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, null) }),
+      ok: 200,
+    },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/threads/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      ok: 200,
+    },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/comments/[commentId]/history/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        commentId: (await makeComment(w.workspaceId, w.users.OWNER.id)).commentId,
+      }),
+      ok: 200,
+    },
+  ],
+  "comment.create": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/comments/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, null) }),
+      json: { body: commentBody("Is this the same Massoud?") },
+      ok: 201,
+    },
+  ],
+  "comment.update": [
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/comments/[commentId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, commentId: await ownComment(w, caller) }),
+      json: { version: 1, body: commentBody("Edited: checked against the source.") },
+      ok: 200,
+    },
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/comments/[commentId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, commentId: await ownComment(w, caller) }),
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/comments/[commentId]/restore/route.ts",
+      params: async (w, caller) => ({
+        workspaceId: w.workspaceId,
+        commentId: await ownComment(w, caller, { deleted: true }),
+      }),
+      ok: 200,
+    },
+  ],
+  "comment.hide": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/comments/[commentId]/hide/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        commentId: (await makeComment(w.workspaceId, w.users.ANALYST.id)).commentId,
+      }),
+      json: { hidden: true },
+      ok: 200,
+    },
+  ],
+  "thread.resolve": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/thread/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, null) }),
+      json: { resolved: true },
+      ok: 200,
+    },
+  ],
+  "notification.list": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/notifications/route.ts", params: ws, ok: 200 },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/notifications/read/route.ts",
+      params: ws,
+      json: { all: true },
+      ok: 200,
+    },
+  ],
+  // The event stream itself never ends, so test/api/live.test.ts checks its access; presence shares its permission.
+  "live.subscribe": [
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/presence/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      ok: 200,
+    },
+  ],
 };
+
+/** A comment authored by the caller (or by the owner for anonymous callers). */
+async function ownComment(world: World, caller: TestUser | null, options: { deleted?: boolean } = {}): Promise<string> {
+  return (await makeComment(world.workspaceId, caller?.id ?? world.users.OWNER.id, options)).commentId;
+}
 
 /** An annotation authored by the caller (or by the owner for anonymous callers). */
 async function ownAnnotation(

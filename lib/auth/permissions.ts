@@ -38,6 +38,16 @@ export const permissions = {
   "entity.create": contributors,
   "entity.update": leads,
   "entity.merge": leads,
+  "comment.list": everyone,
+  "comment.create": everyone,
+  /** Own comments only: edit, delete, restore. */
+  "comment.update": everyone,
+  /** Hide (or show again) anyone's comment. */
+  "comment.hide": leads,
+  "thread.resolve": contributors,
+  "notification.list": everyone,
+  /** The live event stream and presence. */
+  "live.subscribe": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -43,6 +43,12 @@ export const annotationListQuerySchema = z.object({
   entityTypeId: id.optional(),
   entityId: id.optional(),
   authorId: id.optional(),
+  /** Only these annotations (comma-separated), e.g. those a live event named. */
+  ids: z
+    .string()
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(id).max(500, "At most 500 ids at once."))
+    .optional(),
   cursor: id.optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });

@@ -28,7 +28,15 @@ export type ActivityAction =
   | "entity_type.updated"
   | "entity.created"
   | "entity.updated"
-  | "entity.merged";
+  | "entity.merged"
+  | "comment.created"
+  | "comment.updated"
+  | "comment.deleted"
+  | "comment.restored"
+  | "comment.hidden"
+  | "comment.shown"
+  | "thread.resolved"
+  | "thread.reopened";
 
 export type RecordActivityOptions = {
   tx: Tx;

@@ -5,6 +5,8 @@ import { newId } from "@/lib/ids";
 import { articleAccessWhere } from "@/lib/auth/access";
 import { createQuoteSelector, validateRange } from "@/lib/anchoring";
 import { recordActivities } from "@/lib/server/activity/record-activity";
+import { publishLive } from "@/lib/server/live/publish-live";
+import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
 import { requireUsableEntity } from "@/lib/server/entities/require-usable-entity";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
@@ -79,6 +81,7 @@ export async function createAnnotations(options: {
           data: { articleId, exact: row.exact.slice(0, 200), entityId: row.entityId },
         })),
       );
+      await publishLive(tx, [annotationChanged(workspaceId, rows)]);
       const found = await tx.annotation.findMany({
         where: { id: { in: rows.map((r) => r.id) } },
         select: annotationSelect,

@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { publishLive } from "@/lib/server/live/publish-live";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
 import { findAnnotationForWrite, type Actor } from "@/lib/server/annotations/find-annotation-for-write";
+import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 
 /** Soft-deletes an annotation; restoreAnnotation brings back the same id. */
 export async function deleteAnnotation(options: {
@@ -24,6 +26,7 @@ export async function deleteAnnotation(options: {
       target: { type: "annotation", id: current.id },
       data: { articleId: current.articleId, exact: current.exact.slice(0, 200) },
     });
+    await publishLive(tx, [annotationChanged(options.workspaceId, current)]);
   });
 }
 
@@ -48,6 +51,7 @@ export async function restoreAnnotation(options: {
       target: { type: "annotation", id: current.id },
       data: { articleId: current.articleId },
     });
+    await publishLive(tx, [annotationChanged(options.workspaceId, current)]);
     return restored;
   });
 }

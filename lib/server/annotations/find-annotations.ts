@@ -19,7 +19,7 @@ export async function findAnnotations(options: {
     select: { id: true },
   });
   if (!article) throw notFound("Article");
-  const { status, entityId, entityTypeId, authorId, cursor, limit } = options.query;
+  const { status, entityId, entityTypeId, authorId, ids, cursor, limit } = options.query;
   const rows = await db.annotation.findMany({
     where: {
       workspaceId: options.workspaceId,
@@ -29,6 +29,7 @@ export async function findAnnotations(options: {
       ...(entityId ? { entityId } : {}),
       ...(entityTypeId ? { entity: { typeId: entityTypeId } } : {}),
       ...(authorId ? { authorId } : {}),
+      ...(ids ? { id: { in: ids } } : {}),
     },
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
     take: limit + 1,

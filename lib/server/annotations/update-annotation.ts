@@ -3,6 +3,8 @@ import { db, type Tx } from "@/lib/db";
 import { createQuoteSelector, validateRange } from "@/lib/anchoring";
 import { AppError } from "@/lib/errors";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { publishLive } from "@/lib/server/live/publish-live";
+import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
 import { findAnnotationForWrite, type Actor } from "@/lib/server/annotations/find-annotation-for-write";
 import { requireUsableEntity } from "@/lib/server/entities/require-usable-entity";
@@ -52,6 +54,7 @@ export async function updateAnnotation(options: {
         ...(anchor ? { reattached: anchor.exact.slice(0, 200) } : {}),
       },
     });
+    await publishLive(tx, [annotationChanged(options.workspaceId, current)]);
     return tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
   });
 }

@@ -7,6 +7,7 @@ import { canonicalText, createQuoteSelector, reanchorAll } from "@/lib/anchoring
 import { MAX_TEXT_CHARS } from "@/lib/content/limits";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { publishLive } from "@/lib/server/live/publish-live";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState } from "@/lib/generated/prisma/enums";
 
@@ -119,6 +120,14 @@ export async function reviseArticle(options: {
       target: { type: "article", id: options.articleId },
       data: { revision: number, ...counts },
     });
+    await publishLive(tx, [
+      {
+        type: "article.revised",
+        workspaceId: options.workspaceId,
+        articleId: options.articleId,
+        data: { revisionId, number },
+      },
+    ]);
     return { revisionId, number, ...counts };
   });
 }

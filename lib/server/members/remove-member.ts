@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { publishLive } from "@/lib/server/live/publish-live";
 import { assertNotLastOwner } from "@/lib/server/members/update-member-role";
 
 /**
@@ -35,5 +36,9 @@ export async function removeMember(options: { workspaceId: string; actorId: stri
       target: { type: "user", id: options.userId },
       data: { name: membership.user.name, role: membership.role },
     });
+    // Their open streams check the membership again (and end if it is gone).
+    await publishLive(tx, [
+      { type: "member.changed", workspaceId: options.workspaceId, data: { userId: options.userId } },
+    ]);
   });
 }

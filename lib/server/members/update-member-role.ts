@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { publishLive } from "@/lib/server/live/publish-live";
 
 /**
  * Locks the workspace's owner memberships and refuses when `userId` is the last
@@ -48,6 +49,10 @@ export async function updateMemberRole(options: {
       target: { type: "user", id: options.userId },
       data: { name: membership.user.name, from: membership.role, to: options.role },
     });
+    // Their open streams check the membership again (and end if it is gone).
+    await publishLive(tx, [
+      { type: "member.changed", workspaceId: options.workspaceId, data: { userId: options.userId } },
+    ]);
     return { userId: options.userId, role: options.role };
   });
 }

@@ -1,0 +1,25 @@
+// GET|POST /api/workspaces/[workspaceId]/annotations/[annotationId]/comments — an annotation's thread; add a comment
+import { withAuth } from "@/lib/auth/with-auth";
+import { createComment } from "@/lib/server/comments/create-comment";
+import { findThread } from "@/lib/server/comments/find-thread";
+import { createCommentSchema, MAX_COMMENT_REQUEST_BYTES } from "@/lib/validations/comment";
+
+export const GET = withAuth(
+  async ({ workspaceId, params }) =>
+    Response.json({ data: await findThread({ workspaceId, annotationId: params.annotationId }) }),
+  { permission: "comment.list" },
+);
+
+export const POST = withAuth(
+  async ({ workspaceId, params, user, body }) => {
+    const input = await body(createCommentSchema, { maxBytes: MAX_COMMENT_REQUEST_BYTES });
+    const comment = await createComment({
+      workspaceId,
+      annotationId: params.annotationId,
+      actorId: user.id,
+      body: input.body,
+    });
+    return Response.json({ data: comment }, { status: 201 });
+  },
+  { permission: "comment.create" },
+);

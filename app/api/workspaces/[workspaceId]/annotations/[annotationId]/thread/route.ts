@@ -1,0 +1,18 @@
+// POST /api/workspaces/[workspaceId]/annotations/[annotationId]/thread — resolve or reopen a discussion
+import { withAuth } from "@/lib/auth/with-auth";
+import { setThreadResolved } from "@/lib/server/comments/set-thread-resolved";
+import { threadStateSchema } from "@/lib/validations/comment";
+
+export const POST = withAuth(
+  async ({ workspaceId, params, user, body }) => {
+    const { resolved } = await body(threadStateSchema);
+    const thread = await setThreadResolved({
+      workspaceId,
+      annotationId: params.annotationId,
+      actorId: user.id,
+      resolved,
+    });
+    return Response.json({ data: thread });
+  },
+  { permission: "thread.resolve" },
+);

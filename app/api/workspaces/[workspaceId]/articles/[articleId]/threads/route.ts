@@ -1,0 +1,12 @@
+// GET /api/workspaces/[workspaceId]/articles/[articleId]/threads — comment counts and resolution of every thread
+import { withAuth } from "@/lib/auth/with-auth";
+import { requireReadableArticle } from "@/lib/server/articles/require-readable-article";
+import { findThreadSummaries } from "@/lib/server/comments/find-thread-summaries";
+
+export const GET = withAuth(
+  async ({ workspaceId, params }) => {
+    await requireReadableArticle({ workspaceId, articleId: params.articleId });
+    return Response.json({ data: await findThreadSummaries({ workspaceId, articleId: params.articleId }) });
+  },
+  { permission: "comment.list" },
+);

@@ -1,0 +1,33 @@
+// GET /api/workspaces/[workspaceId]/events?articleId= — the live event stream (Server-Sent Events)
+import { withAuth } from "@/lib/auth/with-auth";
+import { eventStreamQuerySchema } from "@/lib/validations/live";
+import { openEventStream } from "@/lib/server/live/open-event-stream";
+import { requireReadableArticle } from "@/lib/server/articles/require-readable-article";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withAuth(
+  async ({ workspaceId, user, req }) => {
+    const query = eventStreamQuerySchema.parse({
+      ...Object.fromEntries(new URL(req.url).searchParams),
+      lastEventId: req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId") ?? undefined,
+    });
+    if (query.articleId) await requireReadableArticle({ workspaceId, articleId: query.articleId });
+    const stream = openEventStream({
+      workspaceId,
+      userId: user.id,
+      articleId: query.articleId ?? null,
+      lastEventId: query.lastEventId ?? null,
+      signal: req.signal,
+    });
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      },
+    });
+  },
+  { permission: "live.subscribe" },
+);

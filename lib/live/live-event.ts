@@ -1,0 +1,32 @@
+/**
+ * The events that live connections carry. Shared by the server (publishing,
+ * streaming) and the client (applying): each names what changed by id, with
+ * small deltas; clients fetch anything bigger.
+ */
+export type LiveEventType =
+  | "annotation.changed"
+  | "comment.changed"
+  | "thread.changed"
+  | "article.revised"
+  | "notification.created"
+  | "presence.changed"
+  | "member.changed";
+
+export type LiveEventData = {
+  "annotation.changed": { annotationIds: string[] };
+  "comment.changed": { annotationId: string; commentId: string };
+  "thread.changed": { annotationId: string; resolved: boolean };
+  "article.revised": { revisionId: string; number: number };
+  "notification.created": { notificationId: string };
+  "presence.changed": Record<string, never>;
+  "member.changed": { userId: string };
+};
+
+/** One event as a stream delivers it; `seq` is its SSE id. */
+export type LiveMessage<T extends LiveEventType = LiveEventType> = {
+  seq: string;
+  type: T;
+  workspaceId: string;
+  articleId: string | null;
+  data: LiveEventData[T];
+};

@@ -1,0 +1,84 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import type { CommentView } from "@/lib/comments/comment-view";
+import { parseCommentBody } from "@/lib/comments/parse-comment-body";
+import { publishLive } from "@/lib/server/live/publish-live";
+import { recordActivity } from "@/lib/server/activity/record-activity";
+import { commentSelect, toCommentView } from "@/lib/server/comments/comment-select";
+import { findThreadAnnotation } from "@/lib/server/comments/find-thread-annotation";
+import { requireMentionable } from "@/lib/server/comments/require-mentionable";
+import { notifyComment } from "@/lib/server/notifications/notify-comment";
+
+/**
+ * Adds a comment to an annotation's thread (the first one starts it), in one
+ * transaction with its notifications and events. A comment on a resolved
+ * thread reopens it: the discussion is evidently not over.
+ */
+export async function createComment(options: {
+  workspaceId: string;
+  annotationId: string;
+  actorId: string;
+  body: unknown;
+}): Promise<CommentView> {
+  const { workspaceId, annotationId, actorId } = options;
+  const parsed = parseCommentBody(options.body);
+  return db.$transaction(async (tx) => {
+    const annotation = await findThreadAnnotation(tx, { workspaceId, annotationId });
+    await requireMentionable(tx, workspaceId, parsed.mentionIds);
+    const comment = await tx.comment.create({
+      data: {
+        id: newId(),
+        workspaceId,
+        articleId: annotation.articleId,
+        annotationId,
+        authorId: actorId,
+        body: parsed.body as object,
+        text: parsed.text,
+      },
+      select: commentSelect,
+    });
+    if (annotation.threadResolvedAt) {
+      await tx.annotation.update({
+        where: { id: annotationId },
+        data: { threadResolvedAt: null, threadResolvedById: null },
+      });
+    }
+    await recordActivity({
+      tx,
+      action: "comment.created",
+      actorId,
+      workspaceId,
+      target: { type: "comment", id: comment.id },
+      data: { articleId: annotation.articleId, annotationId, excerpt: parsed.text.slice(0, 200) },
+    });
+    await notifyComment(tx, {
+      workspaceId,
+      articleId: annotation.articleId,
+      annotationId,
+      commentId: comment.id,
+      actorId,
+      mentionedIds: parsed.mentionIds,
+      participants: true,
+    });
+    await publishLive(tx, [
+      {
+        type: "comment.changed",
+        workspaceId,
+        articleId: annotation.articleId,
+        data: { annotationId, commentId: comment.id },
+      },
+      ...(annotation.threadResolvedAt
+        ? [
+            {
+              type: "thread.changed" as const,
+              workspaceId,
+              articleId: annotation.articleId,
+              data: { annotationId, resolved: false },
+            },
+          ]
+        : []),
+    ]);
+    return toCommentView(comment);
+  });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { ThreadSummary } from "@/lib/comments/comment-view";
+
+/** Comment counts (comments not deleted or hidden) and resolution of every thread of an article. */
+export async function findThreadSummaries(options: {
+  workspaceId: string;
+  articleId: string;
+}): Promise<ThreadSummary[]> {
+  const [counts, resolved] = await Promise.all([
+    db.comment.groupBy({
+      by: ["annotationId"],
+      where: {
+        workspaceId: options.workspaceId,
+        articleId: options.articleId,
+        deletedAt: null,
+        hiddenAt: null,
+        annotation: { deletedAt: null },
+      },
+      _count: { _all: true },
+    }),
+    db.annotation.findMany({
+      where: {
+        workspaceId: options.workspaceId,
+        articleId: options.articleId,
+        deletedAt: null,
+        threadResolvedAt: { not: null },
+      },
+      select: { id: true },
+    }),
+  ]);
+  const resolvedIds = new Set(resolved.map((a) => a.id));
+  const summaries = counts.map((c) => ({
+    annotationId: c.annotationId,
+    comments: c._count._all,
+    resolved: resolvedIds.has(c.annotationId),
+  }));
+  for (const id of resolvedIds) {
+    if (!summaries.some((s) => s.annotationId === id))
+      summaries.push({ annotationId: id, comments: 0, resolved: true });
+  }
+  return summaries;
+}

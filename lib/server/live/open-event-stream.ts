@@ -1,0 +1,136 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { findMembership } from "@/lib/auth/access";
+import { newId } from "@/lib/ids";
+import type { LiveMessage } from "@/lib/live/live-event";
+import { liveHub } from "@/lib/server/live/live-hub";
+import { joinPresence, leavePresence, touchPresence } from "@/lib/server/live/presence";
+
+/** A comment line keeps proxies from closing an idle stream, and refreshes presence. */
+const KEEPALIVE_MS = 15_000;
+/** At most this many missed events are replayed; a client further behind reloads. */
+const MAX_REPLAY = 5_000;
+
+type StreamOptions = {
+  workspaceId: string;
+  userId: string;
+  /** Only this article's events (plus the workspace's and the user's own); null: the whole workspace. */
+  articleId: string | null;
+  /** The last event the client has (`Last-Event-ID`); null for a fresh start. */
+  lastEventId: bigint | null;
+  signal: AbortSignal;
+};
+
+const encoder = new TextEncoder();
+
+function frame(message: Pick<LiveMessage, "seq" | "type"> & Record<string, unknown>): Uint8Array {
+  return encoder.encode(`id: ${message.seq}\nevent: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`);
+}
+
+/**
+ * A Server-Sent Events stream of a workspace's live events for one member:
+ * first what they missed since `lastEventId` (from the persisted log), then
+ * everything new, in sequence order, each exactly once. The membership is
+ * checked again whenever it may have changed; a removed member's stream ends.
+ */
+export function openEventStream(options: StreamOptions): ReadableStream<Uint8Array> {
+  const { workspaceId, userId, articleId, signal } = options;
+  const hub = liveHub();
+  const connectionId = newId();
+  let cleanup: (() => void) | null = null;
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      let sentUpTo = options.lastEventId ?? BigInt(0);
+      let live = false;
+      const pending: LiveMessage[] = [];
+
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup?.();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client.
+        }
+      };
+      const wanted = (m: LiveMessage & { recipientId: string | null }) =>
+        m.workspaceId === workspaceId &&
+        (m.recipientId === null || m.recipientId === userId) &&
+        (articleId === null || m.articleId === null || m.articleId === articleId);
+      const send = (m: LiveMessage) => {
+        if (closed || BigInt(m.seq) <= sentUpTo) return;
+        sentUpTo = BigInt(m.seq);
+        controller.enqueue(frame(m));
+        if (m.type === "member.changed" && (m.data as { userId: string }).userId === userId) void recheckMembership();
+      };
+      const recheckMembership = async () => {
+        const membership = await findMembership(userId, workspaceId).catch(() => null);
+        if (!membership) close();
+      };
+
+      const unsubscribe = hub.subscribe((m) => {
+        if (!wanted(m)) return;
+        if (live) send(m);
+        else pending.push(m);
+      });
+      const keepalive = setInterval(() => {
+        if (closed) return;
+        controller.enqueue(encoder.encode(": keepalive\n\n"));
+        if (articleId) void touchPresence(connectionId);
+      }, KEEPALIVE_MS);
+      cleanup = () => {
+        unsubscribe();
+        clearInterval(keepalive);
+        signal.removeEventListener("abort", close);
+        if (articleId) void leavePresence({ connectionId, workspaceId, articleId });
+      };
+      signal.addEventListener("abort", close);
+
+      try {
+        const horizon = await hub.currentHorizon();
+        controller.enqueue(
+          encoder.encode(`event: hello\ndata: ${JSON.stringify({ connectionId, horizon: horizon.toString() })}\n\n`),
+        );
+        if (options.lastEventId !== null) {
+          const missed = await db.liveEvent.findMany({
+            where: {
+              workspaceId,
+              seq: { gt: options.lastEventId, lte: horizon },
+              OR: [{ recipientId: null }, { recipientId: userId }],
+              ...(articleId ? { AND: [{ OR: [{ articleId: null }, { articleId }] }] } : {}),
+            },
+            orderBy: { seq: "asc" },
+            take: MAX_REPLAY + 1,
+          });
+          if (missed.length > MAX_REPLAY) {
+            controller.enqueue(encoder.encode(`event: reset\ndata: {}\n\n`));
+            sentUpTo = horizon;
+          } else {
+            for (const e of missed) {
+              send({
+                seq: e.seq.toString(),
+                type: e.type as LiveMessage["type"],
+                workspaceId: e.workspaceId,
+                articleId: e.articleId,
+                data: e.data as LiveMessage["data"],
+              });
+            }
+          }
+        }
+        if (sentUpTo < horizon) sentUpTo = horizon;
+        live = true;
+        for (const m of pending.splice(0)) send(m);
+        if (articleId) await joinPresence({ connectionId, userId, workspaceId, articleId });
+      } catch (err) {
+        console.error("Live updates: opening a stream failed", err);
+        close();
+      }
+    },
+    cancel() {
+      cleanup?.();
+    },
+  });
+}
