@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { LiveMessage } from "@/lib/live/live-event";
+import { LiveHub } from "@/lib/server/live/live-hub";
+import { callRoute } from "@/test/call-route";
+import {
+  commentBody,
+  makeAnnotation,
+  makeArticle,
+  makeUser,
+  makeWorkspace,
+  sessionCookie,
+  type TestUser,
+} from "@/test/factories";
+
+const events = "api/workspaces/[workspaceId]/events/route.ts";
+const comments = "api/workspaces/[workspaceId]/annotations/[annotationId]/comments/route.ts";
+const member = "api/workspaces/[workspaceId]/members/[userId]/route.ts";
+
+let owner: TestUser;
+let reader: TestUser;
+let workspaceId: string;
+let articleId: string;
+let annotationId: string;
+
+beforeAll(async () => {
+  [owner, reader] = await Promise.all(["Owner", "Reader"].map((name) => makeUser({ name })));
+  workspaceId = await makeWorkspace([
+    { user: owner, role: "OWNER" },
+    { user: reader, role: "REVIEWER" },
+  ]);
+  articleId = await makeArticle(workspaceId, owner.id);
+  annotationId = await makeAnnotation(workspaceId, articleId, owner.id);
+});
+
+type Frame = { id?: string; event: string; data: unknown };
+
+/** An open event stream: frames as they arrive, and a way to wait for some. */
+async function connect(user: TestUser, options: { lastEventId?: string; articleId?: string } = {}) {
+  const abort = new AbortController();
+  const res = await callRoute({
+    file: events,
+    method: "GET",
+    params: { workspaceId },
+    cookie: await sessionCookie(user),
+    search: `?articleId=${options.articleId ?? articleId}`,
+    headers: options.lastEventId ? { "last-event-id": options.lastEventId } : {},
+    signal: abort.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("text/event-stream");
+  const frames: Frame[] = [];
+  let ended = false;
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (block.startsWith(":")) continue;
+        const frame: Frame = { event: "message", data: null };
+        for (const line of block.split("\n")) {
+          const [key, ...rest] = line.split(": ");
+          const value = rest.join(": ");
+          if (key === "id") frame.id = value;
+          if (key === "event") frame.event = value;
+          if (key === "data") frame.data = JSON.parse(value);
+        }
+        frames.push(frame);
+      }
+    }
+    ended = true;
+  })();
+  const waitFor = async (predicate: (frames: Frame[]) => boolean, timeoutMs = 5000) => {
+    const until = Date.now() + timeoutMs;
+    while (!predicate(frames)) {
+      if (Date.now() > until) throw new Error(`timed out; frames: ${JSON.stringify(frames).slice(0, 800)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  await waitFor((f) => f.some((x) => x.event === "hello"));
+  return { frames, close: () => abort.abort(), waitFor, ended: () => ended };
+}
+
+const commentFrames = (frames: Frame[]) => frames.filter((f) => f.event === "comment.changed");
+
+async function comment(text: string) {
+  const res = await callRoute({
+    file: comments,
+    method: "POST",
+    params: { workspaceId, annotationId },
+    cookie: await sessionCookie(owner),
+    json: { body: commentBody(text) },
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()).data.id as string;
+}
+
+describe("the event stream", () => {
+  it("is for members only: 401 signed out, 404 for outsiders and foreign articles", async () => {
+    const anonymous = await callRoute({ file: events, method: "GET", params: { workspaceId } });
+    expect(anonymous.status).toBe(401);
+    const outsider = await makeUser();
+    const res = await callRoute({
+      file: events,
+      method: "GET",
+      params: { workspaceId },
+      cookie: await sessionCookie(outsider),
+    });
+    expect(res.status).toBe(404);
+    const otherWs = await makeWorkspace([{ user: outsider, role: "OWNER" }]);
+    const foreign = await makeArticle(otherWs, outsider.id);
+    const res2 = await callRoute({
+      file: events,
+      method: "GET",
+      params: { workspaceId },
+      cookie: await sessionCookie(reader),
+      search: `?articleId=${foreign}`,
+    });
+    expect(res2.status).toBe(404);
+  });
+
+  it("delivers a change to an open stream with its sequence number as the event id", async () => {
+    const stream = await connect(reader);
+    try {
+      const commentId = await comment("Live!");
+      await stream.waitFor((f) => commentFrames(f).length > 0);
+      const [frame] = commentFrames(stream.frames);
+      const message = frame.data as LiveMessage<"comment.changed">;
+      expect(frame.id).toBe(message.seq);
+      expect(message).toMatchObject({
+        type: "comment.changed",
+        workspaceId,
+        articleId,
+        data: { annotationId, commentId },
+      });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("replays what a reconnecting client missed, after its Last-Event-ID, each exactly once", async () => {
+    const first = await connect(reader);
+    await comment("Before the cut.");
+    await first.waitFor((f) => commentFrames(f).length === 1);
+    const lastId = commentFrames(first.frames)[0].id!;
+    first.close();
+    const missed = [await comment("One."), await comment("Two."), await comment("Three.")];
+    const second = await connect(reader, { lastEventId: lastId });
+    try {
+      await second.waitFor((f) => commentFrames(f).length >= 3);
+      await new Promise((r) => setTimeout(r, 300));
+      const got = commentFrames(second.frames).map((f) => (f.data as LiveMessage<"comment.changed">).data.commentId);
+      expect(got).toEqual(missed);
+      const ids = second.frames.filter((f) => f.id).map((f) => BigInt(f.id!));
+      expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      second.close();
+    }
+  });
+
+  it("ends the stream of a member who is removed", async () => {
+    const leaver = await makeUser({ name: "Leaver" });
+    await db.membership.create({ data: { id: `m-${leaver.id}`, workspaceId, userId: leaver.id, role: "ANALYST" } });
+    const stream = await connect(leaver);
+    const res = await callRoute({
+      file: member,
+      method: "DELETE",
+      params: { workspaceId, userId: leaver.id },
+      cookie: await sessionCookie(owner),
+    });
+    expect(res.status).toBeLessThan(300);
+    await stream.waitFor(() => stream.ended());
+  });
+
+  it("shows who has the article open", async () => {
+    const stream = await connect(reader);
+    try {
+      const res = await callRoute({
+        file: "api/workspaces/[workspaceId]/articles/[articleId]/presence/route.ts",
+        method: "GET",
+        params: { workspaceId, articleId },
+        cookie: await sessionCookie(owner),
+      });
+      const { data } = await res.json();
+      expect(data).toContainEqual(expect.objectContaining({ userId: reader.id, name: "Reader" }));
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+describe("LiveHub", () => {
+  const hubs: LiveHub[] = [];
+  afterAll(async () => {
+    await Promise.all(hubs.map((h) => h.close()));
+  });
+
+  it("delivers in sequence order, waits for a hole to fill, and passes over one that never does", async () => {
+    const hub = new LiveHub({ transport: "poll" });
+    hubs.push(hub);
+    // Events of a workspace of their own (the log has no foreign keys), so other tests' events do not mix in.
+    const hubWorkspace = `hub-test-${Date.now()}`;
+    const got: string[] = [];
+    hub.subscribe((m) => {
+      if (m.workspaceId === hubWorkspace) got.push(m.seq);
+    });
+    await hub.ready();
+    // Reserve three numbers; write the 2nd and 3rd now, the 1st a moment later (a slow transaction).
+    const [{ a }] = await db.$queryRaw<
+      { a: bigint }[]
+    >`SELECT nextval(pg_get_serial_sequence('"LiveEvent"', 'seq')) AS a`;
+    const b = a + BigInt(1);
+    const c = a + BigInt(2);
+    await db.$queryRaw`SELECT setval(pg_get_serial_sequence('"LiveEvent"', 'seq'), ${c})`;
+    const write = (seq: bigint) =>
+      db.liveEvent.create({ data: { seq, workspaceId: hubWorkspace, type: "presence.changed", data: {} } });
+    await write(b);
+    await write(c);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(got).toEqual([]);
+    await write(a);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(got).toEqual([a, b, c].map(String));
+
+    // A number taken and never written (a rolled-back transaction) holds back only for the grace period.
+    const [{ d }] = await db.$queryRaw<
+      { d: bigint }[]
+    >`SELECT nextval(pg_get_serial_sequence('"LiveEvent"', 'seq')) AS d`;
+    await db.$queryRaw`SELECT setval(pg_get_serial_sequence('"LiveEvent"', 'seq'), ${d + BigInt(1)})`;
+    await write(d + BigInt(1));
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(got).toEqual([a, b, c, d + BigInt(1)].map(String));
+  });
+});
