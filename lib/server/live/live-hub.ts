@@ -2,6 +2,7 @@ import "server-only";
 import createSubscriber, { type Subscriber } from "pg-listen";
 import { db } from "@/lib/db";
 import type { LiveEventType, LiveMessage } from "@/lib/live/live-event";
+import { PRESENCE_TIMEOUT_MS } from "@/lib/server/live/presence";
 
 /** The NOTIFY channel the `LiveEvent` insert trigger signals. */
 export const LIVE_CHANNEL = "marginalia_live";
@@ -16,6 +17,9 @@ const GAP_GRACE_MS = 1500;
 /** Reads also run on this timer: the safety net under NOTIFY, and the transport where LISTEN is unavailable. */
 const POLL_MS = { listen: 2000, poll: 150 };
 const BATCH = 1000;
+/** Replay reaches back this far; older events are pruned (a client further behind reloads). */
+const KEEP_EVENTS_MS = 7 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 3600_000;
 const HOLE_RECHECK_MS = 25;
 
 export type LiveListener = (message: LiveMessage & { recipientId: string | null }) => void;
@@ -46,6 +50,7 @@ export class LiveHub {
   private readAgain = false;
   private gapSince: number | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private subscriber: Subscriber | null = null;
 
   constructor(private readonly options: { transport: "listen" | "poll"; databaseUrl?: string }) {}
@@ -80,7 +85,8 @@ export class LiveHub {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.timer = this.pruneTimer = null;
     await this.subscriber?.close().catch(() => undefined);
     this.subscriber = null;
   }
@@ -103,6 +109,18 @@ export class LiveHub {
     }
     this.timer = setInterval(() => this.wake(), POLL_MS[this.options.transport]);
     this.timer.unref?.();
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref?.();
+  }
+
+  /** Drops events older than replay reaches, and presence of connections whose instance died. */
+  private async prune(): Promise<void> {
+    try {
+      await db.liveEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_EVENTS_MS) } } });
+      await db.presence.deleteMany({ where: { seenAt: { lt: new Date(Date.now() - PRESENCE_TIMEOUT_MS) } } });
+    } catch (err) {
+      console.error("Live updates: pruning failed", err);
+    }
   }
 
   private async readLoop(): Promise<void> {

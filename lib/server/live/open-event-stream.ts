@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findMembership } from "@/lib/auth/access";
 import { newId } from "@/lib/ids";
 import type { LiveMessage } from "@/lib/live/live-event";
 import { liveHub } from "@/lib/server/live/live-hub";
@@ -19,6 +18,11 @@ type StreamOptions = {
   /** The last event the client has (`Last-Event-ID`); null for a fresh start. */
   lastEventId: bigint | null;
   signal: AbortSignal;
+  /**
+   * Whether the subscriber may still listen (session still valid, still a
+   * member). Asked when their membership changes and with every keepalive.
+   */
+  stillAllowed: () => Promise<boolean>;
 };
 
 const encoder = new TextEncoder();
@@ -30,8 +34,9 @@ function frame(message: Pick<LiveMessage, "seq" | "type"> & Record<string, unkno
 /**
  * A Server-Sent Events stream of a workspace's live events for one member:
  * first what they missed since `lastEventId` (from the persisted log), then
- * everything new, in sequence order, each exactly once. The membership is
- * checked again whenever it may have changed; a removed member's stream ends.
+ * everything new, in sequence order, each exactly once. Access is checked
+ * again whenever the membership changes and with every keepalive: a removed
+ * member's (or a signed-out session's) stream ends.
  */
 export function openEventStream(options: StreamOptions): ReadableStream<Uint8Array> {
   const { workspaceId, userId, articleId, signal } = options;
@@ -67,8 +72,7 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         if (m.type === "member.changed" && (m.data as { userId: string }).userId === userId) void recheckMembership();
       };
       const recheckMembership = async () => {
-        const membership = await findMembership(userId, workspaceId).catch(() => null);
-        if (!membership) close();
+        if (!(await options.stillAllowed().catch(() => false))) close();
       };
 
       const unsubscribe = hub.subscribe((m) => {
@@ -80,6 +84,7 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         if (closed) return;
         controller.enqueue(encoder.encode(": keepalive\n\n"));
         if (articleId) void touchPresence(connectionId);
+        void recheckMembership();
       }, KEEPALIVE_MS);
       cleanup = () => {
         unsubscribe();

@@ -1,4 +1,6 @@
 // GET /api/workspaces/[workspaceId]/events?articleId= — the live event stream (Server-Sent Events)
+import { findMembership } from "@/lib/auth/access";
+import { cookieHeaderGetter, userFromCookies } from "@/lib/auth/session";
 import { withAuth } from "@/lib/auth/with-auth";
 import { eventStreamQuerySchema } from "@/lib/validations/live";
 import { openEventStream } from "@/lib/server/live/open-event-stream";
@@ -19,6 +21,10 @@ export const GET = withAuth(
       articleId: query.articleId ?? null,
       lastEventId: query.lastEventId ?? null,
       signal: req.signal,
+      stillAllowed: async () => {
+        const current = await userFromCookies(cookieHeaderGetter(req.headers.get("cookie")));
+        return current?.id === user.id && (await findMembership(user.id, workspaceId)) !== null;
+      },
     });
     return new Response(stream, {
       headers: {
