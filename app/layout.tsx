@@ -5,6 +5,9 @@ import "./editor.css";
 import "@/components/annotations/annotations.css";
 import "@/components/editor/annotation-highlights.css";
 import "@/components/entities/entities.css";
+import "@/components/comments/comments.css";
+import "@/components/live/live.css";
+import "@/components/notifications/notifications.css";
 
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },

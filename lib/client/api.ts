@@ -16,6 +16,11 @@ export class ApiError extends Error {
 
 /** Calls our API and returns `data`, or throws ApiError with the server's message. */
 export async function api<T = unknown>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  return (await apiBody<{ data: T }>(url, init))?.data as T;
+}
+
+/** Like `api`, but returns the whole answer (for routes that send more than `data`, e.g. counts). */
+export async function apiBody<T = unknown>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;
   let res: Response;
   try {
@@ -34,10 +39,10 @@ export async function api<T = unknown>(url: string, init: RequestInit & { json?:
     throw new ApiError(
       res.status,
       error?.code ?? "INTERNAL",
-      error?.message ?? `The server answered ${res.status}.`,
+      error?.message ?? (res.status === 413 ? "That is too large to send." : `The server answered ${res.status}.`),
       error?.details?.fieldErrors ?? {},
       error?.details ?? {},
     );
   }
-  return body?.data as T;
+  return body as T;
 }

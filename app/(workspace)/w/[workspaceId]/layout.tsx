@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LiveProvider } from "@/components/live/live-provider";
 import { AppHeader } from "@/components/workspace/app-header";
 import { WorkspaceTabs } from "@/components/workspace/workspace-tabs";
 import { requireWorkspacePage } from "@/lib/auth/page";
@@ -20,13 +21,14 @@ export default async function WorkspaceLayout({ children, params }: WorkspaceLay
       ? [{ href: "/settings", label: "Settings" }]
       : []),
   ];
+  // One live connection per page, shared by the header's bell and the article view.
   return (
-    <>
+    <LiveProvider workspaceId={workspaceId}>
       <AppHeader user={user} workspaces={workspaces} currentWorkspaceId={workspaceId} />
       <div className="page">
         <WorkspaceTabs workspaceId={workspaceId} tabs={tabs} />
         <main id="main">{children}</main>
       </div>
-    </>
+    </LiveProvider>
   );
 }

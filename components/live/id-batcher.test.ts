@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { IdBatcher } from "./id-batcher";
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("IdBatcher", () => {
+  it("sends the ids of 50 ms in one call, each once", async () => {
+    const run = vi.fn(async () => {});
+    const batcher = new IdBatcher(run, { delayMs: 50 });
+    batcher.add(["a", "b"]);
+    await vi.advanceTimersByTimeAsync(20);
+    batcher.add(["b", "c"]);
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(40);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledWith(["a", "b", "c"]);
+  });
+
+  it("runs one request at a time; ids arriving meanwhile go in the next", async () => {
+    let release!: () => void;
+    const run = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+    const batcher = new IdBatcher(run, { delayMs: 10 });
+    batcher.add(["a"]);
+    await vi.advanceTimersByTimeAsync(10);
+    batcher.add(["b"]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(run).toHaveBeenCalledTimes(1);
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(run).toHaveBeenLastCalledWith(["b"]);
+  });
+
+  it("splits large batches into chunks and survives a failed request", async () => {
+    const run = vi.fn(async (ids: string[]) => {
+      if (ids[0] === "0") throw new Error("offline");
+    });
+    const batcher = new IdBatcher(run, { delayMs: 1, chunk: 2 });
+    batcher.add(["0", "1", "2", "3", "4"]);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(run.mock.calls.map(([ids]) => ids)).toEqual([["0", "1"], ["2", "3"], ["4"]]);
+  });
+
+  it("does nothing after dispose", async () => {
+    const run = vi.fn(async () => {});
+    const batcher = new IdBatcher(run, { delayMs: 1 });
+    batcher.add(["a"]);
+    batcher.dispose();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(run).not.toHaveBeenCalled();
+  });
+});
