@@ -2,8 +2,12 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { describeThread } from "@/components/comments/thread-state";
+import type { ThreadSummary } from "@/lib/comments/comment-view";
 import { describeAnnotation, shortQuote } from "./annotation-filters";
 import { EntityChip, MovedMarker, Quote, StatusBadge } from "./annotation-meta";
+import { Avatar } from "@/components/ui/avatar";
+import { CommentIcon } from "@/components/comments/comment-icon";
 import { DeleteIcon } from "./delete-icon";
 import { UNTAGGED_COLOR, type AnnotationItem } from "./types";
 
@@ -12,6 +16,8 @@ type AnnotationListProps = {
   /** The id of the heading that names the listbox. */
   labelledBy: string;
   selectedId: string | null;
+  summaries: ReadonlyMap<string, ThreadSummary>;
+  selectedByOthers: ReadonlyMap<string, { id: string; name: string }[]>;
   onSelect(id: string): void;
   canChange(a: AnnotationItem): boolean;
   onDelete(id: string): void;
@@ -33,7 +39,16 @@ const keyMoves: Record<string, (index: number, last: number) => number> = {
  * not inside options (whose content is presentational), aligned to their rows;
  * only the active row's button is in the tab order.
  */
-export function AnnotationList({ rows, labelledBy, selectedId, onSelect, canChange, onDelete }: AnnotationListProps) {
+export function AnnotationList({
+  rows,
+  labelledBy,
+  selectedId,
+  summaries,
+  selectedByOthers,
+  onSelect,
+  canChange,
+  onDelete,
+}: AnnotationListProps) {
   const idPrefix = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState(selectedId);
@@ -102,6 +117,15 @@ export function AnnotationList({ rows, labelledBy, selectedId, onSelect, canChan
         >
           {items.map((item) => {
             const a = rows[item.index];
+            const thread = summaries.get(a.id);
+            const others = selectedByOthers.get(a.id);
+            const label = [
+              describeAnnotation(a),
+              describeThread(thread),
+              others ? `selected by ${others.map((p) => p.name).join(", ")}` : "",
+            ]
+              .filter(Boolean)
+              .join(", ");
             return (
               <div
                 key={item.key}
@@ -110,8 +134,9 @@ export function AnnotationList({ rows, labelledBy, selectedId, onSelect, canChan
                 aria-selected={a.id === selectedId}
                 aria-setsize={rows.length}
                 aria-posinset={item.index + 1}
-                aria-label={describeAnnotation(a)}
+                aria-label={label}
                 data-annotation-row={a.id}
+                data-selected-by-others={others ? true : undefined}
                 data-active={item.index === activeIndex || undefined}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
@@ -131,6 +156,24 @@ export function AnnotationList({ rows, labelledBy, selectedId, onSelect, canChan
                   <span className="ann-author">{a.author.name}</span>
                   <StatusBadge status={a.status} />
                   {a.anchorState === "MOVED" ? <MovedMarker /> : null}
+                  {thread && thread.comments > 0 ? (
+                    <span
+                      className="badge thread-badge"
+                      data-resolved={thread.resolved || undefined}
+                      title={describeThread(thread)}
+                    >
+                      <CommentIcon />
+                      {thread.comments}
+                      {thread.resolved ? " ✓" : ""}
+                    </span>
+                  ) : null}
+                  {others ? (
+                    <span className="row-presence" title={`Selected by ${others.map((p) => p.name).join(", ")}`}>
+                      {others.slice(0, 3).map((p) => (
+                        <Avatar key={p.id} person={p} size="small" decorative />
+                      ))}
+                    </span>
+                  ) : null}
                 </span>
               </div>
             );

@@ -1,6 +1,9 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
+import { filterByThread, type ThreadFilter } from "@/components/comments/thread-state";
+import { ThreadFilterControl } from "@/components/comments/thread-filter-control";
+import type { ThreadSummary } from "@/lib/comments/comment-view";
 import { AnnotationFilterBar } from "./annotation-filter-bar";
 import {
   filterAnnotations,
@@ -19,6 +22,14 @@ type AnnotationPanelProps = {
   annotations: AnnotationItem[];
   entityTypes: EntityTypeItem[];
   selectedId: string | null;
+  /** Thread counts and states by annotation id (badges, the thread filter). */
+  summaries: ReadonlyMap<string, ThreadSummary>;
+  /** Who else has each annotation selected. */
+  selectedByOthers: ReadonlyMap<string, { id: string; name: string }[]>;
+  /** Shown above the heading (presence, connection state). */
+  header?: ReactNode;
+  /** The selected annotation's discussion, shown below the list. */
+  thread?: ReactNode;
   onSelect(id: string): void;
   canChange(a: AnnotationItem): boolean;
   onDelete(id: string): void;
@@ -29,7 +40,9 @@ type AnnotationPanelProps = {
 /**
  * The article's annotations beside the text, in reading order and filterable
  * by entity type, entity, author and status; the selected one is highlighted
- * and kept in view. Orphaned annotations (their text is gone from the current
+ * and kept in view, its discussion open below the list. Rows show their
+ * thread's comment count, and the list can be narrowed to open or resolved
+ * threads. Orphaned annotations (their text is gone from the current
  * revision) are listed apart, ready to be re-attached. The list scrolls inside
  * the panel, so give the panel a bounded height.
  */
@@ -37,6 +50,10 @@ export function AnnotationPanel({
   annotations,
   entityTypes,
   selectedId,
+  summaries,
+  selectedByOthers,
+  header,
+  thread,
   onSelect,
   canChange,
   onDelete,
@@ -45,17 +62,32 @@ export function AnnotationPanel({
 }: AnnotationPanelProps) {
   const headingId = useId();
   const [filters, setFilters] = useState<AnnotationFilters>(noFilters);
+  const [threadFilter, setThreadFilter] = useState<ThreadFilter>("all");
   const { placed, orphaned } = useMemo(() => splitByAnchor(annotations), [annotations]);
-  const shown = useMemo(() => filterAnnotations(placed, filters), [placed, filters]);
+  const shown = useMemo(
+    () => filterByThread(filterAnnotations(placed, filters), summaries, threadFilter),
+    [placed, filters, summaries, threadFilter],
+  );
+  const threadCounts = useMemo(() => {
+    let open = 0;
+    let resolved = 0;
+    for (const a of placed) {
+      const s = summaries.get(a.id);
+      if (s?.resolved) resolved++;
+      else if (s && s.comments > 0) open++;
+    }
+    return { open, resolved };
+  }, [placed, summaries]);
   const options = useMemo(
     () => filterOptions(annotations, entityTypes, filters.typeId),
     [annotations, entityTypes, filters.typeId],
   );
-  const filtered = hasActiveFilters(filters);
+  const filtered = hasActiveFilters(filters) || threadFilter !== "all";
 
   return (
     <aside className="ann-panel" aria-labelledby={headingId} data-testid="annotation-panel">
       <div className="ann-panel-header">
+        {header}
         <h2 id={headingId} className="ann-heading">
           Annotations{" "}
           <span className="ann-count">
@@ -65,6 +97,9 @@ export function AnnotationPanel({
             {placed.length}
           </span>
         </h2>
+        {placed.length > 0 ? (
+          <ThreadFilterControl value={threadFilter} counts={threadCounts} onChange={setThreadFilter} />
+        ) : null}
         {placed.length > 0 ? (
           <AnnotationFilterBar
             filters={filters}
@@ -81,17 +116,27 @@ export function AnnotationPanel({
       {annotations.length === 0 ? (
         <p className="ann-empty">No annotations yet. Select text in the article to highlight it.</p>
       ) : placed.length === 0 ? null : shown.length === 0 ? (
-        <p className="ann-empty">No annotation matches these filters.</p>
+        <p className="ann-empty">
+          {hasActiveFilters(filters)
+            ? "No annotation matches these filters."
+            : threadFilter === "open"
+              ? "No open discussions."
+              : "No resolved discussions."}
+        </p>
       ) : (
         <AnnotationList
           rows={shown}
           labelledBy={headingId}
           selectedId={selectedId}
+          summaries={summaries}
+          selectedByOthers={selectedByOthers}
           onSelect={onSelect}
           canChange={canChange}
           onDelete={onDelete}
         />
       )}
+
+      {thread}
 
       {orphaned.length > 0 ? (
         <OrphanedAnnotations

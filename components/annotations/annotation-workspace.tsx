@@ -2,7 +2,14 @@
 
 import type { Editor } from "@tiptap/core";
 import type { JSONContent } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { ThreadPane } from "@/components/comments/thread-pane";
+import { useThreadSummaries } from "@/components/comments/use-thread-summaries";
+import { PresenceBar } from "@/components/live/presence-avatars";
+import { useLiveArticle, useLiveConnection, useLiveEvents } from "@/components/live/use-live-events";
+import { usePresence } from "@/components/live/use-presence";
+import { initials, personColor } from "@/components/ui/avatar";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
@@ -11,6 +18,7 @@ import { textRangeToPosRange } from "@/lib/anchoring";
 import { api, ApiError } from "@/lib/client/api";
 import { findMentions, type TextRange } from "@/lib/suggestions/find-mentions";
 import { AnnotationHoverCard, type HoverState } from "./annotation-hover-card";
+import { AnnotationMarkers, type AnnotationMarker } from "./annotation-markers";
 import { AnnotationPanel } from "./annotation-panel";
 import { EntityCombobox } from "./entity-combobox";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -43,16 +51,41 @@ export type AnnotationWorkspaceProps = {
   initialAnnotations: CompactAnnotations;
   entityTypes: EntityTypeItem[];
   me: { id: string; name: string };
-  can: { annotate: boolean; manageAny: boolean };
+  can: {
+    annotate: boolean;
+    manageAny: boolean;
+    /** Resolve and reopen threads. */
+    resolve: boolean;
+    /** Hide and show others' comments. */
+    moderate: boolean;
+  };
+  /** The live event log's position when the page's data was read (events after it are replayed). */
+  liveSince: string | null;
 };
+
+/** Keys typed into these belong to them, not to the reader's shortcuts. */
+function isTextEntry(target: EventTarget, reader: Element | null): boolean {
+  if (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
+  return target instanceof HTMLElement && target.isContentEditable && !reader?.contains(target);
+}
 
 /**
  * The article with its highlights and the annotation panel: select text to
- * highlight or tag it, click a highlight or a row to select it, and every
- * change shows at once and is confirmed by the server.
+ * highlight, tag or comment on it, click a highlight or a row to select it and
+ * open its discussion, and every change shows at once and is confirmed by the
+ * server. Others' changes, comments and selections arrive live.
  */
 export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const { workspaceId, articleId, revisionId, entityTypes, me, can } = props;
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  useLiveArticle(articleId, props.liveSince);
+  const live = useLiveConnection();
   const [editor, setEditor] = useState<Editor | null>(null);
   const drawDrafts = useCallback(
     (drafts: readonly AnnotationItem[]) => editor?.commands.addAnnotations(drafts.map(toHighlight)),
@@ -74,6 +107,11 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const [help, setHelp] = useState(false);
   const [reattachingId, setReattachingId] = useState<string | null>(null);
   const [activeSuggestion, setActiveSuggestion] = useState<string | null>(null);
+  /** Open the thread's editor: bumped by the Comment button and `c`. */
+  const [compose, setCompose] = useState<{ id: string; token: number } | null>(null);
+  const [focusCommentId, setFocusCommentId] = useState<string | null>(null);
+  const { summaries, reloadSoon: reloadSummaries } = useThreadSummaries({ workspaceId, articleId });
+  const present = usePresence({ workspaceId, articleId, meId: me.id, selectedAnnotationId: selectedId });
   const suggestionState = useSuggestions({ workspaceId, articleId, annotations, entityTypes, create, say });
   const { suggestions } = suggestionState;
 
@@ -89,6 +127,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           document.querySelector(`[data-suggestion-row="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
         },
       }),
+      AnnotationMarkers.configure({ onMarkerClick: (id: string) => setSelectedId(id) }),
     ],
     [],
   );
@@ -111,6 +150,53 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     [can, me.id],
   );
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+
+  /** Who else has each annotation selected. */
+  const selectedByOthers = useMemo(() => {
+    const map = new Map<string, { id: string; name: string }[]>();
+    for (const p of present) {
+      for (const id of p.selectedAnnotationIds) map.set(id, [...(map.get(id) ?? []), { id: p.userId, name: p.name }]);
+    }
+    return map;
+  }, [present]);
+
+  // Thread counts and others' selections as small markers in the text (a handful, never all highlights).
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const markers: AnnotationMarker[] = [];
+    for (const s of summaries.values()) {
+      const a = byId.get(s.annotationId);
+      if (a && a.anchorState !== "ORPHANED" && s.comments > 0) {
+        markers.push({ kind: "thread", annotationId: a.id, offset: a.end, comments: s.comments, resolved: s.resolved });
+      }
+    }
+    for (const [id, people] of selectedByOthers) {
+      const a = byId.get(id);
+      if (!a || a.anchorState === "ORPHANED") continue;
+      markers.push({
+        kind: "presence",
+        annotationId: id,
+        offset: a.start,
+        people: people.map((p) => ({ name: p.name, initials: initials(p.name), color: personColor(p.id) })),
+      });
+    }
+    editor.commands.setAnnotationMarkers(markers);
+  }, [editor, summaries, selectedByOthers, byId]);
+
+  // A new revision by someone else: show it in place, where the reader was.
+  const keepScroll = useRef<number | null>(null);
+  useLiveEvents(["article.revised"], (message) => {
+    if (message.data.revisionId === revisionId) return;
+    keepScroll.current = window.scrollY;
+    router.refresh();
+    say(`The article was revised (revision ${message.data.number}). You are reading the new text.`);
+  });
+  useLayoutEffect(() => {
+    const y = keepScroll.current;
+    if (y === null) return;
+    keepScroll.current = null;
+    requestAnimationFrame(() => window.scrollTo({ top: y }));
+  }, [revisionId]);
 
   const reveal = useCallback(
     (id: string) => {
@@ -150,10 +236,13 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   );
 
   const highlight = useCallback(
-    async (entity: EntityItem | null = null, given?: Omit<TextSelection, "rect"> | null) => {
+    async (
+      entity: EntityItem | null = null,
+      given?: Omit<TextSelection, "rect"> | null,
+    ): Promise<AnnotationItem | null> => {
       // No layout work before the draft is drawn: the offsets are all it needs.
       const range = given ?? (editor ? selectedTextRange(editor) : null);
-      if (!range) return;
+      if (!range) return null;
       const saving = create([{ start: range.start, end: range.end, exact: range.exact, entity }]);
       // Collapsing the selection (which hides the toolbar) waits for the frame that shows the new highlight.
       requestAnimationFrame(() =>
@@ -168,9 +257,34 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           action: { label: "Tag all occurrences", run: () => void tagAllFor(entity.id) },
         });
       }
+      return created ?? null;
     },
     [create, editor, say, tagAllFor],
   );
+
+  /** Opens an annotation's thread with its editor focused. */
+  const composeOn = useCallback((id: string) => {
+    setSelectedId(id);
+    setCompose((c) => ({ id, token: (c?.token ?? 0) + 1 }));
+  }, []);
+
+  /** Highlights the selection and opens its (new) thread to write the first comment. */
+  const commentOnSelection = useCallback(async () => {
+    const created = await highlight();
+    if (created) composeOn(created.id);
+  }, [composeOn, highlight]);
+
+  // Opened from a notification (?annotation=…&comment=…): go to the highlight and open the thread at the comment.
+  const focusAnnotation = searchParams.get("annotation");
+  const focusComment = searchParams.get("comment");
+  const handledFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${focusAnnotation}:${focusComment}`;
+    if (!focusAnnotation || !editor || handledFocus.current === key || !byId.has(focusAnnotation)) return;
+    handledFocus.current = key;
+    reveal(focusAnnotation);
+    setFocusCommentId(focusComment);
+  }, [byId, editor, focusAnnotation, focusComment, reveal]);
 
   const onPick = useCallback(
     async (entity: EntityItem) => {
@@ -220,14 +334,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   }, [byId, reattachingId, readSelection, say, update]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (
-      event.target instanceof HTMLInputElement ||
-      event.target instanceof HTMLTextAreaElement ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.altKey
-    )
-      return;
+    if (isTextEntry(event.target, editor?.view.dom ?? null) || event.metaKey || event.ctrlKey || event.altKey) return;
     const key = event.key;
     if (key === "?") {
       setHelp((h) => !h);
@@ -239,6 +346,10 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     } else if (selection && can.annotate && (key === "h" || key === "H")) {
       if (reattachingId) void reattach();
       else void highlight();
+    } else if ((key === "c" || key === "C") && selection && can.annotate && !reattachingId) {
+      void commentOnSelection();
+    } else if ((key === "c" || key === "C") && !selection && selectedId && !selectedId.startsWith("tmp-")) {
+      composeOn(selectedId);
     } else if (
       selection &&
       can.annotate &&
@@ -320,6 +431,24 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           annotations={annotations}
           entityTypes={entityTypes}
           selectedId={selectedId}
+          summaries={summaries}
+          selectedByOthers={selectedByOthers}
+          header={<PresenceBar present={present} status={live?.status ?? null} />}
+          thread={
+            selected && !selected.id.startsWith("tmp-") ? (
+              <ThreadPane
+                key={selected.id}
+                workspaceId={workspaceId}
+                annotation={selected}
+                can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
+                say={say}
+                onChanged={reloadSummaries}
+                composeToken={compose?.id === selected.id ? compose.token : 0}
+                focusCommentId={focusCommentId}
+                onClose={() => setSelectedId(null)}
+              />
+            ) : null
+          }
           onSelect={reveal}
           canChange={canChange}
           onDelete={(id) => {
@@ -348,6 +477,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             rect={selection.rect}
             onHighlight={() => void highlight()}
             onTag={() => setTagging({ range: readSelection(), annotation: null })}
+            onComment={() => void commentOnSelection()}
           />
         )
       ) : null}

@@ -5,10 +5,12 @@ type SelectionToolbarProps = {
   rect: { left: number; top: number; bottom: number };
   onHighlight(): void;
   onTag(): void;
+  /** Highlights the selection and opens its thread to write the first comment. */
+  onComment(): void;
 };
 
-/** The small toolbar at a text selection: Highlight and Tag entity…, with their shortcuts. */
-export function SelectionToolbar({ rect, onHighlight, onTag }: SelectionToolbarProps) {
+/** The small toolbar at a text selection: Highlight, Tag entity… and Comment, with their shortcuts. */
+export function SelectionToolbar({ rect, onHighlight, onTag, onComment }: SelectionToolbarProps) {
   return (
     <div
       className="ann-toolbar"
@@ -23,6 +25,9 @@ export function SelectionToolbar({ rect, onHighlight, onTag }: SelectionToolbarP
       </button>
       <button type="button" onClick={onTag} title="Tag entity (T)" aria-keyshortcuts="t">
         Tag entity… <kbd>T</kbd>
+      </button>
+      <button type="button" onClick={onComment} title="Comment (C)" aria-keyshortcuts="c">
+        Comment <kbd>C</kbd>
       </button>
     </div>
   );

@@ -10,6 +10,7 @@ export function ShortcutHelp({ entityTypes, onClose }: ShortcutHelpProps) {
     ["Shift + arrows", "Extend the selection from the caret (click in the text first, or Tab into it)"],
     ["H", "Highlight the selection"],
     ["T", "Tag the selection with an entity…"],
+    ["C", "Comment: highlight the selection and start its discussion (or reply to the selected highlight)"],
     ...entityTypes
       .filter((t) => t.shortcut)
       .map((t): [string, string] => [t.shortcut!.toUpperCase(), `Tag the selection as a new or existing ${t.name}…`]),

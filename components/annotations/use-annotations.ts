@@ -1,8 +1,11 @@
 "use client";
 
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import { IdBatcher } from "@/components/live/id-batcher";
+import { useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
 import { decodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
-import { api, ApiError } from "@/lib/client/api";
+import { api, apiBody, ApiError } from "@/lib/client/api";
+import { mergeAnnotationChanges, upsertAnnotations } from "./merge-annotations";
 import type { AnnotationItem, EntityItem } from "./types";
 
 export type Toast = {
@@ -20,7 +23,10 @@ let tempCounter = 0;
  * The article's annotations on the client, with every change made
  * optimistically (visible in the same frame) and then confirmed or rolled
  * back by the server. Deletions offer Undo; a stale edit (409) reloads the
- * annotation from the server's answer and says so.
+ * annotation from the server's answer and says so. Others' changes arrive as
+ * live events naming annotation ids; those of ~50 ms are fetched together
+ * and applied in place. A new revision (the page's `revisionId` changes)
+ * starts again from the page's annotations.
  */
 export function useAnnotations(options: {
   workspaceId: string;
@@ -41,7 +47,41 @@ export function useAnnotations(options: {
     onDraft.current = options.onDraft;
   }, [options.onDraft]);
   const [annotations, setAnnotations] = useState<AnnotationItem[]>(() => decodeAnnotations(options.initial));
+  const [shownRevision, setShownRevision] = useState(revisionId);
+  if (shownRevision !== revisionId) {
+    setShownRevision(revisionId);
+    setAnnotations(decodeAnnotations(options.initial));
+  }
   const [toast, setToast] = useState<Toast | null>(null);
+  const listUrl = `/api/workspaces/${workspaceId}/articles/${articleId}/annotations`;
+
+  const batcher = useRef<IdBatcher | null>(null);
+  useEffect(() => {
+    const current = new IdBatcher(async (ids) => {
+      const returned = await api<AnnotationItem[]>(`${listUrl}?ids=${ids.map(encodeURIComponent).join(",")}`);
+      startTransition(() => setAnnotations((list) => mergeAnnotationChanges(list, ids, returned)));
+    });
+    batcher.current = current;
+    return () => current.dispose();
+  }, [listUrl]);
+  useLiveEvents(["annotation.changed"], (message) => batcher.current?.add(message.data.annotationIds));
+
+  // Too far behind to replay: load them all again.
+  useLiveReset(async () => {
+    try {
+      const all: AnnotationItem[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `?limit=5000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+        const page: { data: AnnotationItem[]; nextCursor: string | null } = await apiBody(`${listUrl}${query}`);
+        all.push(...page.data);
+        cursor = page.nextCursor;
+      } while (cursor);
+      startTransition(() => setAnnotations(all));
+    } catch {
+      // The next event or a reload catches up.
+    }
+  });
   const toastId = useRef(0);
 
   const say = useCallback((message: string, extra: Omit<Toast, "id" | "message"> = {}) => {
@@ -92,7 +132,15 @@ export function useAnnotations(options: {
                 json: { items: body },
               });
         const tempIds = new Set(temps.map((t) => t.id));
-        startTransition(() => setAnnotations((list) => [...list.filter((a) => !tempIds.has(a.id)), ...created]));
+        // The live event may have brought them already: once each.
+        startTransition(() =>
+          setAnnotations((list) =>
+            upsertAnnotations(
+              list.filter((a) => !tempIds.has(a.id)),
+              created,
+            ),
+          ),
+        );
         return created;
       } catch (err) {
         const tempIds = new Set(temps.map((t) => t.id));
@@ -158,7 +206,7 @@ export function useAnnotations(options: {
 
   const restore = useCallback(
     async (annotation: AnnotationItem) => {
-      setAnnotations((list) => [...list, annotation]);
+      setAnnotations((list) => upsertAnnotations(list, [annotation]));
       try {
         const restored = await api<AnnotationItem>(
           `/api/workspaces/${workspaceId}/annotations/${annotation.id}/restore`,
@@ -181,7 +229,7 @@ export function useAnnotations(options: {
         await api(`/api/workspaces/${workspaceId}/annotations/${annotation.id}`, { method: "DELETE" });
         say("Annotation deleted", { action: { label: "Undo", run: () => void restore(annotation) } });
       } catch (err) {
-        setAnnotations((list) => [...list, annotation]);
+        setAnnotations((list) => upsertAnnotations(list, [annotation]));
         say(err instanceof ApiError ? err.message : "The annotation could not be deleted.", { tone: "error" });
       }
     },

@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { liveHub } from "@/lib/server/live/live-hub";
 import type { JSONContent } from "@tiptap/core";
 
 // The title (metadata) and the page read the same article once per request.
@@ -37,6 +38,11 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
   const { user, membership } = await requireWorkspacePage(workspaceId, {
     returnTo: `/w/${workspaceId}/articles/${articleId}`,
   });
+  // Read before the data: live events after this position are replayed to the page, so none falls in between.
+  const liveSince = await liveHub()
+    .currentHorizon()
+    .then(String)
+    .catch(() => null);
   const article = await orNotFound(loadArticle(workspaceId, articleId));
   const [annotations, entityTypes] = await Promise.all([
     findReaderAnnotations({ workspaceId, articleId }),
@@ -108,7 +114,10 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         can={{
           annotate: can(membership.role, "annotation.create"),
           manageAny: can(membership.role, "annotation.manageAny"),
+          resolve: can(membership.role, "thread.resolve"),
+          moderate: can(membership.role, "comment.hide"),
         }}
+        liveSince={liveSince}
       />
     </article>
   );
