@@ -1,8 +1,12 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { applyMigrations } from "@/lib/migrate/apply-migrations";
 import type { LiveMessage } from "@/lib/live/live-event";
 import { LiveHub } from "@/lib/server/live/live-hub";
 import { callRoute } from "@/test/call-route";
+import { createScratchDatabase, type ScratchDatabase } from "@/test/db";
 import {
   commentBody,
   makeAnnotation,
@@ -198,30 +202,32 @@ describe("the event stream", () => {
 });
 
 describe("LiveHub", () => {
-  const hubs: LiveHub[] = [];
+  // Its own database: holes in the sequence are made on purpose, and other test files write events concurrently.
+  let scratch: ScratchDatabase;
+  let client: PrismaClient;
+  let hub: LiveHub;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    await applyMigrations({ connectionString: scratch.url });
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, max: 2 }) });
+    hub = new LiveHub({ transport: "poll", client });
+  });
   afterAll(async () => {
-    await Promise.all(hubs.map((h) => h.close()));
+    await hub?.close();
+    await client?.$disconnect();
+    await scratch?.drop();
   });
 
   it("delivers in sequence order, waits for a hole to fill, and passes over one that never does", async () => {
-    const hub = new LiveHub({ transport: "poll" });
-    hubs.push(hub);
-    // Events of a workspace of their own (the log has no foreign keys), so other tests' events do not mix in.
-    const hubWorkspace = `hub-test-${Date.now()}`;
     const got: string[] = [];
-    hub.subscribe((m) => {
-      if (m.workspaceId === hubWorkspace) got.push(m.seq);
-    });
+    hub.subscribe((m) => got.push(m.seq));
     await hub.ready();
-    // Reserve three numbers; write the 2nd and 3rd now, the 1st a moment later (a slow transaction).
-    const [{ a }] = await db.$queryRaw<
-      { a: bigint }[]
-    >`SELECT nextval(pg_get_serial_sequence('"LiveEvent"', 'seq')) AS a`;
-    const b = a + BigInt(1);
-    const c = a + BigInt(2);
-    await db.$queryRaw`SELECT setval(pg_get_serial_sequence('"LiveEvent"', 'seq'), ${c})`;
+    const take = async () =>
+      (await client.$queryRaw<{ n: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"LiveEvent"', 'seq')) AS n`)[0].n;
     const write = (seq: bigint) =>
-      db.liveEvent.create({ data: { seq, workspaceId: hubWorkspace, type: "presence.changed", data: {} } });
+      client.liveEvent.create({ data: { seq, workspaceId: "w", type: "presence.changed", data: {} } });
+    // Three numbers taken; the 2nd and 3rd are written at once, the 1st a moment later (a slow transaction).
+    const [a, b, c] = [await take(), await take(), await take()];
     await write(b);
     await write(c);
     await new Promise((r) => setTimeout(r, 400));
@@ -231,12 +237,12 @@ describe("LiveHub", () => {
     expect(got).toEqual([a, b, c].map(String));
 
     // A number taken and never written (a rolled-back transaction) holds back only for the grace period.
-    const [{ d }] = await db.$queryRaw<
-      { d: bigint }[]
-    >`SELECT nextval(pg_get_serial_sequence('"LiveEvent"', 'seq')) AS d`;
-    await db.$queryRaw`SELECT setval(pg_get_serial_sequence('"LiveEvent"', 'seq'), ${d + BigInt(1)})`;
-    await write(d + BigInt(1));
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(got).toEqual([a, b, c, d + BigInt(1)].map(String));
+    await take();
+    const e = await take();
+    await write(e);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(got).toHaveLength(3);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(got).toEqual([a, b, c, e].map(String));
   });
 });

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
+import { publishLive } from "@/lib/server/live/publish-live";
 import { entitySelect, type EntityView } from "@/lib/server/entities/entity-select";
 
 /**
@@ -31,6 +33,10 @@ export async function mergeEntities(options: {
     );
     if (!from || !into) throw notFound("Entity");
     const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])].filter((a) => a !== into.name);
+    const affected = await tx.annotation.findMany({
+      where: { workspaceId, entityId, deletedAt: null },
+      select: { id: true, articleId: true },
+    });
     const moved = await tx.annotation.updateMany({
       where: { workspaceId, entityId },
       data: { entityId: intoId, version: { increment: 1 } },
@@ -45,6 +51,13 @@ export async function mergeEntities(options: {
       target: { type: "entity", id: intoId },
       data: { mergedId: entityId, mergedName: from.name, into: into.name, mentionsMoved: moved.count },
     });
+    // Readers of each article with moved mentions redraw them under the survivor.
+    const byArticle = new Map<string, typeof affected>();
+    for (const a of affected) byArticle.set(a.articleId, [...(byArticle.get(a.articleId) ?? []), a]);
+    await publishLive(
+      tx,
+      [...byArticle.values()].map((annotations) => annotationChanged(workspaceId, annotations)),
+    );
     return survivor;
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import createSubscriber, { type Subscriber } from "pg-listen";
 import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LiveEventType, LiveMessage } from "@/lib/live/live-event";
 import { PRESENCE_TIMEOUT_MS } from "@/lib/server/live/presence";
 
@@ -53,7 +54,18 @@ export class LiveHub {
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private subscriber: Subscriber | null = null;
 
-  constructor(private readonly options: { transport: "listen" | "poll"; databaseUrl?: string }) {}
+  private readonly db: PrismaClient;
+
+  constructor(
+    private readonly options: {
+      transport: "listen" | "poll";
+      databaseUrl?: string;
+      /** The database to follow (default: the app's). */
+      client?: PrismaClient;
+    },
+  ) {
+    this.db = options.client ?? db;
+  }
 
   /** Starts following the log (once); resolves when the hub knows where the log ends. */
   ready(): Promise<void> {
@@ -92,7 +104,7 @@ export class LiveHub {
   }
 
   private async start(): Promise<void> {
-    const [{ max }] = await db.$queryRaw<{ max: bigint | null }[]>`SELECT max("seq") AS max FROM "LiveEvent"`;
+    const [{ max }] = await this.db.$queryRaw<{ max: bigint | null }[]>`SELECT max("seq") AS max FROM "LiveEvent"`;
     this.horizon = max ?? BigInt(0);
     if (this.options.transport === "listen" && this.options.databaseUrl) {
       const subscriber = createSubscriber(
@@ -116,8 +128,8 @@ export class LiveHub {
   /** Drops events older than replay reaches, and presence of connections whose instance died. */
   private async prune(): Promise<void> {
     try {
-      await db.liveEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_EVENTS_MS) } } });
-      await db.presence.deleteMany({ where: { seenAt: { lt: new Date(Date.now() - PRESENCE_TIMEOUT_MS) } } });
+      await this.db.liveEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_EVENTS_MS) } } });
+      await this.db.presence.deleteMany({ where: { seenAt: { lt: new Date(Date.now() - PRESENCE_TIMEOUT_MS) } } });
     } catch (err) {
       console.error("Live updates: pruning failed", err);
     }
@@ -137,7 +149,7 @@ export class LiveHub {
 
   private async readOnce(): Promise<void> {
     for (;;) {
-      const rows = await db.$queryRaw<Row[]>`
+      const rows = await this.db.$queryRaw<Row[]>`
         SELECT "seq", "workspaceId", "articleId", "recipientId", "type", "data"
         FROM "LiveEvent" WHERE "seq" > ${this.horizon} ORDER BY "seq" LIMIT ${BATCH}`;
       for (const row of rows) {
