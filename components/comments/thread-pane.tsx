@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Toast } from "@/components/annotations/use-annotations";
 import { shortQuote } from "@/components/annotations/annotation-filters";
 import { CommentEditor } from "./comment-editor";
@@ -56,14 +56,20 @@ export function ThreadPane(props: ThreadPaneProps) {
     setShownFocus(focusCommentId);
     setExpanded(true);
   }
+  const paneRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (!shownFocus) return;
-    const element = document.getElementById(`comment-${shownFocus}`);
-    element?.scrollIntoView({ block: "center", behavior: "smooth" });
+    const pane = paneRef.current;
+    const element = shownFocus ? document.getElementById(`comment-${shownFocus}`) : null;
+    if (!pane || !element) return;
+    // Within the pane only: the page itself is being scrolled to the highlight.
+    const box = pane.getBoundingClientRect();
+    const at = element.getBoundingClientRect();
+    pane.scrollBy({ top: at.top - box.top - (box.height - at.height) / 2, behavior: "smooth" });
   }, [shownFocus]);
 
   return (
     <section
+      ref={paneRef}
       className="thread"
       aria-labelledby={headingId}
       data-testid="thread"
@@ -164,6 +170,7 @@ export function ThreadPane(props: ThreadPaneProps) {
               submitLabel={count ? "Reply" : "Comment"}
               focusToken={composeToken}
               onSubmit={async (body) => {
+                setSendError(null);
                 const error = await thread.send(body);
                 setSendError(error);
                 return error === null;

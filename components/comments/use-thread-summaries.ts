@@ -18,13 +18,16 @@ export function useThreadSummaries(options: { workspaceId: string; articleId: st
   const client = useMemo(() => commentApi(workspaceId), [workspaceId]);
   const [summaries, setSummaries] = useState<ReadonlyMap<string, ThreadSummary>>(new Map());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const loadRef = useRef<() => Promise<void>>(async () => {});
 
   const load = useCallback(async () => {
     try {
       const list = await client.summaries(articleId);
       setSummaries(new Map(list.map((s) => [s.annotationId, s])));
     } catch {
-      // Counts are a hint: keep the last ones; the next change reloads them.
+      // Keep the last counts and try again shortly.
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void loadRef.current(), 3000);
     }
   }, [articleId, client]);
 
@@ -34,6 +37,7 @@ export function useThreadSummaries(options: { workspaceId: string; articleId: st
   }, [load]);
 
   useEffect(() => {
+    loadRef.current = load;
     const first = setTimeout(() => void load());
     return () => {
       clearTimeout(first);

@@ -10,6 +10,9 @@ import type { CommentView, ThreadView } from "@/lib/comments/comment-view";
 import { commentApi } from "./comment-api";
 import { mergeThread, withComment } from "./thread-state";
 
+/** A failed reload of a thread on screen is tried again after this long. */
+const RETRY_MS = 3000;
+
 type Say = (message: string, extra?: Omit<Toast, "id" | "message">) => void;
 
 export type ThreadState =
@@ -39,11 +42,14 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
   // One load at a time; a change announced meanwhile loads once more afterwards.
   const loading = useRef<Promise<void> | null>(null);
   const again = useRef(false);
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reloadRef = useRef<() => Promise<void>>(async () => {});
   const reload = useCallback(async () => {
     if (loading.current) {
       again.current = true;
       return loading.current;
     }
+    clearTimeout(retry.current);
     loading.current = (async () => {
       do {
         again.current = false;
@@ -55,6 +61,10 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
             error: null,
           }));
         } catch (err) {
+          // Offline or the server restarting: try again shortly (a change was announced that we have not seen).
+          if (!(err instanceof ApiError) || err.status === 0 || err.status >= 500) {
+            retry.current = setTimeout(() => void reloadRef.current(), RETRY_MS);
+          }
           setState((s) =>
             s.status === "ready"
               ? s
@@ -68,7 +78,9 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
   }, [annotationId, client]);
 
   useEffect(() => {
+    reloadRef.current = reload;
     void reload();
+    return () => clearTimeout(retry.current);
   }, [reload]);
 
   useLiveEvents(["comment.changed", "thread.changed"], (message) => {

@@ -32,14 +32,23 @@ describe("IdBatcher", () => {
     expect(run).toHaveBeenLastCalledWith(["b"]);
   });
 
-  it("splits large batches into chunks and survives a failed request", async () => {
+  it("splits large batches into chunks and retries a failed one later", async () => {
+    let offline = true;
     const run = vi.fn(async (ids: string[]) => {
-      if (ids[0] === "0") throw new Error("offline");
+      if (ids[0] === "0" && offline) throw new Error("offline");
     });
     const batcher = new IdBatcher(run, { delayMs: 1, chunk: 2 });
     batcher.add(["0", "1", "2", "3", "4"]);
     await vi.advanceTimersByTimeAsync(5);
     expect(run.mock.calls.map(([ids]) => ids)).toEqual([["0", "1"], ["2", "3"], ["4"]]);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(run).toHaveBeenCalledTimes(4);
+    offline = false;
+    await vi.advanceTimersByTimeAsync(2001);
+    expect(run).toHaveBeenCalledTimes(5);
+    expect(run).toHaveBeenLastCalledWith(["0", "1"]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run).toHaveBeenCalledTimes(5);
   });
 
   it("does nothing after dispose", async () => {

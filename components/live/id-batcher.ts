@@ -1,13 +1,17 @@
 /**
  * Collects ids for a short while and resolves them together: many live events
  * about annotations become one request. One request runs at a time; ids that
- * arrive meanwhile go into the next. Ids are sent in chunks of `chunk`.
+ * arrive meanwhile go into the next. Ids are sent in chunks of `chunk`. A
+ * failed request (offline, server restarting) is retried with growing
+ * delays, so an announced change is never dropped.
  */
 export class IdBatcher {
   private pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
   private disposed = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly run: (ids: string[]) => Promise<void>,
@@ -27,6 +31,7 @@ export class IdBatcher {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     this.pending.clear();
   }
 
@@ -35,13 +40,22 @@ export class IdBatcher {
     const ids = [...this.pending];
     this.pending.clear();
     this.running = (async () => {
+      const failed: string[] = [];
       for (let i = 0; i < ids.length; i += chunk) {
+        const part = ids.slice(i, i + chunk);
         try {
-          await this.run(ids.slice(i, i + chunk));
+          await this.run(part);
         } catch {
-          // The next event, or a reload, brings the list up to date.
+          failed.push(...part);
         }
       }
+      if (failed.length === 0) {
+        this.failures = 0;
+        return;
+      }
+      const delay = Math.min(1000 * 2 ** this.failures++, 10_000);
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.add(failed), delay);
     })();
     await this.running;
     this.running = null;

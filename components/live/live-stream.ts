@@ -28,7 +28,7 @@ export type LiveStreamOptions = {
 };
 
 /** Waits before reopening a stream the browser gave up on; the last one repeats. */
-const BACKOFF_MS = [500, 1000, 2000, 5000, 10000];
+const BACKOFF_MS = [500, 1000, 2000, 4000];
 
 /**
  * One Server-Sent Events connection that never delivers an event twice and
