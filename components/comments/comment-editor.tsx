@@ -38,7 +38,8 @@ type MentionState = Omit<MentionMenu, "mount" | "pick"> & { props: SuggestionPro
  * A small rich-text field for comments, built from exactly the comment schema
  * (`commentExtensions`), so what it produces is what the server accepts and
  * anything pasted outside the schema is dropped by the schema itself.
- * Ctrl/Cmd+Enter sends, Escape cancels, `@` mentions a workspace member.
+ * Ctrl/Cmd+Enter sends, Escape cancels (an edit, or a new comment's draft),
+ * `@` mentions a workspace member.
  */
 export function CommentEditor(props: CommentEditorProps) {
   const { workspaceId, meId, label, placeholder, submitLabel, onCancel, focusToken } = props;
@@ -137,9 +138,12 @@ export function CommentEditor(props: CommentEditorProps) {
           submitRef.current();
           return true;
         }
-        // While the mention list is open, Escape closes it (the suggestion plugin handles it).
-        if (event.key === "Escape" && !mentionRef.current && cancelRef.current) {
-          cancelRef.current();
+        // While the mention list is open, Escape closes it (the suggestion plugin handles it). Otherwise
+        // it cancels: an edit ends; a new comment's draft is dropped, and a second Escape leaves the field.
+        if (event.key === "Escape" && !mentionRef.current) {
+          if (cancelRef.current) cancelRef.current();
+          else if (!editorRef.current?.isEmpty) editorRef.current?.commands.clearContent(true);
+          else editorRef.current?.commands.blur();
           return true;
         }
         return false;
@@ -148,6 +152,11 @@ export function CommentEditor(props: CommentEditorProps) {
     onCreate: ({ editor }) => measure(editor),
     onUpdate: ({ editor }) => measure(editor),
   });
+
+  const editorRef = useRef<Editor | null>(null);
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
   function measure(editor: Editor) {
     setLength(editor.getText({ blockSeparator: "\n" }).trim().length);

@@ -5,7 +5,9 @@ import type { Toast } from "@/components/annotations/use-annotations";
 import { shortQuote } from "@/components/annotations/annotation-filters";
 import { CommentEditor } from "./comment-editor";
 import { CommentItem, type CommentPermissions } from "./comment-item";
+import { forgetMentionCandidates } from "./members-cache";
 import { useThread } from "./use-thread";
+import { useLiveEvents } from "@/components/live/use-live-events";
 
 type ThreadPaneProps = {
   workspaceId: string;
@@ -32,6 +34,8 @@ export function ThreadPane(props: ThreadPaneProps) {
   const errorId = useId();
   const thread = useThread({ workspaceId, annotationId: annotation.id, say, onChanged: props.onChanged });
   const [expanded, setExpanded] = useState(false);
+  // Someone joined or left: the @ list should know.
+  useLiveEvents(["member.changed"], () => forgetMentionCandidates(workspaceId));
   const [sendError, setSendError] = useState<string | null>(null);
   const data = thread.status === "ready" ? thread.thread : null;
   const count = data?.comments.length ?? 0;
