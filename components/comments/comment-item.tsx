@@ -45,7 +45,6 @@ export function CommentItem({ comment, workspaceId, can, focused, ...actions }: 
       data-comment-id={comment.id}
       data-state={comment.state}
       data-focused={focused || undefined}
-      aria-label={`${comment.author.name}, ${formatDateTime(comment.createdAt)}`}
     >
       <div className="comment-head">
         <Avatar person={comment.author} size="small" decorative />
@@ -57,41 +56,13 @@ export function CommentItem({ comment, workspaceId, can, focused, ...actions }: 
           <button
             type="button"
             className="comment-edited"
-            title={`Edited ${formatDateTime(comment.editedAt)}`}
+            title={`Edited ${formatDateTime(comment.editedAt)}. Show earlier versions`}
+            aria-label={`Edited ${formatDateTime(comment.editedAt)}: earlier versions`}
             aria-expanded={showHistory}
             onClick={() => setShowHistory((s) => !s)}
           >
             edited
           </button>
-        ) : null}
-        <span className="spacer" />
-        {!editing ? (
-          <span className="comment-actions">
-            {mine && visible ? (
-              <>
-                <button type="button" className="link-button" onClick={() => setEditing(true)}>
-                  Edit
-                </button>
-                <button type="button" className="link-button" onClick={() => actions.onDelete(comment)}>
-                  Delete
-                </button>
-              </>
-            ) : null}
-            {mine && comment.state === "deleted" ? (
-              <button type="button" className="link-button" onClick={() => actions.onRestore(comment)}>
-                Restore
-              </button>
-            ) : null}
-            {can.moderate && !mine && comment.state !== "deleted" ? (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => actions.onHide(comment, comment.state !== "hidden")}
-              >
-                {comment.state === "hidden" ? "Show" : "Hide"}
-              </button>
-            ) : null}
-          </span>
         ) : null}
       </div>
       {comment.state === "deleted" ? (
@@ -132,6 +103,34 @@ export function CommentItem({ comment, workspaceId, can, focused, ...actions }: 
         </>
       ) : comment.body ? (
         <CommentBody body={comment.body} />
+      ) : null}
+      {!editing && (mine || can.moderate) ? (
+        <div className="comment-actions">
+          {mine && visible ? (
+            <>
+              <button type="button" className="link-button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button type="button" className="link-button" onClick={() => actions.onDelete(comment)}>
+                Delete
+              </button>
+            </>
+          ) : null}
+          {mine && comment.state === "deleted" ? (
+            <button type="button" className="link-button" onClick={() => actions.onRestore(comment)}>
+              Restore
+            </button>
+          ) : null}
+          {can.moderate && !mine && comment.state !== "deleted" ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => actions.onHide(comment, comment.state !== "hidden")}
+            >
+              {comment.state === "hidden" ? "Show" : "Hide"}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       {showHistory && visible ? (
         <CommentHistory commentId={comment.id} load={actions.loadHistory} onClose={() => setShowHistory(false)} />

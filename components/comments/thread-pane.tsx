@@ -38,7 +38,9 @@ export function ThreadPane(props: ThreadPaneProps) {
   useLiveEvents(["member.changed"], () => forgetMentionCandidates(workspaceId));
   const [sendError, setSendError] = useState<string | null>(null);
   const data = thread.status === "ready" ? thread.thread : null;
-  const count = data?.comments.length ?? 0;
+  const all = data?.comments.length ?? 0;
+  // As the badges count: what can be read (deleted and hidden comments keep their place, not their number).
+  const count = data?.comments.filter((c) => c.state === "visible").length ?? 0;
   const collapsed = !!data?.resolved && !expanded;
   // Resolved by anyone (here or live): the thread folds away; reopened, it shows again.
   const [seenResolved, setSeenResolved] = useState(data?.resolved ?? null);
@@ -85,7 +87,7 @@ export function ThreadPane(props: ThreadPaneProps) {
           {count ? <span className="thread-count">{count}</span> : null}
         </h3>
         <span className="spacer" />
-        {data && can.resolve && (count > 0 || data.resolved) ? (
+        {data && can.resolve && (all > 0 || data.resolved) ? (
           <button
             type="button"
             className={`button button-small ${data.resolved ? "button-secondary" : "thread-resolve"}`}
@@ -144,7 +146,7 @@ export function ThreadPane(props: ThreadPaneProps) {
                 Try again
               </button>
             </div>
-          ) : count === 0 ? (
+          ) : all === 0 ? (
             <p className="thread-empty">No comments yet. Start the discussion about this passage.</p>
           ) : (
             <ol className="thread-comments" aria-label="Comments">
@@ -169,9 +171,9 @@ export function ThreadPane(props: ThreadPaneProps) {
             <CommentEditor
               workspaceId={workspaceId}
               meId={can.meId}
-              label={count ? "Reply" : "Comment"}
-              placeholder={count ? "Reply… (@ to mention)" : "Write a comment… (@ to mention)"}
-              submitLabel={count ? "Reply" : "Comment"}
+              label={all ? "Reply" : "Comment"}
+              placeholder={all ? "Reply… (@ to mention)" : "Write a comment… (@ to mention)"}
+              submitLabel={all ? "Reply" : "Comment"}
               focusToken={composeToken}
               onSubmit={async (body) => {
                 setSendError(null);
