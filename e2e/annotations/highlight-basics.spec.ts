@@ -99,6 +99,8 @@ test("a second session editing a stale version is told and shown the newer one (
 
   const second = await browser.newContext({ storageState: await page.context().storageState() });
   const other = await second.newPage();
+  // A session that has not heard of the change: its live stream is down, so it keeps version 1.
+  await other.route("**/api/workspaces/*/events**", (route) => route.abort());
   await other.goto(`/w/${workspaceId}/articles/${articleId}`);
   await page.goto(`/w/${workspaceId}/articles/${articleId}`);
 
