@@ -1,6 +1,7 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
 import { isAllowedHref } from "@/components/editor/extensions/link-policy";
+import { cleanText } from "@/lib/content/sanitize-content";
 import { AppError } from "@/lib/errors";
 import { MAX_COMMENT_TEXT } from "@/lib/validations/comment";
 import { commentExtensions } from "./comment-extensions";
@@ -30,6 +31,22 @@ function invalid(message: string): AppError {
   return new AppError("UNPROCESSABLE", message, { details: { fieldErrors: { body: [message] } } });
 }
 
+/**
+ * A copy of the JSON with storable text (see `cleanText`) and links reduced to
+ * their href: the schema adds rel and target itself, and nothing else of a
+ * pasted link is kept.
+ */
+function cleaned(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cleaned);
+  if (value === null || typeof value !== "object") return typeof value === "string" ? cleanText(value) : value;
+  const record = value as Record<string, unknown>;
+  if (record.type === "link") {
+    const href = (record.attrs as Record<string, unknown> | undefined)?.href;
+    return { type: "link", attrs: { href: typeof href === "string" ? href.trim() : null } };
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, cleaned(v)]));
+}
+
 function depthOf(value: unknown, depth = 0): number {
   if (depth > MAX_DEPTH || value === null || typeof value !== "object") return depth;
   let max = depth;
@@ -47,7 +64,7 @@ export function parseCommentBody(json: unknown): ParsedComment {
   if (depthOf(json) > MAX_DEPTH) throw invalid("The comment is nested too deeply.");
   let doc: ProseMirrorNode;
   try {
-    doc = commentSchema().nodeFromJSON(json);
+    doc = commentSchema().nodeFromJSON(cleaned(json));
     doc.check();
   } catch (err) {
     if (err instanceof RangeError || err instanceof TypeError) {

@@ -23,7 +23,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Text as it may be stored: LF line endings, no NUL (Postgres refuses it), no lone surrogates. */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   return normalizeLineEndings(text).replace(/\0/g, "").toWellFormed();
 }
 

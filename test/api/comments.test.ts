@@ -139,6 +139,38 @@ describe("commenting", () => {
     expect(await db.comment.count({ where: { annotationId } })).toBe(0);
   });
 
+  it("stores text Postgres can hold (no NUL) and links with nothing but their href", async () => {
+    const annotationId = await newAnnotation();
+    const res = await post(
+      analyst,
+      annotationId,
+      doc(
+        { type: "text", text: "\u0000<script>alert(1)</script> " },
+        {
+          type: "text",
+          text: "source",
+          marks: [
+            {
+              type: "link",
+              attrs: { href: " https://example.org/a ", target: "_self", rel: "opener", class: "x", title: "t" },
+            },
+          ],
+        },
+      ),
+    );
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    const [text, link] = data.body.content[0].content;
+    expect(text.text).toBe("<script>alert(1)</script> ");
+    expect(link.marks[0].attrs).toMatchObject({
+      href: "https://example.org/a",
+      target: "_blank",
+      class: null,
+      title: null,
+    });
+    expect(link.marks[0].attrs.rel).toBe("noopener noreferrer nofollow");
+  });
+
   it("answers 413 for a request far over the limit, saving nothing", async () => {
     const annotationId = await newAnnotation();
     const res = await post(analyst, annotationId, commentBody("y".repeat(250_000)));

@@ -111,7 +111,8 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
             take: MAX_REPLAY + 1,
           });
           if (missed.length > MAX_REPLAY) {
-            controller.enqueue(encoder.encode(`event: reset\ndata: {}\n\n`));
+            // With an id, so a browser that reconnects after reloading resumes from here.
+            controller.enqueue(encoder.encode(`id: ${horizon}\nevent: reset\ndata: {}\n\n`));
             sentUpTo = horizon;
           } else {
             for (const e of missed) {
