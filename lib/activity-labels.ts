@@ -13,8 +13,20 @@ export function describeActivity(event: ActivityLike): string {
   switch (event.action) {
     case "workspace.created":
       return `created the workspace “${field(data, "name") ?? ""}”`;
-    case "workspace.updated":
-      return `renamed the workspace to “${field(data, "name") ?? ""}”`;
+    case "workspace.updated": {
+      const changed = (data as { changed?: string[] } | null)?.changed ?? ["name"];
+      const parts = [];
+      if (changed.includes("name")) parts.push(`renamed the workspace to “${field(data, "name") ?? ""}”`);
+      if (changed.includes("selfReviewAllowed")) {
+        const allowed = (data as { selfReviewAllowed?: boolean }).selfReviewAllowed;
+        parts.push(
+          allowed
+            ? "let reviewers review their own annotations"
+            : "required a second reviewer for reviewers' own annotations",
+        );
+      }
+      return parts.join(" and ");
+    }
     case "member.invited":
       return `created an invitation link for a new ${lower(field(data, "role"))}`;
     case "member.invitation_revoked":
@@ -35,6 +47,13 @@ export function describeActivity(event: ActivityLike): string {
       return "restored an article";
     case "article.revised":
       return `saved revision ${String((data as { revision?: number })?.revision ?? "")} of an article`;
+    case "annotation.reviewed": {
+      const decision = field(data, "decision");
+      const quote = field(data, "exact") ?? "";
+      if (decision === "ACCEPTED") return `accepted “${quote}”`;
+      if (decision === "REJECTED") return `rejected “${quote}”: ${field(data, "reason") ?? ""}`;
+      return `reopened the review of “${quote}”`;
+    }
     case "comment.created":
       return `commented “${field(data, "excerpt") ?? ""}”`;
     case "comment.updated":

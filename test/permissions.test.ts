@@ -275,6 +275,23 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
   ],
+  "annotation.review": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/annotations/[annotationId]/review/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await analystAnnotation(w) }),
+      json: { version: 1, decision: "ACCEPTED" },
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/annotations/review/route.ts",
+      params: ws,
+      json: async (w) => ({ items: [{ id: await analystAnnotation(w), version: 1 }], decision: "ACCEPTED" }),
+      ok: 200,
+    },
+    { method: "GET", file: "api/workspaces/[workspaceId]/review-queue/route.ts", params: ws, ok: 200 },
+  ],
   "comment.list": [
     {
       method: "GET",
@@ -378,6 +395,12 @@ const probes: Record<Permission, Probe[]> = {
     },
   ],
 };
+
+/** An analyst's annotation: anyone with the review permission may decide on it (nobody reviews their own). */
+async function analystAnnotation(world: World): Promise<string> {
+  const articleId = await makeArticle(world.workspaceId, world.users.OWNER.id);
+  return makeAnnotation(world.workspaceId, articleId, world.users.ANALYST.id);
+}
 
 /** A comment authored by the caller (or by the owner for anonymous callers). */
 async function ownComment(world: World, caller: TestUser | null, options: { deleted?: boolean } = {}): Promise<string> {

@@ -32,6 +32,8 @@ export const permissions = {
   "annotation.restore": contributors,
   /** Edit, delete and restore anyone's annotations. */
   "annotation.manageAny": leads,
+  /** Accept or reject annotations, and see the review queue. */
+  "annotation.review": leads,
   "entityType.list": everyone,
   "entityType.manage": leads,
   "entity.list": everyone,

@@ -4,7 +4,10 @@ import { roles } from "@/lib/auth/permissions";
 export const workspaceNameSchema = z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
 
 export const createWorkspaceSchema = z.object({ name: workspaceNameSchema });
-export const updateWorkspaceSchema = z.object({ name: workspaceNameSchema });
+/** A rename and/or the self-review setting (whether reviewers may decide on their own annotations). */
+export const updateWorkspaceSchema = z
+  .object({ name: workspaceNameSchema.optional(), selfReviewAllowed: z.boolean().optional() })
+  .refine((v) => v.name !== undefined || v.selfReviewAllowed !== undefined, { message: "Nothing to change." });
 
 export const roleSchema = z.enum(roles, { message: "Choose a role: OWNER, REVIEWER, ANALYST or VIEWER." });
 

@@ -24,6 +24,7 @@ export type ActivityAction =
   | "annotation.updated"
   | "annotation.deleted"
   | "annotation.restored"
+  | "annotation.reviewed"
   | "entity_type.created"
   | "entity_type.updated"
   | "entity.created"

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import type { CommentView } from "@/lib/comments/comment-view";
-import { parseCommentBody } from "@/lib/comments/parse-comment-body";
+import { parseCommentBody, type ParsedComment } from "@/lib/comments/parse-comment-body";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { commentSelect, toCommentView } from "@/lib/server/comments/comment-select";
@@ -21,64 +21,82 @@ export async function createComment(options: {
   actorId: string;
   body: unknown;
 }): Promise<CommentView> {
-  const { workspaceId, annotationId, actorId } = options;
   const parsed = parseCommentBody(options.body);
   return db.$transaction(async (tx) => {
-    const annotation = await findThreadAnnotation(tx, { workspaceId, annotationId });
-    await requireMentionable(tx, workspaceId, parsed.mentionIds);
-    const comment = await tx.comment.create({
-      data: {
-        id: newId(),
-        workspaceId,
-        articleId: annotation.articleId,
-        annotationId,
-        authorId: actorId,
-        body: parsed.body as object,
-        text: parsed.text,
-      },
-      select: commentSelect,
-    });
-    if (annotation.threadResolvedAt) {
-      await tx.annotation.update({
-        where: { id: annotationId },
-        data: { threadResolvedAt: null, threadResolvedById: null },
-      });
-    }
-    await recordActivity({
-      tx,
-      action: "comment.created",
-      actorId,
-      workspaceId,
-      target: { type: "comment", id: comment.id },
-      data: { articleId: annotation.articleId, annotationId, excerpt: parsed.text.slice(0, 200) },
-    });
-    await notifyComment(tx, {
+    const annotation = await findThreadAnnotation(tx, options);
+    return insertComment(tx, { ...options, annotation, parsed });
+  });
+}
+
+/**
+ * The writes of a new comment inside the caller's transaction (also used for
+ * a rejection's reason): the row, reopening a resolved thread, the activity,
+ * notifications and live events.
+ */
+export async function insertComment(
+  tx: Tx,
+  options: {
+    workspaceId: string;
+    actorId: string;
+    annotation: { id: string; articleId: string; threadResolvedAt: Date | null };
+    parsed: ParsedComment;
+  },
+): Promise<CommentView> {
+  const { workspaceId, actorId, annotation, parsed } = options;
+  const annotationId = annotation.id;
+  await requireMentionable(tx, workspaceId, parsed.mentionIds);
+  const comment = await tx.comment.create({
+    data: {
+      id: newId(),
       workspaceId,
       articleId: annotation.articleId,
       annotationId,
-      commentId: comment.id,
-      actorId,
-      mentionedIds: parsed.mentionIds,
-      participants: true,
-    });
-    await publishLive(tx, [
-      {
-        type: "comment.changed",
-        workspaceId,
-        articleId: annotation.articleId,
-        data: { annotationId, commentId: comment.id },
-      },
-      ...(annotation.threadResolvedAt
-        ? [
-            {
-              type: "thread.changed" as const,
-              workspaceId,
-              articleId: annotation.articleId,
-              data: { annotationId, resolved: false },
-            },
-          ]
-        : []),
-    ]);
-    return toCommentView(comment);
+      authorId: actorId,
+      body: parsed.body as object,
+      text: parsed.text,
+    },
+    select: commentSelect,
   });
+  if (annotation.threadResolvedAt) {
+    await tx.annotation.update({
+      where: { id: annotationId },
+      data: { threadResolvedAt: null, threadResolvedById: null },
+    });
+  }
+  await recordActivity({
+    tx,
+    action: "comment.created",
+    actorId,
+    workspaceId,
+    target: { type: "comment", id: comment.id },
+    data: { articleId: annotation.articleId, annotationId, excerpt: parsed.text.slice(0, 200) },
+  });
+  await notifyComment(tx, {
+    workspaceId,
+    articleId: annotation.articleId,
+    annotationId,
+    commentId: comment.id,
+    actorId,
+    mentionedIds: parsed.mentionIds,
+    participants: true,
+  });
+  await publishLive(tx, [
+    {
+      type: "comment.changed",
+      workspaceId,
+      articleId: annotation.articleId,
+      data: { annotationId, commentId: comment.id },
+    },
+    ...(annotation.threadResolvedAt
+      ? [
+          {
+            type: "thread.changed" as const,
+            workspaceId,
+            articleId: annotation.articleId,
+            data: { annotationId, resolved: false },
+          },
+        ]
+      : []),
+  ]);
+  return toCommentView(comment);
 }

@@ -1,4 +1,4 @@
-// GET|PATCH /api/workspaces/[workspaceId] — read or rename a workspace
+// GET|PATCH /api/workspaces/[workspaceId] — read a workspace; rename it or change its review setting
 import { withAuth } from "@/lib/auth/with-auth";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 import { updateWorkspace } from "@/lib/server/workspaces/update-workspace";
@@ -12,8 +12,8 @@ export const GET = withAuth(
 
 export const PATCH = withAuth(
   async ({ workspaceId, user, body }) => {
-    const { name } = await body(updateWorkspaceSchema);
-    return Response.json({ data: await updateWorkspace({ workspaceId, actorId: user.id, name }) });
+    const change = await body(updateWorkspaceSchema);
+    return Response.json({ data: await updateWorkspace({ workspaceId, actorId: user.id, ...change }) });
   },
   { permission: "workspace.update" },
 );
