@@ -1,0 +1,186 @@
+/**
+ * Span-level agreement between two annotators on one text: precision, recall
+ * and F1 of annotator B against annotator A (the reference), per label and
+ * overall, with the counts behind every figure.
+ *
+ * Matching is one-to-one: each span is matched at most once, and only to a
+ * span with the same label.
+ * - `exact`: same start, same end, same label.
+ * - `overlap`: same label and the ranges overlap (`rangesOverlap`: they share
+ *   at least one code unit, or are identical, so every exact match is also an
+ *   overlap match). Among the possible pairings the
+ *   largest is taken (maximum bipartite matching), so the count does not
+ *   depend on the order of the spans and is the same with A and B swapped.
+ *
+ * With m matched pairs, |A| and |B| spans:
+ *   precision = m / |B|   (null when B has no spans)
+ *   recall    = m / |A|   (null when A has no spans)
+ *   F1        = 2m / (|A| + |B|)   (null when neither has spans; 0 when only one has)
+ * F1 written this way equals the harmonic mean of precision and recall when
+ * both are defined, and is symmetric under swapping A and B. "Overall" is
+ * the micro-average: counts summed over labels.
+ */
+import {
+  assertDistinctAnnotators,
+  assertSpan,
+  compareCodeUnits,
+  compareSpans,
+  rangesOverlap,
+  type AnnotatorSpans,
+  type Span,
+} from "./common";
+
+export type MatchMode = "exact" | "overlap";
+
+export interface PrfCounts {
+  /** Matched pairs. */
+  matched: number;
+  /** Spans of A with no match in B (false negatives of B). */
+  onlyA: number;
+  /** Spans of B with no match in A (false positives of B). */
+  onlyB: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+export interface LabelPrf extends PrfCounts {
+  label: string;
+}
+
+export interface SpanAgreement {
+  mode: MatchMode;
+  overall: PrfCounts;
+  /** One row per label, ordered by label (code units). */
+  byLabel: LabelPrf[];
+}
+
+export interface SpanAgreementOptions {
+  mode: MatchMode;
+  /** Labels to report even when neither annotator used them (rows with zero counts). */
+  labels?: readonly string[];
+}
+
+/** Precision, recall and F1 from the counts (see the module comment for the null cases). */
+export function prf(matched: number, onlyA: number, onlyB: number): PrfCounts {
+  const a = matched + onlyA;
+  const b = matched + onlyB;
+  return {
+    matched,
+    onlyA,
+    onlyB,
+    precision: b === 0 ? null : matched / b,
+    recall: a === 0 ? null : matched / a,
+    f1: a + b === 0 ? null : (2 * matched) / (a + b),
+  };
+}
+
+function countExact(a: readonly Span[], b: readonly Span[]): number {
+  const counts = new Map<string, number>();
+  for (const s of a) counts.set(`${s.start}:${s.end}`, (counts.get(`${s.start}:${s.end}`) ?? 0) + 1);
+  let matched = 0;
+  for (const s of b) {
+    const key = `${s.start}:${s.end}`;
+    const left = counts.get(key) ?? 0;
+    if (left > 0) {
+      matched++;
+      counts.set(key, left - 1);
+    }
+  }
+  return matched;
+}
+
+/** Size of a maximum matching between overlapping spans (all of one label), by augmenting paths. */
+function countOverlap(a: readonly Span[], b: readonly Span[]): number {
+  const as = [...a].sort(compareSpans);
+  const bs = [...b].sort(compareSpans);
+  // Candidates of each A span: the B spans it overlaps (bs is sorted by start).
+  const adjacency = as.map((s) => {
+    const list: number[] = [];
+    for (let j = 0; j < bs.length && bs[j].start <= s.end; j++) if (rangesOverlap(s, bs[j])) list.push(j);
+    return list;
+  });
+  const matchOfB = new Array<number>(bs.length).fill(-1);
+  let matched = 0;
+  for (let i = 0; i < as.length; i++) {
+    // Iterative depth-first search for an augmenting path from A span i.
+    const visited = new Uint8Array(bs.length);
+    const stack: { a: number; next: number }[] = [{ a: i, next: 0 }];
+    const via: number[] = []; // via[depth] = the B span taken from stack[depth]
+    let found = false;
+    while (stack.length > 0 && !found) {
+      const top = stack[stack.length - 1];
+      if (top.next >= adjacency[top.a].length) {
+        stack.pop();
+        via.length = stack.length;
+        continue;
+      }
+      const j = adjacency[top.a][top.next++];
+      if (visited[j]) continue;
+      visited[j] = 1;
+      via[stack.length - 1] = j;
+      if (matchOfB[j] === -1) found = true;
+      else stack.push({ a: matchOfB[j], next: 0 });
+    }
+    if (found) {
+      for (let d = 0; d < stack.length; d++) matchOfB[via[d]] = stack[d].a;
+      matched++;
+    }
+  }
+  return matched;
+}
+
+function byLabel(spans: readonly Span[]): Map<string, Span[]> {
+  const map = new Map<string, Span[]>();
+  for (const s of spans) {
+    assertSpan(s);
+    const list = map.get(s.label);
+    if (list) list.push(s);
+    else map.set(s.label, [s]);
+  }
+  return map;
+}
+
+/** Precision, recall and F1 of `b` against `a` (the reference), per label and overall. */
+export function spanAgreement(a: readonly Span[], b: readonly Span[], options: SpanAgreementOptions): SpanAgreement {
+  const la = byLabel(a);
+  const lb = byLabel(b);
+  const labels = [...new Set([...la.keys(), ...lb.keys(), ...(options.labels ?? [])])].sort(compareCodeUnits);
+  let matched = 0;
+  let onlyA = 0;
+  let onlyB = 0;
+  const rows = labels.map((label) => {
+    const sa = la.get(label) ?? [];
+    const sb = lb.get(label) ?? [];
+    const m = options.mode === "exact" ? countExact(sa, sb) : countOverlap(sa, sb);
+    matched += m;
+    onlyA += sa.length - m;
+    onlyB += sb.length - m;
+    return { label, ...prf(m, sa.length - m, sb.length - m) };
+  });
+  return { mode: options.mode, overall: prf(matched, onlyA, onlyB), byLabel: rows };
+}
+
+export interface SpanAgreementMatrix {
+  annotators: string[];
+  /** cells[i][j]: annotator j against annotator i as the reference; null on the diagonal. */
+  cells: (SpanAgreement | null)[][];
+}
+
+/**
+ * `spanAgreement` between every ordered pair of annotators. Every cell lists
+ * the same labels (all labels any annotator used, plus `options.labels`), so
+ * the cells line up in a table. cells[i][j] and cells[j][i] have the same F1
+ * and matched count, with precision and recall swapped.
+ */
+export function pairwiseSpanAgreement(
+  annotators: readonly AnnotatorSpans[],
+  options: SpanAgreementOptions,
+): SpanAgreementMatrix {
+  assertDistinctAnnotators(annotators);
+  const labels = [...new Set([...annotators.flatMap((x) => x.spans.map((s) => s.label)), ...(options.labels ?? [])])];
+  const cells = annotators.map((x, i) =>
+    annotators.map((y, j) => (i === j ? null : spanAgreement(x.spans, y.spans, { ...options, labels }))),
+  );
+  return { annotators: annotators.map((x) => x.annotator), cells };
+}
