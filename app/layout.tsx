@@ -8,6 +8,7 @@ import "@/components/entities/entities.css";
 import "@/components/comments/comments.css";
 import "@/components/live/live.css";
 import "@/components/notifications/notifications.css";
+import "@/components/review/review.css";
 
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },

@@ -17,7 +17,7 @@ export type ReviewDecision = "ACCEPTED" | "REJECTED" | "PROPOSED";
  * the version the reviewer saw (409 otherwise, with the current versions). A
  * reviewer's own annotations need someone else unless the workspace allows
  * self-review. A rejection's reason is posted to each annotation's thread;
- * authors are notified; PROPOSED undoes a decision.
+ * authors are notified of decisions; PROPOSED undoes a decision.
  */
 export async function reviewAnnotations(options: {
   workspaceId: string;
@@ -100,7 +100,8 @@ export async function reviewAnnotations(options: {
           data: { articleId: a.articleId, exact: a.exact.slice(0, 200), decision, reason },
         })),
       );
-      const notified = annotations.filter((a) => a.authorId !== actor.id);
+      // An undo takes a decision back; the author heard of the decision and needs no second message.
+      const notified = decision === "PROPOSED" ? [] : annotations.filter((a) => a.authorId !== actor.id);
       const notifications = notified.map((a) => ({
         id: newId(),
         recipientId: a.authorId,

@@ -15,6 +15,7 @@ export default async function WorkspaceLayout({ children, params }: WorkspaceLay
   const tabs = [
     { href: "", label: "Articles" },
     { href: "/entities", label: "Entities" },
+    ...(can(membership.role, "annotation.review") ? [{ href: "/review", label: "Review" }] : []),
     { href: "/members", label: "Members" },
     ...(can(membership.role, "activity.read") ? [{ href: "/activity", label: "Activity" }] : []),
     ...(can(membership.role, "workspace.update") || can(membership.role, "entityType.manage")

@@ -1,0 +1,67 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { MAX_REJECTION_REASON } from "@/lib/validations/review";
+
+type RejectDialogProps = { count: number; onReject(reason: string): void; onCancel(): void };
+
+/** Asks why; the reason goes to each annotation's thread and its author's inbox. */
+export function RejectDialog({ count, onReject, onCancel }: RejectDialogProps) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const titleId = useId();
+  const errorId = useId();
+  useEffect(() => field.current?.focus(), []);
+  const submit = () => {
+    if (!reason.trim()) {
+      setError("Say why it is rejected.");
+      field.current?.focus();
+      return;
+    }
+    onReject(reason.trim());
+  };
+  return (
+    <div>
+      <div
+        className="review-reject"
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={titleId}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") onCancel();
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
+        }}
+      >
+        <h2 id={titleId}>{count === 1 ? "Reject this annotation" : `Reject ${count} annotations`}</h2>
+        <label htmlFor={`${titleId}-reason`}>Reason (posted to the thread; the author is notified)</label>
+        <textarea
+          id={`${titleId}-reason`}
+          ref={field}
+          rows={3}
+          maxLength={MAX_REJECTION_REASON}
+          value={reason}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setError(null);
+          }}
+        />
+        {error ? (
+          <p id={errorId} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="row">
+          <button type="button" className="button button-danger" onClick={submit}>
+            Reject{count > 1 ? ` ${count}` : ""}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
