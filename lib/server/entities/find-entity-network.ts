@@ -73,3 +73,16 @@ function findEdges(filter: EntityNetworkFilter): Promise<NetworkEdge[]> {
     ORDER BY weight DESC, source, target
     LIMIT ${MAX_NETWORK_EDGES + 1}`;
 }
+
+/** The live articles in which at least one live entity is tagged: the choices of the network's article filter. */
+export function findNetworkArticles(workspaceId: string): Promise<{ id: string; title: string }[]> {
+  return db.article.findMany({
+    where: {
+      workspaceId,
+      deletedAt: null,
+      annotations: { some: { deletedAt: null, entity: { deletedAt: null, mergedIntoId: null } } },
+    },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    select: { id: true, title: true },
+  });
+}

@@ -42,6 +42,9 @@ export default async function EntitiesPage({ params, searchParams }: EntitiesPag
           <h1>Entities</h1>
           <p>People, organizations, places and events tagged in this workspace’s articles.</p>
         </div>
+        <Link className="button button-secondary" href={`/w/${workspaceId}/entities/network`}>
+          Network view
+        </Link>
       </div>
       <EntityListControls
         key={`${q}|${type?.id ?? ""}`}
