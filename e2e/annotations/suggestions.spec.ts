@@ -48,9 +48,10 @@ test("suggestions include every mention of catalog entities, and accepting one c
   await expect(marks).toHaveCount(1);
   await expect(marks).toHaveText("Taliban");
   await expect(underlines.filter({ hasText: /^Taliban$/ })).toHaveCount(talibans - 1);
-  const list = (
-    await (await page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`)).json()
-  ).data;
-  expect(list).toHaveLength(1);
+  // The highlight shows before the server has confirmed it.
+  const saved = async () =>
+    (await (await page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`)).json()).data;
+  await expect.poll(async () => (await saved()).length).toBe(1);
+  const list = await saved();
   expect(list[0]).toMatchObject({ exact: "Taliban", entity: { name: "Taliban", type: { name: "Organization" } } });
 });
