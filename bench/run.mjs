@@ -7,7 +7,8 @@
 // then stops everything and drops the database. All traffic stays on 127.0.0.1.
 //
 // Environment: BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/postgres), the server on
-// which the scratch database is created; PLAYWRIGHT_CHROMIUM_PATH (/usr/bin/chromium).
+// which the scratch database is created; PLAYWRIGHT_CHROMIUM_PATH (/usr/bin/chromium);
+// BENCH_ONLY=api or BENCH_ONLY=reader to run one part (results in bench/results/latest-<part>.json).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,9 +22,18 @@ import { generateAnnotations, generateArticle } from "./generate-article.mjs";
 import { portIsFree, startGroup, stopAll } from "./processes.mjs";
 import { benchReader } from "./reader.mjs";
 
+const PARTS = ["api", "reader"];
+/** One part alone is much quicker to repeat; a partial run keeps latest.json, the record of a whole run. */
+const only = process.env.BENCH_ONLY || null;
+if (only !== null && !PARTS.includes(only)) {
+  console.error(`BENCH_ONLY must be one of ${PARTS.join(", ")} (or unset for both), not "${only}".`);
+  process.exit(2);
+}
+const runs = (part) => only === null || only === part;
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = path.join(root, "bench", "out");
-const resultsFile = path.join(root, "bench", "results", "latest.json");
+const resultsFile = path.join(root, "bench", "results", only ? `latest-${only}.json` : "latest.json");
 
 const APP_PORT = 3300;
 const BASELINE_PORT = 3301;
@@ -143,6 +153,11 @@ function printTables(results) {
     `\n${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}; ` +
       `1-minute load average ${machine.loadAverage.atStart} at the start, ${machine.loadAverage.atEnd} at the end`,
   );
+  if (reader) printReader(reader, results.goals);
+  if (api) printApi(api, seeding, results.goals);
+}
+
+function printReader(reader, goals) {
   console.log("\nReader (Chromium, cold load, median of 3)");
   console.table(
     Object.fromEntries(
@@ -160,7 +175,7 @@ function printTables(results) {
     ),
   );
   console.log(
-    `Ready N=5000 / N=0: ${results.goals.readyRatio}× (goal ≤ 1.5×); any task > 200 ms: ${results.goals.anyTaskOver200 ? "yes" : "no"}`,
+    `Ready N=5000 / N=0: ${goals.readyRatio}× (goal ≤ 1.5×); any task > 200 ms: ${goals.anyTaskOver200 ? "yes" : "no"}`,
   );
   console.log("\nCreate one highlight (keydown `h`, median of 3)");
   console.table(
@@ -176,6 +191,9 @@ function printTables(results) {
       ]),
     ),
   );
+}
+
+function printApi(api, seeding, goals) {
   console.log(
     `\nAPI throughput (autocannon, ${api.connections} connections, ${api.durationS} s after ${api.warmupS} s warm-up)`,
   );
@@ -195,7 +213,7 @@ function printTables(results) {
     ),
   );
   console.log(
-    `Throughput ratio: ${results.goals.throughputRatio} (goal ≥ 0.75). Batch create: ${seeding.msPerHighlight} ms per ` +
+    `Throughput ratio: ${goals.throughputRatio} (goal ≥ 0.75). Batch create: ${seeding.msPerHighlight} ms per ` +
       `highlight (${seeding.batchSize} per call); one call with 1,000: ${describeMaxBatch(seeding.maxBatch)}.`,
   );
 }
@@ -263,6 +281,7 @@ async function main() {
   if (loadAtStart > os.cpus().length / 2) {
     log(`Warning: the 1-minute load average is ${loadAtStart} on ${os.cpus().length} cores; results will be noisy.`);
   }
+  if (only) log(`BENCH_ONLY=${only}: the ${only} part only`);
   for (const port of [APP_PORT, BASELINE_PORT]) {
     if (!(await portIsFree(port))) throw new Error(`Port ${port} is in use; stop what runs there first.`);
   }
@@ -280,7 +299,7 @@ async function main() {
   await admin(`CREATE DATABASE "${dbName}"`);
   dbCreated = true;
 
-  await buildBaseline({ env, log, logFile: path.join(outDir, "baseline-build.log") });
+  if (runs("api")) await buildBaseline({ env, log, logFile: path.join(outDir, "baseline-build.log") });
 
   await startApp(env);
   log("Marginalia is up");
@@ -295,11 +314,13 @@ async function main() {
   const article = generateArticle();
   const articles = [];
   const batchTimes = [];
-  for (const n of SIZES) {
+  // Without the reader, one article of 1,000 highlights still times the batch route.
+  for (const n of runs("reader") ? SIZES : [1000]) {
     const title = `${article.title}, N=${n}`;
     articles.push(await seedArticle(client, workspace.id, { title, text: article.text, n }, batchTimes));
     log(`  article with ${n} highlights`);
   }
+  log(`  ${article.words} words, ${article.text.length} characters per long article`);
   batchTimes.sort((a, b) => a - b);
   const seeding = {
     batchSize: BATCH,
@@ -307,23 +328,66 @@ async function main() {
     msPerHighlight: Math.round(batchTimes[Math.floor(batchTimes.length / 2)] * 100) / 100,
   };
   log(`  batch create: ${seeding.msPerHighlight} ms per highlight (median, ${BATCH} per call)`);
+
+  let reader = null;
+  if (runs("reader")) {
+    log("Reader benchmark (Chromium)");
+    reader = await benchReader({
+      baseUrl: APP_URL,
+      sessionToken: client.sessionToken,
+      articles: articles.map(({ n, path }) => ({ n, path })),
+      reps: REPS,
+      createOn: [0, 5000],
+      log,
+    });
+  }
+
+  const api = runs("api") ? await benchApi({ env, client, workspace, longText: article.text, seeding }) : null;
+
+  const at = (n) => reader.load.find((l) => l.n === n).median;
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
+    },
+    source,
+    only,
+    article: { words: article.words, characters: article.text.length },
+    seeding,
+    reader,
+    api,
+    goals: {
+      ...(reader && {
+        readyRatio: Math.round((at(5000).readyMs / at(0).readyMs) * 100) / 100,
+        readyRatioGoal: 1.5,
+        anyTaskOver200: reader.load.some((l) => l.runs.some((r) => r.tasksOver200 > 0)),
+        createMarkGoalMs: 16,
+        createSavedGoalMs: 100,
+      }),
+      ...(api && { throughputRatio: api.targets[1].ratioToBaseline, throughputRatioGoal: 0.75 }),
+    },
+  };
+  printTables(results);
+  await writeJson(resultsFile, results);
+  log(`Wrote ${path.relative(root, resultsFile)}`);
+}
+
+/**
+ * The API part: seeds its two articles, measures the baseline and Marginalia's routes one
+ * after the other, then one call of the batch route's maximum (into `seeding.maxBatch`).
+ */
+async function benchApi({ env, client, workspace, longText, seeding }) {
   const small = generateArticle({ words: 300, seed: 11 });
   const apiSmall = await seedArticle(client, workspace.id, { title: "API benchmark (short)", text: small.text, n: 0 });
   const apiLarge = await seedArticle(client, workspace.id, {
     title: "API benchmark (50k words)",
-    text: article.text,
+    text: longText,
     n: 0,
-  });
-  log(`  ${article.words} words, ${article.text.length} characters per long article`);
-
-  log("Reader benchmark (Chromium)");
-  const reader = await benchReader({
-    baseUrl: APP_URL,
-    sessionToken: client.sessionToken,
-    articles: articles.map(({ n, path }) => ({ n, path })),
-    reps: REPS,
-    createOn: [0, 5000],
-    log,
   });
 
   log("API benchmark (autocannon)");
@@ -392,36 +456,7 @@ async function main() {
 
   const base = api.targets[0].requestsPerSecond;
   for (const t of api.targets.slice(1, 3)) t.ratioToBaseline = Math.round((t.requestsPerSecond / base) * 100) / 100;
-
-  const at = (n) => reader.load.find((l) => l.n === n).median;
-  const results = {
-    date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? null,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
-    },
-    source,
-    article: { words: article.words, characters: article.text.length },
-    seeding,
-    reader,
-    api,
-    goals: {
-      readyRatio: Math.round((at(5000).readyMs / at(0).readyMs) * 100) / 100,
-      readyRatioGoal: 1.5,
-      anyTaskOver200: reader.load.some((l) => l.runs.some((r) => r.tasksOver200 > 0)),
-      createMarkGoalMs: 16,
-      createSavedGoalMs: 100,
-      throughputRatio: api.targets[1].ratioToBaseline,
-      throughputRatioGoal: 0.75,
-    },
-  };
-  printTables(results);
-  await writeJson(resultsFile, results);
-  log(`Wrote ${path.relative(root, resultsFile)}`);
+  return api;
 }
 
 main()

@@ -16,17 +16,19 @@ export function NetworkLegend({ network, hiddenTypes, onToggle }: NetworkLegendP
   }, [network]);
   if (!network.types.length) return null;
   return (
-    <fieldset className="card network-legend">
-      <legend>Types</legend>
-      {network.types.map((t) => (
-        <label key={t.id} className="network-legend-item">
-          <input type="checkbox" checked={!hiddenTypes.has(t.id)} onChange={() => onToggle(t.id)} />
-          <span className="entity-dot" style={{ background: t.color }} aria-hidden="true" />
-          <span className="network-legend-name">{t.name}</span>
-          <span className="muted small">{counts.get(t.id) ?? 0}</span>
-        </label>
-      ))}
+    <div className="card network-legend">
+      <fieldset>
+        <legend>Types</legend>
+        {network.types.map((t) => (
+          <label key={t.id} className="network-legend-item">
+            <input type="checkbox" checked={!hiddenTypes.has(t.id)} onChange={() => onToggle(t.id)} />
+            <span className="entity-dot" style={{ background: t.color }} aria-hidden="true" />
+            <span className="network-legend-name">{t.name}</span>
+            <span className="muted small">{counts.get(t.id) ?? 0}</span>
+          </label>
+        ))}
+      </fieldset>
       <p className="muted small network-legend-note">Size: mentions. Line width: shared paragraphs.</p>
-    </fieldset>
+    </div>
   );
 }

@@ -34,7 +34,8 @@ export type NetworkRenderer = {
   destroy(): void;
 };
 
-const EDGE_COLOR = "rgba(120, 128, 140, 0.28)";
+// Translucent, so that where many links cross the graph shows it by darkening; more transparent than this and thin links vanish.
+const EDGE_COLOR = "rgba(110, 118, 130, 0.5)";
 const EDGE_HIGHLIGHT_COLOR = "rgba(31, 63, 168, 0.75)";
 const FADED_COLOR = "#e3e5e9";
 /** How often the layout is checked for having settled. */
@@ -42,6 +43,15 @@ const SETTLE_CHECK_MS = 250;
 /** Mean movement per check, as a share of the graph's extent, under which the layout counts as settled. */
 const SETTLED_MOVEMENT = 0.0015;
 const MIN_ITERATIONS_PER_CHECK = 3;
+/**
+ * Past this many links, pan and zoom draw nodes only until the camera stops,
+ * and the layout animates the nodes alone (the links appear when it ends):
+ * without a GPU (software WebGL) 20,000 links take about a second per frame
+ * on this project's machines (bench/README.md), and even with one they are
+ * a blur while moving.
+ */
+const HIDE_EDGES_ON_MOVE_FROM = 5_000;
+const UNHOVER_DELAY_MS = 150;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /** The layout's time budget: bigger graphs get longer, never so long that a reader waits on it. */
@@ -65,6 +75,7 @@ export function createNetworkRenderer(
     done: Promise<LayoutResult>;
     countIteration: () => void;
   } | null = null;
+  let drawNodesOnlyWhileLaying = false;
   let lastLayout: Promise<LayoutResult> = Promise.resolve({ ms: 0, settled: true });
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
@@ -89,6 +100,7 @@ export function createNetworkRenderer(
       return { ...data, color: FADED_COLOR, label: null, zIndex: 0 };
     },
     edgeReducer(edge, data) {
+      if (layout && drawNodesOnlyWhileLaying) return { ...data, hidden: true };
       const [source, target] = graph.extremities(edge);
       const ends = [graph.getNodeAttributes(source), graph.getNodeAttributes(target)] as const;
       if (!isEdgeShown(data, [ends[0], ends[1]], filter)) return { ...data, hidden: true };
@@ -100,15 +112,21 @@ export function createNetworkRenderer(
     },
   });
 
+  // Leaving a node restores the whole graph, the costliest frame there is; moving straight on to
+  // another node within this delay skips it.
+  let unhover: ReturnType<typeof setTimeout> | undefined;
   sigma.on("enterNode", ({ node }) => {
+    clearTimeout(unhover);
     hovered = { node, neighbours: new Set(graph.neighbors(node)) };
     container.style.cursor = "pointer";
     sigma.refresh({ skipIndexation: true });
   });
   sigma.on("leaveNode", () => {
-    hovered = null;
     container.style.cursor = "";
-    sigma.refresh({ skipIndexation: true });
+    unhover = setTimeout(() => {
+      hovered = null;
+      sigma.refresh({ skipIndexation: true });
+    }, UNHOVER_DELAY_MS);
   });
   sigma.on("enterEdge", () => (container.style.cursor = "pointer"));
   sigma.on("leaveEdge", () => (container.style.cursor = ""));
@@ -152,6 +170,7 @@ export function createNetworkRenderer(
       previous = current;
       if (!settled && elapsed < budget) return;
       stopLayout();
+      if (drawNodesOnlyWhileLaying) sigma.refresh();
       const result = { ms: Math.round(elapsed), settled };
       finish(result);
       events.onLayoutEnd?.(result);
@@ -181,6 +200,10 @@ export function createNetworkRenderer(
     const spread = Math.sqrt(next.nodes.length) * 10;
 
     graph.clear();
+    const big = next.edges.length > HIDE_EDGES_ON_MOVE_FROM;
+    sigma.setSetting("hideEdgesOnMove", big);
+    sigma.setSetting("hideLabelsOnMove", big);
+    drawNodesOnlyWhileLaying = big;
     next.nodes.forEach((node, i) => {
       graph.addNode(node.id, {
         // New nodes start on a sunflower spiral, biggest (first) in the middle, so the layout begins untangled.
@@ -216,6 +239,7 @@ export function createNetworkRenderer(
     layoutDone: () => lastLayout,
     sigma,
     destroy() {
+      clearTimeout(unhover);
       stopLayout();
       sigma.kill();
     },

@@ -1,17 +1,14 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { authSecret, sessionCookieName } from "@/lib/auth/secret";
+import { sessionCookieName } from "@/lib/auth/secret";
+import { decodeSessionToken, type SessionClaims } from "@/lib/auth/session-token";
 
 /** The signed-in user, as read from the database on every request. */
 export type SessionUser = { id: string; email: string; name: string };
 
-/** Claims we put in the session JWT besides next-auth's own. */
-export type SessionClaims = { sub?: string; sv?: number };
-
-type CookieGetter = (name: string) => string | undefined;
+export type CookieGetter = (name: string) => string | undefined;
 
 /** Joins next-auth's session cookie, which it splits into `.0`, `.1`… chunks when large. */
 function readSessionCookie(get: CookieGetter): string | undefined {
@@ -27,27 +24,34 @@ function readSessionCookie(get: CookieGetter): string | undefined {
   return joined || undefined;
 }
 
+/** The claims of a valid session cookie, or null when there is none or it does not decrypt, has expired or lacks them. */
+export async function sessionClaims(get: CookieGetter): Promise<SessionClaims | null> {
+  const token = readSessionCookie(get);
+  return token ? decodeSessionToken(token) : null;
+}
+
 /**
- * Resolves the session user from the session cookie. JWTs cannot be revoked, so
+ * The session's user if the session is still live. JWTs cannot be revoked, so
  * the token's session version must equal the user's current one: bumping it
  * (sign out everywhere, password change, removal) ends every session at once.
  */
+export function liveSessionUser(
+  claims: { sv: number },
+  user: { id: string; email: string; name: string; sessionVersion: number; disabledAt: Date | null } | null,
+): SessionUser | null {
+  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** Resolves the session user from the session cookie, checking the session against the database. */
 export async function userFromCookies(get: CookieGetter): Promise<SessionUser | null> {
-  const token = readSessionCookie(get);
-  if (!token) return null;
-  let claims: SessionClaims | null;
-  try {
-    claims = (await decode({ token, secret: authSecret() })) as SessionClaims | null;
-  } catch {
-    return null;
-  }
-  if (!claims?.sub || typeof claims.sv !== "number") return null;
+  const claims = await sessionClaims(get);
+  if (!claims) return null;
   const user = await db.user.findUnique({
     where: { id: claims.sub },
     select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true },
   });
-  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return liveSessionUser(claims, user);
 }
 
 /** Parses a Cookie header into a getter. */
