@@ -149,6 +149,31 @@ describe("the event stream", () => {
     }
   });
 
+  it("announces a new highlight, written in one statement, to the article's streams", async () => {
+    const stream = await connect(reader);
+    try {
+      const revision = await db.article.findUniqueOrThrow({
+        where: { id: articleId },
+        select: { currentRevision: { select: { id: true, text: true } } },
+      });
+      const { id: revisionId, text } = revision.currentRevision!;
+      const res = await callRoute({
+        file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts",
+        method: "POST",
+        params: { workspaceId, articleId },
+        cookie: await sessionCookie(owner),
+        json: { revisionId, start: 0, end: 4, exact: text.slice(0, 4) },
+      });
+      expect(res.status).toBe(201);
+      const { data } = await res.json();
+      await stream.waitFor((f) => f.some((x) => x.event === "annotation.changed"));
+      const frame = stream.frames.find((x) => x.event === "annotation.changed")!;
+      expect((frame.data as LiveMessage<"annotation.changed">).data.annotationIds).toEqual([data.id]);
+    } finally {
+      stream.close();
+    }
+  });
+
   it("replays what a reconnecting client missed, after its Last-Event-ID, each exactly once", async () => {
     const first = await connect(reader);
     await comment("Before the cut.");

@@ -27,8 +27,8 @@ type Row = Omit<AnnotationView, "author" | "entity"> & {
 };
 
 /**
- * Inserts annotations on `revisionId` and their "annotation.created" events in
- * one statement, hence all or none, and only if
+ * Inserts annotations on `revisionId`, their "annotation.created" events and
+ * the live event announcing them in one statement, hence all or none, and only if
  * - `access.member` finds the session's user, who becomes their author;
  * - the article is live in the workspace and `revisionId` still its current
  *   revision;
@@ -84,6 +84,12 @@ export async function insertAnnotationsOnCurrentRevision(options: {
       SELECT i."eventId", ${workspaceId}, n."authorId", 'annotation.created', 'annotation', n."id", i."eventData"::jsonb,
         ${now}::timestamp(3)
       FROM "inserted" n JOIN "input" i ON i."id" = n."id"
+    ), "live" AS (
+      INSERT INTO "LiveEvent" ("workspaceId", "articleId", "type", "data", "createdAt")
+      SELECT ${workspaceId}, ${articleId}, 'annotation.changed',
+        jsonb_build_object('annotationIds', jsonb_agg(n."id" ORDER BY i."position")), ${now}::timestamp(3)
+      FROM "inserted" n JOIN "input" i ON i."id" = n."id"
+      HAVING count(*) > 0
     )
     SELECT n."id", n."articleId", n."revisionId", n."start", n."end", n."exact", n."prefix", n."suffix", n."note",
       n."status"::text AS "status", n."anchorState"::text AS "anchorState", n."version", n."createdAt",
