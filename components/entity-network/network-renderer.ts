@@ -35,7 +35,7 @@ export type NetworkRenderer = {
 };
 
 // Translucent, so that where many links cross the graph shows it by darkening; more transparent than this and thin links vanish.
-const EDGE_COLOR = "rgba(110, 118, 130, 0.5)";
+const EDGE_COLOR = "rgba(110, 118, 130, 0.7)";
 const EDGE_HIGHLIGHT_COLOR = "rgba(31, 63, 168, 0.75)";
 const FADED_COLOR = "#e3e5e9";
 /** How often the layout is checked for having settled. */

@@ -34,6 +34,20 @@ describe("passageExcerpt", () => {
     }
   });
 
+  it("shows both entities when they fit, even if one's first mention lies far before", () => {
+    const paragraph = "Alice" + "x".repeat(1000) + "Alice met Bob" + "y".repeat(1000);
+    const highlights = [
+      { start: 0, end: 5, entityId: "alice" },
+      { start: 1005, end: 1010, entityId: "alice" },
+      { start: 1015, end: 1018, entityId: "bob" },
+    ];
+    const cut = passageExcerpt(paragraph, highlights, 300);
+    expect(cut.highlights.map((h) => [h.entityId, cut.text.slice(h.start, h.end)])).toEqual([
+      ["alice", "Alice"],
+      ["bob", "Bob"],
+    ]);
+  });
+
   it("opens at the paragraph's end when the highlight is near it", () => {
     const paragraph = "z".repeat(1000) + "Carol";
     const cut = passageExcerpt(paragraph, [{ start: 1000, end: 1005 }], 200);
