@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -12,13 +11,6 @@ export async function findMembership(userId: string, workspaceId: string): Promi
     where: { userId, workspaceId, workspace: { deletedAt: null } },
     select: { workspaceId: true, userId: true, role: true },
   });
-}
-
-/** Like findMembership, but a missing membership is a 404 for the workspace. */
-export async function requireMembership(userId: string, workspaceId: string): Promise<Membership> {
-  const membership = await findMembership(userId, workspaceId);
-  if (!membership) throw notFound("Workspace");
-  return membership;
 }
 
 /** Articles of a workspace that are not deleted. Every article query starts here. */

@@ -1,8 +1,9 @@
 import "server-only";
 import type { z } from "zod";
-import { requireMembership, type Membership } from "@/lib/auth/access";
-import { can, type Permission } from "@/lib/auth/permissions";
-import { cookieHeaderGetter, userFromCookies, type SessionUser } from "@/lib/auth/session";
+import type { Membership } from "@/lib/auth/access";
+import type { Permission } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session-member";
+import { cookieHeaderGetter, sessionClaims, userFromCookies, type SessionUser } from "@/lib/auth/session";
 import { AppError, toErrorResponse } from "@/lib/errors";
 
 /** Marks every handler built here, so a test can prove that no route skips it. */
@@ -60,35 +61,35 @@ function stringParams(raw: RouteParams): Record<string, string> {
 }
 
 /**
- * Wraps a route handler: resolves the session user, checks workspace membership
- * (404 for non-members) and the role's permission (403), and turns every thrown
- * error into the one JSON error shape. Every route handler goes through here.
+ * Wraps a route handler: resolves the session user (401 when there is none),
+ * checks workspace membership (404 for non-members) and the role's permission
+ * (403), all in one query, and turns every thrown error into the one JSON
+ * error shape. Every route handler goes through here.
  */
 export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O): WrappedHandler {
   const wrapped = async (req: Request, routeCtx: RouteContext): Promise<Response> => {
     try {
       const params = stringParams((await routeCtx?.params) ?? {});
-      const user = await userFromCookies(cookieHeaderGetter(req.headers.get("cookie")));
+      const cookie = cookieHeaderGetter(req.headers.get("cookie"));
       const base: BaseContext = {
         req,
         params,
         routeContext: routeCtx,
         body: (schema, options) => parseBody(req, schema, options?.maxBytes),
       };
+      if ("permission" in options) {
+        const workspaceId = params.workspaceId;
+        if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
+        const claims = await sessionClaims(cookie);
+        const { user, membership } = await requireMember(claims, workspaceId, options.permission);
+        return await (handler as HandlerFor<{ permission: Permission }>)({ ...base, user, membership, workspaceId });
+      }
+      const user = await userFromCookies(cookie);
       if ("public" in options) {
         return await (handler as HandlerFor<{ public: true }>)({ ...base, user });
       }
       if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
-      if ("user" in options) {
-        return await (handler as HandlerFor<{ user: true }>)({ ...base, user });
-      }
-      const workspaceId = params.workspaceId;
-      if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
-      const membership = await requireMembership(user.id, workspaceId);
-      if (!can(membership.role, options.permission)) {
-        throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
-      }
-      return await (handler as HandlerFor<{ permission: Permission }>)({ ...base, user, membership, workspaceId });
+      return await (handler as HandlerFor<{ user: true }>)({ ...base, user });
     } catch (err) {
       return toErrorResponse(err);
     }

@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/rate-limit";
 import { verifyCredentials } from "@/lib/server/users/verify-credentials";
 import { callRoute } from "@/test/call-route";
-import { makeUser, sessionCookie } from "@/test/factories";
+import { makeUser, makeWorkspace, sessionCookie } from "@/test/factories";
 
 const signup = (json: unknown) => callRoute({ file: "api/auth/signup/route.ts", method: "POST", json });
 const email = () => `signup-${Math.random().toString(36).slice(2)}@test.marginalia.local`;
@@ -121,6 +121,32 @@ describe("sessions are checked against the database on every request", () => {
     const cookie = await sessionCookie(user);
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect((await callRoute({ file: "api/workspaces/route.ts", method: "GET", cookie })).status).toBe(401);
+  });
+
+  it("on workspace routes, where session and membership are read together: 401, then 404 for a deleted workspace", async () => {
+    const [member, outsider, disabled] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    const workspaceId = await makeWorkspace([
+      { user: member, role: "OWNER" },
+      { user: disabled, role: "OWNER" },
+    ]);
+    const read = async (cookie: string) =>
+      callRoute({ file: "api/workspaces/[workspaceId]/route.ts", method: "GET", params: { workspaceId }, cookie });
+    const cookie = await sessionCookie(member);
+    expect((await read(cookie)).status).toBe(200);
+
+    const stale = await sessionCookie({ ...member, sessionVersion: member.sessionVersion + 1 });
+    expect((await read(stale)).status).toBe(401);
+    await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    expect((await read(await sessionCookie(disabled))).status).toBe(401);
+    expect((await read(await sessionCookie({ id: `${outsider.id}-unknown`, sessionVersion: 0 }))).status).toBe(401);
+    expect((await read("next-auth.session-token=garbage")).status).toBe(401);
+    const stranger = await read(await sessionCookie(outsider));
+    expect(stranger.status).toBe(404);
+
+    await db.workspace.update({ where: { id: workspaceId }, data: { deletedAt: new Date() } });
+    const deleted = await read(cookie);
+    expect(deleted.status).toBe(404);
+    expect((await deleted.json()).error).toEqual((await stranger.json()).error);
   });
 
   it("a forged or garbled cookie is anonymous", async () => {
