@@ -1,6 +1,15 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { contentFromPlainText } from "@/lib/content/plain-text";
+import { annotationSelect } from "@/lib/server/annotations/annotation-select";
+import { insertAnnotationsOnCurrentRevision, type NewAnnotation } from "@/lib/server/annotations/insert-annotations";
+import { revisionText } from "@/lib/server/articles/revision-text";
+import type { Permission } from "@/lib/auth/permissions";
+import { createWriteAccess } from "@/lib/auth/write-access";
 import { callRoute } from "@/test/call-route";
+import { testDatabaseUrl } from "@/test/db";
 import {
   currentRevision,
   makeArticle,
@@ -12,6 +21,8 @@ import {
 } from "@/test/factories";
 
 const list = "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts";
+const batch = "api/workspaces/[workspaceId]/articles/[articleId]/annotations/batch/route.ts";
+const revisions = "api/workspaces/[workspaceId]/articles/[articleId]/revisions/route.ts";
 const one = "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts";
 const restore = "api/workspaces/[workspaceId]/annotations/[annotationId]/restore/route.ts";
 
@@ -100,6 +111,21 @@ describe("creating annotations", () => {
     expect((await create(analyst, { ...at("Ahmad Massoud"), revisionId: "an-old-revision" })).status).toBe(409);
   });
 
+  it("answers who may not create before what is wrong with the request: 401, 404, 403 come first", async () => {
+    const stranger = await makeUser();
+    const invalid = { revisionId: revision.id, start: 5, end: 1, exact: "" };
+    const wrongQuote = { revisionId: revision.id, start: 0, end: 5, exact: "Amrul" };
+    for (const json of [invalid, wrongQuote, { ...at("Ahmad"), revisionId: "an-old-revision" }]) {
+      const as = async (cookie?: string) =>
+        (await callRoute({ file: list, method: "POST", params: { workspaceId, articleId }, cookie, json })).status;
+      expect(await as()).toBe(401);
+      expect(await as(await sessionCookie({ ...analyst, sessionVersion: analyst.sessionVersion + 1 }))).toBe(401);
+      expect(await as(await sessionCookie(stranger))).toBe(404);
+      expect(await as(await sessionCookie(viewer))).toBe(403);
+      expect(await as(await sessionCookie(analyst))).toBe(json === invalid || json === wrongQuote ? 422 : 409);
+    }
+  });
+
   it("refuses viewers (403) and members of other workspaces (404)", async () => {
     expect((await create(viewer, at("Dushanbe"))).status).toBe(403);
     const stranger = await makeUser();
@@ -112,6 +138,268 @@ describe("creating annotations", () => {
       cookie: await sessionCookie(stranger),
     });
     expect(res.status).toBe(404);
+  });
+});
+
+describe("creating on a revision that is no longer current, or where the write cannot go", () => {
+  const count = async (where: { articleId: string }) => ({
+    annotations: await db.annotation.count({ where }),
+    events: await db.activityEvent.count({
+      where: { action: "annotation.created", data: { path: ["articleId"], equals: where.articleId } },
+    }),
+  });
+  const post = async (options: { articleId: string; json: Record<string, unknown>; user?: TestUser }) =>
+    callRoute({
+      file: list,
+      method: "POST",
+      params: { workspaceId, articleId: options.articleId },
+      cookie: await sessionCookie(options.user ?? analyst),
+      json: options.json,
+    });
+
+  it("answers 409 with the current revision once the article was revised, even with the old text in memory", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const old = await currentRevision(articleId);
+    const quote = { revisionId: old.id, start: 0, end: 5, exact: "Ahmad" };
+    expect((await post({ articleId, json: quote })).status).toBe(201);
+    const revised = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(owner),
+      json: { baseRevisionId: old.id, content: contentFromPlainText(`Updated.\n\n${TEXT}`) },
+    });
+    expect(revised.status).toBe(201);
+    const before = await count({ articleId });
+    const res = await post({ articleId, json: quote });
+    expect(res.status).toBe(409);
+    const { error } = await res.json();
+    expect(error.code).toBe("CONFLICT");
+    expect(error.details.currentRevisionId).toBe((await currentRevision(articleId)).id);
+    expect(await count({ articleId })).toEqual(before);
+  });
+
+  it("answers 404 for a deleted article and for an article of another workspace", async () => {
+    const deleted = await makeArticle(workspaceId, owner.id, { text: TEXT, deleted: true });
+    const rev = await currentRevision(deleted);
+    const res = await post({ articleId: deleted, json: { revisionId: rev.id, start: 0, end: 5, exact: "Ahmad" } });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toEqual({ code: "NOT_FOUND", message: "Article not found." });
+    expect(await count({ articleId: deleted })).toEqual({ annotations: 0, events: 0 });
+
+    const elsewhere = await makeWorkspace([{ user: owner, role: "OWNER" }]);
+    const foreign = await makeArticle(elsewhere, owner.id, { text: TEXT });
+    const foreignRev = await currentRevision(foreign);
+    const json = { revisionId: foreignRev.id, start: 0, end: 5, exact: "Ahmad" };
+    expect((await post({ articleId: foreign, json })).status).toBe(404);
+    expect(await count({ articleId: foreign })).toEqual({ annotations: 0, events: 0 });
+  });
+
+  it("answers 422 for an entity of another workspace, a deleted one and a merged one", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const rev = await currentRevision(articleId);
+    const elsewhere = await makeWorkspace([{ user: owner, role: "OWNER" }]);
+    const deleted = await makeEntity(workspaceId);
+    await db.entity.update({ where: { id: deleted }, data: { deletedAt: new Date() } });
+    const merged = await makeEntity(workspaceId);
+    const survivor = await makeEntity(workspaceId);
+    await db.entity.update({ where: { id: merged }, data: { mergedIntoId: survivor } });
+    for (const entityId of [await makeEntity(elsewhere), deleted]) {
+      const res = await post({ articleId, json: { revisionId: rev.id, start: 0, end: 5, exact: "Ahmad", entityId } });
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.details.fieldErrors).toEqual({
+        entityId: ["That entity does not exist in this workspace."],
+      });
+    }
+    const res = await post({
+      articleId,
+      json: { revisionId: rev.id, start: 0, end: 5, exact: "Ahmad", entityId: merged },
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.details.mergedIntoId).toBe(survivor);
+    expect(await count({ articleId })).toEqual({ annotations: 0, events: 0 });
+  });
+
+  it("a batch with one unusable entity or one stale revision writes nothing", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const rev = await currentRevision(articleId);
+    const foreignEntity = await makeEntity(await makeWorkspace([{ user: owner, role: "OWNER" }]));
+    const good = [
+      { revisionId: rev.id, start: 0, end: 5, exact: "Ahmad" },
+      { revisionId: rev.id, start: 6, end: 13, exact: "Massoud" },
+    ];
+    const cookie = await sessionCookie(analyst);
+    const send = (items: unknown[]) =>
+      callRoute({ file: batch, method: "POST", params: { workspaceId, articleId }, cookie, json: { items } });
+    const withEntity = await send([...good, { ...good[0], entityId: foreignEntity }]);
+    expect(withEntity.status).toBe(422);
+    const stale = await send([...good, { ...good[1], revisionId: "an-old-revision" }]);
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.details.currentRevisionId).toBe(rev.id);
+    expect(await count({ articleId })).toEqual({ annotations: 0, events: 0 });
+    const ok = await send(good);
+    expect(ok.status).toBe(201);
+    expect(await count({ articleId })).toEqual({ annotations: 2, events: 2 });
+  });
+});
+
+describe("the one-statement write", () => {
+  const access = (user: TestUser, options: { ws?: string; permission?: Permission } = {}) =>
+    createWriteAccess(
+      { sub: user.id, sv: user.sessionVersion },
+      options.ws ?? workspaceId,
+      options.permission ?? "annotation.create",
+    );
+  const annotation = (text: string, start: number, end: number, extra: Partial<NewAnnotation> = {}) => ({
+    id: newId(),
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - 32), start),
+    suffix: text.slice(end, end + 32),
+    entityId: null,
+    note: null,
+    event: { id: newId(), data: { exact: text.slice(start, end) } },
+    ...extra,
+  });
+
+  it("returns the annotations as annotationSelect reads them, in the order given, with their events", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const rev = await currentRevision(articleId);
+    const entityId = await makeEntity(workspaceId, { name: "Dushanbe" });
+    const dushanbe = rev.text.indexOf("Dushanbe");
+    const annotations = [
+      annotation(rev.text, dushanbe, dushanbe + 8, { entityId, note: "Capital of Tajikistan" }),
+      annotation(rev.text, 0, 5),
+    ];
+    const created = await insertAnnotationsOnCurrentRevision({
+      workspaceId,
+      articleId,
+      revisionId: rev.id,
+      access: access(analyst),
+      annotations,
+    });
+    expect(created!.map((a) => a.id)).toEqual(annotations.map((a) => a.id));
+    for (const view of created!) {
+      const stored = await db.annotation.findUniqueOrThrow({ where: { id: view.id }, select: annotationSelect });
+      expect(view).toStrictEqual(stored);
+      expect(Object.keys(view)).toEqual(Object.keys(stored));
+    }
+    expect(created![0].entity).toMatchObject({ id: entityId, name: "Dushanbe", type: { name: "Person" } });
+    const events = await db.activityEvent.findMany({
+      where: { id: { in: annotations.map((a) => a.event.id) } },
+      orderBy: { targetId: "asc" },
+    });
+    expect(
+      events.map(({ action, actorId, workspaceId: ws, targetType, targetId, data }) => ({
+        action,
+        actorId,
+        ws,
+        targetType,
+        targetId,
+        data,
+      })),
+    ).toEqual(
+      annotations
+        .map((a) => ({
+          action: "annotation.created",
+          actorId: analyst.id,
+          ws: workspaceId,
+          targetType: "annotation",
+          targetId: a.id,
+          data: a.event.data,
+        }))
+        .sort((a, b) => (a.targetId < b.targetId ? -1 : 1)),
+    );
+  });
+
+  it("writes nothing and answers null unless session, membership, role, article and revision all allow it", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const rev = await currentRevision(articleId);
+    const stranger = await makeUser();
+    const insert = (options: { access?: ReturnType<typeof access>; revisionId?: string }) =>
+      insertAnnotationsOnCurrentRevision({
+        workspaceId,
+        articleId,
+        revisionId: options.revisionId ?? rev.id,
+        access: options.access ?? access(analyst),
+        annotations: [annotation(rev.text, 0, 5)],
+      });
+    expect(await insert({ revisionId: "not-the-current-one" })).toBeNull();
+    expect(await insert({ access: access({ ...analyst, sessionVersion: analyst.sessionVersion + 1 }) })).toBeNull();
+    expect(await insert({ access: access(viewer) })).toBeNull();
+    expect(await insert({ access: access(analyst, { permission: "workspace.update" }) })).toBeNull();
+    expect(await insert({ access: access(stranger) })).toBeNull();
+    await db.article.update({ where: { id: articleId }, data: { deletedAt: new Date() } });
+    expect(await insert({})).toBeNull();
+    expect(await db.annotation.count({ where: { articleId } })).toBe(0);
+    await db.article.update({ where: { id: articleId }, data: { deletedAt: null } });
+    expect(await insert({})).toHaveLength(1);
+  });
+
+  it("waits for a revision being saved and then writes nothing on the old revision", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const rev = await currentRevision(articleId);
+    // What reviseArticle does in its transaction: lock the article, add a revision, make it current.
+    const reviser = new pg.Client({ connectionString: testDatabaseUrl() });
+    await reviser.connect();
+    try {
+      await reviser.query("BEGIN");
+      await reviser.query(`SELECT "id" FROM "Article" WHERE "id" = $1 FOR UPDATE`, [articleId]);
+      const next = newId();
+      await reviser.query(
+        `INSERT INTO "ArticleRevision" ("id", "workspaceId", "articleId", "number", "content", "text", "authorId")
+         SELECT $1, "workspaceId", "articleId", 2, "content", "text", "authorId" FROM "ArticleRevision" WHERE "id" = $2`,
+        [next, rev.id],
+      );
+      await reviser.query(`UPDATE "Article" SET "currentRevisionId" = $1 WHERE "id" = $2`, [next, articleId]);
+      let settled = false;
+      const insert = insertAnnotationsOnCurrentRevision({
+        workspaceId,
+        articleId,
+        revisionId: rev.id,
+        access: access(analyst),
+        annotations: [annotation(rev.text, 0, 5)],
+      }).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await reviser.query("COMMIT");
+      expect(await insert).toBeNull();
+    } finally {
+      await reviser.end();
+    }
+    expect(await db.annotation.count({ where: { articleId } })).toBe(0);
+  });
+
+  it("writes nothing for a disabled user or in a deleted workspace", async () => {
+    const member = await makeUser();
+    const ws = await makeWorkspace([{ user: member, role: "OWNER" }]);
+    const articleId = await makeArticle(ws, member.id, { text: TEXT });
+    const rev = await currentRevision(articleId);
+    const insert = () =>
+      insertAnnotationsOnCurrentRevision({
+        workspaceId: ws,
+        articleId,
+        revisionId: rev.id,
+        access: access(member, { ws }),
+        annotations: [annotation(rev.text, 0, 5)],
+      });
+    await db.user.update({ where: { id: member.id }, data: { disabledAt: new Date() } });
+    expect(await insert()).toBeNull();
+    await db.user.update({ where: { id: member.id }, data: { disabledAt: null } });
+    await db.workspace.update({ where: { id: ws }, data: { deletedAt: new Date() } });
+    expect(await insert()).toBeNull();
+    expect(await db.annotation.count({ where: { articleId } })).toBe(0);
+  });
+});
+
+describe("the revision text in memory", () => {
+  it("is the revision's canonical text; an unknown revision has none", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const rev = await currentRevision(articleId);
+    expect(await revisionText(rev.id)).toBe(rev.text);
+    expect(await revisionText(rev.id)).toBe(rev.text);
+    expect(await revisionText("no-such-revision")).toBeNull();
   });
 });
 

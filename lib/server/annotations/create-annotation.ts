@@ -6,20 +6,56 @@ import { articleAccessWhere } from "@/lib/auth/access";
 import { createQuoteSelector, validateRange } from "@/lib/anchoring";
 import { recordActivities } from "@/lib/server/activity/record-activity";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
+import { insertAnnotationsOnCurrentRevision, type NewAnnotation } from "@/lib/server/annotations/insert-annotations";
+import { revisionText } from "@/lib/server/articles/revision-text";
 import { requireUsableEntity } from "@/lib/server/entities/require-usable-entity";
+import type { WriteAccess } from "@/lib/auth/write-access";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 
-/**
- * Creates highlights on the article's current revision, all or none (one
- * transaction). Each input's offsets must slice the revision's canonical text
- * to exactly its `exact`; prefix and suffix are taken from the text here.
- */
-export async function createAnnotations(options: {
+type CreateOptions = {
   workspaceId: string;
   articleId: string;
-  actorId: string;
+  /** Session and membership, checked by the statement that writes (see withAuth's `checkedByWrite`). */
+  access: WriteAccess;
   inputs: CreateAnnotationInput[];
-}): Promise<AnnotationView[]> {
+};
+
+/**
+ * Creates highlights on the article's current revision, all or none. Each
+ * input's offsets must slice the revision's canonical text to exactly its
+ * `exact`; prefix and suffix are taken from the text here.
+ *
+ * The usual request is checked against the revision's cached text and written
+ * in one statement, which also checks the session and membership: one round
+ * trip. Whatever that cannot take (no access, another revision, a bad range,
+ * an unusable entity, a missing article) goes through the ordinary access
+ * check and the checked transaction, which answer with the first problem.
+ */
+export async function createAnnotations(options: CreateOptions): Promise<AnnotationView[]> {
+  const created = await createOnCachedRevision(options);
+  if (created) return created;
+  const { user } = await options.access.require();
+  return createChecked({ ...options, actorId: user.id });
+}
+
+/** The fast path: null, having written nothing, whenever the checked path has to find out why. */
+async function createOnCachedRevision(options: CreateOptions): Promise<AnnotationView[] | null> {
+  const { workspaceId, articleId, access, inputs } = options;
+  const revisionId = inputs[0].revisionId;
+  if (inputs.some((input) => input.revisionId !== revisionId)) return null;
+  const text = await revisionText(revisionId);
+  if (text === null || inputs.some((input) => rangeProblem(text, input))) return null;
+  const annotations = inputs.map((input) => {
+    const row = newAnnotation(text, input);
+    return { ...row, event: { id: newId(), data: createdEventData(articleId, row) } };
+  });
+  const created = await insertAnnotationsOnCurrentRevision({ workspaceId, articleId, revisionId, access, annotations });
+  if (created) access.confirm();
+  return created;
+}
+
+/** Reads the current revision in a transaction and checks each input in turn, throwing the first problem. */
+async function createChecked(options: Omit<CreateOptions, "access"> & { actorId: string }): Promise<AnnotationView[]> {
   const { workspaceId, articleId, actorId, inputs } = options;
   return db.$transaction(
     async (tx) => {
@@ -33,8 +69,6 @@ export async function createAnnotations(options: {
       const rows = [];
       for (const [index, input] of inputs.entries()) {
         const field = (name: string) => (inputs.length > 1 ? `items.${index}.${name}` : name);
-        const unprocessable = (name: string, message: string) =>
-          new AppError("UNPROCESSABLE", message, { details: { fieldErrors: { [field(name)]: [message] } } });
         if (revision.id !== input.revisionId) {
           throw new AppError(
             "CONFLICT",
@@ -42,29 +76,22 @@ export async function createAnnotations(options: {
             { details: { currentRevisionId: revision.id } },
           );
         }
-        const rangeProblem = validateRange(revision.text, input.start, input.end);
-        if (rangeProblem) throw unprocessable("end", rangeProblem);
-        if (revision.text.slice(input.start, input.end) !== input.exact) {
-          throw unprocessable("exact", "The quote does not match the article's text at those offsets.");
+        const problem = rangeProblem(revision.text, input);
+        if (problem) {
+          throw new AppError("UNPROCESSABLE", problem.message, {
+            details: { fieldErrors: { [field(problem.field)]: [problem.message] } },
+          });
         }
         if (input.entityId && !checkedEntities.has(input.entityId)) {
           await requireUsableEntity(tx, workspaceId, input.entityId);
           checkedEntities.add(input.entityId);
         }
-        const { prefix, suffix } = createQuoteSelector(revision.text, input.start, input.end);
         rows.push({
-          id: newId(),
+          ...newAnnotation(revision.text, input),
           workspaceId,
           articleId,
           revisionId: revision.id,
           authorId: actorId,
-          start: input.start,
-          end: input.end,
-          exact: input.exact,
-          prefix,
-          suffix,
-          entityId: input.entityId ?? null,
-          note: input.note || null,
         });
       }
       // One insert for the rows and one for their events: a batch of a thousand costs a few round trips.
@@ -76,7 +103,7 @@ export async function createAnnotations(options: {
           actorId,
           workspaceId,
           target: { type: "annotation", id: row.id },
-          data: { articleId, exact: row.exact.slice(0, 200), entityId: row.entityId },
+          data: createdEventData(articleId, row),
         })),
       );
       const found = await tx.annotation.findMany({
@@ -89,4 +116,34 @@ export async function createAnnotations(options: {
     },
     { timeout: 30_000 },
   );
+}
+
+/** Why the input's offsets and quote do not fit `text`, naming the field at fault; null when they do. */
+function rangeProblem(text: string, input: CreateAnnotationInput): { field: string; message: string } | null {
+  const message = validateRange(text, input.start, input.end);
+  if (message) return { field: "end", message };
+  if (text.slice(input.start, input.end) !== input.exact) {
+    return { field: "exact", message: "The quote does not match the article's text at those offsets." };
+  }
+  return null;
+}
+
+/** The stored fields of a checked input: a new id, its quote and the context taken from `text`. */
+function newAnnotation(text: string, input: CreateAnnotationInput): Omit<NewAnnotation, "event"> {
+  const { prefix, suffix } = createQuoteSelector(text, input.start, input.end);
+  return {
+    id: newId(),
+    start: input.start,
+    end: input.end,
+    exact: input.exact,
+    prefix,
+    suffix,
+    entityId: input.entityId ?? null,
+    note: input.note || null,
+  };
+}
+
+/** What the "annotation.created" event records about a new annotation. */
+function createdEventData(articleId: string, row: { exact: string; entityId: string | null }) {
+  return { articleId, exact: row.exact.slice(0, 200), entityId: row.entityId };
 }

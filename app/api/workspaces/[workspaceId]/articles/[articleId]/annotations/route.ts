@@ -14,15 +14,10 @@ export const GET = withAuth(
 );
 
 export const POST = withAuth(
-  async ({ workspaceId, params, user, body }) => {
+  async ({ workspaceId, params, access, body }) => {
     const input = await body(createAnnotationSchema);
-    const [annotation] = await createAnnotations({
-      workspaceId,
-      articleId: params.articleId,
-      actorId: user.id,
-      inputs: [input],
-    });
+    const [annotation] = await createAnnotations({ workspaceId, articleId: params.articleId, access, inputs: [input] });
     return Response.json({ data: annotation }, { status: 201 });
   },
-  { permission: "annotation.create" },
+  { permission: "annotation.create", checkedByWrite: true },
 );

@@ -4,10 +4,10 @@ import { createAnnotations } from "@/lib/server/annotations/create-annotation";
 import { createAnnotationBatchSchema } from "@/lib/validations/annotation";
 
 export const POST = withAuth(
-  async ({ workspaceId, params, user, body }) => {
+  async ({ workspaceId, params, access, body }) => {
     const { items } = await body(createAnnotationBatchSchema);
-    const data = await createAnnotations({ workspaceId, articleId: params.articleId, actorId: user.id, inputs: items });
+    const data = await createAnnotations({ workspaceId, articleId: params.articleId, access, inputs: items });
     return Response.json({ data }, { status: 201 });
   },
-  { permission: "annotation.create" },
+  { permission: "annotation.create", checkedByWrite: true },
 );
