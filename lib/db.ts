@@ -1,8 +1,11 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
-function createClient(): PrismaClient {
+type Connection = { prisma: PrismaClient; pool: pg.Pool };
+
+function connect(): Connection {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
@@ -10,33 +13,17 @@ function createClient(): PrismaClient {
   // The embedded PGlite server accepts a fixed number of connections; the
   // start script sets DATABASE_POOL_MAX below it.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const adapter = new PrismaPg(
-    { connectionString, max },
-    { statementNameGenerator: (query) => preparedStatementName(query.sql) },
-  );
-  return new PrismaClient({ adapter });
+  // One pool for Prisma and preparedQuery, so the process never holds more than `max` connections.
+  const pool = new pg.Pool({ connectionString, max });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { prisma, pool };
 }
 
-/** The marker that names a raw statement for preparing; see preparedStatementName. */
-const PREPARED_MARKER = /^-- prepared: ([\w-]+)\n/;
+const globalForDb = globalThis as unknown as { marginaliaDb?: Connection };
 
-/**
- * Raw statements whose text starts with `-- prepared: <name>` are prepared once
- * per connection and then reused, so PostgreSQL stops planning them on every
- * call, which is most of the cost of a statement with several CTEs on a hot
- * path. A name must always stand for the same text (pg refuses anything
- * else), so only fixed templates carry it; Prisma's own queries, whose texts
- * vary with the length of lists, stay unnamed (pg's unnamed statement is "").
- */
-export function preparedStatementName(sql: string): string {
-  return PREPARED_MARKER.exec(sql)?.[1] ?? "";
-}
-
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-
-function client(): PrismaClient {
-  globalForPrisma.prisma ??= createClient();
-  return globalForPrisma.prisma;
+function connection(): Connection {
+  globalForDb.marginaliaDb ??= connect();
+  return globalForDb.marginaliaDb;
 }
 
 /**
@@ -46,10 +33,53 @@ function client(): PrismaClient {
  */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    const value = Reflect.get(client(), property);
-    return typeof value === "function" ? value.bind(client()) : value;
+    const value = Reflect.get(connection().prisma, property);
+    return typeof value === "function" ? value.bind(connection().prisma) : value;
   },
 });
 
 /** A transaction client, as passed to `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const TIMESTAMP_OID = 1114;
+
+/** Reads `timestamp` (without time zone) columns as UTC, as Prisma does; pg would read them as local time. */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * PostgreSQL codes for a name already taken or unknown on the server side: the
+ * embedded PGlite server runs every connection on one backend, and poolers in
+ * transaction mode move a connection's statements between backends.
+ */
+const STATEMENT_NAME_TROUBLE = new Set(["42P05", "26000"]);
+let namedStatements = true;
+
+/**
+ * Runs a statement of fixed text (built with Prisma.sql, so values stay
+ * parameters) straight on Prisma's pool, as a statement named `name` that
+ * each connection prepares once: PostgreSQL stops planning it on every call,
+ * and Prisma's per-call work (serializing parameters and results) is skipped.
+ * Both were a measured share of a hot request (see bench/README.md); this is
+ * for the few statements every such request runs, outside transactions.
+ * A name must always stand for the same text. Where the server cannot keep
+ * names per connection, it falls back to unnamed statements for good.
+ * Dates are sent as UTC; columns come back as pg parses them (text, int4,
+ * bool, and timestamp as UTC Dates).
+ */
+export async function preparedQuery<R>(name: string, query: Prisma.Sql): Promise<R[]> {
+  const values = query.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  const run = (named: boolean) =>
+    connection().pool.query({ name: named ? name : undefined, text: query.text, values, types: typeParsers });
+  try {
+    return (await run(namedStatements)).rows as R[];
+  } catch (err) {
+    if (!namedStatements || !STATEMENT_NAME_TROUBLE.has((err as { code?: string }).code ?? "")) throw err;
+    namedStatements = false;
+    return (await run(false)).rows as R[];
+  }
+}

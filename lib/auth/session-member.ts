@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { preparedQuery } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Membership } from "@/lib/auth/access";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { liveSessionUser, type SessionUser } from "@/lib/auth/session";
@@ -30,12 +31,15 @@ export async function requireMember(
   permission: Permission,
 ): Promise<{ user: SessionUser; membership: Membership }> {
   if (!claims) throw new AppError("UNAUTHENTICATED", "Please sign in.");
-  const [row] = await db.$queryRaw<Row[]>`-- prepared: session-member
+  const [row] = await preparedQuery<Row>(
+    "session-member",
+    Prisma.sql`
     SELECT u."id", u."email", u."name", u."sessionVersion", u."disabledAt", m."role"
     FROM "User" u
     LEFT JOIN ("Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId" AND w."deletedAt" IS NULL)
       ON m."userId" = u."id" AND m."workspaceId" = ${workspaceId}
-    WHERE u."id" = ${claims.sub}`;
+    WHERE u."id" = ${claims.sub}`,
+  );
   const user = liveSessionUser(claims, row ?? null);
   if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
   if (!row.role) throw notFound("Workspace");

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { preparedQuery } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationView } from "@/lib/server/annotations/annotation-select";
 import type { WriteAccess } from "@/lib/auth/write-access";
 
@@ -27,8 +28,8 @@ type Row = Omit<AnnotationView, "author" | "entity"> & {
 };
 
 /**
- * Inserts annotations on `revisionId`, their "annotation.created" events and
- * the live event announcing them in one statement, hence all or none, and only if
+ * Inserts annotations on `revisionId` and their "annotation.created" events in
+ * one statement, hence all or none, and only if
  * - `access.member` finds the session's user, who becomes their author;
  * - the article is live in the workspace and `revisionId` still its current
  *   revision;
@@ -50,7 +51,9 @@ export async function insertAnnotationsOnCurrentRevision(options: {
   // FOR KEY SHARE is the lock the Article foreign key takes anyway; taking it while reading makes a
   // concurrent revision (which locks the row FOR UPDATE) either wait for this insert, so that it
   // re-anchors these rows, or win, and then the re-checked currentRevisionId stops the insert.
-  const rows = await db.$queryRaw<Row[]>`-- prepared: insert-annotations
+  const rows = await preparedQuery<Row>(
+    "insert-annotations",
+    Prisma.sql`
     WITH "author" AS (${access.member}), "article" AS (
       SELECT "id" FROM "Article"
       WHERE "id" = ${articleId} AND "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL
@@ -100,7 +103,8 @@ export async function insertAnnotationsOnCurrentRevision(options: {
     JOIN "author" au ON au."id" = n."authorId"
     LEFT JOIN "Entity" e ON e."id" = n."entityId"
     LEFT JOIN "EntityType" t ON t."id" = e."typeId"
-    ORDER BY i."position"`;
+    ORDER BY i."position"`,
+  );
   return rows.length ? rows.map(toView) : null;
 }
 
