@@ -593,3 +593,23 @@ describe("batches", () => {
     expect(await db.annotation.count({ where: { articleId } })).toBe(before);
   });
 });
+
+describe("long quotes in the activity log", () => {
+  it("keep whole characters when an emoji straddles the 200-unit cut (jsonb refuses half of one)", async () => {
+    const quote = `${"a".repeat(199)}🙂 and more`;
+    const emojiArticle = await makeArticle(workspaceId, owner.id, { text: `Intro. ${quote} End.` });
+    const rev = await currentRevision(emojiArticle);
+    const start = rev.text.indexOf(quote);
+    const res = await callRoute({
+      file: list,
+      method: "POST",
+      params: { workspaceId, articleId: emojiArticle },
+      cookie: await sessionCookie(analyst),
+      json: { revisionId: rev.id, start, end: start + quote.length, exact: quote },
+    });
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    const event = await db.activityEvent.findFirstOrThrow({ where: { targetId: data.id } });
+    expect((event.data as { exact: string }).exact).toBe(`${"a".repeat(199)}\uFFFD`);
+  });
+});

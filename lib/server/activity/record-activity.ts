@@ -39,6 +39,14 @@ export type ActivityAction =
   | "thread.resolved"
   | "thread.reopened";
 
+/**
+ * The start of a quote or comment for an event's data: at most 200 UTF-16
+ * units, never ending in half an emoji (jsonb refuses a lone surrogate).
+ */
+export function activityExcerpt(text: string): string {
+  return text.slice(0, 200).toWellFormed();
+}
+
 export type RecordActivityOptions = {
   tx: Tx;
   action: ActivityAction;

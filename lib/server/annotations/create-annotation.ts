@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { articleAccessWhere } from "@/lib/auth/access";
 import { createQuoteSelector, validateRange } from "@/lib/anchoring";
-import { recordActivities } from "@/lib/server/activity/record-activity";
+import { activityExcerpt, recordActivities } from "@/lib/server/activity/record-activity";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
@@ -148,5 +148,5 @@ function newAnnotation(text: string, input: CreateAnnotationInput): Omit<NewAnno
 
 /** What the "annotation.created" event records about a new annotation. */
 function createdEventData(articleId: string, row: { exact: string; entityId: string | null }) {
-  return { articleId, exact: row.exact.slice(0, 200), entityId: row.entityId };
+  return { articleId, exact: activityExcerpt(row.exact), entityId: row.entityId };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordActivity } from "@/lib/server/activity/record-activity";
+import { activityExcerpt, recordActivity } from "@/lib/server/activity/record-activity";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
 import { findAnnotationForWrite, type Actor } from "@/lib/server/annotations/find-annotation-for-write";
@@ -24,7 +24,7 @@ export async function deleteAnnotation(options: {
       actorId: options.actor.id,
       workspaceId: options.workspaceId,
       target: { type: "annotation", id: current.id },
-      data: { articleId: current.articleId, exact: current.exact.slice(0, 200) },
+      data: { articleId: current.articleId, exact: activityExcerpt(current.exact) },
     });
     await publishLive(tx, [annotationChanged(options.workspaceId, current)]);
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { createQuoteSelector, validateRange } from "@/lib/anchoring";
 import { AppError } from "@/lib/errors";
-import { recordActivity } from "@/lib/server/activity/record-activity";
+import { activityExcerpt, recordActivity } from "@/lib/server/activity/record-activity";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
@@ -51,7 +51,7 @@ export async function updateAnnotation(options: {
       data: {
         articleId: current.articleId,
         ...(input.entityId !== undefined ? { entityId: input.entityId } : {}),
-        ...(anchor ? { reattached: anchor.exact.slice(0, 200) } : {}),
+        ...(anchor ? { reattached: activityExcerpt(anchor.exact) } : {}),
       },
     });
     await publishLive(tx, [annotationChanged(options.workspaceId, current)]);

@@ -4,7 +4,7 @@ import { newId } from "@/lib/ids";
 import type { CommentView } from "@/lib/comments/comment-view";
 import { parseCommentBody, type ParsedComment } from "@/lib/comments/parse-comment-body";
 import { publishLive } from "@/lib/server/live/publish-live";
-import { recordActivity } from "@/lib/server/activity/record-activity";
+import { activityExcerpt, recordActivity } from "@/lib/server/activity/record-activity";
 import { commentSelect, toCommentView } from "@/lib/server/comments/comment-select";
 import { findThreadAnnotation } from "@/lib/server/comments/find-thread-annotation";
 import { requireMentionable } from "@/lib/server/comments/require-mentionable";
@@ -69,7 +69,7 @@ export async function insertComment(
     actorId,
     workspaceId,
     target: { type: "comment", id: comment.id },
-    data: { articleId: annotation.articleId, annotationId, excerpt: parsed.text.slice(0, 200) },
+    data: { articleId: annotation.articleId, annotationId, excerpt: activityExcerpt(parsed.text) },
   });
   await notifyComment(tx, {
     workspaceId,

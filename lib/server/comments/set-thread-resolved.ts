@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ThreadView } from "@/lib/comments/comment-view";
 import { publishLive } from "@/lib/server/live/publish-live";
-import { recordActivity } from "@/lib/server/activity/record-activity";
+import { activityExcerpt, recordActivity } from "@/lib/server/activity/record-activity";
 import { findThread } from "@/lib/server/comments/find-thread";
 import { findThreadAnnotation } from "@/lib/server/comments/find-thread-annotation";
 
@@ -29,7 +29,7 @@ export async function setThreadResolved(options: {
       actorId,
       workspaceId,
       target: { type: "annotation", id: annotationId },
-      data: { articleId: annotation.articleId, exact: annotation.exact.slice(0, 200) },
+      data: { articleId: annotation.articleId, exact: activityExcerpt(annotation.exact) },
     });
     await publishLive(tx, [
       { type: "thread.changed", workspaceId, articleId: annotation.articleId, data: { annotationId, resolved } },

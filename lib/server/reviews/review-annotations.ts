@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { parseCommentBody } from "@/lib/comments/parse-comment-body";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { recordActivities } from "@/lib/server/activity/record-activity";
+import { activityExcerpt, recordActivities } from "@/lib/server/activity/record-activity";
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
 import { insertComment } from "@/lib/server/comments/create-comment";
@@ -97,7 +97,7 @@ export async function reviewAnnotations(options: {
           actorId: actor.id,
           workspaceId,
           target: { type: "annotation", id: a.id },
-          data: { articleId: a.articleId, exact: a.exact.slice(0, 200), decision, reason },
+          data: { articleId: a.articleId, exact: activityExcerpt(a.exact), decision, reason },
         })),
       );
       // An undo takes a decision back; the author heard of the decision and needs no second message.
