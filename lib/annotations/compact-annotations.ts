@@ -59,8 +59,9 @@ export type EncodableAnnotation = Omit<DecodedAnnotation, "createdAt" | "author"
   createdAt: Date;
   authorId: string;
   entityId: string | null;
-  prefix: string;
-  suffix: string;
+  /** Needed for orphaned annotations only (see `CompactRow`). */
+  prefix: string | null;
+  suffix: string | null;
 };
 
 export function encodeAnnotations(
@@ -77,7 +78,7 @@ export function encodeAnnotations(
     if (entity === undefined) throw new Error(`encodeAnnotations: entity ${a.entityId} is missing`);
     const head = [a.id, a.start, a.end, a.exact, a.status, a.anchorState, a.version, a.note] as const;
     const tail = [a.createdAt.getTime(), author, entity] as const;
-    return a.anchorState === "ORPHANED" ? [...head, ...tail, a.prefix, a.suffix] : [...head, ...tail];
+    return a.anchorState === "ORPHANED" ? [...head, ...tail, a.prefix ?? "", a.suffix ?? ""] : [...head, ...tail];
   });
   return { authors: [...authors], entities: [...entities], rows };
 }
