@@ -14,7 +14,7 @@ import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
 import { Toast } from "@/components/ui/toast";
-import { textRangeToPosRange } from "@/lib/anchoring";
+import { canonicalText, textRangeToPosRange } from "@/lib/anchoring";
 import { api, ApiError } from "@/lib/client/api";
 import { findMentions, type TextRange } from "@/lib/suggestions/find-mentions";
 import { AnnotationHoverCard, type HoverState } from "./annotation-hover-card";
@@ -91,11 +91,14 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     (drafts: readonly AnnotationItem[]) => editor?.commands.addAnnotations(drafts.map(toHighlight)),
     [editor],
   );
+  const content = props.content;
+  const shownText = useCallback(() => canonicalText(content), [content]);
   const { annotations, create, update, remove, toast, dismissToast, say } = useAnnotations({
     workspaceId,
     articleId,
     revisionId,
     initial: props.initialAnnotations,
+    text: shownText,
     me,
     onDraft: drawDrafts,
   });

@@ -26,8 +26,8 @@ describe("findReaderAnnotations", () => {
     await makeAnnotation(workspaceId, articleId, ana.id, { start: at("beta"), length: 4, deleted: true });
     await makeAnnotation(workspaceId, other, ana.id, { start: at("beta"), length: 4 });
 
-    const compact = await findReaderAnnotations({ workspaceId, articleId });
-    const decoded = decodeAnnotations(JSON.parse(JSON.stringify(compact)));
+    const compact = await findReaderAnnotations({ workspaceId, articleId, text });
+    const decoded = decodeAnnotations(JSON.parse(JSON.stringify(compact)), text);
 
     expect(decoded.map((a) => a.id)).toEqual([orphan, tagged, later]);
     const [o, t, l] = decoded;
@@ -59,6 +59,11 @@ describe("findReaderAnnotations", () => {
     const ana = await makeUser();
     const workspaceId = await makeWorkspace([{ user: ana, role: "OWNER" }]);
     const articleId = await makeArticle(workspaceId, ana.id, { text: TEXT });
-    expect(await findReaderAnnotations({ workspaceId, articleId })).toEqual({ authors: [], entities: [], rows: [] });
+    const { text } = await currentRevision(articleId);
+    expect(await findReaderAnnotations({ workspaceId, articleId, text })).toEqual({
+      authors: [],
+      entities: [],
+      rows: [],
+    });
   });
 });

@@ -22,6 +22,8 @@ import {
 export async function findReaderAnnotations(options: {
   workspaceId: string;
   articleId: string;
+  /** The canonical text of the content the reader shows: quotes it gives are not sent. */
+  text: string;
 }): Promise<CompactAnnotations> {
   const rows = await preparedQuery<EncodableAnnotation>(
     "reader-annotations",
@@ -45,5 +47,5 @@ export async function findReaderAnnotations(options: {
         })
       : [],
   ]);
-  return encodeAnnotations(rows, authors, entities);
+  return encodeAnnotations(rows, authors, entities, options.text);
 }

@@ -5,6 +5,7 @@ import { DeleteArticleButton } from "@/components/articles/delete-article-button
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -44,11 +45,11 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     .then(String)
     .catch(() => null);
   const article = await orNotFound(loadArticle(workspaceId, articleId));
+  const content = sanitizeContent(article.currentRevision.content as JSONContent);
   const [annotations, entityTypes] = await Promise.all([
-    findReaderAnnotations({ workspaceId, articleId }),
+    findReaderAnnotations({ workspaceId, articleId, text: canonicalText(content) }),
     findEntityTypes({ workspaceId }),
   ]);
-  const content = sanitizeContent(article.currentRevision.content as JSONContent);
   return (
     <article lang={article.language ?? undefined}>
       <header>
