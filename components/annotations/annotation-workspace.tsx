@@ -30,6 +30,7 @@ import type { CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
 import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
+import { useShowRejected } from "./use-show-rejected";
 
 /** How the reader draws an annotation. */
 function toHighlight(a: AnnotationItem): HighlightedAnnotation {
@@ -103,6 +104,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     onDraft: drawDrafts,
   });
   const { selection, read: readSelection } = useTextSelection(editor);
+  const [showRejected, setShowRejected] = useShowRejected();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tagging, setTagging] = useState<TaggingState | null>(null);
   const [tagAll, setTagAll] = useState<{ entity: EntityItem; text: string; matches: TextRange[] } | null>(null);
@@ -137,8 +139,12 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
 
   useEffect(() => {
     if (!editor) return;
-    editor.commands.setAnnotations(annotations.filter((a) => a.anchorState !== "ORPHANED").map(toHighlight));
-  }, [editor, annotations]);
+    editor.commands.setAnnotations(
+      annotations
+        .filter((a) => a.anchorState !== "ORPHANED" && (showRejected || a.status !== "REJECTED"))
+        .map(toHighlight),
+    );
+  }, [editor, annotations, showRejected]);
 
   useEffect(() => {
     editor?.commands.setSelectedAnnotation(selectedId);
@@ -432,6 +438,8 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
         ) : null}
         <AnnotationPanel
           annotations={annotations}
+          showRejected={showRejected}
+          onShowRejectedChange={setShowRejected}
           entityTypes={entityTypes}
           selectedId={selectedId}
           summaries={summaries}
