@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleListControls } from "@/components/articles/article-list-controls";
 import { RestoreArticleBanner } from "@/components/articles/restore-article-banner";
+import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
 import { MyAssignments } from "@/components/assignments/my-assignments";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
@@ -50,6 +51,7 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
         ) : null}
       </div>
       {deletedId ? <RestoreArticleBanner workspaceId={workspaceId} articleId={deletedId} /> : null}
+      <AssignmentRefresh />
       {assignments.length ? <MyAssignments workspaceId={workspaceId} assignments={assignments} /> : null}
       {assignments.length ? <h2>All articles</h2> : null}
       <ArticleListControls q={query.q ?? ""} sort={query.sort} />

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
 import { ArticleAssignments } from "@/components/assignments/article-assignments";
+import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
 import { AssignmentBadges } from "@/components/assignments/assignment-badges";
 import { SubmitAssignmentButton } from "@/components/assignments/submit-assignment-button";
 import "@/components/assignments/assignments.css";
@@ -123,6 +124,7 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
             analysts={members.filter((m) => m.role === "ANALYST").map((m) => ({ id: m.userId, name: m.name }))}
           />
         ) : null}
+        {manage ? null : <AssignmentRefresh />}
         {mine ? (
           <div className={`blind-banner alert ${blind ? "alert-info" : "alert-success"}`} role="note">
             <div>
