@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { annotateViaApi, highlightsOf } from "../factories/annotations";
 import { annotationRows } from "../factories/discussion";
@@ -40,6 +41,13 @@ async function lab(browser: Browser) {
   };
 }
 
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 };
@@ -70,6 +78,7 @@ test("a blind analyst sees only their own annotations until they submit; the das
     await expect(assigned.first()).toContainText("Blind");
     await expect(assigned.first()).toContainText("Due 30 Jun 2031");
     await shot(owner, "article-assign");
+    expect(await seriousViolations(owner)).toEqual([]);
 
     // The analyst's home page leads with their assignment.
     await blind.page.goto(`/w/${workspaceId}`);
@@ -80,6 +89,7 @@ test("a blind analyst sees only their own annotations until they submit; the das
     await expect(row).toContainText("Blind");
     await expect(row).toContainText("In progress");
     await shot(blind.page, "my-assignments");
+    expect(await seriousViolations(blind.page)).toEqual([]);
 
     // In the article: only their own.
     await row.getByRole("link").click();
@@ -130,6 +140,7 @@ test("a blind analyst sees only their own annotations until they submit; the das
     await expect(owner.getByTestId("chart-annotations").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(owner.getByTestId("chart-reviews").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await shot(owner, "dashboard");
+    expect(await seriousViolations(owner)).toEqual([]);
   } finally {
     await close();
   }
