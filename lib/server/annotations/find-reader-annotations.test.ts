@@ -26,7 +26,12 @@ describe("findReaderAnnotations", () => {
     await makeAnnotation(workspaceId, articleId, ana.id, { start: at("beta"), length: 4, deleted: true });
     await makeAnnotation(workspaceId, other, ana.id, { start: at("beta"), length: 4 });
 
-    const compact = await findReaderAnnotations({ workspaceId, articleId, text });
+    const compact = await findReaderAnnotations({
+      workspaceId,
+      articleId,
+      viewer: { id: ana.id, role: "OWNER" },
+      text,
+    });
     const decoded = decodeAnnotations(JSON.parse(JSON.stringify(compact)), text);
 
     expect(decoded.map((a) => a.id)).toEqual([orphan, tagged, later]);
@@ -60,7 +65,9 @@ describe("findReaderAnnotations", () => {
     const workspaceId = await makeWorkspace([{ user: ana, role: "OWNER" }]);
     const articleId = await makeArticle(workspaceId, ana.id, { text: TEXT });
     const { text } = await currentRevision(articleId);
-    expect(await findReaderAnnotations({ workspaceId, articleId, text })).toEqual({
+    expect(
+      await findReaderAnnotations({ workspaceId, articleId, viewer: { id: ana.id, role: "OWNER" }, text }),
+    ).toEqual({
       authors: [],
       entities: [],
       rows: [],

@@ -6,13 +6,14 @@ import {
   type CompactAnnotations,
   type EncodableAnnotation,
 } from "@/lib/annotations/compact-annotations";
+import { findAnnotationVisibility, isBlind, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 
 /**
  * Every live annotation of an article, in reading order, for the article page:
  * one query for the rows (columns only, no joins; the context only of orphaned
  * ones, the only ones shown with it) and one each for the authors and entities
- * they name, encoded compactly. The caller has checked that the article is
- * readable.
+ * they name, encoded compactly; only the viewer's own while they annotate the
+ * article blind. The caller has checked that the article is readable.
  *
  * The rows are read as a prepared statement on the pool, not through Prisma:
  * with 5,000 annotations Prisma's row mapping took about three times as long as
@@ -22,9 +23,13 @@ import {
 export async function findReaderAnnotations(options: {
   workspaceId: string;
   articleId: string;
+  viewer: AnnotationViewer;
   /** The canonical text of the content the reader shows: quotes it gives are not sent. */
   text: string;
 }): Promise<CompactAnnotations> {
+  const visibility = await findAnnotationVisibility(options);
+  // The blind rule (visible-authors.ts) for one article: only the viewer's own, or everyone's.
+  const onlyAuthor = isBlind(visibility, options.articleId) ? options.viewer.id : null;
   const rows = await preparedQuery<EncodableAnnotation>(
     "reader-annotations",
     Prisma.sql`
@@ -34,6 +39,7 @@ export async function findReaderAnnotations(options: {
       CASE WHEN "anchorState" = 'ORPHANED' THEN "suffix" END AS "suffix"
     FROM "Annotation"
     WHERE "workspaceId" = ${options.workspaceId} AND "articleId" = ${options.articleId} AND "deletedAt" IS NULL
+      AND (${onlyAuthor}::text IS NULL OR "authorId" = ${onlyAuthor})
     ORDER BY "start", "end", "id"`,
   );
   const authorIds = [...new Set(rows.map((r) => r.authorId))];
