@@ -394,6 +394,16 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
   ],
+  "apiToken.manage": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/api-tokens/route.ts", params: ws, ok: 200 },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/api-tokens/route.ts",
+      params: ws,
+      json: { name: "Probe", scope: "READ" },
+      ok: 201,
+    },
+  ],
 };
 
 /** An analyst's annotation: anyone with the review permission may decide on it (nobody reviews their own). */

@@ -50,6 +50,8 @@ export const permissions = {
   "notification.list": everyone,
   /** The live event stream and presence. */
   "live.subscribe": everyone,
+  /** Create and list one's own personal API tokens for the workspace. */
+  "apiToken.manage": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
