@@ -405,4 +405,53 @@ describe("annotation pages", () => {
     expect(pages).toBe(3);
     expect(seen).toEqual([0, 5, 10, 15, 20]);
   });
+
+  it("walks the workspace's annotations across articles, filtered, with cursor and limit", async () => {
+    const user = await makeUser();
+    const other = await makeUser();
+    const workspaceId = await makeWorkspace([
+      { user, role: "OWNER" },
+      { user: other, role: "ANALYST" },
+    ]);
+    const first = await makeArticle(workspaceId, user.id, { text: TEXT });
+    const second = await makeArticle(workspaceId, user.id, { text: TEXT });
+    const gone = await makeArticle(workspaceId, user.id, { text: TEXT, deleted: true });
+    const mine = [];
+    for (const articleId of [first, second, first]) mine.push(await makeAnnotation(workspaceId, articleId, user.id));
+    const theirs = await makeAnnotation(workspaceId, second, other.id, { start: 10 });
+    await makeAnnotation(workspaceId, gone, user.id);
+    await makeAnnotation(workspaceId, first, user.id, { start: 20, deleted: true });
+    const { token } = await newToken(user, workspaceId, "READ");
+    const page = async (search: string) => {
+      const res = await callRoute({
+        file: "api/workspaces/[workspaceId]/annotations/route.ts",
+        method: "GET",
+        params: { workspaceId },
+        headers: bearer(token),
+        search,
+      });
+      expect(res.status, search).toBe(200);
+      return (await res.json()) as { data: { id: string; articleId: string }[]; nextCursor: string | null };
+    };
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = await page(`?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      all.push(...body.data.map((a) => a.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(all.sort()).toEqual([...mine, theirs].sort());
+    expect((await page(`?authorId=${other.id}`)).data.map((a) => a.id)).toEqual([theirs]);
+    expect((await page(`?articleId=${second}`)).data.map((a) => a.articleId)).toEqual([second, second]);
+    expect((await page(`?updatedSince=${new Date(Date.now() + 60_000).toISOString()}`)).data).toEqual([]);
+    const bad = await callRoute({
+      file: "api/workspaces/[workspaceId]/annotations/route.ts",
+      method: "GET",
+      params: { workspaceId },
+      headers: bearer(token),
+      search: "?updatedSince=yesterday&limit=0",
+    });
+    expect(bad.status).toBe(422);
+    expect(Object.keys((await bad.json()).error.details.fieldErrors).sort()).toEqual(["limit", "updatedSince"]);
+  });
 });
