@@ -131,6 +131,14 @@ describe("creating and listing tokens", () => {
     expect(mint.status).toBe(403);
     const list = await callRoute({ file: accountTokens, method: "GET", headers: bearer(token) });
     expect(list.status).toBe(403);
+    // The live stream rechecks the session cookie while open: session only.
+    const events = await callRoute({
+      file: "api/workspaces/[workspaceId]/events/route.ts",
+      method: "GET",
+      params: { workspaceId: workspaceA },
+      headers: bearer(token),
+    });
+    expect(events.status).toBe(403);
   });
 });
 

@@ -10,7 +10,7 @@ export const GET = withAuth(
     await requireReadableArticle({ workspaceId, articleId: params.articleId });
     return Response.json({ data: await findPresence({ workspaceId, articleId: params.articleId }) });
   },
-  { permission: "live.subscribe" },
+  { permission: "live.subscribe", apiToken: false },
 );
 
 export const POST = withAuth(
@@ -21,5 +21,5 @@ export const POST = withAuth(
     if (!known) throw notFound("Connection");
     return new Response(null, { status: 204 });
   },
-  { permission: "live.subscribe" },
+  { permission: "live.subscribe", apiToken: false },
 );
