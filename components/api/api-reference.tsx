@@ -44,7 +44,7 @@ export type OpenApiDoc = {
 
 const refName = (ref: string) => ref.split("/").pop() ?? ref;
 export const operationAnchor = (method: string, path: string) =>
-  `op-${method}-${path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+/g, "-")}`;
+  `op-${method}${path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+/g, "-")}`;
 
 /** Inline code in `backticks`, as the descriptions use it. */
 function Text({ children }: { children?: string }) {

@@ -158,7 +158,7 @@ export function ApiTokensPanel({ tokens, workspaces }: ApiTokensPanelProps) {
         </div>
       ) : null}
       {tokens.length ? (
-        <table className="table">
+        <table className="table api-tokens-table">
           <caption className="visually-hidden">Your API tokens</caption>
           <thead>
             <tr>
@@ -177,7 +177,7 @@ export function ApiTokensPanel({ tokens, workspaces }: ApiTokensPanelProps) {
                 <td>
                   <div style={{ fontWeight: 600 }}>{t.name}</div>
                   <div className="muted small">
-                    <code>{t.prefix}…</code> · created {formatDateTime(t.createdAt)}
+                    <code>{t.prefix}…</code> · created <RelativeTime date={t.createdAt} />
                   </div>
                 </td>
                 <td>{t.workspace.name}</td>

@@ -1,6 +1,14 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { signedInUser } from "../factories/users";
 import { createWorkspace } from "../factories/workspaces";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
 
 test("a token created in Account settings works as Authorization: Bearer, and stops at once when revoked", async ({
   page,
@@ -29,6 +37,7 @@ test("a token created in Account settings works as Authorization: Bearer, and st
   await expect(row).toContainText("Read and write");
   await expect(row).toContainText("Never");
   await page.screenshot({ path: test.info().outputPath("account-api-tokens.png"), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // A client with the token and no cookies.
   const api = await playwrightRequest.newContext({
@@ -76,4 +85,5 @@ test("the API documentation renders the OpenAPI document", async ({ page }) => {
   const spec = await page.request.get("/api/openapi.json");
   expect((await spec.json()).openapi).toBe("3.1.0");
   await page.screenshot({ path: test.info().outputPath("api-docs.png") });
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -115,8 +115,9 @@ async function runWithApiToken<O extends Options>(
   const auth = await authenticateApiToken(bearer);
   await consumeApiRequest(auth.token.id);
   if ("permission" in options) {
-    if ("apiToken" in options && options.apiToken === false)
+    if ("apiToken" in options && options.apiToken === false) {
       throw new AppError("FORBIDDEN", "This route does not accept API tokens.");
+    }
     const workspaceId = base.params.workspaceId;
     if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
     const member = requireTokenAccess(auth, workspaceId, options.permission, method);
@@ -150,8 +151,9 @@ async function runWithApiToken<O extends Options>(
  * Wraps a route handler: resolves the session user (401 when there is none),
  * checks workspace membership (404 for non-members) and the role's permission
  * (403), in one query or, with `checkedByWrite`, in the handler's own write,
- * and turns every thrown error into the one JSON error shape. Every route
- * handler goes through here.
+ * and turns every thrown error into the one JSON error shape. A request with
+ * `Authorization: Bearer` is a personal API token's instead (runWithApiToken),
+ * whatever cookie it also carries. Every route handler goes through here.
  */
 export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O): WrappedHandler {
   const wrapped = async (req: Request, routeCtx: RouteContext): Promise<Response> => {

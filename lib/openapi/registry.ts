@@ -58,6 +58,9 @@ export const ErrorSchema = registry.register(
   }),
 );
 
+/** A file's bytes, for `contentTypes` of a download. */
+export const binary = z.string().openapi({ format: "binary" });
+
 /** `{ data: schema }`, the shape of every single-item answer. */
 export const dataOf = <S extends z.ZodType>(schema: S) => z.object({ data: schema });
 
@@ -93,8 +96,16 @@ export type ApiRouteSpec = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** The success answer: status, what it is, and its schema (none for 204). */
-  response: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
+  /**
+   * The success answer: status, what it is, and its schema (none for 204).
+   * `contentTypes` for files (e.g. `{ "text/csv": z.string(), "application/zip": binary }`) instead of JSON.
+   */
+  response: {
+    status: 200 | 201 | 204;
+    description: string;
+    schema?: z.ZodType;
+    contentTypes?: Record<string, z.ZodType>;
+  };
   /** Error statuses besides those that follow from the above (401, 403, 404, 422, 429). */
   errors?: number[];
 };
@@ -112,7 +123,15 @@ export function apiRoute(spec: ApiRouteSpec): void {
   const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
     [spec.response.status]: {
       description: spec.response.description,
-      ...(spec.response.schema ? { content: { "application/json": { schema: spec.response.schema } } } : {}),
+      ...(spec.response.contentTypes
+        ? {
+            content: Object.fromEntries(
+              Object.entries(spec.response.contentTypes).map(([type, schema]) => [type, { schema }]),
+            ),
+          }
+        : spec.response.schema
+          ? { content: { "application/json": { schema: spec.response.schema } } }
+          : {}),
     },
   };
   for (const status of [...statuses].sort()) {
