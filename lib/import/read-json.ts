@@ -21,7 +21,10 @@ export function jsonErrorOffset(text: string): number {
     throw i;
   };
   const literal = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
   };
   const string = () => {
     i++;
@@ -30,8 +33,10 @@ export function jsonErrorOffset(text: string): number {
       if (text[i] === "\\") {
         i++;
         if (text[i] === "u") {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) ((i += k), fail());
-          i += 4;
+          for (let k = 0; k < 4; k++) {
+            i++;
+            if (!/[0-9a-fA-F]/.test(text[i] ?? "")) fail();
+          }
         } else if (!'"\\/bfnrt'.includes(text[i] ?? "")) fail();
       }
       i++;
