@@ -72,6 +72,11 @@ export function describeActivity(event: ActivityLike): string {
       return "reopened a discussion";
     case "annotation.created":
       return `highlighted “${field(data, "exact") ?? ""}”`;
+    case "annotation.imported": {
+      const count = Number((data as { annotations?: number } | null)?.annotations ?? 0);
+      const file = field(data, "filename");
+      return `imported ${count} ${count === 1 ? "annotation" : "annotations"}${file ? ` from “${file}”` : ""}`;
+    }
     case "annotation.updated":
       return "edited an annotation";
     case "annotation.deleted":

@@ -183,6 +183,22 @@ const probes: Record<Permission, Probe[]> = {
       ok: 201,
     },
   ],
+  "annotation.import": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/import/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      json: {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        type: "Annotation",
+        target: { source: "urn:x", selector: { type: "TextQuoteSelector", exact: "A first paragraph" } },
+      },
+      ok: 201,
+    },
+  ],
   "annotation.update": [
     {
       method: "PATCH",

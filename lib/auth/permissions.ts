@@ -26,6 +26,8 @@ export const permissions = {
   "activity.read": leads,
   "annotation.list": everyone,
   "annotation.create": contributors,
+  /** Import a file of annotations (W3C, Hypothesis, brat) onto an article. */
+  "annotation.import": contributors,
   /** Own annotations only; see annotation.manageAny. */
   "annotation.update": contributors,
   "annotation.delete": contributors,

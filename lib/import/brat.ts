@@ -75,7 +75,8 @@ export function parseBratAnnotations(raw: string): ParsedImport {
         quote: { exact, prefix: "", suffix: "" },
         position: { start, end },
         positionIsExact: true,
-        entity: { type, name: exact },
+        // Untyped highlights are exported as "Highlight" spans.
+        ...(type === "Highlight" ? {} : { entity: { type, name: exact } }),
         comments: [],
       };
       highlights.push(highlight);

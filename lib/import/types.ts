@@ -36,6 +36,7 @@ export type ImportedComment = ImportLocation & {
 
 /** A highlight to anchor on the article, with what it says about its text. */
 export type ImportedHighlight = ImportLocation & {
+  item: number;
   sourceId?: string;
   /** The target's `source` (the text it was made on), to pick one article's annotations out of a larger file. */
   source?: string;
