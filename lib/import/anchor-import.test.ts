@@ -60,6 +60,35 @@ describe("anchorImportedHighlights", () => {
     ]);
   });
 
+  it("joins brat fragments across line breaks, and refuses fragments around other text", () => {
+    const text = "Ahmad\n\nShah went home.";
+    const { anchored, problems } = anchorImportedHighlights(text, [
+      item({
+        quote: { exact: "Ahmad Shah", prefix: "", suffix: "" },
+        position: { start: 0, end: 11 },
+        fragments: [
+          { start: 0, end: 5 },
+          { start: 7, end: 11 },
+        ],
+        positionIsExact: true,
+      }),
+      item(
+        {
+          quote: { exact: "Shah home.", prefix: "", suffix: "" },
+          position: { start: 7, end: 21 },
+          fragments: [
+            { start: 7, end: 11 },
+            { start: 17, end: 21 },
+          ],
+          positionIsExact: true,
+        },
+        1,
+      ),
+    ]);
+    expect(anchored.map((a) => [a.start, a.end, a.exact])).toEqual([[0, 11, "Ahmad\n\nShah"]]);
+    expect(problems).toEqual([{ item: 1, message: expect.stringContaining("more than line breaks") }]);
+  });
+
   it("holds brat spans to their offsets exactly", () => {
     const text = "Ahmad went to Kabul.";
     const { anchored, problems } = anchorImportedHighlights(text, [

@@ -10,6 +10,7 @@ import {
   createOffsetConverter,
   createQuoteSelector,
   createTextIndex,
+  type OffsetConverter,
   type TextIndex,
 } from "@/lib/anchoring";
 import type { ImportProblem, ImportedHighlight } from "./types";
@@ -72,11 +73,20 @@ export function anchorImportedHighlights(
       });
       continue;
     }
-    if (highlight.positionIsExact && range && quote && text.slice(range.start, range.end) !== quote.exact) {
-      problems.push({
-        ...where(highlight),
-        message: `The text at ${position!.start}–${position!.end} is “${clip(text.slice(range.start, range.end))}”, not “${clip(quote.exact)}”.`,
-      });
+    if (highlight.positionIsExact && range && quote) {
+      const found = exactText(text, converter, highlight);
+      if (found !== quote.exact) {
+        problems.push({
+          ...where(highlight),
+          message:
+            found === null
+              ? `The fragments of ${position!.start}–${position!.end} are separated by more than line breaks.`
+              : `The text at ${position!.start}–${position!.end} is “${clip(found)}”, not “${clip(quote.exact)}”.`,
+        });
+        continue;
+      }
+      const { start, end } = range;
+      anchored.push({ highlight, outcome: "anchored", start, end, ...createQuoteSelector(text, start, end) });
       continue;
     }
     if (!quote) {
@@ -103,6 +113,21 @@ export function anchorImportedHighlights(
     }
   }
   return { anchored, problems };
+}
+
+/**
+ * The text a brat span stands for: the slice, or for fragments their slices
+ * joined by spaces — null if anything but line breaks lies between them.
+ */
+function exactText(text: string, converter: OffsetConverter, highlight: ImportedHighlight): string | null {
+  const fragments = (highlight.fragments ?? [highlight.position!]).map((f) => ({
+    start: converter.toUtf16(f.start),
+    end: converter.toUtf16(f.end),
+  }));
+  for (let i = 1; i < fragments.length; i++) {
+    if (!/^\n+$/.test(text.slice(fragments[i - 1].end, fragments[i].start))) return null;
+  }
+  return fragments.map((f) => text.slice(f.start, f.end)).join(" ");
 }
 
 function clip(s: string): string {

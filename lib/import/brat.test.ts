@@ -23,12 +23,28 @@ describe("parseBratAnnotations", () => {
       quote: { exact: "Ahmad" },
       position: { start: 0, end: 5 },
       positionIsExact: true,
-      entity: { type: "Person", name: "Ahmad" },
+      entity: { refs: [], type: "Person", name: "Ahmad" },
       status: "ACCEPTED",
       comments: [{ text: "The commander", line: 3 }],
     });
-    expect(parsed.highlights[1].entity).toEqual({ type: "Place", name: "Kabul", ref: "Q5838" });
+    expect(parsed.highlights[1].entity).toEqual({ refs: ["Q5838"], type: "Place", name: "Kabul" });
     expect(parsed.skipped).toEqual([{ line: 6, message: expect.stringContaining("relations") }]);
+  });
+
+  it("reads Marginalia's spans across line breaks and its untyped highlights", () => {
+    const parsed = parseBratAnnotations(
+      "T1\tPerson 0 5;7 12\tAhmad Shah\nT2\tHighlight 7 12\tShah.\nN1\tReference T1 Marginalia:e1\tAhmad Shah\n",
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.highlights[0]).toMatchObject({
+      position: { start: 0, end: 12 },
+      fragments: [
+        { start: 0, end: 5 },
+        { start: 7, end: 12 },
+      ],
+      entity: { refs: ["marginalia:e1"], name: "Ahmad Shah" },
+    });
+    expect(parsed.highlights[1].entity).toBeUndefined();
   });
 
   it("keeps tabs inside the span text and reads CRLF files", () => {
@@ -41,7 +57,7 @@ describe("parseBratAnnotations", () => {
     const parsed = parseBratAnnotations(
       [
         "T1\tPerson 5 2\tx",
-        "T2\tPerson 0 5;7 9\tx y",
+        "T2\tPerson 0 5;3 9\tx y",
         "T3 Person 0 5 Ahmad",
         "#1\tAnnotatorNotes T9\tnothing",
         "X1\twhat",
@@ -50,7 +66,7 @@ describe("parseBratAnnotations", () => {
     );
     expect(parsed.highlights).toEqual([]);
     expect(parsed.problems.map((p) => p.line)).toEqual([1, 2, 3, 5, 6, 4]);
-    expect(parsed.problems[1].message).toMatch(/discontinuous/);
+    expect(parsed.problems[1].message).toMatch(/in order/);
   });
 });
 

@@ -3,10 +3,14 @@
  *
  * - `T1<TAB>Type start end<TAB>text` — a text-bound annotation; offsets are
  *   code points (brat's Python string indices) into the `.txt`, `end`
- *   exclusive; discontinuous spans (`0 5;9 12`) are refused;
+ *   exclusive; a span in fragments (`0 5;6 12`, text joined by spaces) is
+ *   one highlight from the first start to the last end if only line breaks
+ *   lie between its fragments (how Marginalia exports a span across lines);
+ *   `Highlight` spans are highlights without an entity;
  * - `#1<TAB>AnnotatorNotes T1<TAB>note` — a comment in T1's thread;
  * - `A1<TAB>Status T1 ACCEPTED` — T1's review status (other attributes are reported);
- * - `N1<TAB>Reference T1 Wikidata:Q42<TAB>Douglas Adams` — T1's entity, by external id;
+ * - `N1<TAB>Reference T1 Wikidata:Q42<TAB>Douglas Adams` — T1's entity, by external id
+ *   (`Marginalia:<id>` names an entity of the workspace it was exported from);
  * - relations, events and equivalences (`R`, `E`, `*`, `M`) are reported, not imported.
  *
  * Every problem names its line.
@@ -22,6 +26,7 @@ const STATUS_VALUES: Record<string, ImportedStatus> = {
 /** An external id as the entity catalog stores it: Wikidata `Q42`, or a URL. */
 function externalRef(db: string, id: string): string | undefined {
   if (/^wikidata$/i.test(db) && /^Q\d+$/.test(id)) return id;
+  if (/^marginalia$/i.test(db) && id) return `marginalia:${id}`;
   if (/^https?$/i.test(db)) return `${db}:${id}`;
   if (/^https?:\/\//i.test(id)) return id;
   if (/^wikipedia$/i.test(db)) return `https://en.wikipedia.org/?curid=${encodeURIComponent(id)}`;
@@ -47,20 +52,18 @@ export function parseBratAnnotations(raw: string): ParsedImport {
     const id = fields[0];
     const kind = id[0];
     if (kind === "T") {
-      const match = /^(\S+) (\d+) (\d+)$/.exec(fields[1] ?? "");
-      if (!/^T\S+$/.test(id) || fields.length < 3 || (!match && !/;/.test(fields[1] ?? ""))) {
+      const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? "");
+      if (!/^T\S+$/.test(id) || fields.length < 3 || !match) {
         problems.push({ line, message: "A T line needs “T<n>⇥Type start end⇥text”." });
         return;
       }
-      if (!match) {
-        problems.push({ line, message: `${id} has a discontinuous span, which Marginalia cannot hold.` });
-        return;
-      }
-      const [, type, startText, endText] = match;
-      const start = Number(startText);
-      const end = Number(endText);
-      if (start >= end) {
-        problems.push({ line, message: `${id}: the end offset must be greater than the start.` });
+      const [, type, spans] = match;
+      const fragments = spans.split(";").map((pair) => {
+        const [start, end] = pair.split(" ").map(Number);
+        return { start, end };
+      });
+      if (fragments.some((f, i) => f.start >= f.end || (i > 0 && f.start <= fragments[i - 1].end))) {
+        problems.push({ line, message: `${id}: each end offset must be greater than its start, in order.` });
         return;
       }
       if (byId.has(id)) {
@@ -73,10 +76,11 @@ export function parseBratAnnotations(raw: string): ParsedImport {
         line,
         sourceId: id,
         quote: { exact, prefix: "", suffix: "" },
-        position: { start, end },
+        position: { start: fragments[0].start, end: fragments[fragments.length - 1].end },
         positionIsExact: true,
+        ...(fragments.length > 1 ? { fragments } : {}),
         // Untyped highlights are exported as "Highlight" spans.
-        ...(type === "Highlight" ? {} : { entity: { type, name: exact } }),
+        ...(type === "Highlight" ? {} : { entity: { refs: [], type, name: exact } }),
         comments: [],
       };
       highlights.push(highlight);
@@ -110,8 +114,12 @@ export function parseBratAnnotations(raw: string): ParsedImport {
     } else {
       const [db, ...idParts] = (parts[2] ?? "").split(":");
       const ref = externalRef(db, idParts.join(":"));
-      if (ref) target.entity = { ...target.entity, ref, ...(rest?.trim() ? { name: rest.trim() } : {}) };
-      else skipped.push({ line, message: `${id}: the reference ${parts[2] ?? ""} is not a Wikidata id or URL.` });
+      if (ref) {
+        const entity = target.entity ?? { refs: [] };
+        target.entity = { ...entity, refs: [...entity.refs, ref], ...(rest?.trim() ? { name: rest.trim() } : {}) };
+      } else {
+        skipped.push({ line, message: `${id}: the reference ${parts[2] ?? ""} is not a Wikidata id or URL.` });
+      }
     }
   }
   if (!highlights.length && !problems.length) problems.push({ message: "The file contains no T lines." });

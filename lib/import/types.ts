@@ -16,8 +16,12 @@ export type ImportedCreator = { id?: string; name?: string; email?: string };
 
 /** The entity an annotation identifies: by URL or external id, by name, with its classifying type. */
 export type ImportedEntity = {
-  /** A URL or external id (Wikidata `Q42`, `http://www.wikidata.org/entity/Q42`, a Marginalia entity URL). */
-  ref?: string;
+  /**
+   * URLs or external ids, in the file's order: Wikidata `Q42` or
+   * `http://www.wikidata.org/entity/Q42`, any URL, a Marginalia entity page
+   * URL, or `marginalia:<entity id>` (brat).
+   */
+  refs: string[];
   name?: string;
   /** The classifying type's name (e.g. "Person"); undefined when the file gives none. */
   type?: string;
@@ -49,9 +53,19 @@ export type ImportedHighlight = ImportLocation & {
   position?: { start: number; end: number };
   /** Whether the position is the only anchor the format has (brat): then it must hold exactly. */
   positionIsExact?: boolean;
+  /**
+   * brat spans that cross line breaks come as fragments (code points) between
+   * the breaks, the quote being their texts joined by spaces; `position` then
+   * runs from the first start to the last end.
+   */
+  fragments?: { start: number; end: number }[];
   entity?: ImportedEntity;
   note?: string;
   status?: ImportedStatus;
+  /** The review as the file records it (Marginalia's extension terms). */
+  review?: { reviewer?: string; reviewed?: string; rejectionReason?: string };
+  /** The file says the annotation was "moved, please check" (Marginalia's `anchorState`). */
+  moved?: boolean;
   creator?: ImportedCreator;
   created?: string;
   comments: ImportedComment[];

@@ -60,12 +60,13 @@ describe("parseW3cAnnotations", () => {
     const parsed = parseW3cAnnotations(example("collection.jsonld"));
     expect(parsed.problems).toEqual([]);
     // The Wikidata-identified tag is an entity named by its tagging body.
-    expect(parsed.highlights[1].entity).toEqual({ ref: "http://www.wikidata.org/entity/Q42", name: "Douglas Adams" });
-    // The commenting annotation on text is a highlight whose thread holds its text, then the reply.
-    expect(parsed.highlights[2].comments.map((c) => c.text)).toEqual([
-      "This date needs a citation.",
-      "Agreed - see the first edition's colophon.",
-    ]);
+    expect(parsed.highlights[1].entity).toEqual({
+      refs: ["http://www.wikidata.org/entity/Q42"],
+      name: "Douglas Adams",
+    });
+    // The commenting annotation on text is a highlight with a note; the reply opens its thread.
+    expect(parsed.highlights[2].note).toBe("This date needs a citation.");
+    expect(parsed.highlights[2].comments.map((c) => c.text)).toEqual(["Agreed - see the first edition's colophon."]);
     const lines = parseW3cAnnotations(example("annotations.jsonl"));
     expect(lines.problems).toEqual([]);
     expect(lines.highlights.length).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ describe("parseW3cAnnotations", () => {
     );
     expect(parsed.problems).toEqual([]);
     expect(parsed.highlights[0]).toMatchObject({
-      entity: { ref: "https://app.example/w/w1/entities/e1", name: "Kabul", type: "Place" },
+      entity: { refs: ["https://app.example/w/w1/entities/e1"], name: "Kabul", type: "Place" },
       note: "capital\n\nTags: city",
       status: "ACCEPTED",
       creator: { id: "https://app.example/users/u1", name: "Ana" },
@@ -150,13 +151,10 @@ describe("parseW3cAnnotations", () => {
     expect(parsed.highlights[0]).toMatchObject({
       quote: { exact: "Kabul" },
       position: { start: 3, end: 8 },
-      note: "Tags: todo",
+      note: "Worth checking.\n\nTags: todo",
       creator: { id: "acct:ana@hypothes.is", name: "Ana" },
     });
-    expect(parsed.highlights[0].comments.map((c) => [c.text, c.creator?.name])).toEqual([
-      ["Worth checking.", "Ana"],
-      ["Checked.", "bo"],
-    ]);
+    expect(parsed.highlights[0].comments.map((c) => [c.text, c.creator?.name])).toEqual([["Checked.", "bo"]]);
   });
 
   it("reports malformed JSON with its line", () => {

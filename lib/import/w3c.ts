@@ -7,11 +7,13 @@
  * - A target with a `TextQuoteSelector` and/or `TextPositionSelector`
  *   (code points) is a highlight; other selectors (RangeSelector, XPath…)
  *   are ignored and reported.
- * - Bodies: `identifying` (entity URL or external id, name), `classifying`
+ * - Bodies: `identifying` (entity URLs or external ids, name), `classifying`
  *   (entity type), `tagging` (the entity's name when the annotation
  *   identifies or classifies, otherwise a tag kept in the note),
- *   `describing` (the note), `commenting` or no purpose (a comment in the
- *   highlight's thread).
+ *   `commenting`, `describing` or no purpose (the highlight's note, as
+ *   Marginalia's export writes it; Hypothesis's `text` too).
+ * - Marginalia's extension terms: `reviewStatus`, `reviewer`, `reviewed`,
+ *   `rejectionReason`, `anchorState` ("moved" stays "moved, please check").
  * - An annotation whose motivation is `commenting` or `replying` and whose
  *   target is another annotation (no selector) is a comment in the thread of
  *   the highlight it leads to; Hypothesis replies name theirs in `references`.
@@ -223,6 +225,30 @@ const statuses: Record<string, ImportedStatus> = {
   rejected: "REJECTED",
 };
 
+/** A string extension property, by its term or its `mrg:`/full-IRI spelling. */
+function extension(record: Record<string, unknown>, term: string): string | undefined {
+  for (const [key, value] of Object.entries(record)) {
+    if (key !== term && !key.endsWith(`:${term}`) && !key.endsWith(`#${term}`)) continue;
+    const v = typeof value === "string" ? value : (value as { "@value"?: unknown; id?: unknown } | null)?.["@value"];
+    if (typeof v === "string") return v;
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id === "string") return id;
+  }
+  return undefined;
+}
+
+function reviewOf(record: Record<string, unknown>): ImportedHighlight["review"] | undefined {
+  const reviewer = extension(record, "reviewer");
+  const reviewed = extension(record, "reviewed");
+  const rejectionReason = extension(record, "rejectionReason");
+  if (!reviewer && !reviewed && !rejectionReason) return undefined;
+  return {
+    ...(reviewer ? { reviewer } : {}),
+    ...(reviewed ? { reviewed } : {}),
+    ...(rejectionReason ? { rejectionReason } : {}),
+  };
+}
+
 /** Review status from an extension property (`status`, `marginalia:status`, `reviewStatus`…), if any. */
 function statusOf(record: Record<string, unknown>): ImportedStatus | undefined {
   for (const [key, raw] of Object.entries(record)) {
@@ -299,14 +325,14 @@ function parseW3c(located: Located, problems: ImportProblem[], skipped: ImportPr
   const creator = creatorOf(a.creator);
   const bodies = list(a.body);
   const texts = { comments: [] as string[], notes: [] as string[], tags: [] as string[] };
-  const entity: ImportedEntity = {};
+  const entity: ImportedEntity = { refs: [] };
   let identifies = false;
   if (a.bodyValue?.trim()) texts.comments.push(a.bodyValue);
   bodies.forEach((body) => {
     if (typeof body === "string") {
       // A body that is only an IRI identifies something.
       identifies = true;
-      entity.ref ??= body;
+      entity.refs.push(body);
       return;
     }
     const purposes = purposesOf(body);
@@ -316,7 +342,7 @@ function parseW3c(located: Located, problems: ImportProblem[], skipped: ImportPr
       identifies = true;
       const ref =
         sourceOf(body.source) ?? body.id ?? (value && /^(https?:\/\/\S+|Q\d+)$/i.test(value) ? value : undefined);
-      if (ref) entity.ref ??= ref;
+      if (ref) entity.refs.push(ref);
       const label = name ?? (value && value !== ref ? value : undefined);
       if (label) entity.name ??= label;
     } else if (purposes.includes("classifying")) {
@@ -378,7 +404,13 @@ function parseW3c(located: Located, problems: ImportProblem[], skipped: ImportPr
 
   // A tag names the entity when the annotation identifies or classifies one; otherwise it stays a tag.
   if ((identifies || entity.type) && !entity.name && texts.tags.length) entity.name = texts.tags.shift();
-  const note = [...texts.notes, ...(texts.tags.length ? [`Tags: ${texts.tags.join(", ")}`] : [])].join("\n\n");
+  // Text bodies of the highlight itself are its note (Marginalia exports the note as `commenting`).
+  const note = [
+    ...texts.comments,
+    ...texts.notes,
+    ...(texts.tags.length ? [`Tags: ${texts.tags.join(", ")}`] : []),
+  ].join("\n\n");
+  const review = reviewOf(a);
   const highlight: ImportedHighlight = {
     ...at,
     ...(a.id ? { sourceId: a.id } : {}),
@@ -388,9 +420,11 @@ function parseW3c(located: Located, problems: ImportProblem[], skipped: ImportPr
     ...(identifies || entity.type || entity.name ? { entity } : {}),
     ...(note ? { note } : {}),
     ...(statusOf(a) ? { status: statusOf(a) } : {}),
+    ...(review ? { review } : {}),
+    ...(extension(a, "anchorState")?.toLowerCase() === "moved" ? { moved: true } : {}),
     ...(creator ? { creator } : {}),
     ...(a.created ? { created: a.created } : {}),
-    comments: texts.comments.map((text) => ({ ...at, text, ...(creator ? { creator } : {}), created: a.created })),
+    comments: [],
   };
   return { kind: "highlight", highlight };
 }
@@ -450,10 +484,12 @@ function parseHypothesis(located: Located, problems: ImportProblem[], skipped: I
       ...((target.source ?? h.uri) ? { source: target.source ?? h.uri } : {}),
       ...(selectors.quote ? { quote: selectors.quote } : {}),
       ...(selectors.position ? { position: selectors.position } : {}),
-      ...(h.tags?.length ? { note: `Tags: ${h.tags.join(", ")}` } : {}),
+      ...(text || h.tags?.length
+        ? { note: [text, ...(h.tags?.length ? [`Tags: ${h.tags.join(", ")}`] : [])].filter(Boolean).join("\n\n") }
+        : {}),
       ...(creator ? { creator } : {}),
       ...(h.created ? { created: h.created } : {}),
-      comments: text ? [{ ...at, text, ...(creator ? { creator } : {}), created: h.created }] : [],
+      comments: [],
     },
   };
 }
@@ -508,7 +544,7 @@ export function parseW3cAnnotations(raw: string): ParsedImport {
       });
   }
   for (const h of highlights) {
-    // Oldest first; the highlight's own text stays first.
+    // Oldest first, else in file order.
     h.comments = h.comments
       .map((c, i) => ({ c, i }))
       .sort((x, y) => (x.c.created && y.c.created ? Date.parse(x.c.created) - Date.parse(y.c.created) : 0) || x.i - y.i)

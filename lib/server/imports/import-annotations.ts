@@ -21,6 +21,7 @@ import { activityExcerpt, recordActivities, recordActivity } from "@/lib/server/
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { MAX_NOTE_LENGTH } from "@/lib/validations/annotation";
+import { MAX_REJECTION_REASON } from "@/lib/validations/review";
 import {
   NEW_ENTITY_TYPE,
   type ImportItemReport,
@@ -35,7 +36,8 @@ const MAX_REPORTED_ITEMS = 1000;
 /** Colours given to entity types an import creates, in turn. */
 const NEW_TYPE_COLORS = ["#2f55d4", "#d94f4f", "#2f9e6e", "#b8741a", "#8a4fd9", "#1f8fa3", "#c2478f", "#5f6b7a"];
 const MARGINALIA_ENTITY_URL = /\/w\/([^/?#]+)\/entities\/([^/?#]+)\/?(?:[?#].*)?$/;
-const MARGINALIA_USER_URL = /\/users\/([^/?#]+)\/?$/;
+/** A user as Marginalia's exports name them (`…/w/<ws>/members#user-<id>`) or a `…/users/<id>` URL. */
+const MARGINALIA_USER_URL = /(?:#user-|\/users\/)([^/?#]+)\/?$/;
 
 type Actor = { id: string; role: Role };
 
@@ -48,7 +50,12 @@ type PlannedHighlight = AnchoredHighlight & {
   duplicate: boolean;
   authorId: string;
   note: string | null;
-  status: "PROPOSED" | "ACCEPTED" | "REJECTED";
+  review: {
+    status: "ACCEPTED" | "REJECTED";
+    reviewedById: string;
+    reviewedAt: Date;
+    rejectionReason: string | null;
+  } | null;
   comments: { authorId: string; body: object; text: string }[];
 };
 
@@ -176,28 +183,41 @@ export async function importAnnotations(options: {
             ? `o:${a.exact}\0${a.prefix}\0${a.suffix}`
             : `${a.start}:${a.end}:${entity?.kind === "existing" ? entity.id : ""}`;
         const duplicate = entity?.kind !== "new" && existing.has(key);
-        let status: PlannedHighlight["status"] = "PROPOSED";
+        const author = authorOf(h.creator);
+        let review: PlannedHighlight["review"] = null;
         if (h.status && h.status !== "PROPOSED") {
-          if (mayReview) status = h.status;
-          else statusesIgnored++;
+          if (mayReview) {
+            const reviewer = h.review?.reviewer ? authorOf({ id: h.review.reviewer }) : null;
+            const reviewed = h.review?.reviewed ? new Date(h.review.reviewed) : null;
+            const reason = h.review?.rejectionReason ? cleanText(h.review.rejectionReason).trim() : "";
+            review = {
+              status: h.status,
+              reviewedById: reviewer && !reviewer.attribution ? reviewer.id : actor.id,
+              reviewedAt: reviewed && !Number.isNaN(reviewed.getTime()) ? reviewed : new Date(),
+              rejectionReason: h.status === "REJECTED" ? reason.slice(0, MAX_REJECTION_REASON) || null : null,
+            };
+          } else {
+            statusesIgnored++;
+          }
         }
         let note = h.note ? cleanText(h.note).trim() : null;
-        if (note && note.length > MAX_NOTE_LENGTH) {
-          commentProblems.push({ ...at(h), message: `The note is longer than ${MAX_NOTE_LENGTH} characters.` });
-          note = null;
-        }
-        const comments = h.comments.flatMap((c) => {
-          const author = authorOf(c.creator);
+        // A note longer than notes may be (e.g. a long Hypothesis annotation) opens the thread instead.
+        const overflow =
+          note && note.length > MAX_NOTE_LENGTH ? [{ text: note, creator: h.creator, item: h.item }] : [];
+        if (overflow.length) note = null;
+        const comments = [...overflow, ...h.comments].flatMap((c) => {
+          const commenter = authorOf(c.creator);
           try {
-            const parsedBody = parseCommentBody(commentDoc(c.text, author.attribution));
-            return [{ authorId: author.id, body: parsedBody.body as object, text: parsedBody.text }];
+            const parsedBody = parseCommentBody(commentDoc(c.text, commenter.attribution));
+            return [{ authorId: commenter.id, body: parsedBody.body as object, text: parsedBody.text }];
           } catch (err) {
             const message = err instanceof AppError ? err.message : "The comment cannot be read.";
-            commentProblems.push({ item: c.item, ...(c.line ? { line: c.line } : {}), message });
+            commentProblems.push({ item: c.item, ...("line" in c && c.line ? { line: c.line } : {}), message });
             return [];
           }
         });
-        return { ...a, entity, duplicate, authorId: authorOf(h.creator).id, note, status, comments };
+        const outcome = a.outcome === "anchored" && h.moved ? "moved" : a.outcome;
+        return { ...a, outcome, entity, duplicate, authorId: author.id, note, review, comments };
       });
       if (commentProblems.length) throw fileProblems(commentProblems);
 
@@ -309,10 +329,16 @@ async function matchEntities(
 ) {
   const wanted = anchored.map(({ highlight: h, exact }) => {
     if (!h.entity) return null;
-    const ref = h.entity.ref?.trim();
-    const own = ref ? MARGINALIA_ENTITY_URL.exec(ref) : null;
-    const ownId = own && decodeURIComponent(own[1]) === workspaceId ? decodeURIComponent(own[2]) : null;
-    const externalId = ref && !own ? normalizeExternalId(ref) : null;
+    // Marginalia's own references (entity page URLs, brat's `Marginalia:<id>`) match only this workspace's
+    // entities (ids are unique, queries are scoped); they are never stored as external ids.
+    let ownId: string | null = null;
+    let externalId: string | null = null;
+    for (const raw of h.entity.refs) {
+      const ref = raw.trim();
+      const own = MARGINALIA_ENTITY_URL.exec(ref)?.[2] ?? /^marginalia:(.+)$/i.exec(ref)?.[1];
+      if (own) ownId ??= decodeURIComponent(own);
+      else externalId ??= normalizeExternalId(ref);
+    }
     const name = cleanText(h.entity.name?.trim() || exact.trim()).slice(0, 200) || "Unnamed";
     return { ownId, externalId, name, typeName: cleanText(h.entity.type?.trim() ?? "").slice(0, 200) };
   });
@@ -506,7 +532,10 @@ async function write(
     suffix: cleanText(p.suffix),
     entityId: p.entity ? (p.entity.kind === "existing" ? p.entity.id : entityIds.get(p.entity.key)!) : null,
     note: p.note,
-    status: p.status,
+    status: p.review?.status ?? ("PROPOSED" as const),
+    reviewedById: p.review?.reviewedById ?? null,
+    reviewedAt: p.review?.reviewedAt ?? null,
+    rejectionReason: p.review?.rejectionReason ?? null,
     anchorState:
       p.outcome === "unanchorable"
         ? ("ORPHANED" as const)
