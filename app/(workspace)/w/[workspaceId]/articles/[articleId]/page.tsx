@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
+import { ImportAnnotationsDialog } from "@/components/annotations/import-annotations-dialog";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
@@ -87,7 +88,9 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
             {revised.orphaned ? `, ${revised.orphaned} orphaned (listed under “Orphaned”, ready to re-attach)` : ""}.
           </div>
         ) : null}
-        {can(membership.role, "article.delete") || can(membership.role, "article.revise") ? (
+        {can(membership.role, "article.delete") ||
+        can(membership.role, "article.revise") ||
+        can(membership.role, "annotation.import") ? (
           <div className="row" style={{ marginBottom: "1.5rem" }}>
             {can(membership.role, "article.revise") ? (
               <Link
@@ -96,6 +99,14 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
               >
                 Edit text
               </Link>
+            ) : null}
+            {can(membership.role, "annotation.import") ? (
+              <ImportAnnotationsDialog
+                workspaceId={workspaceId}
+                articleId={article.id}
+                entityTypes={entityTypes.filter((t) => !t.archivedAt).map(({ id, name }) => ({ id, name }))}
+                canCreateTypes={can(membership.role, "entityType.manage")}
+              />
             ) : null}
             {can(membership.role, "article.delete") ? (
               <DeleteArticleButton workspaceId={workspaceId} articleId={article.id} title={article.title} />
