@@ -31,7 +31,7 @@ const date = z.iso.date("Use a date such as 2026-11-25.");
  */
 export const exportQuerySchema = z
   .object({
-    format: z.enum(exportFormats, { message: `format must be one of ${exportFormats.join(", ")}.` }),
+    format: z.enum(exportFormats, { message: `format must be one of ${exportFormats.join(", ")}.` }).default("w3c"),
     status: annotationStatusSchema.optional(),
     entityTypeId: id.optional(),
     authorId: id.optional(),
