@@ -68,14 +68,26 @@ th { font-weight: 600; color: var(--muted); }
 
 type Segment = { start: number; end: number; covering: ExportAnnotation[] };
 
-/** The text cut at every annotation boundary, each piece with the annotations covering it. */
+/**
+ * The text cut at every annotation boundary, each piece with the annotations
+ * covering it (in start order): one sweep, linear in the boundaries plus the
+ * overlaps.
+ */
 function segments(text: string, annotations: ExportAnnotation[]): Segment[] {
   const cuts = [...new Set([0, text.length, ...annotations.flatMap((a) => [a.start, a.end])])].sort((x, y) => x - y);
+  const byStart = [...annotations].sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Segment[] = [];
+  let active: ExportAnnotation[] = [];
+  let next = 0;
   for (let i = 0; i < cuts.length - 1; i++) {
     const start = cuts[i];
     const end = cuts[i + 1];
-    out.push({ start, end, covering: annotations.filter((a) => a.start <= start && end <= a.end) });
+    active = active.filter((a) => a.end > start);
+    while (next < byStart.length && byStart[next].start <= start) {
+      if (byStart[next].end > start) active.push(byStart[next]);
+      next++;
+    }
+    out.push({ start, end, covering: active });
   }
   return out;
 }
