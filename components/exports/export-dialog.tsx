@@ -99,8 +99,8 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
           <header className="export-dialog-header">
             <h2 id={titleId}>{article ? "Export this article’s annotations" : "Export the workspace’s annotations"}</h2>
             <p className="muted small">
-              {article ? `“${article.title}”` : "Every article, as one zip."} Deleted annotations and hidden comments
-              are never exported.
+              {article ? `“${article.title}”. ` : "Every article, as one zip. "}
+              Deleted annotations and hidden comments are never exported.
             </p>
           </header>
           <fieldset className="export-formats" disabled={running}>
