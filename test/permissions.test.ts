@@ -106,6 +106,16 @@ const probes: Record<Permission, Probe[]> = {
       }),
       ok: 200,
     },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/revisions/[number]/text/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+        number: "1",
+      }),
+      ok: 200,
+    },
   ],
   "article.import": [
     {
@@ -233,6 +243,18 @@ const probes: Record<Permission, Probe[]> = {
       file: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, w.target) }),
       json: { version: 1, note: "Reviewed." },
+      ok: 200,
+    },
+  ],
+  "annotation.export": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/export/route.ts", params: ws, ok: 200 },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/export/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
       ok: 200,
     },
   ],

@@ -36,6 +36,8 @@ export const permissions = {
   "annotation.manageAny": leads,
   /** Accept or reject annotations, and see the review queue. */
   "annotation.review": leads,
+  /** Download annotations in the export formats (lib/export). */
+  "annotation.export": everyone,
   "entityType.list": everyone,
   "entityType.manage": leads,
   "entity.list": everyone,

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleListControls } from "@/components/articles/article-list-controls";
+import { ExportDialog } from "@/components/exports/export-dialog";
 import { RestoreArticleBanner } from "@/components/articles/restore-article-banner";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { findArticles } from "@/lib/server/articles/find-articles";
+import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findMembers } from "@/lib/server/members/find-members";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 import { articleListQuerySchema } from "@/lib/validations/article";
 import { formatDate } from "@/lib/format";
@@ -22,9 +25,11 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
   const raw = await searchParams;
   const parsed = articleListQuerySchema.safeParse({ q: raw.q, sort: raw.sort, cursor: raw.cursor });
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
-  const [workspace, { items, nextCursor }] = await Promise.all([
+  const [workspace, { items, nextCursor }, entityTypes, members] = await Promise.all([
     getWorkspace({ workspaceId }),
     findArticles({ workspaceId, query }),
+    findEntityTypes({ workspaceId }),
+    findMembers({ workspaceId }),
   ]);
   const canImport = can(membership.role, "article.import");
   const deletedId = typeof raw.deleted === "string" && can(membership.role, "article.restore") ? raw.deleted : null;
@@ -39,11 +44,20 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
           <h1>{workspace.name}</h1>
           <p>Articles imported into this workspace.</p>
         </div>
-        {canImport ? (
-          <Link className="button" href={`/w/${workspaceId}/import`}>
-            Import article
-          </Link>
-        ) : null}
+        <div className="row">
+          {can(membership.role, "annotation.export") ? (
+            <ExportDialog
+              workspaceId={workspaceId}
+              entityTypes={entityTypes.map(({ id, name }) => ({ id, name }))}
+              authors={members.map((m) => ({ id: m.userId, name: m.name }))}
+            />
+          ) : null}
+          {canImport ? (
+            <Link className="button" href={`/w/${workspaceId}/import`}>
+              Import article
+            </Link>
+          ) : null}
+        </div>
       </div>
       {deletedId ? <RestoreArticleBanner workspaceId={workspaceId} articleId={deletedId} /> : null}
       <ArticleListControls q={query.q ?? ""} sort={query.sort} />

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
 import { ImportAnnotationsDialog } from "@/components/annotations/import-annotations-dialog";
+import { ExportDialog } from "@/components/exports/export-dialog";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
@@ -11,6 +12,7 @@ import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findMembers } from "@/lib/server/members/find-members";
 import { liveHub } from "@/lib/server/live/live-hub";
 import type { JSONContent } from "@tiptap/core";
 
@@ -45,9 +47,10 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     .then(String)
     .catch(() => null);
   const article = await orNotFound(loadArticle(workspaceId, articleId));
-  const [annotations, entityTypes] = await Promise.all([
+  const [annotations, entityTypes, members] = await Promise.all([
     findReaderAnnotations({ workspaceId, articleId }),
     findEntityTypes({ workspaceId }),
+    findMembers({ workspaceId }),
   ]);
   const content = sanitizeContent(article.currentRevision.content as JSONContent);
   return (
@@ -90,8 +93,17 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         ) : null}
         {can(membership.role, "article.delete") ||
         can(membership.role, "article.revise") ||
-        can(membership.role, "annotation.import") ? (
+        can(membership.role, "annotation.import") ||
+        can(membership.role, "annotation.export") ? (
           <div className="row" style={{ marginBottom: "1.5rem" }}>
+            {can(membership.role, "annotation.export") ? (
+              <ExportDialog
+                workspaceId={workspaceId}
+                article={{ id: article.id, title: article.title }}
+                entityTypes={entityTypes.map(({ id, name }) => ({ id, name }))}
+                authors={members.map((m) => ({ id: m.userId, name: m.name }))}
+              />
+            ) : null}
             {can(membership.role, "article.revise") ? (
               <Link
                 className="button button-secondary button-small"

@@ -1,0 +1,69 @@
+import { createOffsetConverter } from "@/lib/anchoring/unicode";
+import { byArticle, isAnchored, spanLabel, type ExportAnnotation, type ExportSource } from "./types";
+
+/**
+ * spaCy-compatible JSON: an array with one object per article in the shape
+ * of `Doc.to_json()` — `text`, `ents` (non-overlapping entity spans, what
+ * `doc.ents` can hold) and `spans.sc` (every span, overlaps included, for a
+ * SpanCategorizer) — each span `{start, end, label}` with **character
+ * offsets counted in Unicode code points** (Python `str` indices, what
+ * `doc.char_span` takes). `user_data` carries the article's id and title.
+ * Orphaned annotations are left out.
+ */
+export type SpacySpan = { start: number; end: number; label: string };
+export type SpacyDoc = {
+  text: string;
+  ents: SpacySpan[];
+  spans: { sc: SpacySpan[] };
+  user_data: { id: string; title: string; revision: number };
+};
+
+/**
+ * Picks non-overlapping spans: earliest first, then longest; a span that
+ * overlaps an already picked one is dropped (spaCy refuses overlapping ents).
+ */
+export function nonOverlapping<T extends { start: number; end: number }>(spans: T[]): T[] {
+  const sorted = [...spans].sort((x, y) => x.start - y.start || y.end - x.end);
+  const picked: T[] = [];
+  let until = -1;
+  for (const span of sorted) {
+    if (span.start >= until) {
+      picked.push(span);
+      until = span.end;
+    }
+  }
+  return picked;
+}
+
+export function spacyDoc(
+  article: { id: string; title: string; revisionNumber: number; text: string },
+  annotations: ExportAnnotation[],
+): SpacyDoc {
+  const converter = createOffsetConverter(article.text);
+  const spans = annotations.map((a) => ({
+    start: converter.toCodePoint(a.start),
+    end: converter.toCodePoint(a.end),
+    label: spanLabel(a),
+  }));
+  return {
+    text: article.text,
+    ents: nonOverlapping(spans),
+    spans: { sc: spans },
+    user_data: { id: article.id, title: article.title, revision: article.revisionNumber },
+  };
+}
+
+/** Streams the JSON array, one article at a time. */
+export async function* spacyExport(source: ExportSource): AsyncGenerator<string> {
+  let first = true;
+  yield "[";
+  for await (const { article, annotations } of byArticle(source)) {
+    const doc = spacyDoc(
+      article,
+      annotations.filter((annotation) => isAnchored(article, annotation)),
+    );
+    yield `${first ? "\n" : ",\n"}${JSON.stringify(doc)}`;
+    first = false;
+  }
+  yield "\n]\n";
+}
