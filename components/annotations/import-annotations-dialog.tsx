@@ -125,12 +125,12 @@ export function ImportAnnotationsDialog({
             <input
               id={`${titleId}-file`}
               type="file"
-              accept=".jsonld,.json,.jsonl,.ann,application/ld+json,application/json"
+              accept=".jsonld,.json,.jsonl,.ann,.zip,application/ld+json,application/json,application/zip"
               onChange={(e) => change({ file: e.target.files?.[0] ?? null, choices: NO_CHOICES })}
             />
             <span className="hint">
-              W3C Web Annotation JSON-LD (from Marginalia, Hypothesis or other tools), a Hypothesis export, or a brat
-              .ann file. Highlights are found by their quote and its context, then by position.
+              W3C Web Annotation JSON-LD (from Marginalia, Hypothesis or other tools), a Hypothesis export, a brat .ann
+              file, or an export’s .zip. Highlights are found by their quote and its context, then by position.
             </span>
           </div>
           {isBrat ? (

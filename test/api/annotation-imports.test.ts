@@ -1,9 +1,11 @@
+import yazl from "yazl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/anchoring";
 import { callRoute } from "@/test/call-route";
 import {
   entityTypeId,
+  makeAnnotation,
   makeArticle,
   makeEntity,
   makeUser,
@@ -66,6 +68,8 @@ async function importFile(
     filename?: string;
     txt?: string;
     workspace?: string;
+    /** Bytes sent as the file instead of `file` (multipart, with `filename`). */
+    raw?: Buffer;
   } = {},
 ) {
   const params = { workspaceId: options.workspace ?? workspaceId, articleId };
@@ -73,7 +77,7 @@ async function importFile(
   const cookie = await sessionCookie(options.user ?? analyst);
   if (options.filename) {
     const form = new FormData();
-    form.set("file", new File([content], options.filename));
+    form.set("file", new File([options.raw ? new Uint8Array(options.raw) : content], options.filename));
     if (options.txt !== undefined) form.set("txt", new File([options.txt], "article.txt"));
     for (const [k, v] of new URLSearchParams(options.search ?? "")) form.set(k, v);
     return callRoute({ file: route, method: "POST", params, cookie, body: form });
@@ -280,7 +284,7 @@ describe("POST …/annotations/import (W3C)", () => {
     expect(await annotationsOf(articleId)).toEqual([]);
   });
 
-  it("refuses an upload over the limit before reading it all, and zip archives", async () => {
+  it("refuses an upload over the limit before reading it all, and a damaged zip", async () => {
     const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
     let pulled = 0;
     const chunk = new Uint8Array(1024 * 1024).fill(0x20);
@@ -313,8 +317,8 @@ describe("POST …/annotations/import (W3C)", () => {
     expect(declared.status).toBe(413);
 
     const zip = await importFile(articleId, "PK\u0003\u0004rest of a zip", { filename: "export.zip" });
-    expect(zip.status).toBe(415);
-    expect((await zip.json()).error.message).toMatch(/zip archive/);
+    expect(zip.status).toBe(422);
+    expect((await zip.json()).error.message).toMatch(/zip archive is damaged/);
   });
 
   it("writes nothing when the transaction fails half-way", async () => {
@@ -462,6 +466,75 @@ describe("POST …/annotations/import (brat)", () => {
     expect(wrong.status).toBe(422);
     const body = await wrong.json();
     expect(body.error.details.problems).toEqual([{ item: 1, line: 2, message: expect.stringContaining("not “XYZ”") }]);
+    expect(await annotationsOf(articleId)).toEqual([]);
+  });
+});
+
+describe("POST …/annotations/import (zip)", () => {
+  async function zipOf(entries: { name: string; data: Buffer; store?: boolean }[]): Promise<Buffer> {
+    const zip = new yazl.ZipFile();
+    for (const e of entries) zip.addBuffer(e.data, e.name, { compress: !e.store });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  it("imports a brat zip exported from another workspace, choosing the .ann whose .txt is this article", async () => {
+    const source = await makeWorkspace([{ user: owner, role: "OWNER" }]);
+    const original = await makeArticle(source, owner.id, { text: TEXT });
+    const other = await makeArticle(source, owner.id, { text: "Another text entirely.\n\nWith Kabul in it." });
+    await makeAnnotation(source, other, owner.id, { start: 0, length: 7 });
+    const place = await makeEntity(source, { name: "Dushanbe", type: "Place" });
+    await makeAnnotation(source, original, owner.id, { start: TEXT.indexOf("Dushanbe"), length: 8, entityId: place });
+    await makeAnnotation(source, original, owner.id, { start: TEXT.indexOf("Massoud 🙂 flew"), length: 15 });
+    const res = await callRoute({
+      file: "api/workspaces/[workspaceId]/export/route.ts",
+      method: "GET",
+      params: { workspaceId: source },
+      search: "?format=brat",
+      cookie: await sessionCookie(owner),
+    });
+    expect(res.status).toBe(200);
+    const zip = Buffer.from(await res.arrayBuffer());
+
+    const copy = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const imported = await callRoute({
+      file: route,
+      method: "POST",
+      params: { workspaceId, articleId: copy },
+      cookie: await sessionCookie(owner),
+      body: zip,
+      headers: { "content-type": "application/zip" },
+      search: "?filename=export.zip",
+    });
+    expect(imported.status, await imported.clone().text()).toBe(201);
+    expect((await imported.json()).data).toMatchObject({
+      format: "brat",
+      anchored: 2,
+      filename: expect.stringMatching(/^export\.zip › .*\.ann$/),
+    });
+    const rows = await annotationsOf(copy);
+    expect(rows.map((r) => [r.exact, r.entity?.name ?? null, r.entity?.type.name ?? null])).toEqual(
+      [
+        ["Dushanbe", "Dushanbe", "Place"],
+        ["Massoud 🙂 flew", null, null],
+      ].sort((a, b) => TEXT.indexOf(a[0]!) - TEXT.indexOf(b[0]!)),
+    );
+  });
+
+  it("refuses a zip bomb before inflating it, and a zip with nothing to import", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const bomb = await zipOf([{ name: "annotations.jsonld", data: Buffer.alloc(60 * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await importFile(articleId, "", { filename: "bomb.zip", raw: bomb });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/zip expands to more than/);
+
+    const empty = await zipOf([{ name: "readme.md", data: Buffer.from("# nothing") }]);
+    const none = await importFile(articleId, "", { filename: "empty.zip", raw: empty });
+    expect(none.status).toBe(422);
+    expect((await none.json()).error.message).toMatch(/no \.jsonld, \.json or \.jsonl file/);
     expect(await annotationsOf(articleId)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   bratTextMismatch,
   formatOfFilename,
   parseAnnotationFile,
+  readJson,
   type AnchoredHighlight,
   type ImportProblem,
   type ImportedCreator,
@@ -30,6 +31,10 @@ import {
   type ImportTypeMapping,
 } from "@/lib/validations/annotation-import";
 import type { ImportUpload } from "@/lib/server/imports/read-import-upload";
+import type { ZipTextEntry } from "@/lib/server/imports/read-zip";
+
+/** The one file an import reads: uploaded as it is, or chosen from a zip. */
+type ImportFile = { format: "w3c" | "brat"; content: string; txt: string | null; filename: string | null };
 
 /** Items listed in a report (the counts cover all of them). */
 const MAX_REPORTED_ITEMS = 1000;
@@ -118,9 +123,12 @@ export async function importAnnotations(options: {
 }): Promise<ImportReport> {
   const { workspaceId, articleId, actor, upload } = options;
   const choice = options.options;
-  const format = choice.format ?? formatOfFilename(upload.filename ?? undefined);
-  const parsed = parseAnnotationFile(format, upload.content);
-  if (parsed.problems.length) throw fileProblems(parsed.problems);
+  // A plain file is checked before anything is locked; a zip needs the article's text to choose its file.
+  let file: ImportFile | null = upload.zip
+    ? null
+    : { ...upload, format: choice.format ?? formatOfFilename(upload.filename ?? undefined) };
+  let parsed = file ? parseAnnotationFile(file.format, file.content) : null;
+  if (parsed?.problems.length) throw fileProblems(parsed.problems);
 
   return db.$transaction(
     async (tx) => {
@@ -132,8 +140,14 @@ export async function importAnnotations(options: {
       if (!locked.length) throw notFound("Article");
       const { text, revisionId } = locked[0];
 
-      if (format === "brat" && upload.txt !== null) {
-        const mismatch = bratTextMismatch(text, upload.txt);
+      if (!file || !parsed) {
+        file = fileFromZip(upload.zip!, upload.filename, text, choice.format);
+        parsed = parseAnnotationFile(file.format, file.content);
+        if (parsed.problems.length) throw fileProblems(parsed.problems);
+      }
+      const { format } = file;
+      if (format === "brat" && file.txt !== null) {
+        const mismatch = bratTextMismatch(text, file.txt);
         if (mismatch) throw fileProblems([mismatch]);
       }
 
@@ -225,7 +239,7 @@ export async function importAnnotations(options: {
       const report: ImportReport = {
         committed: false,
         format: parsed.format,
-        filename: upload.filename,
+        filename: file.filename,
         total: planned.length,
         anchored: planned.filter((p) => p.outcome === "anchored").length,
         moved: planned.filter((p) => p.outcome === "moved").length,
@@ -257,6 +271,53 @@ export async function importAnnotations(options: {
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/**
+ * The file to import out of a zip: for brat (a zip with `.ann` files and no
+ * JSON), the `.ann` whose `.txt` is this article's text; otherwise every
+ * JSON, JSON-LD and JSON Lines file together (a workspace export's pages).
+ */
+function fileFromZip(
+  entries: ZipTextEntry[],
+  zipName: string | null,
+  text: string,
+  format: ImportOptions["format"],
+): ImportFile {
+  const named = (entry: string) => `${zipName ?? "zip"} › ${entry}`;
+  const json = entries.filter((e) => /\.(jsonld|json|jsonl)$/i.test(e.name));
+  const anns = entries.filter((e) => /\.ann$/i.test(e.name));
+  if (format === "brat" || (format !== "w3c" && anns.length && !json.length)) {
+    const txtOf = (ann: ZipTextEntry) => entries.find((e) => e.name === ann.name.replace(/\.ann$/i, ".txt"));
+    const match = anns.find((ann) => {
+      const txt = txtOf(ann);
+      return txt && !bratTextMismatch(text, txt.text);
+    });
+    if (match) return { format: "brat", content: match.text, txt: txtOf(match)!.text, filename: named(match.name) };
+    if (anns.length === 1 && !txtOf(anns[0])) {
+      return { format: "brat", content: anns[0].text, txt: null, filename: named(anns[0].name) };
+    }
+    throw fileProblems([
+      {
+        message: anns.length
+          ? `None of the ${anns.length} .ann files in the zip has a .txt equal to this article's text.`
+          : "The zip holds no .ann file.",
+      },
+    ]);
+  }
+  if (!json.length) throw fileProblems([{ message: "The zip holds no .jsonld, .json or .jsonl file." }]);
+  const values: unknown[] = [];
+  for (const entry of json) {
+    const read = readJson(entry.text);
+    if (!read.ok) throw fileProblems([{ ...read.problem, message: `${entry.name}: ${read.problem.message}` }]);
+    values.push(...read.values.map((v) => v.value));
+  }
+  return {
+    format: "w3c",
+    content: JSON.stringify(values.length === 1 ? values[0] : values),
+    txt: null,
+    filename: json.length === 1 ? named(json[0].name) : zipName,
+  };
 }
 
 function itemReport(p: PlannedHighlight): ImportItemReport {

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/validations/annotation-import";
+import { readZipText, type ZipLimits, type ZipTextEntry } from "@/lib/server/imports/read-zip";
 
 /** An uploaded annotation file, decoded, with the form's other fields. */
 export type ImportUpload = {
@@ -8,8 +9,16 @@ export type ImportUpload = {
   content: string;
   /** brat: the `.txt` the `.ann` was made on, if sent. */
   txt: string | null;
+  /** The text files of an uploaded zip (then `content` is empty). */
+  zip: ZipTextEntry[] | null;
   fields: Record<string, string>;
 };
+
+/** Limits on an uploaded zip (a brat or workspace export): what it may expand to, not just its size. */
+export const ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: MAX_IMPORT_BYTES * 2, maxRatio: 200 };
+const ZIP_MEMBERS = /\.(jsonld|json|jsonl|ann|txt)$/i;
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 // Multipart framing and the optional .txt on top of the file itself.
 const MAX_REQUEST_BYTES = MAX_IMPORT_BYTES * 2 + 64 * 1024;
@@ -48,12 +57,6 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array<Array
 }
 
 function decode(bytes: Uint8Array, what: string): string {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      `The ${what} is a zip archive. Unzip it and import the .jsonld, .json or .ann file it holds (with its .txt for brat).`,
-    );
-  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -64,8 +67,9 @@ function decode(bytes: Uint8Array, what: string): string {
 /**
  * Reads an annotation import: multipart form data with a `file` (and for brat
  * an optional `txt` file) plus option fields, or the file itself as the raw
- * body (JSON, JSON-LD, JSON Lines or a brat `.ann` as text/plain) with options
- * in the query. Oversized bodies are refused before they are buffered.
+ * body (JSON, JSON-LD, JSON Lines, a brat `.ann` as text/plain, or a zip of
+ * these) with options in the query. Oversized bodies are refused before they
+ * are buffered; zips are read within {@link ZIP_LIMITS}.
  */
 export async function readImportUpload(req: Request): Promise<ImportUpload> {
   const contentType = req.headers.get("content-type") ?? "";
@@ -86,6 +90,7 @@ export async function readImportUpload(req: Request): Promise<ImportUpload> {
       });
     }
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
+    const fileBytes = new Uint8Array(await file.arrayBuffer());
     const txtFile = form.get("txt");
     const txt =
       txtFile instanceof File && txtFile.size > 0
@@ -94,21 +99,30 @@ export async function readImportUpload(req: Request): Promise<ImportUpload> {
     const fields = Object.fromEntries(
       [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
     );
+    const zip = isZip(fileBytes) ? readZipText(fileBytes, ZIP_LIMITS, (name) => ZIP_MEMBERS.test(name)) : null;
     return {
       filename: file.name || null,
-      content: decode(new Uint8Array(await file.arrayBuffer()), "file"),
+      content: zip ? "" : decode(fileBytes, "file"),
       txt,
+      zip,
       fields: { ...query, ...fields },
     };
   }
 
-  if (/^(application\/(json|ld\+json|x-ndjson|jsonl)|text\/plain)/.test(contentType)) {
+  if (/^(application\/(json|ld\+json|x-ndjson|jsonl|zip)|text\/plain)/.test(contentType)) {
     const bytes = await readCapped(req, MAX_IMPORT_BYTES);
-    return { filename: query.filename ?? null, content: decode(bytes, "file"), txt: null, fields: query };
+    const zip = isZip(bytes) ? readZipText(bytes, ZIP_LIMITS, (name) => ZIP_MEMBERS.test(name)) : null;
+    return {
+      filename: query.filename ?? null,
+      content: zip ? "" : decode(bytes, "file"),
+      txt: null,
+      zip,
+      fields: query,
+    };
   }
 
   throw new AppError(
     "UNSUPPORTED_MEDIA_TYPE",
-    "Send the file as multipart/form-data, or as application/json, application/ld+json or text/plain.",
+    "Send the file as multipart/form-data, or as application/json, application/ld+json, application/zip or text/plain.",
   );
 }
