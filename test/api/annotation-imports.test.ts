@@ -393,6 +393,37 @@ describe("POST …/annotations/import (W3C)", () => {
     expect(rows.map((r) => r.entityId)).toEqual([kabul, dushanbe]);
   });
 
+  it("follows merges, and never creates a type that exists archived", async () => {
+    const workspace = await makeWorkspace([{ user: owner, role: "OWNER" }]);
+    const articleId = await makeArticle(workspace, owner.id, { text: TEXT });
+    const kept = await makeEntity(workspace, { name: "Kabul", type: "Place" });
+    const merged = await makeEntity(workspace, { name: "Kabul city", type: "Place" });
+    await db.entity.update({ where: { id: merged }, data: { externalId: "Q5838", mergedIntoId: kept } });
+    const archived = await entityTypeId(workspace, "Vehicle");
+    await db.entityType.update({ where: { id: archived }, data: { archivedAt: new Date() } });
+    const file = [
+      w3c("Kabul", {
+        body: { type: "SpecificResource", purpose: "identifying", source: "http://www.wikidata.org/entity/Q5838" },
+      }),
+      w3c("Dushanbe", { body: { type: "TextualBody", purpose: "classifying", value: "vehicle" } }),
+    ];
+    const preview = (await (await importFile(articleId, file, { user: owner, workspace, search: "?preview=1" })).json())
+      .data;
+    expect(preview.problems).toEqual([{ message: expect.stringContaining("The type “Vehicle” is archived") }]);
+    const place = await entityTypeId(workspace, "Place");
+    const typeMap = encodeURIComponent(JSON.stringify({ vehicle: place }));
+    const res = await importFile(articleId, file, { user: owner, workspace, search: `?typeMap=${typeMap}` });
+    expect(res.status).toBe(201);
+    const rows = await db.annotation.findMany({
+      where: { articleId },
+      orderBy: { start: "asc" },
+      select: { entityId: true, entity: { select: { typeId: true } } },
+    });
+    expect(rows[0].entityId).toBe(kept);
+    expect(rows[1].entity?.typeId).toBe(place);
+    expect(await db.entityType.count({ where: { workspaceId: workspace } })).toBe(2);
+  });
+
   it("keeps review statuses only for importers who may review", async () => {
     const file = [w3c("Kabul", { "marginalia:status": "ACCEPTED" })];
     const byAnalyst = await makeArticle(workspaceId, owner.id, { text: TEXT });

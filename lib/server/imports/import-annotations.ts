@@ -433,7 +433,11 @@ async function matchEntities(
     return targets.find((t) => t.id === r.mergedIntoId) ?? null;
   };
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const byExternal = new Map(rows.filter((r) => r.externalId && !r.mergedIntoId).map((r) => [r.externalId!, r]));
+  // Unmerged entities first: a merged one stands for the entity it was merged into.
+  const byExternal = new Map<string, (typeof rows)[number]>();
+  for (const r of [...rows].sort((a, b) => Number(!!a.mergedIntoId) - Number(!!b.mergedIntoId))) {
+    if (r.externalId && !byExternal.has(r.externalId)) byExternal.set(r.externalId, r);
+  }
 
   const newTypeCounts = new Map<string, number>();
   const choices = wanted.map((w): EntityChoice | null => {
@@ -465,28 +469,30 @@ async function mapEntityTypes(
   counts: Map<string, number>,
   typeMap: Record<string, string>,
 ) {
-  const types = await tx.entityType.findMany({
-    where: { workspaceId, archivedAt: null },
-    select: { id: true, name: true },
+  const all = await tx.entityType.findMany({
+    where: { workspaceId },
+    select: { id: true, name: true, archivedAt: true },
   });
+  const types = all.filter((t) => !t.archivedAt);
+  const named = (name: string) => all.find((t) => t.name.toLowerCase() === name.toLowerCase());
   const mayCreate = can(actor.role, "entityType.manage");
   const problems: ImportProblem[] = [];
   const mappings: ImportTypeMapping[] = [...counts].map(([name, count]) => {
     const chosen = typeMap[name];
+    const same = name ? named(name) : undefined;
     let typeId: string | null = null;
-    if (chosen === NEW_ENTITY_TYPE && name && mayCreate) typeId = NEW_ENTITY_TYPE;
+    // A type of that name (any case) is used rather than created twice; an archived one needs a choice.
+    if (chosen === NEW_ENTITY_TYPE && name && mayCreate) typeId = same ? (same.archivedAt ? null : same.id) : chosen;
     else if (chosen && types.some((t) => t.id === chosen)) typeId = chosen;
-    else if (!chosen) {
-      typeId =
-        types.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id ??
-        (name && mayCreate ? NEW_ENTITY_TYPE : null);
-    }
+    else if (!chosen) typeId = same ? (same.archivedAt ? null : same.id) : name && mayCreate ? NEW_ENTITY_TYPE : null;
     if (!typeId) {
       const what = `${count} new ${count === 1 ? "entity" : "entities"} ${name ? `of type “${name}”` : "without a type"}`;
       problems.push({
-        message: chosen
-          ? `Choose one of this workspace's entity types for the ${what} in the file.`
-          : `Choose an entity type for the ${what} in the file${name && !mayCreate ? " (only owners and reviewers can create types)" : ""}.`,
+        message: same?.archivedAt
+          ? `The type “${same.name}” is archived: choose another type for the ${what} in the file.`
+          : chosen
+            ? `Choose one of this workspace's entity types for the ${what} in the file.`
+            : `Choose an entity type for the ${what} in the file${name && !mayCreate ? " (only owners and reviewers can create types)" : ""}.`,
       });
     }
     return { name, count, typeId };
