@@ -115,7 +115,12 @@ export function ImportAnnotationsDialog({
       <dialog ref={dialogRef} className="import-dialog card" aria-labelledby={titleId}>
         <div className="import-dialog-head">
           <h2 id={titleId}>Import annotations</h2>
-          <button type="button" className="import-dialog-close" aria-label="Close" onClick={() => dialogRef.current?.close()}>
+          <button
+            type="button"
+            className="import-dialog-close"
+            aria-label="Close"
+            onClick={() => dialogRef.current?.close()}
+          >
             ✕
           </button>
         </div>
