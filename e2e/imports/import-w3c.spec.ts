@@ -127,6 +127,7 @@ test("export the seed article as W3C JSON-LD, import it into a new workspace's c
   const original = await annotationsOf(page, source.workspaceId, source.articleId);
   await page.goto(`/w/${source.workspaceId}/articles/${source.articleId}`);
   const exported = await exportViaUi(page, /W3C Web Annotation/);
+  const bratZip = await exportViaUi(page, /brat standoff/);
 
   const target = await createWorkspace(page, "Copy desk");
   const copy = await importFile(page, target, seed());
