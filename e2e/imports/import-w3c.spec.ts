@@ -148,6 +148,21 @@ test("export the seed article as W3C JSON-LD, import it into a new workspace's c
       (c: { body: { content: { content: { text: string }[] }[] } }) => c.body.content[0].content[0].text,
     ),
   ).toEqual(["Which capital?"]);
+
+  // The brat zip of the same annotations finds them all already here: nothing to import twice.
+  await page.getByRole("button", { name: "Import annotations" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import annotations" });
+  await dialog.getByLabel("Annotation file").setInputFiles({
+    name: bratZip.name,
+    mimeType: "application/zip",
+    buffer: bratZip.bytes,
+  });
+  await expect(dialog.getByText(/3 highlights in .*\.ann.* \(brat standoff\)/)).toBeVisible();
+  await expect(dialog.getByRole("list", { name: "Summary" }).locator('[data-outcome="duplicate"]')).toContainText("3");
+  await expect(dialog.getByRole("button", { name: /^Import/ })).toBeDisabled();
+  await page.screenshot({ path: "test-results/import-brat-duplicates.png" });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await annotationsOf(page, target, copy)).toHaveLength(3);
 });
 
 test("import another tool's W3C collection (quote, context, code-point positions, tags) and see the same highlights", async ({
