@@ -194,7 +194,9 @@ export function ImportAnnotationsDialog({
           >
             {busy === "import"
               ? "Importing…"
-              : `Import ${importing > 0 ? importing : ""} ${importing === 1 ? "annotation" : "annotations"}`}
+              : report && importing <= 0
+                ? "Nothing new to import"
+                : `Import ${importing > 0 ? importing : ""} ${importing === 1 ? "annotation" : "annotations"}`}
           </button>
           <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>
             {done ? "Close" : "Cancel"}

@@ -164,26 +164,13 @@ export async function importAnnotations(options: {
       const { anchored, problems: anchorProblems } = anchorImportedHighlights(text, highlights);
       if (anchorProblems.length) throw fileProblems(anchorProblems);
 
-      const decisions: ImportProblem[] = [];
-      if (needsSource) {
-        decisions.push({
-          message: `The file annotates ${sources.length} different texts: choose the one that is this article.`,
-        });
-      }
-      const unanchorable = anchored.filter((a) => a.outcome === "unanchorable");
-      if (unanchorable.length && !choice.keepOrphans) {
-        for (const a of unanchorable) {
-          decisions.push({
-            ...at(a.highlight),
-            message: `“${clip(a.exact, 60)}” was not found in the article's text: keep it as an orphan, or fix the file.`,
-          });
-        }
-      }
+      const sourceDecisions: ImportProblem[] = needsSource
+        ? [{ message: `The file annotates ${sources.length} different texts: choose the one that is this article.` }]
+        : [];
 
       const authorOf = await creatorMapper(tx, workspaceId, actor.id);
       const entities = await matchEntities(tx, workspaceId, anchored, choice.typeMap ?? {});
       const types = await mapEntityTypes(tx, workspaceId, actor, entities.newTypeCounts, choice.typeMap ?? {});
-      decisions.push(...types.problems);
       const existing = await existingKeys(tx, articleId);
       const mayReview = can(actor.role, "annotation.review");
 
@@ -235,14 +222,26 @@ export async function importAnnotations(options: {
       });
       if (commentProblems.length) throw fileProblems(commentProblems);
 
+      // Counts are disjoint: a highlight already on the article counts only as a duplicate.
+      const fresh = planned.filter((p) => !p.duplicate);
+      const unanchorable = fresh.filter((p) => p.outcome === "unanchorable");
+      const orphanDecisions = choice.keepOrphans
+        ? []
+        : unanchorable.map((p) => ({
+            ...at(p.highlight),
+            message: `“${clip(p.exact, 60)}” was not found in the article's text: keep it as an orphan, or fix the file.`,
+          }));
+      // What the user must settle before the import can be committed.
+      const decisions: ImportProblem[] = [...sourceDecisions, ...orphanDecisions, ...types.problems];
+
       const toWrite = planned.filter((p) => !p.duplicate && (p.outcome !== "unanchorable" || choice.keepOrphans));
       const report: ImportReport = {
         committed: false,
         format: parsed.format,
         filename: file.filename,
         total: planned.length,
-        anchored: planned.filter((p) => p.outcome === "anchored").length,
-        moved: planned.filter((p) => p.outcome === "moved").length,
+        anchored: fresh.filter((p) => p.outcome === "anchored").length,
+        moved: fresh.filter((p) => p.outcome === "moved").length,
         unanchorable: unanchorable.length,
         duplicates: planned.filter((p) => p.duplicate).length,
         orphansKept: choice.keepOrphans ? toWrite.filter((p) => p.outcome === "unanchorable").length : 0,
