@@ -159,7 +159,12 @@ export async function importAnnotations(options: {
       if (source && !counts.has(source)) throw fileProblems([{ message: "The file has no annotations on that text." }]);
       if (!source && sources.length > 1) source = sources.find((s) => s.source.includes(articleId))?.source ?? null;
       const needsSource = !source && sources.length > 1;
-      const highlights = source ? parsed.highlights.filter((h) => h.source === source) : parsed.highlights;
+      // Until the text is chosen, nothing is anchored: the others' annotations would only be noise.
+      const highlights = needsSource
+        ? []
+        : source
+          ? parsed.highlights.filter((h) => h.source === source)
+          : parsed.highlights;
 
       const { anchored, problems: anchorProblems } = anchorImportedHighlights(text, highlights);
       if (anchorProblems.length) throw fileProblems(anchorProblems);
