@@ -44,7 +44,9 @@ async function withClient(connectionString, fn) {
 let dbCreated = false;
 async function cleanup() {
   await stopAll();
-  if (dbCreated) {
+  if (dbCreated && process.env.BENCH_EXPORT_KEEP_DB) {
+    console.log(`Kept the database: ${databaseUrl}`);
+  } else if (dbCreated) {
     await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(
       () => undefined,
     );
@@ -140,7 +142,7 @@ async function seed(client) {
       `INSERT INTO "Comment" (id, "workspaceId", "articleId", "annotationId", "authorId", body, text, "updatedAt")
        SELECT md5(a.id || 'c'), a."workspaceId", a."articleId", a.id, a."authorId",
               jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph',
-                'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Checked against the source, line 2')))),
+                'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Checked against the source, line 2'))))),
               'Checked against the source, line 2', now()
        FROM "Annotation" a WHERE a."workspaceId" = $1 AND abs(hashtext(a.id || 'c')) % 10 = 0`,
       [workspace.id],

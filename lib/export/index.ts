@@ -10,7 +10,7 @@ import { spacyExport } from "./spacy";
 import type { ExportFile, ExportSource } from "./types";
 import { W3C_MEDIA_TYPE, w3cCollectionFiles } from "./w3c";
 import { XLSX_MEDIA_TYPE, xlsxExport } from "./xlsx";
-import { zipStream } from "./zip";
+import { toBuffers, zipStream } from "./zip";
 
 export { createExportLinks, type ExportLinks } from "./links";
 export * from "./types";
@@ -108,8 +108,8 @@ export function isZipExport(format: ExportFormat, scope: ExportScope["kind"]): b
   return format === "brat" || scope === "workspace";
 }
 
-async function* contents(files: AsyncIterable<ExportFile>): AsyncGenerator<string | Uint8Array> {
-  for await (const file of files) yield* file.content;
+async function* contents(files: AsyncIterable<ExportFile>): AsyncGenerator<Buffer> {
+  for await (const file of files) yield* toBuffers(file.content);
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,8 +1,33 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { exportDocument, createExportLinks, type ExportScope } from "@/lib/export";
-import type { ExportQuery } from "@/lib/validations/export";
+import type { ExportFormat, ExportQuery } from "@/lib/validations/export";
 import { countExport, exportRows } from "@/lib/server/exports/export-rows";
+
+/** Formats that read only offsets, quotes and labels. */
+const SPAN_FORMATS = new Set<ExportFormat>(["jsonl", "conll", "spacy"]);
+
+/**
+ * A web stream that reads `body` only when its consumer asks (no read-ahead
+ * queue): the database is paged no faster than the client downloads.
+ */
+function pullStream(body: Readable): ReadableStream<Uint8Array> {
+  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(typeof value === "string" ? Buffer.from(value) : new Uint8Array(value));
+      },
+      async cancel() {
+        await chunks.return?.();
+        body.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
 
 /** `attachment` with an ASCII fallback and the RFC 5987 UTF-8 name. */
 export function contentDisposition(fileName: string): string {
@@ -27,8 +52,9 @@ export async function exportResponse(options: {
   const links = createExportLinks(base, workspaceId);
   const url = new URL(new URL(req.url).pathname + new URL(req.url).search, base).toString();
   const w3cTotal = format === "w3c" ? await countExport({ workspaceId, filters }) : undefined;
-  const doc = exportDocument(exportRows({ workspaceId, filters }), { format, scope, links, url, w3cTotal });
-  return new Response(Readable.toWeb(doc.body) as ReadableStream<Uint8Array>, {
+  const detail = SPAN_FORMATS.has(format) ? "spans" : "full";
+  const doc = exportDocument(exportRows({ workspaceId, filters, detail }), { format, scope, links, url, w3cTotal });
+  return new Response(pullStream(doc.body), {
     headers: {
       "content-type": doc.mediaType,
       "content-disposition": contentDisposition(doc.fileName),
