@@ -196,8 +196,8 @@ describe("POST …/annotations/import (W3C)", () => {
       ["Dushanbe", TEXT.indexOf("Dushanbe"), "ANCHORED", "Dushanbe", "Location"],
     ]);
     expect(rows.every((r) => TEXT.slice(r.start, r.end) === r.exact)).toBe(true);
-    // The creator's user URL names a member: they stay the author; the rest is the importer's.
-    expect(rows.map((r) => r.authorId)).toEqual([owner.id, analyst.id, analyst.id]);
+    // An analyst cannot put a member's name on what they import: it is all theirs.
+    expect(rows.map((r) => r.authorId)).toEqual([analyst.id, analyst.id, analyst.id]);
     expect(rows[2].note).toBe("Tajik capital");
     expect(rows[1].note).toBe("Said little indeed.");
     expect(rows[1].comments).toEqual([{ text: "Imported from Someone Else\nAgreed.", authorId: analyst.id }]);
@@ -394,6 +394,39 @@ describe("POST …/annotations/import (W3C)", () => {
       select: { entityId: true },
     });
     expect(rows.map((r) => r.entityId)).toEqual([kabul, dushanbe]);
+  });
+
+  it("keeps members as authors only for leads, and checks an analyst's duplicates among their own", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const reply = (by: TestUser) => ({
+      type: "Annotation",
+      motivation: "commenting",
+      creator: { id: `https://app.example/w/${workspaceId}/members#user-${by.id}`, name: by.name },
+      bodyValue: `From ${by.name}`,
+      target: "urn:test:Kabul:0",
+    });
+    const file = [
+      w3c("Kabul", { creator: { id: `https://app.example/w/${workspaceId}/members#user-${owner.id}` } }),
+      reply(analyst),
+      reply(owner),
+    ];
+    expect((await importFile(articleId, file, { user: owner })).status).toBe(201);
+    const [byOwner] = await annotationsOf(articleId);
+    expect(byOwner.authorId).toBe(owner.id);
+    expect(byOwner.comments).toEqual([
+      { text: "From Analyst", authorId: analyst.id },
+      { text: "From Owner", authorId: owner.id },
+    ]);
+    // The analyst's own copy of the same file is not "already here": the owner's import is not theirs to see.
+    const preview = (await (await importFile(articleId, file, { search: "?preview=1" })).json()).data;
+    expect(preview).toMatchObject({ duplicates: 0, anchored: 1 });
+    expect((await importFile(articleId, file)).status).toBe(201);
+    const rows = await annotationsOf(articleId);
+    expect(rows[1].comments).toEqual([
+      { text: "From Analyst", authorId: analyst.id },
+      { text: "Imported from Owner\nFrom Owner", authorId: analyst.id },
+    ]);
+    expect((await (await importFile(articleId, file, { search: "?preview=1" })).json()).data.duplicates).toBe(1);
   });
 
   it("follows merges, and never creates a type that exists archived", async () => {

@@ -107,9 +107,10 @@ function commentDoc(text: string, attribution: string | null): object {
  * URL (then by name within their type) or created, with their type mapped
  * by name or by `typeMap`. Comments and replies join their highlight's
  * thread. Creators who are members of the workspace (by user URL or email)
- * stay authors; everything else is attributed to the importer. Statuses are
- * kept only for importers who may review. Highlights already on the article
- * (same place, entity and quote) are not imported twice.
+ * stay authors when the importer may manage anyone's annotations; everything
+ * else is the importer's. Statuses are kept only for importers who may
+ * review. Highlights already on the article (same place, entity and quote;
+ * for importers who are not leads, among their own) are not imported twice.
  *
  * All or nothing: one transaction, the article row locked; any problem
  * answers 422 listing the first ones with their item or line.
@@ -173,10 +174,13 @@ export async function importAnnotations(options: {
         ? [{ message: `The file annotates ${sources.length} different texts: choose the one that is this article.` }]
         : [];
 
-      const authorOf = await creatorMapper(tx, workspaceId, actor.id);
+      const mayAttributeOthers = can(actor.role, "annotation.manageAny");
+      const authorOf = await creatorMapper(tx, workspaceId, actor.id, mayAttributeOthers);
       const entities = await matchEntities(tx, workspaceId, anchored, choice.typeMap ?? {});
       const types = await mapEntityTypes(tx, workspaceId, actor, entities.newTypeCounts, choice.typeMap ?? {});
-      const existing = await existingKeys(tx, articleId);
+      // Leads see everyone's annotations; others compare with their own only, so the report never tells
+      // them what others annotated (blind annotation).
+      const existing = await existingKeys(tx, articleId, mayAttributeOthers ? null : actor.id);
       const mayReview = can(actor.role, "annotation.review");
 
       let statusesIgnored = 0;
@@ -358,12 +362,17 @@ function fileProblems(problems: ImportProblem[]): AppError {
   return new AppError("UNPROCESSABLE", summary(problems), { details: problemDetails(problems) });
 }
 
-/** Maps a file's creators to members of the workspace, else to the importer (with an attribution for comments). */
-async function creatorMapper(tx: Tx, workspaceId: string, actorId: string) {
+/**
+ * Maps a file's creators to members of the workspace (for importers who may
+ * manage anyone's annotations; others' names are never put on work by
+ * someone else), else to the importer, with an attribution for comments.
+ */
+async function creatorMapper(tx: Tx, workspaceId: string, actorId: string, mayAttributeOthers: boolean) {
   const members = await tx.membership.findMany({
     where: { workspaceId },
-    select: { user: { select: { id: true, email: true } } },
+    select: { user: { select: { id: true, email: true, name: true } } },
   });
+  const names = new Map(members.map((m) => [m.user.id, m.user.name]));
   const byId = new Map(members.map((m) => [m.user.id, m.user.id]));
   const byEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
   return (creator: ImportedCreator | undefined): { id: string; attribution: string | null } => {
@@ -374,8 +383,9 @@ async function creatorMapper(tx: Tx, workspaceId: string, actorId: string) {
       (fromUrl && byId.get(decodeURIComponent(fromUrl))) ||
       (creator.id && byId.get(creator.id)) ||
       (email && byEmail.get(email.toLowerCase()));
-    if (id) return { id, attribution: null };
-    const name = creator.name ?? creator.email ?? creator.id?.replace(/^acct:/, "");
+    // Only those who may manage anyone's annotations may put others' names on them (no forged authorship).
+    if (id && (id === actorId || mayAttributeOthers)) return { id, attribution: null };
+    const name = (id && names.get(id)) ?? creator.name ?? creator.email ?? creator.id?.replace(/^acct:/, "");
     return { id: actorId, attribution: name ? clip(name, 100) : null };
   };
 }
@@ -505,9 +515,9 @@ async function mapEntityTypes(
 }
 
 /** Keys of the article's live annotations: place and entity, or an orphan's quote and context. */
-async function existingKeys(tx: Tx, articleId: string): Promise<Set<string>> {
+async function existingKeys(tx: Tx, articleId: string, authorId: string | null): Promise<Set<string>> {
   const rows = await tx.annotation.findMany({
-    where: { articleId, deletedAt: null },
+    where: { articleId, deletedAt: null, ...(authorId ? { authorId } : {}) },
     select: { start: true, end: true, entityId: true, exact: true, prefix: true, suffix: true, anchorState: true },
   });
   return new Set(
