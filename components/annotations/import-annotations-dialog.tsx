@@ -1,7 +1,6 @@
 "use client";
 
 import "./import-annotations.css";
-import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { apiBody, ApiError } from "@/lib/client/api";
 import type { ImportProblem } from "@/lib/import/types";
@@ -32,7 +31,6 @@ export function ImportAnnotationsDialog({
   entityTypes,
   canCreateTypes,
 }: ImportAnnotationsDialogProps) {
-  const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -67,9 +65,10 @@ export function ImportAnnotationsDialog({
       );
       if (preview) setReport(data);
       else {
+        // The new highlights arrive as live events; refreshing the page would restart the live stream
+        // past them.
         setDone(data);
         setReport(null);
-        router.refresh();
       }
     } catch (err) {
       const details = err instanceof ApiError ? err.details : {};
