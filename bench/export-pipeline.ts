@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { countExport, exportRows, getWorkspaceName } from "@/lib/server/exports/export-rows";
 import type { ExportFormat } from "@/lib/validations/export";
 
+const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => Math.round((bytes / 1_000_000) * 10) / 10;
 
 async function main() {
@@ -33,6 +34,7 @@ async function main() {
       for await (const chunk of doc.body) bytes += (chunk as Buffer).length;
       return bytes;
     };
+    gc?.();
     const idle = process.memoryUsage();
     let peakRss = idle.rss;
     let peakHeap = idle.heapUsed;
@@ -44,6 +46,9 @@ async function main() {
     const t0 = performance.now();
     const bytes = await run();
     clearInterval(timer);
+    // With --expose-gc: what is still held once the garbage is collected.
+    gc?.();
+    const afterGc = process.memoryUsage();
     results.push({
       format,
       mb: mb(bytes),
@@ -51,6 +56,7 @@ async function main() {
       idleRssMb: mb(idle.rss),
       rssGrowthMb: mb(peakRss - idle.rss),
       heapGrowthMb: mb(peakHeap - idle.heapUsed),
+      heapAfterGcMb: gc ? mb(afterGc.heapUsed - idle.heapUsed) : null,
     });
   }
   console.log(JSON.stringify(results));

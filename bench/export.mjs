@@ -231,7 +231,7 @@ async function main() {
     ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/export-pipeline.ts"],
     {
       cwd: root,
-      env: { ...env, EXPORT_WORKSPACE_ID: seeded.workspaceId },
+      env: { ...env, EXPORT_WORKSPACE_ID: seeded.workspaceId, NODE_OPTIONS: "--expose-gc" },
       logFile: pipelineLog,
       timeoutMs: 10 * 60_000,
     },
@@ -243,7 +243,10 @@ async function main() {
     .pop();
   const pipeline = code === 0 && pipelineLine ? JSON.parse(pipelineLine) : null;
   for (const p of pipeline ?? []) {
-    log(`  ${p.format.padEnd(6)} ${(p.ms / 1000).toFixed(1)} s; RSS +${p.rssGrowthMb} MB, heap +${p.heapGrowthMb} MB`);
+    log(
+      `  ${p.format.padEnd(6)} ${(p.ms / 1000).toFixed(1)} s; peak RSS +${p.rssGrowthMb} MB, peak heap +${p.heapGrowthMb} MB, ` +
+        `heap after GC +${p.heapAfterGcMb} MB`,
+    );
   }
   const output = {
     date: new Date().toISOString(),
