@@ -3,10 +3,10 @@
 // Creates a scratch PostgreSQL database, starts Marginalia (`scripts/start.mjs`, port 3310; it builds
 // first when the build is stale), seeds one workspace with 100,000 annotations (20 generated articles ×
 // 5,000 highlights through the batch route, then entities, review decisions and comments in SQL), and
-// downloads the whole workspace in each format while sampling the server's resident memory (every
-// process of its process group, from /proc, every 50 ms). Reports time, bytes and the peak RSS growth
-// over the idle server's RSS after a warm-up export, writes bench/results/export.json, then stops
-// everything and drops the database.
+// downloads the whole workspace in each format (BENCH_EXPORT_RUNS times, default 2) while sampling the
+// server's resident memory (every process of its process group, from /proc, every 50 ms). Reports time,
+// bytes and the peak RSS growth over the idle server's RSS after a warm-up export, writes
+// bench/results/export.json, then stops everything and drops the database.
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { signUpAndSignIn, waitForHttp } from "./client.mjs";
 import { generateAnnotations, generateArticle } from "./generate-article.mjs";
-import { portIsFree, startGroup, stopAll } from "./processes.mjs";
+import { portIsFree, runToEnd, startGroup, stopAll } from "./processes.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = path.join(root, "bench", "out");
@@ -25,6 +25,7 @@ const ARTICLES = Number(process.env.BENCH_EXPORT_ARTICLES ?? 20);
 const PER_ARTICLE = Number(process.env.BENCH_EXPORT_PER_ARTICLE ?? 5000);
 const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? "w3c,csv,brat,jsonl,conll,spacy,xlsx").split(",");
 const GOAL_MB = 100;
+const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 2);
 const adminUrl = process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `marginalia_bench_export_${Date.now()}_${process.pid}`;
 const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
@@ -199,29 +200,62 @@ async function main() {
     );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = groupRss(app.child.pid);
-    const sampler = sampleRss(app.child.pid);
-    const run = await download(client.cookie, `/api/workspaces/${seeded.workspaceId}/export?format=${format}`);
-    const peak = sampler.stop();
+    // The same export RUNS times in a row: memory that grew with the export would grow run after run.
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const sampler = sampleRss(app.child.pid);
+      const run = await download(client.cookie, `/api/workspaces/${seeded.workspaceId}/export?format=${format}`);
+      const peak = sampler.stop();
+      runs.push({ ...run, peakRssMb: mb(peak), growthMb: mb(peak - idle) });
+    }
     const result = {
       format,
-      ...run,
-      mb: mb(run.bytes),
+      mb: mb(runs[0].bytes),
       idleRssMb: mb(idle),
-      peakRssMb: mb(peak),
-      growthMb: mb(peak - idle),
+      totalMs: runs.map((r) => r.totalMs),
+      ttfbMs: runs.map((r) => r.ttfbMs),
+      peakRssMb: runs.map((r) => r.peakRssMb),
+      growthMb: Math.max(...runs.map((r) => r.growthMb)),
     };
     results.push(result);
     log(
-      `${format.padEnd(6)} ${String(result.mb).padStart(7)} MB in ${(run.totalMs / 1000).toFixed(1)} s ` +
-        `(first byte ${run.ttfbMs} ms); RSS ${result.idleRssMb} → ${result.peakRssMb} MB: +${result.growthMb} MB`,
+      `${format.padEnd(6)} ${String(result.mb).padStart(5)} MB in ${result.totalMs.map((t) => (t / 1000).toFixed(1)).join(" / ")} s; ` +
+        `RSS idle ${result.idleRssMb} MB, peaks ${result.peakRssMb.join(" / ")} MB: +${result.growthMb} MB`,
+    );
+  }
+  // The same pipeline in a plain Node process, without Next.js: what the export itself holds.
+  log("The pipeline alone (bench/export-pipeline.ts, in one process without the web server)");
+  const pipelineLog = path.join(outDir, "export-pipeline.log");
+  const code = await runToEnd(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/export-pipeline.ts"],
+    {
+      cwd: root,
+      env: { ...env, EXPORT_WORKSPACE_ID: seeded.workspaceId, NODE_OPTIONS: "--expose-gc" },
+      logFile: pipelineLog,
+      timeoutMs: 10 * 60_000,
+    },
+  );
+  const pipelineLine = readFileSync(pipelineLog, "utf8")
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("["))
+    .pop();
+  const pipeline = code === 0 && pipelineLine ? JSON.parse(pipelineLine) : null;
+  for (const p of pipeline ?? []) {
+    log(
+      `  ${p.format.padEnd(6)} ${(p.ms / 1000).toFixed(1)} s; peak RSS +${p.rssGrowthMb} MB, peak heap +${p.heapGrowthMb} MB, ` +
+        `heap after GC +${p.heapAfterGcMb} MB`,
     );
   }
   const output = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg()[0] },
     seeded: { articles: seeded.articles.length, annotations: seeded.annotations, comments: seeded.comments },
+    runsPerFormat: RUNS,
     goalMb: GOAL_MB,
     results,
+    pipeline,
   };
   mkdirSync(path.join(root, "bench", "results"), { recursive: true });
   writeFileSync(path.join(root, "bench", "results", "export.json"), `${JSON.stringify(output, null, 2)}\n`);

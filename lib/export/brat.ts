@@ -61,6 +61,14 @@ export function articleFileBase(article: { id: string; title: string }): string 
 
 /** The `.ann` content of one article's annotations. */
 export function bratAnn(text: string, annotations: ExportAnnotation[], types?: Set<string>): string {
+  return [...bratAnnLines(text, annotations, types)].join("");
+}
+
+/**
+ * The `.ann` lines (each ending in "\n") of one article's annotations, one at
+ * a time: a big article's `.ann` is never one string in memory.
+ */
+export function* bratAnnLines(text: string, annotations: ExportAnnotation[], types?: Set<string>): Generator<string> {
   const converter = createOffsetConverter(text);
   const lines: string[] = [];
   let t = 0;
@@ -87,8 +95,8 @@ export function bratAnn(text: string, annotations: ExportAnnotation[], types?: S
     for (const comment of annotation.comments) {
       lines.push(`#${++note}\tAnnotatorNotes ${id}\t${oneLine(`${comment.author.name}: ${comment.text}`)}`);
     }
+    yield* lines.splice(0).map((line) => `${line}\n`);
   }
-  return lines.map((line) => `${line}\n`).join("");
 }
 
 /** brat's configuration for the exported types and the Status attribute. */
@@ -112,6 +120,10 @@ async function* once(text: string): AsyncGenerator<string> {
   yield text;
 }
 
+async function* lazy(lines: () => Iterable<string>): AsyncGenerator<string> {
+  yield* lines();
+}
+
 /**
  * The brat files of a source: `<article>.txt` and `<article>.ann` per article,
  * then `annotation.conf`.
@@ -122,7 +134,7 @@ export async function* bratFiles(source: ExportSource): AsyncGenerator<ExportFil
     const base = articleFileBase(article);
     const anchored = annotations.filter((annotation) => isAnchored(article, annotation));
     yield { name: `${base}.txt`, content: once(article.text) };
-    yield { name: `${base}.ann`, content: once(bratAnn(article.text, anchored, types)) };
+    yield { name: `${base}.ann`, content: lazy(() => bratAnnLines(article.text, anchored, types)) };
   }
   yield { name: "annotation.conf", content: once(bratConf(types)) };
 }

@@ -89,11 +89,13 @@ export function conllDocument(
   return out;
 }
 
+/** Streams the document a sentence at a time. */
 export async function* conllExport(source: ExportSource): AsyncGenerator<string> {
   for await (const { article, annotations } of byArticle(source)) {
-    yield conllDocument(
-      article,
-      annotations.filter((annotation) => isAnchored(article, annotation)),
-    );
+    yield "-DOCSTART- O\n\n";
+    const kept = annotations.filter((annotation) => isAnchored(article, annotation));
+    for (const sentence of conllSentences(article, kept)) {
+      yield `${sentence.map((t) => `${t.text} ${t.tag}\n`).join("")}\n`;
+    }
   }
 }

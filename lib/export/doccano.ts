@@ -33,6 +33,32 @@ export async function* doccanoLines(source: ExportSource): AsyncGenerator<Doccan
   }
 }
 
+/** JSON array items in groups, so that no output string holds a whole big array. */
+export function* jsonArrayParts<T>(items: T[], group = 500): Generator<string> {
+  yield "[";
+  for (let i = 0; i < items.length; i += group) {
+    yield (
+      (i ? "," : "") +
+      items
+        .slice(i, i + group)
+        .map((item) => JSON.stringify(item))
+        .join(",")
+    );
+  }
+  yield "]";
+}
+
+/** Streams the JSONL: each article's line is written in parts (its text, then its labels in groups). */
 export async function* doccanoExport(source: ExportSource): AsyncGenerator<string> {
-  for await (const line of doccanoLines(source)) yield `${JSON.stringify(line)}\n`;
+  for await (const line of doccanoLines(source)) {
+    yield `{"id":${JSON.stringify(line.id)},"text":`;
+    yield JSON.stringify(line.text);
+    yield ',"label":';
+    yield* jsonArrayParts(line.label);
+    yield `,"meta":{"title":${JSON.stringify(line.meta.title)},"revision":${line.meta.revision},"annotationIds":`;
+    yield* jsonArrayParts(line.meta.annotationIds);
+    yield ',"statuses":';
+    yield* jsonArrayParts(line.meta.statuses);
+    yield "}}\n";
+  }
 }

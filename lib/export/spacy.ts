@@ -1,4 +1,5 @@
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
+import { jsonArrayParts } from "./doccano";
 import { byArticle, isAnchored, spanLabel, type ExportAnnotation, type ExportSource } from "./types";
 
 /**
@@ -62,7 +63,14 @@ export async function* spacyExport(source: ExportSource): AsyncGenerator<string>
       article,
       annotations.filter((annotation) => isAnchored(article, annotation)),
     );
-    yield `${first ? "\n" : ",\n"}${JSON.stringify(doc)}`;
+    // In parts: a big article's document is never one string in memory.
+    yield `${first ? "\n" : ",\n"}{"text":`;
+    yield JSON.stringify(doc.text);
+    yield ',"ents":';
+    yield* jsonArrayParts(doc.ents);
+    yield ',"spans":{"sc":';
+    yield* jsonArrayParts(doc.spans.sc);
+    yield `},"user_data":${JSON.stringify(doc.user_data)}}`;
     first = false;
   }
   yield "\n]\n";

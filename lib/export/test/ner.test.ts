@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conllDocument, conllSentences } from "../conll";
+import { conllDocument, conllExport, conllSentences } from "../conll";
 import { doccanoExport } from "../doccano";
 import { spacyExport, type SpacyDoc } from "../spacy";
 import { collectText, isAnchored, sourceOf, spanLabel } from "../types";
@@ -94,5 +94,21 @@ describe("CoNLL-2003 BIO export", () => {
     for (const line of doc.split("\n")) expect(line === "" || /^\S+ (O|[BI]-\S+)$/u.test(line)).toBe(true);
     expect(doc).toContain("👩‍👩‍👧 B-Person\n");
     expect(doc).toContain("Kabul B-Place\n🇦🇫 I-Place\n");
+  });
+});
+
+describe("CoNLL export stream", () => {
+  it("is the articles' documents, orphans left out", async () => {
+    const batches = await allBatches();
+    const streamed = await collectText(conllExport(sourceOf(batches)));
+    const expected = batches
+      .map(({ article, annotations }) =>
+        conllDocument(
+          article,
+          annotations.filter((a) => isAnchored(article, a)),
+        ),
+      )
+      .join("");
+    expect(streamed).toBe(expected);
   });
 });
