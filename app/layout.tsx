@@ -4,6 +4,7 @@ import "./globals.css";
 import "./editor.css";
 import "@/components/annotations/annotations.css";
 import "@/components/editor/annotation-highlights.css";
+import "@/components/exports/exports.css";
 import "@/components/entities/entities.css";
 import "@/components/comments/comments.css";
 import "@/components/live/live.css";

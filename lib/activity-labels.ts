@@ -76,6 +76,11 @@ export function describeActivity(event: ActivityLike): string {
       return `revoked the API token “${field(data, "name") ?? ""}”`;
     case "annotation.created":
       return `highlighted “${field(data, "exact") ?? ""}”`;
+    case "annotation.imported": {
+      const count = Number((data as { annotations?: number } | null)?.annotations ?? 0);
+      const file = field(data, "filename");
+      return `imported ${count} ${count === 1 ? "annotation" : "annotations"}${file ? ` from “${file}”` : ""}`;
+    }
     case "annotation.updated":
       return "edited an annotation";
     case "annotation.deleted":

@@ -107,6 +107,16 @@ const probes: Record<Permission, Probe[]> = {
       }),
       ok: 200,
     },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/revisions/[number]/text/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+        number: "1",
+      }),
+      ok: 200,
+    },
   ],
   "article.import": [
     {
@@ -184,6 +194,22 @@ const probes: Record<Permission, Probe[]> = {
       ok: 201,
     },
   ],
+  "annotation.import": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/import/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      json: {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        type: "Annotation",
+        target: { source: "urn:x", selector: { type: "TextQuoteSelector", exact: "A first paragraph" } },
+      },
+      ok: 201,
+    },
+  ],
   "annotation.update": [
     {
       method: "PATCH",
@@ -218,6 +244,18 @@ const probes: Record<Permission, Probe[]> = {
       file: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, w.target) }),
       json: { version: 1, note: "Reviewed." },
+      ok: 200,
+    },
+  ],
+  "annotation.export": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/export/route.ts", params: ws, ok: 200 },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/export/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
       ok: 200,
     },
   ],

@@ -40,7 +40,9 @@ export function OrphanedAnnotations({
       <h3 id={headingId} className="ann-heading">
         Orphaned <span className="ann-count">{orphaned.length}</span>
       </h3>
-      <p className="ann-hint">The article changed and these quotes were not found in it.</p>
+      <p className="ann-hint">
+        These quotes were not found in the article’s text: it changed, or they were imported from another copy.
+      </p>
       <ul className="ann-orphan-list">
         {orphaned.map((a) => {
           const { before, after } = quoteContext(a);

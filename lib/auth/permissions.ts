@@ -26,6 +26,8 @@ export const permissions = {
   "activity.read": leads,
   "annotation.list": everyone,
   "annotation.create": contributors,
+  /** Import a file of annotations (W3C, Hypothesis, brat) onto an article. */
+  "annotation.import": contributors,
   /** Own annotations only; see annotation.manageAny. */
   "annotation.update": contributors,
   "annotation.delete": contributors,
@@ -34,6 +36,8 @@ export const permissions = {
   "annotation.manageAny": leads,
   /** Accept or reject annotations, and see the review queue. */
   "annotation.review": leads,
+  /** Download annotations in the export formats (lib/export). */
+  "annotation.export": everyone,
   "entityType.list": everyone,
   "entityType.manage": leads,
   "entity.list": everyone,

@@ -25,6 +25,7 @@ export type ActivityAction =
   | "annotation.deleted"
   | "annotation.restored"
   | "annotation.reviewed"
+  | "annotation.imported"
   | "entity_type.created"
   | "entity_type.updated"
   | "entity.created"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleListControls } from "@/components/articles/article-list-controls";
+import { ExportDialog } from "@/components/exports/export-dialog";
 import { RestoreArticleBanner } from "@/components/articles/restore-article-banner";
 import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
 import { MyAssignments } from "@/components/assignments/my-assignments";
@@ -8,6 +9,8 @@ import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { findArticles } from "@/lib/server/articles/find-articles";
 import { findAssignments } from "@/lib/server/assignments/find-assignments";
+import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findMembers } from "@/lib/server/members/find-members";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 import { articleListQuerySchema } from "@/lib/validations/article";
 import { formatDate } from "@/lib/format";
@@ -25,11 +28,13 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
   const raw = await searchParams;
   const parsed = articleListQuerySchema.safeParse({ q: raw.q, sort: raw.sort, cursor: raw.cursor });
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
-  const [workspace, { items, nextCursor }, assignments] = await Promise.all([
+  const [workspace, { items, nextCursor }, assignments, entityTypes, members] = await Promise.all([
     getWorkspace({ workspaceId }),
     findArticles({ workspaceId, query }),
     // Reviewers and owners follow everyone's on the dashboard; here, only one's own.
     findAssignments({ workspaceId, viewer: { id: user.id, role: membership.role }, assigneeId: user.id }),
+    findEntityTypes({ workspaceId }),
+    findMembers({ workspaceId }),
   ]);
   const canImport = can(membership.role, "article.import");
   const deletedId = typeof raw.deleted === "string" && can(membership.role, "article.restore") ? raw.deleted : null;
@@ -44,11 +49,20 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
           <h1>{workspace.name}</h1>
           <p>Articles imported into this workspace.</p>
         </div>
-        {canImport ? (
-          <Link className="button" href={`/w/${workspaceId}/import`}>
-            Import article
-          </Link>
-        ) : null}
+        <div className="row">
+          {can(membership.role, "annotation.export") ? (
+            <ExportDialog
+              workspaceId={workspaceId}
+              entityTypes={entityTypes.map(({ id, name }) => ({ id, name }))}
+              authors={members.map((m) => ({ id: m.userId, name: m.name }))}
+            />
+          ) : null}
+          {canImport ? (
+            <Link className="button" href={`/w/${workspaceId}/import`}>
+              Import article
+            </Link>
+          ) : null}
+        </div>
       </div>
       {deletedId ? <RestoreArticleBanner workspaceId={workspaceId} articleId={deletedId} /> : null}
       <AssignmentRefresh />

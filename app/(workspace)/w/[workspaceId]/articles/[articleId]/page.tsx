@@ -8,6 +8,8 @@ import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
 import { AssignmentBadges } from "@/components/assignments/assignment-badges";
 import { SubmitAssignmentButton } from "@/components/assignments/submit-assignment-button";
 import "@/components/assignments/assignments.css";
+import { ImportAnnotationsDialog } from "@/components/annotations/import-annotations-dialog";
+import { ExportDialog } from "@/components/exports/export-dialog";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
@@ -59,7 +61,7 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     findReaderAnnotations({ workspaceId, articleId, viewer, text: canonicalText(content) }),
     findEntityTypes({ workspaceId }),
     findAssignments({ workspaceId, viewer, articleId }),
-    manage ? findMembers({ workspaceId }) : null,
+    findMembers({ workspaceId }),
   ]);
   // The viewer's own assignment here (reviewers and owners see everyone's instead).
   const mine = manage ? null : (assignments.find((a) => a.assignee.id === user.id) ?? null);
@@ -102,8 +104,19 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
             {revised.orphaned ? `, ${revised.orphaned} orphaned (listed under “Orphaned”, ready to re-attach)` : ""}.
           </div>
         ) : null}
-        {can(membership.role, "article.delete") || can(membership.role, "article.revise") ? (
+        {can(membership.role, "article.delete") ||
+        can(membership.role, "article.revise") ||
+        can(membership.role, "annotation.import") ||
+        can(membership.role, "annotation.export") ? (
           <div className="row" style={{ marginBottom: "1.5rem" }}>
+            {can(membership.role, "annotation.export") ? (
+              <ExportDialog
+                workspaceId={workspaceId}
+                article={{ id: article.id, title: article.title }}
+                entityTypes={entityTypes.map(({ id, name }) => ({ id, name }))}
+                authors={members.map((m) => ({ id: m.userId, name: m.name }))}
+              />
+            ) : null}
             {can(membership.role, "article.revise") ? (
               <Link
                 className="button button-secondary button-small"
@@ -112,12 +125,20 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
                 Edit text
               </Link>
             ) : null}
+            {can(membership.role, "annotation.import") ? (
+              <ImportAnnotationsDialog
+                workspaceId={workspaceId}
+                articleId={article.id}
+                entityTypes={entityTypes.filter((t) => !t.archivedAt).map(({ id, name }) => ({ id, name }))}
+                canCreateTypes={can(membership.role, "entityType.manage")}
+              />
+            ) : null}
             {can(membership.role, "article.delete") ? (
               <DeleteArticleButton workspaceId={workspaceId} articleId={article.id} title={article.title} />
             ) : null}
           </div>
         ) : null}
-        {manage && members ? (
+        {manage ? (
           <ArticleAssignments
             workspaceId={workspaceId}
             articleId={article.id}

@@ -1,0 +1,21 @@
+// POST /api/workspaces/[workspaceId]/articles/[articleId]/annotations/import — import a W3C, Hypothesis or brat file of annotations (or preview it)
+import { withAuth } from "@/lib/auth/with-auth";
+import { importAnnotations } from "@/lib/server/imports/import-annotations";
+import { readImportUpload } from "@/lib/server/imports/read-import-upload";
+import { importOptionsSchema } from "@/lib/validations/annotation-import";
+
+export const POST = withAuth(
+  async ({ req, workspaceId, params, user, membership }) => {
+    const upload = await readImportUpload(req);
+    const options = importOptionsSchema.parse(upload.fields);
+    const data = await importAnnotations({
+      workspaceId,
+      articleId: params.articleId,
+      actor: { id: user.id, role: membership.role },
+      upload,
+      options,
+    });
+    return Response.json({ data }, { status: data.committed ? 201 : 200 });
+  },
+  { permission: "annotation.import" },
+);

@@ -1,0 +1,17 @@
+// GET /api/workspaces/[workspaceId]/articles/[articleId]/export — download an article's annotations (?format=…, filters)
+import { withAuth } from "@/lib/auth/with-auth";
+import { exportResponse } from "@/lib/server/exports/export-response";
+import { requireExportArticle } from "@/lib/server/exports/export-rows";
+import { exportQuerySchema } from "@/lib/validations/export";
+
+export const GET = withAuth(
+  async ({ workspaceId, params, req }) => {
+    const query = exportQuerySchema.parse({
+      ...Object.fromEntries(new URL(req.url).searchParams),
+      articleId: params.articleId,
+    });
+    const article = await requireExportArticle({ workspaceId, articleId: params.articleId });
+    return exportResponse({ req, workspaceId, query, scope: { kind: "article", article } });
+  },
+  { permission: "annotation.export" },
+);

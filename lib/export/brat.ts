@@ -1,0 +1,140 @@
+import { createOffsetConverter } from "@/lib/anchoring/unicode";
+import { byArticle, isAnchored, spanLabel, type ExportAnnotation, type ExportFile, type ExportSource } from "./types";
+
+/**
+ * brat standoff (https://brat.nlplab.org/standoff.html): per article a
+ * `<name>.txt`, the revision's canonical text byte for byte (UTF-8), and a
+ * `<name>.ann`:
+ *
+ * - `T<n>\t<Type> <start> <end>[;<start> <end>...]\t<text>` — offsets count
+ *   **Unicode code points** into the `.txt` (brat reads the file as a Python
+ *   `str`, so its offsets are code-point indices). A span that crosses line
+ *   breaks is written as fragments between the breaks (brat's discontinuous
+ *   span syntax); its text is the fragments joined by a space. `text.slice`
+ *   from the first start to the last end is the quote.
+ * - `A<n>\tStatus T<n> <Proposed|Accepted|Rejected>` — the review status.
+ * - `N<n>\tReference T<n> Marginalia:<entity id>\t<entity name>` (and
+ *   `Wikidata:<Q-id>` when the entity has one) — which entity it tags.
+ * - `#<n>\tAnnotatorNotes T<n>\t<text>` — the annotation's note and each
+ *   comment of its thread ("Author: text"), tabs and line breaks as spaces.
+ *
+ * `annotation.conf` declares the types and the Status attribute, so the
+ * folder opens in brat as it is. Orphaned annotations are left out: their
+ * stored range no longer holds their quote.
+ */
+
+export const BRAT_STATUS = { PROPOSED: "Proposed", ACCEPTED: "Accepted", REJECTED: "Rejected" } as const;
+
+/** A brat type name: no whitespace or punctuation other than `_` and `-`. */
+export function bratType(label: string): string {
+  const type = label.trim().replace(/[^\p{L}\p{N}_-]+/gu, "_");
+  return type || "Entity";
+}
+
+/** One line of free text: tabs and line breaks become spaces. */
+const oneLine = (text: string) => text.replace(/[\t\r\n\u2028\u2029]+/g, " ");
+
+/** Fragments of [start, end) between line breaks, in UTF-16 offsets; empty fragments dropped. */
+export function splitAtLineBreaks(text: string, start: number, end: number): Array<[number, number]> {
+  const fragments: Array<[number, number]> = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === "\n") {
+      if (i > from) fragments.push([from, i]);
+      from = i + 1;
+    }
+  }
+  return fragments;
+}
+
+/** A file name from an article title, unique within an export thanks to the id. */
+export function articleFileBase(article: { id: string; title: string }): string {
+  const slug = article.title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .toLowerCase();
+  return slug ? `${slug}-${article.id}` : article.id;
+}
+
+/** The `.ann` content of one article's annotations. */
+export function bratAnn(text: string, annotations: ExportAnnotation[], types?: Set<string>): string {
+  return [...bratAnnLines(text, annotations, types)].join("");
+}
+
+/**
+ * The `.ann` lines (each ending in "\n") of one article's annotations, one at
+ * a time: a big article's `.ann` is never one string in memory.
+ */
+export function* bratAnnLines(text: string, annotations: ExportAnnotation[], types?: Set<string>): Generator<string> {
+  const converter = createOffsetConverter(text);
+  const lines: string[] = [];
+  let t = 0;
+  let a = 0;
+  let n = 0;
+  let note = 0;
+  for (const annotation of annotations) {
+    const fragments = splitAtLineBreaks(text, annotation.start, annotation.end);
+    if (!fragments.length) continue;
+    const id = `T${++t}`;
+    const type = bratType(spanLabel(annotation));
+    types?.add(type);
+    const offsets = fragments.map(([s, e]) => `${converter.toCodePoint(s)} ${converter.toCodePoint(e)}`).join(";");
+    lines.push(`${id}\t${type} ${offsets}\t${fragments.map(([s, e]) => text.slice(s, e)).join(" ")}`);
+    lines.push(`A${++a}\tStatus ${id} ${BRAT_STATUS[annotation.status]}`);
+    const entity = annotation.entity;
+    if (entity) {
+      lines.push(`N${++n}\tReference ${id} Marginalia:${entity.id}\t${oneLine(entity.name)}`);
+      if (entity.externalId && /^Q[1-9]\d*$/.test(entity.externalId)) {
+        lines.push(`N${++n}\tReference ${id} Wikidata:${entity.externalId}\t${oneLine(entity.name)}`);
+      }
+    }
+    if (annotation.note) lines.push(`#${++note}\tAnnotatorNotes ${id}\t${oneLine(annotation.note)}`);
+    for (const comment of annotation.comments) {
+      lines.push(`#${++note}\tAnnotatorNotes ${id}\t${oneLine(`${comment.author.name}: ${comment.text}`)}`);
+    }
+    yield* lines.splice(0).map((line) => `${line}\n`);
+  }
+}
+
+/** brat's configuration for the exported types and the Status attribute. */
+export function bratConf(types: Iterable<string>): string {
+  const sorted = [...new Set(types)].sort();
+  return [
+    "[entities]",
+    ...sorted,
+    "",
+    "[relations]",
+    "",
+    "[events]",
+    "",
+    "[attributes]",
+    `Status\tArg:<ENTITY>, Value:${Object.values(BRAT_STATUS).join("|")}`,
+    "",
+  ].join("\n");
+}
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
+async function* lazy(lines: () => Iterable<string>): AsyncGenerator<string> {
+  yield* lines();
+}
+
+/**
+ * The brat files of a source: `<article>.txt` and `<article>.ann` per article,
+ * then `annotation.conf`.
+ */
+export async function* bratFiles(source: ExportSource): AsyncGenerator<ExportFile> {
+  const types = new Set<string>();
+  for await (const { article, annotations } of byArticle(source)) {
+    const base = articleFileBase(article);
+    const anchored = annotations.filter((annotation) => isAnchored(article, annotation));
+    yield { name: `${base}.txt`, content: once(article.text) };
+    yield { name: `${base}.ann`, content: lazy(() => bratAnnLines(article.text, anchored, types)) };
+  }
+  yield { name: "annotation.conf", content: once(bratConf(types)) };
+}

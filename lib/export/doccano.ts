@@ -1,0 +1,64 @@
+import { createOffsetConverter } from "@/lib/anchoring/unicode";
+import { byArticle, isAnchored, spanLabel, type ExportSource } from "./types";
+
+/**
+ * doccano's sequence-labelling JSONL: one line per article,
+ * `{"id", "text", "label": [[start, end, "TYPE"], ...], "meta"}` with offsets
+ * in **Unicode code points** (doccano and its Python tooling index `str`).
+ * Labels are entity type names; untyped highlights are "Highlight".
+ * Orphaned annotations are left out.
+ */
+export type DoccanoLine = {
+  id: string;
+  text: string;
+  label: Array<[number, number, string]>;
+  meta: { title: string; revision: number; annotationIds: string[]; statuses: string[] };
+};
+
+export async function* doccanoLines(source: ExportSource): AsyncGenerator<DoccanoLine> {
+  for await (const { article, annotations } of byArticle(source)) {
+    const converter = createOffsetConverter(article.text);
+    const kept = annotations.filter((annotation) => isAnchored(article, annotation));
+    yield {
+      id: article.id,
+      text: article.text,
+      label: kept.map((a) => [converter.toCodePoint(a.start), converter.toCodePoint(a.end), spanLabel(a)]),
+      meta: {
+        title: article.title,
+        revision: article.revisionNumber,
+        annotationIds: kept.map((a) => a.id),
+        statuses: kept.map((a) => a.status.toLowerCase()),
+      },
+    };
+  }
+}
+
+/** JSON array items in groups, so that no output string holds a whole big array. */
+export function* jsonArrayParts<T>(items: T[], group = 500): Generator<string> {
+  yield "[";
+  for (let i = 0; i < items.length; i += group) {
+    yield (
+      (i ? "," : "") +
+      items
+        .slice(i, i + group)
+        .map((item) => JSON.stringify(item))
+        .join(",")
+    );
+  }
+  yield "]";
+}
+
+/** Streams the JSONL: each article's line is written in parts (its text, then its labels in groups). */
+export async function* doccanoExport(source: ExportSource): AsyncGenerator<string> {
+  for await (const line of doccanoLines(source)) {
+    yield `{"id":${JSON.stringify(line.id)},"text":`;
+    yield JSON.stringify(line.text);
+    yield ',"label":';
+    yield* jsonArrayParts(line.label);
+    yield `,"meta":{"title":${JSON.stringify(line.meta.title)},"revision":${line.meta.revision},"annotationIds":`;
+    yield* jsonArrayParts(line.meta.annotationIds);
+    yield ',"statuses":';
+    yield* jsonArrayParts(line.meta.statuses);
+    yield "}}\n";
+  }
+}

@@ -1,0 +1,27 @@
+import yauzl from "yauzl";
+
+/** The entries of a zip archive, in order, as UTF-8 text (tests). */
+export async function unzipText(zip: Buffer): Promise<Array<{ name: string; text: string }>> {
+  const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))),
+  );
+  const out: Array<{ name: string; text: string }> = [];
+  await new Promise<void>((resolve, reject) => {
+    file.on("error", reject);
+    file.on("end", () => resolve());
+    file.on("entry", (entry: yauzl.Entry) => {
+      file.openReadStream(entry, (err, stream) => {
+        if (err) return reject(err);
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("error", reject);
+        stream.on("end", () => {
+          out.push({ name: entry.fileName, text: Buffer.concat(chunks).toString("utf8") });
+          file.readEntry();
+        });
+      });
+    });
+    file.readEntry();
+  });
+  return out;
+}

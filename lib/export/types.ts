@@ -1,0 +1,128 @@
+/**
+ * The rows every export format reads. The server (lib/server/exports) loads
+ * them a page at a time; the formats here are pure functions and async
+ * generators over them, with no database or framework import.
+ *
+ * Offsets `start`/`end` are as stored: UTF-16 code units into the revision's
+ * canonical text, end exclusive (ANCHORING.md). Each format converts them to
+ * the unit it documents (lib/export/README.md).
+ */
+
+export type ExportStatus = "PROPOSED" | "ACCEPTED" | "REJECTED";
+export type ExportAnchorState = "ANCHORED" | "MOVED" | "ORPHANED";
+
+export type ExportUser = { id: string; name: string };
+
+export type ExportEntityType = { id: string; name: string; color: string };
+
+export type ExportEntity = {
+  id: string;
+  name: string;
+  /** A Wikidata id (Q42) or an http(s) URL identifying the entity elsewhere. */
+  externalId: string | null;
+  type: ExportEntityType;
+};
+
+/** A visible message of an annotation's thread (deleted and hidden comments are never exported). */
+export type ExportComment = {
+  id: string;
+  author: ExportUser;
+  text: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type ExportAnnotation = {
+  id: string;
+  articleId: string;
+  revisionId: string;
+  /** UTF-16 code units into the revision's canonical text, end exclusive. */
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string | null;
+  status: ExportStatus;
+  anchorState: ExportAnchorState;
+  author: ExportUser;
+  entity: ExportEntity | null;
+  reviewedAt: Date | null;
+  reviewedBy: ExportUser | null;
+  rejectionReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Oldest first. */
+  comments: ExportComment[];
+};
+
+export type ExportArticle = {
+  id: string;
+  workspaceId: string;
+  title: string;
+  source: string | null;
+  originalUrl: string | null;
+  language: string | null;
+  revisionId: string;
+  revisionNumber: number;
+  /** The revision's canonical text (ANCHORING.md). */
+  text: string;
+};
+
+/**
+ * A page of annotations of one article, in reading order. Consecutive batches
+ * may belong to the same article (large articles come in several pages); an
+ * article's batches are never interleaved with another's.
+ */
+export type ExportBatch = { article: ExportArticle; annotations: ExportAnnotation[] };
+
+export type ExportSource = AsyncIterable<ExportBatch>;
+
+/** A file of an export: its name inside a zip, and its content produced lazily. */
+export type ExportFile = { name: string; content: AsyncIterable<string | Uint8Array> };
+
+/** Whether an annotation's stored offsets slice its text to its quote (orphans keep a stale range). */
+export function isAnchored(article: ExportArticle, annotation: ExportAnnotation): boolean {
+  return (
+    annotation.anchorState !== "ORPHANED" &&
+    annotation.revisionId === article.revisionId &&
+    annotation.end <= article.text.length &&
+    article.text.slice(annotation.start, annotation.end) === annotation.exact
+  );
+}
+
+/** The label of an annotation in span formats: its entity type's name, or "Highlight" for an untyped highlight. */
+export function spanLabel(annotation: ExportAnnotation): string {
+  return annotation.entity?.type.name ?? "Highlight";
+}
+
+/**
+ * Yields one article at a time with all its annotations, joining consecutive
+ * batches of the same article. For formats that need a whole article at once
+ * (brat, CoNLL, spaCy, doccano, the HTML report); memory is bounded by the
+ * largest article, not by the export.
+ */
+export async function* byArticle(source: ExportSource): AsyncGenerator<ExportBatch> {
+  let current: ExportBatch | null = null;
+  for await (const batch of source) {
+    if (current && current.article.id === batch.article.id) {
+      current.annotations.push(...batch.annotations);
+      continue;
+    }
+    if (current) yield current;
+    current = { article: batch.article, annotations: [...batch.annotations] };
+  }
+  if (current) yield current;
+}
+
+/** An in-memory source, for tests and small exports. */
+export async function* sourceOf(batches: ExportBatch[]): AsyncGenerator<ExportBatch> {
+  for (const batch of batches) yield batch;
+}
+
+/** Concatenates a file's content (tests, small exports). */
+export async function collectText(content: AsyncIterable<string | Uint8Array>): Promise<string> {
+  let out = "";
+  for await (const chunk of content) out += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+  return out;
+}

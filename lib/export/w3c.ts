@@ -1,0 +1,315 @@
+import { createOffsetConverter, type OffsetConverter } from "@/lib/anchoring/unicode";
+import type { ExportLinks } from "./links";
+import { isAnchored, type ExportAnnotation, type ExportArticle, type ExportComment, type ExportSource } from "./types";
+
+/**
+ * W3C Web Annotation Data Model export (JSON-LD), see lib/export/README.md.
+ *
+ * - Each Marginalia annotation is one `Annotation` whose target is a
+ *   `SpecificResource`: `source` = the revision's canonical text, `scope` =
+ *   the article page, selectors `TextQuoteSelector` and
+ *   `TextPositionSelector` (Unicode code points). Orphans carry the quote
+ *   selector only (their stored range no longer slices their quote).
+ * - Bodies: `identifying` (the entity's page, and its external IRI when it has
+ *   one), `classifying` (the entity type's name), `tagging` (the entity's
+ *   name), `commenting` (the annotation's note).
+ * - Its thread: the first comment is a `commenting` annotation targeting the
+ *   annotation; each later comment is a `replying` annotation targeting the
+ *   first (threads are flat: the first comment is every reply's parent).
+ * - Review state travels in extension terms defined by {@link MARGINALIA_CONTEXT}.
+ */
+
+export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+
+/** The namespace of Marginalia's extension terms. */
+export const MARGINALIA_NS = "https://marginalia.app/ns/annotation#";
+
+/** Extension terms: review status and anchoring state of an annotation. */
+export const MARGINALIA_CONTEXT = {
+  mrg: MARGINALIA_NS,
+  reviewStatus: { "@id": "mrg:reviewStatus" },
+  reviewed: { "@id": "mrg:reviewed", "@type": "xsd:dateTime" },
+  reviewer: { "@id": "mrg:reviewer", "@type": "@id" },
+  rejectionReason: { "@id": "mrg:rejectionReason" },
+  anchorState: { "@id": "mrg:anchorState" },
+} as const;
+
+export const W3C_CONTEXT = [ANNO_CONTEXT, MARGINALIA_CONTEXT] as const;
+
+/** The values of `reviewStatus`. */
+export const REVIEW_STATUS = { PROPOSED: "proposed", ACCEPTED: "accepted", REJECTED: "rejected" } as const;
+export const ANCHOR_STATE = { ANCHORED: "anchored", MOVED: "moved", ORPHANED: "orphaned" } as const;
+
+export const W3C_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+
+/** Annotations per `AnnotationPage`. */
+export const W3C_PAGE_SIZE = 1000;
+
+export type W3CTextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string };
+export type W3CTextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
+export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector;
+
+export type W3CTarget = {
+  type: "SpecificResource";
+  source: string;
+  scope?: string;
+  selector: W3CSelector[];
+};
+
+export type W3CBody =
+  | { type: "SpecificResource"; purpose: "identifying"; source: string }
+  | {
+      type: "TextualBody";
+      purpose: "classifying" | "tagging" | "commenting" | "replying";
+      value: string;
+      format: "text/plain";
+    };
+
+export type W3CAgent = { id: string; type: "Person"; name: string };
+
+export type W3CAnnotation = {
+  "@context"?: typeof W3C_CONTEXT;
+  id: string;
+  type: "Annotation";
+  motivation: "tagging" | "highlighting" | "commenting" | "replying";
+  creator: W3CAgent;
+  created: string;
+  modified: string;
+  body?: W3CBody[];
+  target: W3CTarget | string;
+  reviewStatus?: (typeof REVIEW_STATUS)[keyof typeof REVIEW_STATUS];
+  reviewed?: string;
+  reviewer?: string;
+  rejectionReason?: string;
+  anchorState?: (typeof ANCHOR_STATE)[keyof typeof ANCHOR_STATE];
+};
+
+const iso = (d: Date) => d.toISOString();
+const agent = (links: ExportLinks, user: { id: string; name: string }): W3CAgent => ({
+  id: links.user(user.id),
+  type: "Person",
+  name: user.name,
+});
+
+/** The target of an annotation on `article`: both selectors, positions in code points. */
+export function w3cTarget(
+  article: ExportArticle,
+  annotation: ExportAnnotation,
+  links: ExportLinks,
+  converter: OffsetConverter = createOffsetConverter(article.text),
+): W3CTarget {
+  const quote: W3CTextQuoteSelector = { type: "TextQuoteSelector", exact: annotation.exact };
+  if (annotation.prefix) quote.prefix = annotation.prefix;
+  if (annotation.suffix) quote.suffix = annotation.suffix;
+  const selector: W3CSelector[] = [quote];
+  if (isAnchored(article, annotation)) {
+    selector.push({
+      type: "TextPositionSelector",
+      start: converter.toCodePoint(annotation.start),
+      end: converter.toCodePoint(annotation.end),
+    });
+  }
+  return { type: "SpecificResource", source: links.revisionText(article), scope: links.articlePage(article), selector };
+}
+
+function commentAnnotation(
+  comment: ExportComment,
+  motivation: "commenting" | "replying",
+  target: string,
+  links: ExportLinks,
+): W3CAnnotation {
+  return {
+    id: links.comment(comment.id),
+    type: "Annotation",
+    motivation,
+    creator: agent(links, comment.author),
+    created: iso(comment.createdAt),
+    modified: iso(comment.updatedAt),
+    body: [{ type: "TextualBody", purpose: motivation, value: comment.text, format: "text/plain" }],
+    target,
+  };
+}
+
+/**
+ * The W3C annotations of one Marginalia annotation: the annotation itself,
+ * then its thread (see the module comment). Without `@context`: they are
+ * items of a page that carries it (use {@link withContext} for standalone ones).
+ */
+export function w3cAnnotations(
+  article: ExportArticle,
+  annotation: ExportAnnotation,
+  links: ExportLinks,
+  converter?: OffsetConverter,
+): W3CAnnotation[] {
+  const body: W3CBody[] = [];
+  const entity = annotation.entity;
+  if (entity) {
+    body.push({ type: "SpecificResource", purpose: "identifying", source: links.entity(entity) });
+    const external = links.externalEntity(entity);
+    if (external) body.push({ type: "SpecificResource", purpose: "identifying", source: external });
+    body.push({ type: "TextualBody", purpose: "classifying", value: entity.type.name, format: "text/plain" });
+    body.push({ type: "TextualBody", purpose: "tagging", value: entity.name, format: "text/plain" });
+  }
+  if (annotation.note) {
+    body.push({ type: "TextualBody", purpose: "commenting", value: annotation.note, format: "text/plain" });
+  }
+  const main: W3CAnnotation = {
+    id: links.annotation(annotation.id),
+    type: "Annotation",
+    motivation: entity ? "tagging" : annotation.note ? "commenting" : "highlighting",
+    creator: agent(links, annotation.author),
+    created: iso(annotation.createdAt),
+    modified: iso(annotation.updatedAt),
+    ...(body.length ? { body } : {}),
+    target: w3cTarget(article, annotation, links, converter),
+    reviewStatus: REVIEW_STATUS[annotation.status],
+    ...(annotation.reviewedAt ? { reviewed: iso(annotation.reviewedAt) } : {}),
+    ...(annotation.reviewedBy ? { reviewer: links.user(annotation.reviewedBy.id) } : {}),
+    ...(annotation.rejectionReason ? { rejectionReason: annotation.rejectionReason } : {}),
+    anchorState: ANCHOR_STATE[annotation.anchorState],
+  };
+  const [first, ...replies] = annotation.comments;
+  if (!first) return [main];
+  const root = commentAnnotation(first, "commenting", main.id, links);
+  return [main, root, ...replies.map((reply) => commentAnnotation(reply, "replying", root.id, links))];
+}
+
+/** A standalone annotation (with its own `@context`). */
+export function withContext(annotation: W3CAnnotation): W3CAnnotation {
+  return { "@context": W3C_CONTEXT, ...annotation };
+}
+
+export type W3CExportOptions = {
+  links: ExportLinks;
+  /** The collection's IRI (the export's URL). Pages are `<id>#page-<n>` or the names given by `pageId`. */
+  collectionId: string;
+  label: string;
+  /** W3C annotations per page; a Marginalia annotation and its thread are never split. */
+  pageSize?: number;
+  created?: Date;
+  /** The number of W3C annotations (annotations plus their comments), when known before streaming. */
+  total?: number;
+};
+
+function pageIdOf(collectionId: string, index: number): string {
+  return `${collectionId}#page-${index + 1}`;
+}
+
+/**
+ * One AnnotationPage of a collection, as a streamed JSON document. The
+ * `next`, `last`-style keys that depend on what follows are written after the
+ * items (JSON object key order carries no meaning).
+ */
+type PageWriter = {
+  open(index: number, startIndex: number, embedded: boolean): string;
+  close(hasNext: boolean, index: number): string;
+};
+
+function pageWriter(collectionId: string): PageWriter {
+  return {
+    open(index, startIndex, embedded) {
+      const head: Record<string, unknown> = embedded ? {} : { "@context": W3C_CONTEXT };
+      Object.assign(head, {
+        id: pageIdOf(collectionId, index),
+        type: "AnnotationPage",
+        partOf: collectionId,
+        startIndex,
+      });
+      if (index > 0) head.prev = pageIdOf(collectionId, index - 1);
+      return `${JSON.stringify(head).slice(0, -1)},"items":[`;
+    },
+    close(hasNext, index) {
+      return hasNext ? `],"next":${JSON.stringify(pageIdOf(collectionId, index + 1))}}` : "]}";
+    },
+  };
+}
+
+/** Yields the W3C annotations of a source, converting offsets with one converter per article. */
+async function* allAnnotations(source: ExportSource, links: ExportLinks): AsyncGenerator<W3CAnnotation[]> {
+  let articleId: string | null = null;
+  let converter: OffsetConverter | null = null;
+  for await (const batch of source) {
+    if (batch.article.id !== articleId || !converter) {
+      articleId = batch.article.id;
+      converter = createOffsetConverter(batch.article.text);
+    }
+    for (const annotation of batch.annotations) {
+      yield w3cAnnotations(batch.article, annotation, links, converter);
+    }
+  }
+}
+
+/**
+ * Streams the export as files: the first, `annotations.jsonld`, holds the
+ * `AnnotationCollection` with its first page embedded; later pages follow as
+ * `annotations-page-<n>.jsonld`, each a standalone `AnnotationPage` (its
+ * `partOf`, `prev` and `next` link them). With one page (an article), the
+ * collection file is the whole export.
+ *
+ * Memory is one page of output: nothing is buffered beyond the current page.
+ */
+export async function* w3cCollectionFiles(
+  source: ExportSource,
+  options: W3CExportOptions,
+): AsyncGenerator<{ name: string; content: AsyncIterable<string> }> {
+  const { collectionId, links } = options;
+  const pageSize = options.pageSize ?? W3C_PAGE_SIZE;
+  const writer = pageWriter(collectionId);
+  const iterator = allAnnotations(source, links)[Symbol.asyncIterator]();
+  let pending = await iterator.next();
+  let index = 0;
+  let total = 0;
+  let done = false;
+
+  const header = {
+    "@context": W3C_CONTEXT,
+    id: collectionId,
+    type: "AnnotationCollection",
+    label: options.label,
+    created: (options.created ?? new Date()).toISOString(),
+  };
+
+  /** Writes one page's items; returns whether more annotations follow. */
+  async function* pageBody(): AsyncGenerator<string> {
+    let count = 0;
+    while (!pending.done && (count === 0 || count + pending.value.length <= pageSize)) {
+      for (const annotation of pending.value) {
+        yield (count === 0 ? "\n" : ",\n") + JSON.stringify(annotation);
+        count++;
+      }
+      pending = await iterator.next();
+    }
+    total += count;
+  }
+
+  async function* firstFile(): AsyncGenerator<string> {
+    yield `${JSON.stringify(header).slice(0, -1)},"first":`;
+    yield writer.open(0, 0, true);
+    yield* pageBody();
+    const hasNext = !pending.done;
+    yield writer.close(hasNext, 0);
+    if (!hasNext) {
+      yield `,"total":${total},"last":${JSON.stringify(pageIdOf(collectionId, 0))}}\n`;
+      done = true;
+    } else {
+      // The last page is not known yet: the pages' next/prev links lead there.
+      yield options.total === undefined ? "}\n" : `,"total":${options.total}}\n`;
+    }
+  }
+
+  yield { name: "annotations.jsonld", content: firstFile() };
+  while (!done && !pending.done) {
+    index++;
+    const pageIndex = index;
+    const startIndex = total;
+    yield {
+      name: `annotations-page-${pageIndex + 1}.jsonld`,
+      content: (async function* () {
+        yield writer.open(pageIndex, startIndex, false);
+        yield* pageBody();
+        yield writer.close(!pending.done, pageIndex);
+        yield "\n";
+      })(),
+    };
+  }
+}

@@ -1,0 +1,262 @@
+import "server-only";
+import { db, preparedQuery } from "@/lib/db";
+import { articleAccessWhere } from "@/lib/auth/access";
+import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ExportAnnotation, ExportArticle, ExportBatch } from "@/lib/export/types";
+import type { ExportFilters } from "@/lib/validations/export";
+
+/** Annotations read per query: one page in memory at a time, whatever the export's size. */
+export const EXPORT_PAGE_SIZE = 1000;
+const ARTICLE_PAGE_SIZE = 200;
+
+/** The `where` of the annotations an export holds: live ones of live articles, narrowed by the filters. */
+/** `from`/`to` (inclusive UTC dates) as a half-open range of creation times. */
+function exportCreatedRange(filters: ExportFilters): { gte?: Date; lt?: Date } {
+  return {
+    ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00.000Z`) } : {}),
+    ...(filters.to ? { lt: new Date(Date.parse(`${filters.to}T00:00:00.000Z`) + 86_400_000) } : {}),
+  };
+}
+
+export function exportAnnotationWhere(workspaceId: string, filters: ExportFilters): Prisma.AnnotationWhereInput {
+  const created: Prisma.DateTimeFilter = exportCreatedRange(filters);
+  return {
+    workspaceId,
+    deletedAt: null,
+    article: { deletedAt: null },
+    ...(filters.articleId ? { articleId: filters.articleId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.entityTypeId ? { entity: { typeId: filters.entityTypeId } } : {}),
+    ...(filters.authorId ? { authorId: filters.authorId } : {}),
+    ...(filters.from || filters.to ? { createdAt: created } : {}),
+  };
+}
+
+/** Throws 404 unless the article is a live article of the workspace; returns what names the export. */
+export async function requireExportArticle(options: { workspaceId: string; articleId: string }) {
+  const article = await db.article.findFirst({
+    where: { id: options.articleId, ...articleAccessWhere({ workspaceId: options.workspaceId }) },
+    select: { id: true, title: true },
+  });
+  if (!article) throw notFound("Article");
+  return article;
+}
+
+/**
+ * How many W3C annotations an export holds (annotations plus their visible
+ * comments): the collection's `total`.
+ */
+export async function countExport(options: { workspaceId: string; filters: ExportFilters }): Promise<number> {
+  const where = exportAnnotationWhere(options.workspaceId, options.filters);
+  const [annotations, comments] = await Promise.all([
+    db.annotation.count({ where }),
+    db.comment.count({
+      where: { workspaceId: options.workspaceId, deletedAt: null, hiddenAt: null, annotation: where },
+    }),
+  ]);
+  return annotations + comments;
+}
+
+/**
+ * Streams the rows of an export, article by article (by id) and, within an
+ * article, in reading order, {@link EXPORT_PAGE_SIZE} annotations per query
+ * (keyset pagination). Memory holds one article's text and one page.
+ * With `articleId` the article is yielded even when no annotation matches
+ * (its text still exports); a workspace export skips such articles.
+ */
+export async function* exportRows(options: {
+  workspaceId: string;
+  filters: ExportFilters;
+  pageSize?: number;
+  /** `spans`: only what span formats read (see spanSelect); default `full`. */
+  detail?: "full" | "spans";
+}): AsyncGenerator<ExportBatch> {
+  const { workspaceId, filters } = options;
+  const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
+  const where = exportAnnotationWhere(workspaceId, filters);
+  let articleCursor: string | null = null;
+  for (;;) {
+    const articles: Array<{ id: string }> = await db.article.findMany({
+      where: {
+        ...articleAccessWhere({ workspaceId }),
+        ...(filters.articleId ? { id: filters.articleId } : { annotations: { some: where } }),
+        currentRevisionId: { not: null },
+      },
+      orderBy: { id: "asc" },
+      take: ARTICLE_PAGE_SIZE,
+      ...(articleCursor ? { cursor: { id: articleCursor }, skip: 1 } : {}),
+      select: { id: true },
+    });
+    for (const { id } of articles) yield* articleRows(id, filters, pageSize, options.detail ?? "full");
+    if (articles.length < ARTICLE_PAGE_SIZE) return;
+    articleCursor = articles[articles.length - 1].id;
+  }
+}
+
+type Row = {
+  id: string;
+  articleId: string;
+  revisionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string | null;
+  status: ExportAnnotation["status"];
+  anchorState: ExportAnnotation["anchorState"];
+  reviewedAt: Date | null;
+  rejectionReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  authorId: string;
+  authorName: string;
+  reviewerId: string | null;
+  reviewerName: string | null;
+  entityId: string | null;
+  entityName: string | null;
+  entityExternalId: string | null;
+  typeId: string | null;
+  typeName: string | null;
+  typeColor: string | null;
+  comments: Array<{
+    id: string;
+    text: string;
+    createdAt: string;
+    updatedAt: string;
+    authorId: string;
+    authorName: string;
+  }>;
+};
+
+/** A `timestamp` from json_build_object (UTC, no zone) as a Date. */
+const jsonDate = (value: string) => new Date(value.endsWith("Z") ? value : `${value}Z`);
+
+/**
+ * One page of an article's annotations after `after` (start, end, id), in
+ * reading order: a single prepared statement with authors, reviewer, entity,
+ * type and the visible thread (JSON) joined in, straight on the pool — the
+ * export reads 100,000 rows, and Prisma's relation loading per page cost
+ * most of its time and garbage (bench/README.md).
+ */
+async function findPage(options: {
+  workspaceId: string;
+  articleId: string;
+  filters: ExportFilters;
+  after: { start: number; end: number; id: string };
+  pageSize: number;
+  detail: "full" | "spans";
+}): Promise<ExportAnnotation[]> {
+  const { filters, after } = options;
+  const range = exportCreatedRange(filters);
+  const rows = await preparedQuery<Row>(
+    "export_annotation_page",
+    Prisma.sql`
+      SELECT a.id, a."articleId", a."revisionId", a.start, a."end", a.exact, a.prefix, a.suffix, a.note,
+             a.status::text AS status, a."anchorState"::text AS "anchorState", a."reviewedAt", a."rejectionReason",
+             a."createdAt", a."updatedAt", au.id AS "authorId", au.name AS "authorName",
+             rv.id AS "reviewerId", rv.name AS "reviewerName",
+             e.id AS "entityId", e.name AS "entityName", e."externalId" AS "entityExternalId",
+             t.id AS "typeId", t.name AS "typeName", t.color AS "typeColor",
+             CASE WHEN ${options.detail === "full"}::boolean THEN (
+               SELECT coalesce(json_agg(json_build_object(
+                        'id', c.id, 'text', c.text, 'createdAt', c."createdAt", 'updatedAt', c."updatedAt",
+                        'authorId', cu.id, 'authorName', cu.name) ORDER BY c."createdAt", c.id), '[]'::json)
+               FROM "Comment" c JOIN "User" cu ON cu.id = c."authorId"
+               WHERE c."annotationId" = a.id AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
+             ) ELSE '[]'::json END AS comments
+      FROM "Annotation" a
+      JOIN "User" au ON au.id = a."authorId"
+      LEFT JOIN "User" rv ON rv.id = a."reviewedById"
+      LEFT JOIN "Entity" e ON e.id = a."entityId"
+      LEFT JOIN "EntityType" t ON t.id = e."typeId"
+      WHERE a."workspaceId" = ${options.workspaceId} AND a."articleId" = ${options.articleId} AND a."deletedAt" IS NULL
+        AND (${filters.status ?? null}::text IS NULL OR a.status::text = ${filters.status ?? null}::text)
+        AND (${filters.entityTypeId ?? null}::text IS NULL OR e."typeId" = ${filters.entityTypeId ?? null}::text)
+        AND (${filters.authorId ?? null}::text IS NULL OR a."authorId" = ${filters.authorId ?? null}::text)
+        AND (${range.gte ?? null}::timestamp IS NULL OR a."createdAt" >= ${range.gte ?? null}::timestamp)
+        AND (${range.lt ?? null}::timestamp IS NULL OR a."createdAt" < ${range.lt ?? null}::timestamp)
+        AND (a.start, a."end", a.id) > (${after.start}::int, ${after.end}::int, ${after.id}::text)
+      ORDER BY a.start, a."end", a.id
+      LIMIT ${options.pageSize}::int`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.articleId,
+    revisionId: r.revisionId,
+    start: r.start,
+    end: r.end,
+    exact: r.exact,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    note: r.note,
+    status: r.status,
+    anchorState: r.anchorState,
+    reviewedAt: r.reviewedAt,
+    rejectionReason: r.rejectionReason,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    author: { id: r.authorId, name: r.authorName },
+    reviewedBy: r.reviewerId ? { id: r.reviewerId, name: r.reviewerName ?? "" } : null,
+    entity:
+      r.entityId && r.typeId
+        ? {
+            id: r.entityId,
+            name: r.entityName ?? "",
+            externalId: r.entityExternalId,
+            type: { id: r.typeId, name: r.typeName ?? "", color: r.typeColor ?? "" },
+          }
+        : null,
+    comments: r.comments.map((c) => ({
+      id: c.id,
+      text: c.text,
+      createdAt: jsonDate(c.createdAt),
+      updatedAt: jsonDate(c.updatedAt),
+      author: { id: c.authorId, name: c.authorName },
+    })),
+  }));
+}
+
+async function* articleRows(articleId: string, filters: ExportFilters, pageSize: number, detail: "full" | "spans") {
+  const row = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      id: true,
+      workspaceId: true,
+      title: true,
+      source: true,
+      originalUrl: true,
+      language: true,
+      currentRevision: { select: { id: true, number: true, text: true } },
+    },
+  });
+  if (!row?.currentRevision) return;
+  const { currentRevision: revision, ...rest } = row;
+  const article: ExportArticle = {
+    ...rest,
+    revisionId: revision.id,
+    revisionNumber: revision.number,
+    text: revision.text,
+  };
+  let after = { start: -1, end: -1, id: "" };
+  let yielded = false;
+  for (;;) {
+    const annotations = await findPage({ workspaceId: row.workspaceId, articleId, filters, after, pageSize, detail });
+    if (annotations.length || !yielded) yield { article, annotations };
+    yielded = true;
+    if (annotations.length < pageSize) return;
+    const last = annotations[annotations.length - 1];
+    after = { start: last.start, end: last.end, id: last.id };
+  }
+}
+
+/** The workspace's name (the zip's file name); 404 when it is gone. */
+export async function getWorkspaceName(workspaceId: string): Promise<string> {
+  const workspace = await db.workspace.findFirst({
+    where: { id: workspaceId, deletedAt: null },
+    select: { name: true },
+  });
+  if (!workspace) throw notFound("Workspace");
+  return workspace.name;
+}

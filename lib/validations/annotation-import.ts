@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { AnchorOutcome } from "@/lib/import/anchor-import";
+import type { ImportFormat, ImportProblem } from "@/lib/import/types";
+
+/** Largest annotation file accepted, in bytes; bigger uploads get 413 before they are read. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Entity type mapping value meaning "create a type with the file's name". */
+export const NEW_ENTITY_TYPE = "new";
+
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0", "on", ""])])
+  .transform((v) => v === true || v === "true" || v === "1" || v === "on");
+
+/**
+ * The choices made in the import dialog, as query parameters or form fields:
+ * `preview` reports without writing; `keepOrphans` stores what cannot be
+ * anchored as orphaned annotations (otherwise their presence refuses the
+ * import); `source` picks one text's annotations from a file with several;
+ * `typeMap` maps the file's entity type names to the workspace's type ids (or
+ * "new").
+ */
+export const importOptionsSchema = z.object({
+  format: z.enum(["w3c", "brat"]).optional(),
+  preview: flag.default(false),
+  keepOrphans: flag.default(false),
+  source: z.string().max(2000).optional(),
+  typeMap: z
+    .string()
+    .max(20_000)
+    .transform((v, ctx) => {
+      try {
+        return z.record(z.string().max(200), z.string().min(1).max(64)).parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({ code: "custom", message: "typeMap must be a JSON object of type names to type ids." });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+/** One highlight of the file as the preview lists it. */
+export type ImportItemReport = {
+  item: number;
+  line?: number;
+  outcome: AnchorOutcome | "duplicate";
+  /** The quote (clipped for display). */
+  exact: string;
+  start: number;
+  end: number;
+  entity: string | null;
+  type: string | null;
+  comments: number;
+};
+
+/** How one of the file's entity type names maps onto the workspace's types. */
+export type ImportTypeMapping = {
+  /** The name in the file ("" when the file names no type). */
+  name: string;
+  /** Highlights whose entity is new and needs this type. */
+  count: number;
+  /** The workspace type it maps to, `"new"` for a type created with this name, or null when a choice is needed. */
+  typeId: string | null;
+};
+
+/** What an import did, or (preview) would do. */
+export type ImportReport = {
+  committed: boolean;
+  format: ImportFormat;
+  filename: string | null;
+  /** Highlights in the file (for the chosen source). */
+  total: number;
+  anchored: number;
+  moved: number;
+  unanchorable: number;
+  /** Already on the article (same place, entity and quote): not imported twice. */
+  duplicates: number;
+  /** Orphaned annotations written (committed with keepOrphans). */
+  orphansKept: number;
+  comments: number;
+  entities: { matched: number; created: number };
+  entityTypes: ImportTypeMapping[];
+  /** Types the file names that will be (or were) created. */
+  typesCreated: string[];
+  /** Review statuses in the file that were not applied (the importer cannot review): imported as proposed. */
+  statusesIgnored: number;
+  /** Texts the file annotates, when it annotates more than one (choose one with `source`). */
+  sources: { source: string; count: number }[];
+  source: string | null;
+  items: ImportItemReport[];
+  /** Read but not imported (replies to nothing, ignored selectors, relations). */
+  skipped: ImportProblem[];
+  skippedCount: number;
+  /** Why the import cannot be committed as asked; empty when it can. */
+  problems: ImportProblem[];
+  problemCount: number;
+};

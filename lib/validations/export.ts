@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { annotationStatusSchema } from "@/lib/validations/annotation";
+
+/** The export formats (lib/export), in the order the export dialog lists them. */
+export const exportFormats = ["w3c", "csv", "xlsx", "jsonl", "brat", "conll", "spacy", "html"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const exportFormatLabels: Record<ExportFormat, { label: string; description: string }> = {
+  w3c: {
+    label: "W3C Web Annotation (JSON-LD)",
+    description: "For annotation tools: quote and code-point position selectors, entities, threads, review status.",
+  },
+  csv: { label: "CSV", description: "One row per annotation, for spreadsheets and scripts." },
+  xlsx: { label: "Excel (XLSX)", description: "The CSV's table as a workbook." },
+  jsonl: { label: "doccano JSONL", description: "Text and entity spans per article." },
+  brat: { label: "brat standoff (.zip)", description: ".txt and .ann per article, with notes and status." },
+  conll: { label: "CoNLL-2003 BIO", description: "Token and tag per line, sentence by sentence." },
+  spacy: { label: "spaCy JSON", description: "Text with entity spans (ents and spans)." },
+  html: {
+    label: "Printable report (HTML)",
+    description: "The article with highlights, footnoted threads and an entity index.",
+  },
+};
+
+const id = z.string().min(1).max(64);
+const date = z.iso.date("Use a date such as 2026-11-25.");
+
+/**
+ * The query of an export (`?format=…&status=…`). Filters narrow the
+ * annotations; `from`/`to` are inclusive dates (UTC) of the annotation's creation.
+ */
+export const exportQuerySchema = z
+  .object({
+    format: z.enum(exportFormats, { message: `format must be one of ${exportFormats.join(", ")}.` }).default("w3c"),
+    status: annotationStatusSchema.optional(),
+    entityTypeId: id.optional(),
+    authorId: id.optional(),
+    articleId: id.optional(),
+    from: date.optional(),
+    to: date.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to.", path: ["to"] });
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+export type ExportFilters = Omit<ExportQuery, "format">;
