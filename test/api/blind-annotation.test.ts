@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decodeAnnotations } from "@/lib/annotations/compact-annotations";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
+import { findActivity } from "@/lib/server/activity/find-activity";
+import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 import { callRoute } from "@/test/call-route";
 import {
   commentBody,
@@ -247,9 +249,32 @@ describe("an analyst annotating blind", () => {
     expect(data.suggestions.some((s) => s.start === panjshirAt)).toBe(true);
   });
 
-  it("cannot read the activity feed (reviewers and owners only)", async () => {
+  it("cannot read the activity feed (reviewers and owners only), and the feed itself leaves others' quotes out", async () => {
     const res = await call(blind, R.activity, {});
     expect(res.status).toBe(403);
+    const event = (actorId: string, article: string, exact: string) => ({
+      id: `a-${exact}-${othersComment}`,
+      workspaceId,
+      actorId,
+      action: "annotation.created",
+      targetType: "annotation",
+      targetId: exact,
+      data: { articleId: article, exact },
+    });
+    await db.activityEvent.createMany({
+      data: [
+        event(other.id, articleId, "their quote"),
+        event(blind.id, articleId, "my quote"),
+        event(other.id, freeArticleId, "elsewhere"),
+      ],
+    });
+    const quotes = async (user: TestUser, role: "ANALYST" | "OWNER") => {
+      const visibility = await findAnnotationVisibility({ workspaceId, viewer: { id: user.id, role } });
+      const { items } = await findActivity({ workspaceId, visibility, limit: 200 });
+      return items.flatMap((i) => ((i.data as { exact?: string })?.exact ? [(i.data as { exact: string }).exact] : []));
+    };
+    expect((await quotes(blind, "ANALYST")).sort()).toEqual(["elsewhere", "my quote"]);
+    expect((await quotes(owner, "OWNER")).sort()).toEqual(["elsewhere", "my quote", "their quote"]);
   });
 
   it("does not see others' selections in presence", async () => {
