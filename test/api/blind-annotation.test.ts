@@ -25,6 +25,7 @@ import {
 
 const R = {
   annotations: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts",
+  workspaceAnnotations: "api/workspaces/[workspaceId]/annotations/route.ts",
   annotation: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
   restore: "api/workspaces/[workspaceId]/annotations/[annotationId]/restore/route.ts",
   threads: "api/workspaces/[workspaceId]/articles/[articleId]/threads/route.ts",
@@ -139,6 +140,7 @@ async function whatTheySee(user: TestUser) {
   const list = await json(user, R.annotations, { articleId });
   const byAuthor = await json(user, R.annotations, { articleId }, `?authorId=${other.id}`);
   const byIds = await json(user, R.annotations, { articleId }, `?ids=${othersAnnotation}`);
+  const acrossArticles = await json(user, R.workspaceAnnotations, {}, `?articleId=${articleId}`);
   const { text } = await currentRevision(articleId);
   const reader = decodeAnnotations(
     await findReaderAnnotations({ workspaceId, articleId, viewer: { id: user.id, role: "ANALYST" }, text }),
@@ -164,6 +166,7 @@ async function whatTheySee(user: TestUser) {
     list: ids(list.data),
     byAuthor: ids(byAuthor.data),
     byIds: ids(byIds.data),
+    acrossArticles: ids(acrossArticles.data).sort(),
     reader: reader.map((a) => a.id),
     threads: threads.map((t) => t.annotationId),
     thread: thread.status,
@@ -184,6 +187,7 @@ describe("an analyst annotating blind", () => {
       list: [ownAnnotation],
       byAuthor: [],
       byIds: [],
+      acrossArticles: [ownAnnotation],
       reader: [ownAnnotation],
       threads: [],
       thread: 404,
@@ -304,6 +308,7 @@ describe("reviewers and owners", () => {
   ])("always see everyone's (%s)", async (_label, who) => {
     const seen = await whatTheySee(who());
     expect(seen.list).toHaveLength(3);
+    expect(seen.acrossArticles).toHaveLength(3);
     expect(seen.threads).toEqual([othersAnnotation]);
     expect(seen.thread).toBe(200);
     expect(seen.panjshirMentionsHere).toBe(1);
@@ -435,6 +440,7 @@ describe("after submitting", () => {
     expect(seen.list).toHaveLength(3);
     expect(seen.reader).toHaveLength(3);
     expect(seen.byIds).toEqual([othersAnnotation]);
+    expect(seen.acrossArticles).toHaveLength(3);
     expect(seen.threads).toEqual([othersAnnotation]);
     expect(seen.thread).toBe(200);
     expect(seen.history).toBe(200);
