@@ -59,6 +59,27 @@ export function ArticleAssignments({ workspaceId, articleId, assignments, analys
               <AssignmentProgress progress={a.progress} />
               <AssignmentBadges dueAt={a.dueAt} overdue={a.overdue} blind={a.blind} submittedAt={a.submittedAt} />
               <span className="actions">
+                {a.submittedAt ? null : (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={busy}
+                    title={
+                      a.blind ? "Let them see everyone's annotations now" : "Show them only their own until they submit"
+                    }
+                    onClick={() =>
+                      void run(
+                        () => api(`${base}/${a.id}`, { method: "PATCH", json: { blind: !a.blind } }),
+                        a.blind
+                          ? `${a.assignee.name} now sees everyone’s annotations.`
+                          : `${a.assignee.name} now annotates blind.`,
+                      )
+                    }
+                  >
+                    {a.blind ? "Lift blind" : "Make blind"}
+                    <span className="visually-hidden"> for {a.assignee.name}</span>
+                  </button>
+                )}
                 {a.submittedAt ? (
                   <button
                     type="button"
@@ -77,7 +98,7 @@ export function ArticleAssignments({ workspaceId, articleId, assignments, analys
                       );
                     }}
                   >
-                    Reopen
+                    Reopen<span className="visually-hidden"> {a.assignee.name}’s work</span>
                   </button>
                 ) : null}
                 <button

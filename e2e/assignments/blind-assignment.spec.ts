@@ -71,7 +71,7 @@ test("a blind analyst sees only their own annotations until they submit; the das
     await panel.getByRole("checkbox", { name: blind.user.name }).check();
     await panel.getByLabel("Due (optional)").fill("2031-06-30");
     await expect(panel.getByRole("checkbox", { name: /^Blind:/ })).toBeChecked();
-    await panel.getByRole("button", { name: "Assign" }).click();
+    await panel.getByRole("button", { name: "Assign", exact: true }).click();
     const assigned = panel.getByRole("list", { name: "Assigned analysts" }).getByRole("listitem");
     await expect(assigned).toHaveCount(1);
     await expect(assigned.first()).toContainText(blind.user.name);

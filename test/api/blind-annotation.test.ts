@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decodeAnnotations } from "@/lib/annotations/compact-annotations";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
+import { findActivity } from "@/lib/server/activity/find-activity";
+import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 import { callRoute } from "@/test/call-route";
 import {
   commentBody,
@@ -23,6 +25,7 @@ import {
 
 const R = {
   annotations: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts",
+  workspaceAnnotations: "api/workspaces/[workspaceId]/annotations/route.ts",
   annotation: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
   restore: "api/workspaces/[workspaceId]/annotations/[annotationId]/restore/route.ts",
   threads: "api/workspaces/[workspaceId]/articles/[articleId]/threads/route.ts",
@@ -137,6 +140,7 @@ async function whatTheySee(user: TestUser) {
   const list = await json(user, R.annotations, { articleId });
   const byAuthor = await json(user, R.annotations, { articleId }, `?authorId=${other.id}`);
   const byIds = await json(user, R.annotations, { articleId }, `?ids=${othersAnnotation}`);
+  const acrossArticles = await json(user, R.workspaceAnnotations, {}, `?articleId=${articleId}`);
   const { text } = await currentRevision(articleId);
   const reader = decodeAnnotations(
     await findReaderAnnotations({ workspaceId, articleId, viewer: { id: user.id, role: "ANALYST" }, text }),
@@ -162,6 +166,7 @@ async function whatTheySee(user: TestUser) {
     list: ids(list.data),
     byAuthor: ids(byAuthor.data),
     byIds: ids(byIds.data),
+    acrossArticles: ids(acrossArticles.data).sort(),
     reader: reader.map((a) => a.id),
     threads: threads.map((t) => t.annotationId),
     thread: thread.status,
@@ -182,6 +187,7 @@ describe("an analyst annotating blind", () => {
       list: [ownAnnotation],
       byAuthor: [],
       byIds: [],
+      acrossArticles: [ownAnnotation],
       reader: [ownAnnotation],
       threads: [],
       thread: 404,
@@ -247,9 +253,32 @@ describe("an analyst annotating blind", () => {
     expect(data.suggestions.some((s) => s.start === panjshirAt)).toBe(true);
   });
 
-  it("cannot read the activity feed (reviewers and owners only)", async () => {
+  it("cannot read the activity feed (reviewers and owners only), and the feed itself leaves others' quotes out", async () => {
     const res = await call(blind, R.activity, {});
     expect(res.status).toBe(403);
+    const event = (actorId: string, article: string, exact: string) => ({
+      id: `a-${exact}-${othersComment}`,
+      workspaceId,
+      actorId,
+      action: "annotation.created",
+      targetType: "annotation",
+      targetId: exact,
+      data: { articleId: article, exact },
+    });
+    await db.activityEvent.createMany({
+      data: [
+        event(other.id, articleId, "their quote"),
+        event(blind.id, articleId, "my quote"),
+        event(other.id, freeArticleId, "elsewhere"),
+      ],
+    });
+    const quotes = async (user: TestUser, role: "ANALYST" | "OWNER") => {
+      const visibility = await findAnnotationVisibility({ workspaceId, viewer: { id: user.id, role } });
+      const { items } = await findActivity({ workspaceId, visibility, limit: 200 });
+      return items.flatMap((i) => ((i.data as { exact?: string })?.exact ? [(i.data as { exact: string }).exact] : []));
+    };
+    expect((await quotes(blind, "ANALYST")).sort()).toEqual(["elsewhere", "my quote"]);
+    expect((await quotes(owner, "OWNER")).sort()).toEqual(["elsewhere", "my quote", "their quote"]);
   });
 
   it("does not see others' selections in presence", async () => {
@@ -279,6 +308,7 @@ describe("reviewers and owners", () => {
   ])("always see everyone's (%s)", async (_label, who) => {
     const seen = await whatTheySee(who());
     expect(seen.list).toHaveLength(3);
+    expect(seen.acrossArticles).toHaveLength(3);
     expect(seen.threads).toEqual([othersAnnotation]);
     expect(seen.thread).toBe(200);
     expect(seen.panjshirMentionsHere).toBe(1);
@@ -410,6 +440,7 @@ describe("after submitting", () => {
     expect(seen.list).toHaveLength(3);
     expect(seen.reader).toHaveLength(3);
     expect(seen.byIds).toEqual([othersAnnotation]);
+    expect(seen.acrossArticles).toHaveLength(3);
     expect(seen.threads).toEqual([othersAnnotation]);
     expect(seen.thread).toBe(200);
     expect(seen.history).toBe(200);

@@ -1,17 +1,25 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
+import {
+  findAnnotationVisibility,
+  visibleAnnotationsWhere,
+  type AnnotationViewer,
+} from "@/lib/server/assignments/visible-authors";
 import type { WorkspaceAnnotationListQuery } from "@/lib/validations/annotation";
 
 /**
  * The live annotations of the workspace's live articles, filtered, oldest
  * first (created, then id), a page at a time after `cursor` (an annotation
- * id from the previous page's `nextCursor`).
+ * id from the previous page's `nextCursor`); on articles the viewer annotates
+ * blind, only their own.
  */
 export async function findWorkspaceAnnotations(options: {
   workspaceId: string;
+  viewer: AnnotationViewer;
   query: WorkspaceAnnotationListQuery;
 }): Promise<{ items: AnnotationView[]; nextCursor: string | null }> {
+  const visibility = await findAnnotationVisibility({ workspaceId: options.workspaceId, viewer: options.viewer });
   const { articleId, status, entityId, entityTypeId, authorId, updatedSince, cursor, limit } = options.query;
   const rows = await db.annotation.findMany({
     where: {
@@ -24,6 +32,7 @@ export async function findWorkspaceAnnotations(options: {
       ...(entityTypeId ? { entity: { typeId: entityTypeId } } : {}),
       ...(authorId ? { authorId } : {}),
       ...(updatedSince ? { updatedAt: { gte: new Date(updatedSince) } } : {}),
+      ...visibleAnnotationsWhere(visibility),
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit + 1,

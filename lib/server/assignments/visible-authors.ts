@@ -63,6 +63,22 @@ export function visibleAnnotationsWhere(visibility: AnnotationVisibility): Prism
   return { OR: [{ authorId: visibility.viewerId }, { articleId: { notIn: visibility.blindArticleIds } }] };
 }
 
+/**
+ * The same rule on the activity log: events about annotations or comments on
+ * an article the viewer annotates blind (`data.articleId`), by anyone else,
+ * are left out (they quote the annotations).
+ */
+export function visibleActivityWhere(visibility: AnnotationVisibility): Prisma.ActivityEventWhereInput {
+  if (!visibility.blindArticleIds.length) return {};
+  return {
+    NOT: {
+      targetType: { in: ["annotation", "comment"] },
+      OR: visibility.blindArticleIds.map((id) => ({ data: { path: ["articleId"], equals: id } })),
+      AND: [{ OR: [{ actorId: null }, { actorId: { not: visibility.viewerId } }] }],
+    },
+  };
+}
+
 /** The same filter as SQL on an Annotation alias (default `a`), for raw queries. */
 export function visibleAnnotationsSql(visibility: AnnotationVisibility, alias = "a"): Prisma.Sql {
   if (!visibility.blindArticleIds.length) return Prisma.sql`TRUE`;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { findActivity } from "@/lib/server/activity/find-activity";
+import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 import { describeActivity } from "@/lib/activity-labels";
 import { formatDateTime } from "@/lib/format";
 
@@ -14,10 +15,11 @@ type ActivityPageProps = {
 
 export default async function ActivityPage({ params, searchParams }: ActivityPageProps) {
   const { workspaceId } = await params;
-  await requireWorkspacePage(workspaceId, { permission: "activity.read" });
+  const { user, membership } = await requireWorkspacePage(workspaceId, { permission: "activity.read" });
   const { cursor } = await searchParams;
   const { items, nextCursor } = await findActivity({
     workspaceId,
+    visibility: await findAnnotationVisibility({ workspaceId, viewer: { id: user.id, role: membership.role } }),
     cursor: typeof cursor === "string" ? cursor : undefined,
   });
   return (

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { findActivity } from "@/lib/server/activity/find-activity";
+import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 const querySchema = z.object({
   cursor: z.string().max(64).optional(),
@@ -9,9 +10,10 @@ const querySchema = z.object({
 });
 
 export const GET = withAuth(
-  async ({ workspaceId, req }) => {
+  async ({ workspaceId, req, user, membership }) => {
     const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const { items, nextCursor } = await findActivity({ workspaceId, ...query });
+    const visibility = await findAnnotationVisibility({ workspaceId, viewer: { id: user.id, role: membership.role } });
+    const { items, nextCursor } = await findActivity({ workspaceId, visibility, ...query });
     return Response.json({ data: items, nextCursor });
   },
   { permission: "activity.read" },

@@ -4,9 +4,10 @@ import { findWorkspaceAnnotations } from "@/lib/server/annotations/find-workspac
 import { workspaceAnnotationListQuerySchema } from "@/lib/validations/annotation";
 
 export const GET = withAuth(
-  async ({ workspaceId, req }) => {
+  async ({ workspaceId, req, user, membership }) => {
     const query = workspaceAnnotationListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const { items, nextCursor } = await findWorkspaceAnnotations({ workspaceId, query });
+    const viewer = { id: user.id, role: membership.role };
+    const { items, nextCursor } = await findWorkspaceAnnotations({ workspaceId, viewer, query });
     return Response.json({ data: items, nextCursor });
   },
   { permission: "annotation.list" },
