@@ -8,6 +8,7 @@ import { decodeAnnotations } from "@/lib/annotations/compact-annotations";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
 import { findActivity } from "@/lib/server/activity/find-activity";
 import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
+import { unzipText } from "@/lib/export/test/unzip";
 import { callRoute } from "@/test/call-route";
 import {
   commentBody,
@@ -41,6 +42,8 @@ const R = {
   events: "api/workspaces/[workspaceId]/events/route.ts",
   presence: "api/workspaces/[workspaceId]/articles/[articleId]/presence/route.ts",
   submit: "api/workspaces/[workspaceId]/assignments/[assignmentId]/submit/route.ts",
+  articleExport: "api/workspaces/[workspaceId]/articles/[articleId]/export/route.ts",
+  workspaceExport: "api/workspaces/[workspaceId]/export/route.ts",
 };
 
 const TEXT = "Ahmad Massoud met Amrullah Saleh in Panjshir.\n\nThey spoke in Kabul later.";
@@ -162,6 +165,9 @@ async function whatTheySee(user: TestUser) {
   const passages = (await json(user, R.passages, {}, `?source=${massoud}&target=${panjshir}&articleId=${articleId}`))
     .data as { total: number };
   const notifications = (await json(user, R.notifications, {})).data as { annotationId: string }[];
+  const w3c = await (await call(user, R.articleExport, { articleId }, { search: "?format=w3c" })).text();
+  const zip = Buffer.from(await (await call(user, R.workspaceExport, {}, { search: "?format=w3c" })).arrayBuffer());
+  const all = (await unzipText(zip)).map((f) => f.text).join("\n");
   return {
     list: ids(list.data),
     byAuthor: ids(byAuthor.data),
@@ -177,6 +183,10 @@ async function whatTheySee(user: TestUser) {
     networkEdges: network.edges.length,
     passages: passages.total,
     notifications: notifications.map((n) => n.annotationId),
+    exports: {
+      own: w3c.includes(ownAnnotation) && all.includes(ownAnnotation),
+      others: [w3c, all].some((t) => t.includes(othersAnnotation) || t.includes("Is this the valley?")),
+    },
   };
 }
 
@@ -198,6 +208,7 @@ describe("an analyst annotating blind", () => {
       networkEdges: 0,
       passages: 0,
       notifications: [],
+      exports: { own: true, others: false },
     });
   });
 

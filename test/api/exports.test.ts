@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { unzipText } from "@/lib/export/test/unzip";
 import type { W3CAnnotation, W3CTarget } from "@/lib/export/w3c";
 import { exportRows } from "@/lib/server/exports/export-rows";
+import { SEES_EVERYTHING } from "@/lib/server/assignments/visible-authors";
 import { callRoute } from "@/test/call-route";
 import {
   entityTypeId,
@@ -224,7 +225,13 @@ describe("GET …/export (workspace)", () => {
 describe("exportRows", () => {
   it("pages through an article without loading it at once, in reading order", async () => {
     const batches = [];
-    for await (const batch of exportRows({ workspaceId, filters: { articleId }, pageSize: 1 })) batches.push(batch);
+    for await (const batch of exportRows({
+      workspaceId,
+      filters: { articleId },
+      visibility: SEES_EVERYTHING,
+      pageSize: 1,
+    }))
+      batches.push(batch);
     expect(batches.map((b) => b.annotations.length)).toEqual([1, 1, 1]);
     const starts = batches.flatMap((b) => b.annotations.map((a) => a.start));
     expect(starts).toEqual([...starts].sort((x, y) => x - y));
@@ -236,7 +243,12 @@ describe("exportRows", () => {
     const otherArticle = await makeArticle(other, outsider.id);
     await makeAnnotation(other, otherArticle, outsider.id);
     const rows = [];
-    for await (const batch of exportRows({ workspaceId, filters: { articleId: otherArticle } })) rows.push(batch);
+    for await (const batch of exportRows({
+      workspaceId,
+      filters: { articleId: otherArticle },
+      visibility: SEES_EVERYTHING,
+    }))
+      rows.push(batch);
     expect(rows).toEqual([]);
   });
 });

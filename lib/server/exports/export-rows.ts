@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportAnnotation, ExportArticle, ExportBatch } from "@/lib/export/types";
 import type { ExportFilters } from "@/lib/validations/export";
+import { isBlind, visibleAnnotationsWhere, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 /** Annotations read per query: one page in memory at a time, whatever the export's size. */
 export const EXPORT_PAGE_SIZE = 1000;
@@ -19,10 +20,16 @@ function exportCreatedRange(filters: ExportFilters): { gte?: Date; lt?: Date } {
   };
 }
 
-export function exportAnnotationWhere(workspaceId: string, filters: ExportFilters): Prisma.AnnotationWhereInput {
+export function exportAnnotationWhere(
+  workspaceId: string,
+  filters: ExportFilters,
+  visibility: AnnotationVisibility,
+): Prisma.AnnotationWhereInput {
   const created: Prisma.DateTimeFilter = exportCreatedRange(filters);
   return {
     workspaceId,
+    // The blind-annotation rule: while blind on an article, only one's own leave it.
+    AND: [visibleAnnotationsWhere(visibility)],
     deletedAt: null,
     article: { deletedAt: null },
     ...(filters.articleId ? { articleId: filters.articleId } : {}),
@@ -47,8 +54,12 @@ export async function requireExportArticle(options: { workspaceId: string; artic
  * How many W3C annotations an export holds (annotations plus their visible
  * comments): the collection's `total`.
  */
-export async function countExport(options: { workspaceId: string; filters: ExportFilters }): Promise<number> {
-  const where = exportAnnotationWhere(options.workspaceId, options.filters);
+export async function countExport(options: {
+  workspaceId: string;
+  filters: ExportFilters;
+  visibility: AnnotationVisibility;
+}): Promise<number> {
+  const where = exportAnnotationWhere(options.workspaceId, options.filters, options.visibility);
   const [annotations, comments] = await Promise.all([
     db.annotation.count({ where }),
     db.comment.count({
@@ -68,13 +79,15 @@ export async function countExport(options: { workspaceId: string; filters: Expor
 export async function* exportRows(options: {
   workspaceId: string;
   filters: ExportFilters;
+  /** Whose annotations the reader of the export may see (visible-authors.ts). */
+  visibility: AnnotationVisibility;
   pageSize?: number;
   /** `spans`: only what span formats read (see spanSelect); default `full`. */
   detail?: "full" | "spans";
 }): AsyncGenerator<ExportBatch> {
   const { workspaceId, filters } = options;
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
-  const where = exportAnnotationWhere(workspaceId, filters);
+  const where = exportAnnotationWhere(workspaceId, filters, options.visibility);
   let articleCursor: string | null = null;
   for (;;) {
     const articles: Array<{ id: string }> = await db.article.findMany({
@@ -88,7 +101,8 @@ export async function* exportRows(options: {
       ...(articleCursor ? { cursor: { id: articleCursor }, skip: 1 } : {}),
       select: { id: true },
     });
-    for (const { id } of articles) yield* articleRows(id, filters, pageSize, options.detail ?? "full");
+    for (const { id } of articles)
+      yield* articleRows(id, filters, options.visibility, pageSize, options.detail ?? "full");
     if (articles.length < ARTICLE_PAGE_SIZE) return;
     articleCursor = articles[articles.length - 1].id;
   }
@@ -144,6 +158,8 @@ async function findPage(options: {
   workspaceId: string;
   articleId: string;
   filters: ExportFilters;
+  /** Only this author's (the blind rule, for one article), or null for everyone's. */
+  onlyAuthor: string | null;
   after: { start: number; end: number; id: string };
   pageSize: number;
   detail: "full" | "spans";
@@ -175,6 +191,7 @@ async function findPage(options: {
         AND (${filters.status ?? null}::text IS NULL OR a.status::text = ${filters.status ?? null}::text)
         AND (${filters.entityTypeId ?? null}::text IS NULL OR e."typeId" = ${filters.entityTypeId ?? null}::text)
         AND (${filters.authorId ?? null}::text IS NULL OR a."authorId" = ${filters.authorId ?? null}::text)
+        AND (${options.onlyAuthor}::text IS NULL OR a."authorId" = ${options.onlyAuthor}::text)
         AND (${range.gte ?? null}::timestamp IS NULL OR a."createdAt" >= ${range.gte ?? null}::timestamp)
         AND (${range.lt ?? null}::timestamp IS NULL OR a."createdAt" < ${range.lt ?? null}::timestamp)
         AND (a.start, a."end", a.id) > (${after.start}::int, ${after.end}::int, ${after.id}::text)
@@ -218,7 +235,14 @@ async function findPage(options: {
   }));
 }
 
-async function* articleRows(articleId: string, filters: ExportFilters, pageSize: number, detail: "full" | "spans") {
+async function* articleRows(
+  articleId: string,
+  filters: ExportFilters,
+  visibility: AnnotationVisibility,
+  pageSize: number,
+  detail: "full" | "spans",
+) {
+  const onlyAuthor = isBlind(visibility, articleId) ? visibility.viewerId : null;
   const row = await db.article.findUnique({
     where: { id: articleId },
     select: {
@@ -242,7 +266,15 @@ async function* articleRows(articleId: string, filters: ExportFilters, pageSize:
   let after = { start: -1, end: -1, id: "" };
   let yielded = false;
   for (;;) {
-    const annotations = await findPage({ workspaceId: row.workspaceId, articleId, filters, after, pageSize, detail });
+    const annotations = await findPage({
+      workspaceId: row.workspaceId,
+      articleId,
+      filters,
+      onlyAuthor,
+      after,
+      pageSize,
+      detail,
+    });
     if (annotations.length || !yielded) yield { article, annotations };
     yielded = true;
     if (annotations.length < pageSize) return;

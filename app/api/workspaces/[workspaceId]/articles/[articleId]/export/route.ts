@@ -5,13 +5,19 @@ import { requireExportArticle } from "@/lib/server/exports/export-rows";
 import { exportQuerySchema } from "@/lib/validations/export";
 
 export const GET = withAuth(
-  async ({ workspaceId, params, req }) => {
+  async ({ workspaceId, params, req, user, membership }) => {
     const query = exportQuerySchema.parse({
       ...Object.fromEntries(new URL(req.url).searchParams),
       articleId: params.articleId,
     });
     const article = await requireExportArticle({ workspaceId, articleId: params.articleId });
-    return exportResponse({ req, workspaceId, query, scope: { kind: "article", article } });
+    return exportResponse({
+      req,
+      workspaceId,
+      query,
+      scope: { kind: "article", article },
+      viewer: { id: user.id, role: membership.role },
+    });
   },
   { permission: "annotation.export" },
 );
