@@ -35,7 +35,7 @@ export interface Candidate {
 }
 
 export interface CurationItem {
-  /** The id of the item's first annotation: stable while the annotations are. */
+  /** Its annotations' ids: the same while the item holds the same annotations, whatever their versions. */
   key: string;
   kind: CurationItemKind;
   start: number;
@@ -84,6 +84,13 @@ function candidates(spans: readonly { annotator: string; span: AnnotationSpan }[
   return [...byKey.values()];
 }
 
+function itemKey(spans: readonly { span: AnnotationSpan }[]): string {
+  return spans
+    .map((s) => s.span.annotation.id)
+    .sort()
+    .join(",");
+}
+
 /** The agreements and differences among the analysts' annotations, as items to decide. */
 export function curationPlan(annotations: readonly ArticleAnnotation[], analysts: readonly string[]): CurationPlan {
   const ids = [...analysts];
@@ -91,7 +98,7 @@ export function curationPlan(annotations: readonly ArticleAnnotation[], analysts
   return {
     analysts: ids,
     agreements: diff.agreements.map((a) => ({
-      key: a.spans[0].span.annotation.id,
+      key: itemKey(a.spans),
       kind: "agreement" as const,
       start: a.start,
       end: a.end,
@@ -99,7 +106,7 @@ export function curationPlan(annotations: readonly ArticleAnnotation[], analysts
       missing: [],
     })),
     differences: diff.differences.map((d) => ({
-      key: d.spans[0].span.annotation.id,
+      key: itemKey(d.spans),
       kind: d.kind,
       start: d.start,
       end: d.end,
@@ -155,4 +162,44 @@ export function countChanges(
     else reject++;
   }
   return { accept, reject };
+}
+
+/**
+ * Picks after the annotations were reloaded: the reviewer's picks of items
+ * that still hold the same annotations (and candidates), the statuses'
+ * picks (`initialPicks`) for the others.
+ */
+export function carryPicks(plan: CurationPlan, picks: Picks): Record<string, string[]> {
+  const next = initialPicks(plan);
+  for (const item of [...plan.agreements, ...plan.differences]) {
+    const kept = picks[item.key];
+    if (kept && kept.every((k) => item.candidates.some((c) => c.key === k))) next[item.key] = [...kept];
+  }
+  return next;
+}
+
+/** The paragraph around [start, end) in canonical text (blocks are separated by a blank line), cut to `side` characters either side. */
+export function contextAround(
+  text: string,
+  start: number,
+  end: number,
+  side = 240,
+): { from: number; to: number; clippedStart: boolean; clippedEnd: boolean } {
+  const blockStart = text.lastIndexOf("\n\n", start - 1);
+  const blockEnd = text.indexOf("\n\n", end);
+  let from = blockStart < 0 ? 0 : blockStart + 2;
+  let to = blockEnd < 0 ? text.length : blockEnd;
+  const clippedStart = start - from > side;
+  const clippedEnd = to - end > side;
+  if (clippedStart) {
+    from = start - side;
+    const space = text.indexOf(" ", from);
+    if (space >= 0 && space < start) from = space + 1;
+  }
+  if (clippedEnd) {
+    to = end + side;
+    const space = text.lastIndexOf(" ", to);
+    if (space > end) to = space;
+  }
+  return { from, to, clippedStart, clippedEnd };
 }

@@ -87,8 +87,26 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
             {revised.orphaned ? `, ${revised.orphaned} orphaned (listed under “Orphaned”, ready to re-attach)` : ""}.
           </div>
         ) : null}
-        {can(membership.role, "article.delete") || can(membership.role, "article.revise") ? (
+        {can(membership.role, "article.delete") ||
+        can(membership.role, "article.revise") ||
+        can(membership.role, "annotation.review") ? (
           <div className="row" style={{ marginBottom: "1.5rem" }}>
+            {can(membership.role, "annotation.review") ? (
+              <>
+                <Link
+                  className="button button-secondary button-small"
+                  href={`/w/${workspaceId}/articles/${article.id}/agreement`}
+                >
+                  Agreement
+                </Link>
+                <Link
+                  className="button button-secondary button-small"
+                  href={`/w/${workspaceId}/articles/${article.id}/curation`}
+                >
+                  Curate
+                </Link>
+              </>
+            ) : null}
             {can(membership.role, "article.revise") ? (
               <Link
                 className="button button-secondary button-small"

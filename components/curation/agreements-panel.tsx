@@ -1,0 +1,57 @@
+import type { CurationItem } from "@/lib/curation/curation-plan";
+import { UNTAGGED_COLOR } from "@/components/annotations/types";
+
+type AgreementsPanelProps = {
+  agreements: CurationItem[];
+  picks: Readonly<Record<string, readonly string[]>>;
+  onTakeAll: () => void;
+  onToggle: (item: CurationItem) => void;
+};
+
+/** What every analyst annotated alike: taken in bulk (or one by one), each kept once per analyst. */
+export function AgreementsPanel({ agreements, picks, onTakeAll, onToggle }: AgreementsPanelProps) {
+  const taken = agreements.filter((a) => picks[a.key]?.length).length;
+  return (
+    <details className="cur-agreements card" open={agreements.length <= 24}>
+      <summary>
+        <span className="cur-agreements-title">
+          {agreements.length} {agreements.length === 1 ? "agreement" : "agreements"}
+        </span>
+        <span className="muted small">
+          {taken === agreements.length ? "all taken" : `${taken} taken`} · every analyst made these
+        </span>
+        <button
+          type="button"
+          className="button button-secondary button-small cur-take-all"
+          onClick={(e) => {
+            e.preventDefault();
+            onTakeAll();
+          }}
+          disabled={taken === agreements.length}
+        >
+          Take all agreements <kbd>A</kbd>
+        </button>
+      </summary>
+      <ul className="cur-agreement-list">
+        {agreements.map((a) => {
+          const c = a.candidates[0];
+          const kept = picks[a.key];
+          return (
+            <li key={a.key}>
+              <label className={`cur-agreement${kept === undefined ? "" : kept.length ? " is-taken" : " is-dropped"}`}>
+                <input type="checkbox" checked={Boolean(kept?.length)} onChange={() => onToggle(a)} />
+                <span
+                  className="entity-dot"
+                  style={{ background: c.entity?.type.color ?? UNTAGGED_COLOR }}
+                  aria-hidden="true"
+                />
+                <span className="cur-agreement-quote">{c.exact}</span>
+                <span className="muted small">{c.entity ? c.entity.name : "No entity"}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
