@@ -38,7 +38,12 @@ export type ActivityAction =
   | "comment.hidden"
   | "comment.shown"
   | "thread.resolved"
-  | "thread.reopened";
+  | "thread.reopened"
+  | "assignment.created"
+  | "assignment.updated"
+  | "assignment.removed"
+  | "assignment.submitted"
+  | "assignment.reopened";
 
 /**
  * The start of a quote or comment for an event's data: at most 200 UTF-16

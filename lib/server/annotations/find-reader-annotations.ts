@@ -1,19 +1,32 @@
 import "server-only";
 import { db } from "@/lib/db";
+import {
+  findAnnotationVisibility,
+  visibleAnnotationsWhere,
+  type AnnotationViewer,
+} from "@/lib/server/assignments/visible-authors";
 import { encodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
 
 /**
  * Every live annotation of an article, in reading order, for the article page:
  * one query for the rows (columns only, no joins) and one each for the
- * authors and entities they name, encoded compactly. The caller has checked
- * that the article is readable.
+ * authors and entities they name, encoded compactly; only the viewer's own
+ * while they annotate the article blind. The caller has checked that the
+ * article is readable.
  */
 export async function findReaderAnnotations(options: {
   workspaceId: string;
   articleId: string;
+  viewer: AnnotationViewer;
 }): Promise<CompactAnnotations> {
+  const visibility = await findAnnotationVisibility(options);
   const rows = await db.annotation.findMany({
-    where: { workspaceId: options.workspaceId, articleId: options.articleId, deletedAt: null },
+    where: {
+      workspaceId: options.workspaceId,
+      articleId: options.articleId,
+      deletedAt: null,
+      ...visibleAnnotationsWhere(visibility),
+    },
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
     select: {
       id: true,

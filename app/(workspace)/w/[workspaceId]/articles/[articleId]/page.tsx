@@ -45,7 +45,7 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     .catch(() => null);
   const article = await orNotFound(loadArticle(workspaceId, articleId));
   const [annotations, entityTypes] = await Promise.all([
-    findReaderAnnotations({ workspaceId, articleId }),
+    findReaderAnnotations({ workspaceId, articleId, viewer: { id: user.id, role: membership.role } }),
     findEntityTypes({ workspaceId }),
   ]);
   const content = sanitizeContent(article.currentRevision.content as JSONContent);

@@ -6,9 +6,10 @@ import { findPresence, selectInPresence } from "@/lib/server/live/presence";
 import { presenceSelectionSchema } from "@/lib/validations/live";
 
 export const GET = withAuth(
-  async ({ workspaceId, params }) => {
+  async ({ workspaceId, params, user, membership }) => {
     await requireReadableArticle({ workspaceId, articleId: params.articleId });
-    return Response.json({ data: await findPresence({ workspaceId, articleId: params.articleId }) });
+    const viewer = { id: user.id, role: membership.role };
+    return Response.json({ data: await findPresence({ workspaceId, articleId: params.articleId, viewer }) });
   },
   { permission: "live.subscribe" },
 );
