@@ -5,7 +5,8 @@
  * Items: every agreement and every difference of the diff, in reading order.
  * An item's candidates are its distinct (range, entity) pairs, each with the
  * annotations that made it (one per analyst who did; an agreement has one
- * candidate made by everyone).
+ * candidate made by everyone), in reading order and then in the analysts'
+ * order.
  *
  * Picks: per item, the candidates kept, or nothing yet (undecided). Applying
  * makes a decided item's picked candidates ACCEPTED, every annotation of the
@@ -81,7 +82,10 @@ function candidates(spans: readonly { annotator: string; span: AnnotationSpan }[
     c.annotations.sort((x, y) => order.get(x.authorId)! - order.get(y.authorId)!);
     c.analysts.sort((x, y) => order.get(x)! - order.get(y)!);
   }
-  return [...byKey.values()];
+  // Reading order, then the first analyst's first: numbers follow the columns.
+  return [...byKey.values()].sort(
+    (x, y) => x.start - y.start || y.end - x.end || order.get(x.analysts[0])! - order.get(y.analysts[0])!,
+  );
 }
 
 function itemKey(spans: readonly { span: AnnotationSpan }[]): string {

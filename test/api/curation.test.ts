@@ -6,6 +6,7 @@ import { callRoute } from "@/test/call-route";
 import {
   makeAnnotation,
   makeArticle,
+  makeAssignment,
   makeEntity,
   makeUser,
   makeWorkspace,
@@ -148,6 +149,20 @@ describe("the agreement of an article", () => {
       { id: ana.id, name: "Ana Analyst", annotations: 3 },
     ]);
     expect(data.report.spans.exact.cells[0][1].overall).toMatchObject({ matched: 0, onlyA: 0, onlyB: 3, f1: 0 });
+  });
+
+  it("counts an analyst who submitted an assignment of the article with no annotation (they found nothing)", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    await tag(articleId, ana, "Kabul", place);
+    const dora = await makeUser({ name: "Dora Analyst" });
+    await db.membership.create({ data: { id: `m-${dora.id}`, workspaceId, userId: dora.id, role: "ANALYST" } });
+    await makeAssignment(workspaceId, articleId, dora.id, owner.id, { submitted: false });
+    const before = (await (await getAgreement(reviewer, articleId)).json()).data;
+    expect(before.report).toBeNull();
+    await db.assignment.updateMany({ where: { articleId, assigneeId: dora.id }, data: { submittedAt: new Date() } });
+    const after = (await (await getAgreement(reviewer, articleId)).json()).data;
+    expect(after.analysts.map((a: { name: string }) => a.name)).toEqual(["Dora Analyst", "Ana Analyst"]);
+    expect(after.report.spans.exact.cells[1][0].overall).toMatchObject({ matched: 0, onlyA: 1, onlyB: 0, f1: 0 });
   });
 
   it("has no report without two analysts: no annotations, or one annotator", async () => {

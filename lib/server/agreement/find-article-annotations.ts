@@ -9,7 +9,7 @@ export type Annotator = { id: string; name: string; annotations: number };
 
 export type ArticleAnnotations = {
   article: { id: string; title: string; revisionId: string; revisionNumber: number; text: string };
-  /** Everyone with annotations on the current text, by name; first the analysts asked for who have none. */
+  /** Who can be compared, by name: first those with no annotation here (asked for, or submitted an assignment), then everyone with annotations. */
   annotators: Annotator[];
   /** The analysts asked for (known annotators, or contributors of the workspace), in `annotators` order. */
   analysts: Annotator[];
@@ -20,8 +20,9 @@ export type ArticleAnnotations = {
  * The live annotations on an article's current text (orphaned ones left out:
  * their offsets no longer point into it) with their authors, for agreement
  * and curation. `analystIds` picks whose to compare: by default everyone who
- * annotated; a contributor of the workspace with no annotation here may be
- * named too (they found nothing). Unknown ids are ignored. Throws 404 for an
+ * annotated and everyone who submitted an assignment of the article; a
+ * contributor of the workspace with no annotation here may be named too (they
+ * found nothing). Unknown ids are ignored. Throws 404 for an
  * article that is not in the workspace.
  */
 export async function findArticleAnnotations(options: {
@@ -53,21 +54,34 @@ export async function findArticleAnnotations(options: {
   const counts = new Map<string, number>();
   for (const a of annotations) counts.set(a.authorId, (counts.get(a.authorId) ?? 0) + 1);
   const asked = [...new Set(options.analystIds ?? [])];
-  const others = asked.filter((id) => !counts.has(id));
-  const [users, members] = await Promise.all([
+  const [users, members, submitted] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...counts.keys()] } }, select: { id: true, name: true } }),
-    others.length
+    asked.some((id) => !counts.has(id))
       ? db.membership.findMany({
-          where: { workspaceId, userId: { in: others }, role: { not: "VIEWER" } },
+          where: { workspaceId, userId: { in: asked.filter((id) => !counts.has(id)) }, role: { not: "VIEWER" } },
           select: { user: { select: { id: true, name: true } } },
         })
       : [],
+    // Who submitted an assignment of this article without annotating anything found nothing: that counts too.
+    db.assignment.findMany({
+      where: {
+        workspaceId,
+        articleId,
+        deletedAt: null,
+        submittedAt: { not: null },
+        assigneeId: { notIn: [...counts.keys()] },
+      },
+      select: { assignee: { select: { id: true, name: true } } },
+    }),
   ]);
   const byName = (a: Annotator, b: Annotator) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.id, b.id);
-  const annotators = users.map((u) => ({ id: u.id, name: u.name, annotations: counts.get(u.id)! })).sort(byName);
-  const empty = members.map((m) => ({ id: m.user.id, name: m.user.name, annotations: 0 })).sort(byName);
-  const all = [...empty, ...annotators];
-  const wanted = new Set(asked);
+  const found = users.map((u) => ({ id: u.id, name: u.name, annotations: counts.get(u.id)! }));
+  const none = new Map(
+    [...submitted.map((s) => s.assignee), ...members.map((m) => m.user)].map((u) => [u.id, { ...u, annotations: 0 }]),
+  );
+  const all = [...none.values()].sort(byName).concat(found.sort(byName));
+  const defaults = new Set([...found.map((u) => u.id), ...submitted.map((s) => s.assignee.id)]);
+  const wanted = new Set(asked.length ? asked : defaults);
   return {
     article: {
       id: article.id,
@@ -77,7 +91,7 @@ export async function findArticleAnnotations(options: {
       text: revision.text,
     },
     annotators: all,
-    analysts: asked.length ? all.filter((a) => wanted.has(a.id)) : annotators,
+    analysts: all.filter((a) => wanted.has(a.id)),
     annotations,
   };
 }
