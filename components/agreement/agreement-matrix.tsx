@@ -14,35 +14,37 @@ type MatrixProps = {
 /** A square table of pairwise figures: rows are the reference, columns the analyst compared with it. */
 function Matrix({ caption, analysts, cell }: MatrixProps) {
   return (
-    <table className="agr-matrix">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <td />
-          {analysts.map((a) => (
-            <th key={a.id} scope="col">
-              {a.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {analysts.map((row, i) => (
-          <tr key={row.id}>
-            <th scope="row">{row.name}</th>
-            {analysts.map((col, j) =>
-              i === j ? (
-                <td key={col.id} className="agr-diagonal" aria-label="Same analyst">
-                  ·
-                </td>
-              ) : (
-                cell(i, j)
-              ),
-            )}
+    <div className="agr-matrix-wrap">
+      <table className="agr-matrix">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <td />
+            {analysts.map((a) => (
+              <th key={a.id} scope="col">
+                {a.name}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {analysts.map((row, i) => (
+            <tr key={row.id}>
+              <th scope="row">{row.name}</th>
+              {analysts.map((col, j) =>
+                i === j ? (
+                  <td key={col.id} className="agr-diagonal" aria-label="Same analyst">
+                    ·
+                  </td>
+                ) : (
+                  cell(i, j)
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -63,7 +65,8 @@ export function PairMatrices({ report, analysts, scope, scopeName }: PairMatrice
       <td key={analysts[j].id} data-a={analysts[i].id} data-b={analysts[j].id} style={{ background: heat(p.f1) }}>
         <Figure value={p.f1} reason={spanReason(p)} />
         <span className="agr-sub">
-          P {formatFigure(p.precision)} · R {formatFigure(p.recall)}
+          <span className="agr-nowrap">P {formatFigure(p.precision)}</span> ·{" "}
+          <span className="agr-nowrap">R {formatFigure(p.recall)}</span>
         </span>
         <span className="agr-units">
           {count(units, "span")} · {p.matched} matched

@@ -46,7 +46,9 @@ export function AgreementsPanel({ agreements, picks, onTakeAll, onToggle }: Agre
                   aria-hidden="true"
                 />
                 <span className="cur-agreement-quote">{c.exact}</span>
-                <span className="muted small">{c.entity ? c.entity.name : "No entity"}</span>
+                <span className="muted small">
+                  {!c.entity ? "No entity" : c.entity.name === c.exact ? c.entity.type.name : c.entity.name}
+                </span>
               </label>
             </li>
           );

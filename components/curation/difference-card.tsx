@@ -147,8 +147,8 @@ export const DifferenceCard = forwardRef<HTMLElement, DifferenceCardProps>(funct
           <kbd>0</kbd> Keep none
         </button>
         {picked !== undefined ? (
-          <button type="button" className="link-button small" onClick={onClear}>
-            Undo decision <kbd>U</kbd>
+          <button type="button" className="button button-secondary button-small" onClick={onClear}>
+            <kbd>U</kbd> Undecided
           </button>
         ) : null}
       </footer>

@@ -187,7 +187,7 @@ export function contextAround(
   text: string,
   start: number,
   end: number,
-  side = 240,
+  side = 180,
 ): { from: number; to: number; clippedStart: boolean; clippedEnd: boolean } {
   const blockStart = text.lastIndexOf("\n\n", start - 1);
   const blockEnd = text.indexOf("\n\n", end);
