@@ -86,7 +86,7 @@ export function PairMatrices({ report, analysts, scope, scopeName }: PairMatrice
     );
   };
   return (
-    <div className="agr-matrices">
+    <div className="agr-matrices" style={{ ["--matrix-min" as string]: `${5.5 + 7.5 * analysts.length}rem` }}>
       <Matrix
         caption={`Span F1, exact match · ${scopeName}`}
         analysts={analysts}

@@ -6,6 +6,7 @@ describe("agreement figures as shown", () => {
     expect(formatFigure(0.4285714)).toBe("0.429");
     expect(formatFigure(1)).toBe("1.000");
     expect(formatFigure(-0.25)).toBe("−0.250");
+    expect(formatFigure(-0.0002)).toBe("0.000");
     expect(formatFigure(null)).toBe("—");
   });
 

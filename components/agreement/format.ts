@@ -1,9 +1,11 @@
 import type { NoValueReason } from "@/lib/agreement";
 
-/** A figure as the agreement view shows it: three decimals, a true minus sign, or a dash when undefined. */
+/** A figure as the agreement view shows it: three decimals, a true minus sign (never on zero), or a dash when undefined. */
 export function formatFigure(value: number | null): string {
   if (value === null) return "—";
   const text = value.toFixed(3);
+  // A tiny negative rounds to "-0.000": that is zero.
+  if (/^-0\.0+$/.test(text)) return text.slice(1);
   return text.startsWith("-") ? `−${text.slice(1)}` : text;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { formatFigure } from "../../components/agreement/format";
 import { agreementReport, agreementReportToCsv, type AnnotatorSpans } from "../../lib/agreement";
 import { annotateViaApi, highlightsOf, selectText } from "../factories/annotations";
 import { signedInUser, type E2EUser } from "../factories/users";
@@ -173,7 +174,7 @@ test("two analysts annotate blind, submit; the reviewer sees the lib's agreement
     const figure = (scope: ReturnType<Page["locator"]>) => scope.locator("[data-value]").first();
     const same = async (scope: ReturnType<Page["locator"]>, value: number | null) => {
       await expect(figure(scope)).toHaveAttribute("data-value", value === null ? "" : String(value));
-      await expect(figure(scope)).toContainText(value === null ? "—" : value.toFixed(3).replace("-", "−"));
+      await expect(figure(scope)).toContainText(formatFigure(value));
     };
     const tiles = page.getByRole("region", { name: "Overall agreement" });
     const pair = expected.spans;
@@ -201,7 +202,7 @@ test("two analysts annotate blind, submit; the reviewer sees the lib's agreement
         .locator(`td[data-a="${analysts[a].id}"][data-b="${analysts[b].id}"]`);
     await same(cell("Span F1, exact match", 1, 0), pair.exact.cells[1][0]!.overall.f1);
     await expect(cell("Span F1, exact match", 1, 0)).toContainText(
-      `P ${pair.exact.cells[1][0]!.overall.precision!.toFixed(3)}`,
+      `P ${formatFigure(pair.exact.cells[1][0]!.overall.precision)}`,
     );
     await expect(cell("Span F1, exact match", 0, 1)).toContainText("8 spans");
     await same(cell("Token Cohen", 0, 1), expected.tokenPairs.cells[0][1]!.overall.value);
@@ -282,5 +283,131 @@ test("two analysts annotate blind, submit; the reviewer sees the lib's agreement
     if (shots) await page.screenshot({ path: `${shots}/curation-applied.png`, fullPage: true });
   } finally {
     await Promise.all([ana.close(), ben.close(), reviewer.close(), owner.context().close()]);
+  }
+});
+
+test("agreement says why it is empty, then compares three analysts with Fleiss’ κ and Krippendorff’s α; the review page links to it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { workspaceId, articleId, owner, ana, ben, reviewer } = await team(browser);
+  const api = `/api/workspaces/${workspaceId}`;
+  const cyContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const cy = await cyContext.newPage();
+    const cyUser = await signedInUser(cy, "cy");
+    await acceptInvitation(cy, await createInvitation(owner, workspaceId, "ANALYST"));
+    const types = (await (await owner.request.get(`${api}/entity-types`)).json()).data as {
+      id: string;
+      name: string;
+    }[];
+    const entity = async (name: string, type: string) =>
+      (
+        await (
+          await owner.request.post(`${api}/entities`, {
+            data: { name, typeId: types.find((t) => t.name === type)!.id },
+          })
+        ).json()
+      ).data.id as string;
+    const massoud = await entity("Ahmad Massoud", "Person");
+    const saleh = await entity("Amrullah Saleh", "Person");
+    const kabul = await entity("Kabul", "Location");
+    const kabulOrg = await entity("Kabul administration", "Organization");
+    const tajikistan = await entity("Tajikistan", "Location");
+
+    const page = reviewer.page;
+    const agreementPage = `/w/${workspaceId}/articles/${articleId}/agreement`;
+    await page.goto(agreementPage);
+    await expect(page.getByRole("heading", { name: "No annotations yet" })).toBeVisible();
+    await annotateViaApi(ana.page, workspaceId, articleId, "Ahmad Massoud", 0, massoud);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Only one analyst so far" })).toBeVisible();
+    await expect(page.getByText(`${ana.user.name} is the only one`)).toBeVisible();
+    if (shots) await page.screenshot({ path: `${shots}/agreement-one-analyst.png` });
+    // Analysts have no such page.
+    await ana.page.goto(agreementPage);
+    await expect(ana.page.getByRole("heading", { name: "Agreement between analysts" })).toHaveCount(0);
+
+    await annotateViaApi(ana.page, workspaceId, articleId, "Amrullah Saleh", 0, saleh);
+    await annotateViaApi(ana.page, workspaceId, articleId, "Kabul", 0, kabul);
+    await annotateViaApi(ben.page, workspaceId, articleId, "Ahmad Massoud", 0, massoud);
+    await annotateViaApi(ben.page, workspaceId, articleId, "Amrullah Saleh", 0, saleh);
+    await annotateViaApi(ben.page, workspaceId, articleId, "Tajikistan", 0, tajikistan);
+    await annotateViaApi(cy, workspaceId, articleId, "Massoud", 0, massoud);
+    await annotateViaApi(cy, workspaceId, articleId, "Amrullah Saleh", 0, saleh);
+    await annotateViaApi(cy, workspaceId, articleId, "Kabul", 0, kabulOrg);
+
+    // From the review page to the article's agreement.
+    await page.goto(`/w/${workspaceId}/review`);
+    const section = page.getByRole("region", { name: "Agreement and curation" });
+    await expect(section).toContainText("3 analysts · 9 annotations · 9 undecided");
+    if (shots) await page.screenshot({ path: `${shots}/review-page.png` });
+    await section.getByRole("link", { name: "Agreement" }).click();
+    await expect(page.getByRole("heading", { name: "Agreement between analysts" })).toBeVisible();
+
+    const all = (await (await page.request.get(`${api}/articles/${articleId}/annotations`)).json())
+      .data as Annotation[];
+    const text: string = (await (await page.request.get(`${api}/articles/${articleId}`)).json()).data.currentRevision
+      .text;
+    const members = (await (await owner.request.get(`${api}/members`)).json()).data as {
+      userId: string;
+      name: string;
+    }[];
+    const ids = [ana.user, ben.user, { name: cyUser.name }].map((u) => members.find((m) => m.name === u.name)!.userId);
+    const expected = agreementReport(
+      text,
+      ids.map((id) => ({
+        annotator: id,
+        spans: all
+          .filter((a) => a.author.id === id)
+          .map((a) => ({ start: a.start, end: a.end, label: a.entity!.type.name })),
+      })),
+    );
+    const tiles = page.getByRole("region", { name: "Overall agreement" });
+    for (const [measure, value] of [
+      ["fleiss", expected.tokens.overall.fleiss.value],
+      ["alpha", expected.tokens.overall.alpha.value],
+    ] as const) {
+      await expect(tiles.locator(`[data-measure=${measure}] [data-value]`)).toHaveAttribute(
+        "data-value",
+        String(value),
+      );
+    }
+    const person = expected.tokens.byLabel.find((l) => l.label === "Person")!;
+    await expect(page.locator('tr[data-scope="Person"] [data-measure=fleiss] [data-value]')).toHaveAttribute(
+      "data-value",
+      String(person.fleiss.value),
+    );
+    const exact = page
+      .getByRole("table", { name: /^Span F1, exact match/ })
+      .locator(`td[data-a="${ids[1]}"][data-b="${ids[2]}"] [data-value]`);
+    await expect(exact).toHaveAttribute("data-value", String(expected.spans.exact.cells[1][2]!.overall.f1));
+    if (shots) await page.screenshot({ path: `${shots}/agreement-three.png`, fullPage: true });
+
+    // Two of the three: the query keeps the choice, and Cohen's kappa comes back.
+    await page.getByRole("checkbox", { name: new RegExp(cyUser.name) }).uncheck();
+    await page.getByRole("button", { name: "Compare" }).click();
+    await expect(tiles.locator("[data-measure=cohen] [data-value]")).toHaveAttribute(
+      "data-value",
+      String(
+        agreementReport(
+          text,
+          [0, 1].map((i) => ({
+            annotator: ids[i],
+            spans: all
+              .filter((a) => a.author.id === ids[i])
+              .map((a) => ({ start: a.start, end: a.end, label: a.entity!.type.name })),
+          })),
+        ).tokens.overall.cohen!.value,
+      ),
+    );
+
+    // Curation of all three side by side.
+    await page.goto(`/w/${workspaceId}/articles/${articleId}/curation`);
+    const differences = page.getByRole("list", { name: "Differences" }).getByRole("listitem");
+    await expect(differences.first().locator(".cur-column")).toHaveCount(3);
+    if (shots) await page.screenshot({ path: `${shots}/curation-three.png`, fullPage: true });
+  } finally {
+    await Promise.all([ana.close(), ben.close(), reviewer.close(), cyContext.close(), owner.context().close()]);
   }
 });

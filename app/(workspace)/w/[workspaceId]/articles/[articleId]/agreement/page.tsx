@@ -36,6 +36,7 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
   const qs = new URLSearchParams([...analysts.map((a) => ["analyst", a.id]), ["units", units]]);
   const curation = new URLSearchParams(analysts.map((a) => ["analyst", a.id]));
   const total = annotators.reduce((n, a) => n + a.annotations, 0);
+  const authors = annotators.filter((a) => a.annotations > 0).length;
 
   return (
     <div className="stack">
@@ -46,8 +47,8 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
         <div>
           <h1>Agreement between analysts</h1>
           <p>
-            Revision {article.revisionNumber} · {total} {total === 1 ? "annotation" : "annotations"} by{" "}
-            {annotators.filter((a) => a.annotations > 0).length} analysts
+            Revision {article.revisionNumber} · {total} {total === 1 ? "annotation" : "annotations"} by {authors}{" "}
+            {authors === 1 ? "analyst" : "analysts"}
           </p>
         </div>
         {report ? (
@@ -66,7 +67,7 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
         ) : null}
       </div>
 
-      {annotators.length ? (
+      {annotators.length >= 2 ? (
         <AnalystPicker annotators={annotators} picked={analysts.map((a) => a.id)} units={units} submitLabel="Compare" />
       ) : null}
 

@@ -55,7 +55,7 @@ export default async function CurationPage({ params, searchParams }: CurationPag
           Agreement figures
         </Link>
       </div>
-      {annotators.length ? (
+      {annotators.length >= 2 ? (
         <AnalystPicker annotators={annotators} picked={analysts.map((a) => a.id)} submitLabel="Show" />
       ) : null}
       {analysts.length >= 2 ? (
