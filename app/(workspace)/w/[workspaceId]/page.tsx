@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleListControls } from "@/components/articles/article-list-controls";
 import { RestoreArticleBanner } from "@/components/articles/restore-article-banner";
+import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
+import { MyAssignments } from "@/components/assignments/my-assignments";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { findArticles } from "@/lib/server/articles/find-articles";
+import { findAssignments } from "@/lib/server/assignments/find-assignments";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 import { articleListQuerySchema } from "@/lib/validations/article";
 import { formatDate } from "@/lib/format";
@@ -18,13 +21,15 @@ type ArticlesPageProps = {
 
 export default async function ArticlesPage({ params, searchParams }: ArticlesPageProps) {
   const { workspaceId } = await params;
-  const { membership } = await requireWorkspacePage(workspaceId);
+  const { user, membership } = await requireWorkspacePage(workspaceId);
   const raw = await searchParams;
   const parsed = articleListQuerySchema.safeParse({ q: raw.q, sort: raw.sort, cursor: raw.cursor });
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
-  const [workspace, { items, nextCursor }] = await Promise.all([
+  const [workspace, { items, nextCursor }, assignments] = await Promise.all([
     getWorkspace({ workspaceId }),
     findArticles({ workspaceId, query }),
+    // Reviewers and owners follow everyone's on the dashboard; here, only one's own.
+    findAssignments({ workspaceId, viewer: { id: user.id, role: membership.role }, assigneeId: user.id }),
   ]);
   const canImport = can(membership.role, "article.import");
   const deletedId = typeof raw.deleted === "string" && can(membership.role, "article.restore") ? raw.deleted : null;
@@ -46,6 +51,9 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
         ) : null}
       </div>
       {deletedId ? <RestoreArticleBanner workspaceId={workspaceId} articleId={deletedId} /> : null}
+      <AssignmentRefresh />
+      {assignments.length ? <MyAssignments workspaceId={workspaceId} assignments={assignments} /> : null}
+      {assignments.length ? <h2>All articles</h2> : null}
       <ArticleListControls q={query.q ?? ""} sort={query.sort} />
       {items.length ? (
         <table className="table">

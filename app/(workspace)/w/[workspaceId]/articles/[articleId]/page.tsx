@@ -3,12 +3,19 @@ import Link from "next/link";
 import { cache } from "react";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
+import { ArticleAssignments } from "@/components/assignments/article-assignments";
+import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
+import { AssignmentBadges } from "@/components/assignments/assignment-badges";
+import { SubmitAssignmentButton } from "@/components/assignments/submit-assignment-button";
+import "@/components/assignments/assignments.css";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
+import { findAssignments } from "@/lib/server/assignments/find-assignments";
+import { findMembers } from "@/lib/server/members/find-members";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { liveHub } from "@/lib/server/live/live-hub";
 import type { JSONContent } from "@tiptap/core";
@@ -44,10 +51,17 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     .then(String)
     .catch(() => null);
   const article = await orNotFound(loadArticle(workspaceId, articleId));
-  const [annotations, entityTypes] = await Promise.all([
-    findReaderAnnotations({ workspaceId, articleId, viewer: { id: user.id, role: membership.role } }),
+  const viewer = { id: user.id, role: membership.role };
+  const manage = can(membership.role, "assignment.manage");
+  const [annotations, entityTypes, assignments, members] = await Promise.all([
+    findReaderAnnotations({ workspaceId, articleId, viewer }),
     findEntityTypes({ workspaceId }),
+    findAssignments({ workspaceId, viewer, articleId }),
+    manage ? findMembers({ workspaceId }) : null,
   ]);
+  // The viewer's own assignment here (reviewers and owners see everyone's instead).
+  const mine = manage ? null : (assignments.find((a) => a.assignee.id === user.id) ?? null);
+  const blind = Boolean(mine?.blind && !mine.submittedAt);
   const content = sanitizeContent(article.currentRevision.content as JSONContent);
   return (
     <article lang={article.language ?? undefined}>
@@ -120,8 +134,47 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
             ) : null}
           </div>
         ) : null}
+        {manage && members ? (
+          <ArticleAssignments
+            workspaceId={workspaceId}
+            articleId={article.id}
+            assignments={assignments}
+            analysts={members.filter((m) => m.role === "ANALYST").map((m) => ({ id: m.userId, name: m.name }))}
+          />
+        ) : null}
+        {manage ? null : <AssignmentRefresh />}
+        {mine ? (
+          <div className={`blind-banner alert ${blind ? "alert-info" : "alert-success"}`} role="note">
+            <div>
+              <p>
+                <strong>{blind ? "Blind annotation." : "Assigned to you."}</strong>{" "}
+                {blind
+                  ? "You see only your own annotations on this article until you submit your work."
+                  : mine.submittedAt
+                    ? "You have submitted your work on this article."
+                    : "Mark it submitted when you are done."}
+              </p>
+              <AssignmentBadges
+                dueAt={mine.dueAt}
+                overdue={mine.overdue}
+                blind={mine.blind}
+                submittedAt={mine.submittedAt}
+              />
+            </div>
+            {mine.submittedAt ? null : (
+              <SubmitAssignmentButton
+                workspaceId={workspaceId}
+                assignmentId={mine.id}
+                articleTitle={article.title}
+                blind={mine.blind}
+              />
+            )}
+          </div>
+        ) : null}
       </header>
       <AnnotationWorkspace
+        // Remounts with everyone's annotations once blind work is submitted (the page refreshes).
+        key={blind ? "blind" : "all"}
         workspaceId={workspaceId}
         articleId={article.id}
         revisionId={article.currentRevision.id}
