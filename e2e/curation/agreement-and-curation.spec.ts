@@ -68,20 +68,20 @@ test("two analysts annotate blind, submit; the reviewer sees the lib's agreement
   const { workspaceId, articleId, owner, ana, ben, reviewer } = await team(browser);
   const api = `/api/workspaces/${workspaceId}`;
   try {
-    // The owner assigns the article to both analysts, blind.
-    const assigned = await owner.request.post(`${api}/assignments`, {
-      data: { articleId, assigneeIds: [], blind: true },
-    });
-    expect(assigned.status()).toBe(422);
+    // The owner assigns the article to both analysts, blind (the default), in the article's panel.
+    await owner.goto(`/w/${workspaceId}/articles/${articleId}`);
+    const panel = owner.locator("details.article-assignments");
+    await panel.locator("summary").click();
+    await panel.getByRole("checkbox", { name: ana.user.name }).check();
+    await panel.getByRole("checkbox", { name: ben.user.name }).check();
+    await expect(panel.getByRole("checkbox", { name: /^Blind:/ })).toBeChecked();
+    await panel.getByRole("button", { name: "Assign" }).click();
+    await expect(panel.getByRole("list", { name: "Assigned analysts" }).getByRole("listitem")).toHaveCount(2);
     const members = (await (await owner.request.get(`${api}/members`)).json()).data as {
       userId: string;
       name: string;
     }[];
     const idOf = (u: E2EUser) => members.find((m) => m.name === u.name)!.userId;
-    const create = await owner.request.post(`${api}/assignments`, {
-      data: { articleId, assigneeIds: [idOf(ana.user), idOf(ben.user)], blind: true },
-    });
-    expect(create.status(), await create.text()).toBe(201);
 
     // Entities both use: types from the workspace's defaults.
     const types = (await (await owner.request.get(`${api}/entity-types`)).json()).data as {
@@ -111,7 +111,8 @@ test("two analysts annotate blind, submit; the reviewer sees the lib's agreement
 
     // Ben: Massoud through the reader (picking Ana's entity), the rest through the API.
     await ben.page.goto(`/w/${workspaceId}/articles/${articleId}`);
-    // Blind: Ben sees none of Ana's highlights.
+    // Blind: Ben is told, and sees none of Ana's highlights.
+    await expect(ben.page.getByRole("note")).toContainText("Blind annotation.");
     await expect(ben.page.locator("mark.annotation-highlight")).toHaveCount(0);
     await tagInReader(ben.page, "Ahmad Massoud", /^Ahmad Massoud/);
     await annotateViaApi(ben.page, workspaceId, articleId, "Amrullah Saleh", 0, saleh);
@@ -137,15 +138,19 @@ test("two analysts annotate blind, submit; the reviewer sees the lib's agreement
       expect(shown).toBe(count);
     }
 
-    // Both submit.
+    // Both submit (confirmed); then each sees the other's work too.
     for (const member of [ana, ben]) {
-      const mine = (await (await member.page.request.get(`${api}/assignments?articleId=${articleId}`)).json()).data as {
-        id: string;
-        assignee: { name: string };
-      }[];
-      const own = mine.find((x) => x.assignee.name === member.user.name)!;
-      const submit = await member.page.request.post(`${api}/assignments/${own.id}/submit`);
-      expect(submit.status(), await submit.text()).toBe(200);
+      member.page.once("dialog", (dialog) => void dialog.accept());
+      await member.page.getByRole("button", { name: "Mark submitted" }).click();
+      await expect(member.page.getByRole("note")).toContainText("You have submitted your work");
+      await expect
+        .poll(() =>
+          member.page
+            .locator("mark.annotation-highlight")
+            .evaluateAll((marks) => new Set(marks.map((m) => m.getAttribute("data-annotation-id"))).size),
+        )
+        .toBe(10);
+      expect(await listAs(member.page)).toHaveLength(10);
     }
 
     // An analyst has no agreement view.
