@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { CurationItem } from "@/lib/curation/curation-plan";
 import { UNTAGGED_COLOR } from "@/components/annotations/types";
 
@@ -10,29 +11,36 @@ type AgreementsPanelProps = {
 
 /** What every analyst annotated alike: taken in bulk (or one by one), each kept once per analyst. */
 export function AgreementsPanel({ agreements, picks, onTakeAll, onToggle }: AgreementsPanelProps) {
+  const [open, setOpen] = useState(agreements.length <= 24);
   const taken = agreements.filter((a) => picks[a.key]?.length).length;
   return (
-    <details className="cur-agreements card" open={agreements.length <= 24}>
-      <summary>
-        <span className="cur-agreements-title">
+    <section className="cur-agreements card" aria-labelledby="cur-agreements-title">
+      <header className="cur-agreements-head">
+        <h2 id="cur-agreements-title" className="cur-agreements-title">
           {agreements.length} {agreements.length === 1 ? "agreement" : "agreements"}
-        </span>
+        </h2>
         <span className="muted small">
           {taken === agreements.length ? "all taken" : `${taken} taken`} · every analyst made these
         </span>
         <button
           type="button"
+          className="link-button small"
+          aria-expanded={open}
+          aria-controls="cur-agreement-list"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? "Hide the list" : "Show the list"}
+        </button>
+        <button
+          type="button"
           className="button button-secondary button-small cur-take-all"
-          onClick={(e) => {
-            e.preventDefault();
-            onTakeAll();
-          }}
+          onClick={onTakeAll}
           disabled={taken === agreements.length}
         >
           Take all agreements <kbd>A</kbd>
         </button>
-      </summary>
-      <ul className="cur-agreement-list">
+      </header>
+      <ul className="cur-agreement-list" id="cur-agreement-list" hidden={!open}>
         {agreements.map((a) => {
           const c = a.candidates[0];
           const kept = picks[a.key];
@@ -54,6 +62,6 @@ export function AgreementsPanel({ agreements, picks, onTakeAll, onToggle }: Agre
           );
         })}
       </ul>
-    </details>
+    </section>
   );
 }

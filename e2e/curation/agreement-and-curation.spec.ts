@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { formatFigure } from "../../components/agreement/format";
 import { agreementReport, agreementReportToCsv, type AnnotatorSpans } from "../../lib/agreement";
@@ -19,6 +20,13 @@ type Annotation = {
 };
 
 const shots = process.env.CURATION_SHOTS;
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
 
 /** A workspace with the seed article, an owner, a reviewer and two analysts (Ana, Ben), each in their own browser. */
 async function team(browser: Browser) {
@@ -249,6 +257,7 @@ test("two analysts annotate blind, submit; the reviewer sees the lib's agreement
     await page.keyboard.press("1"); // National Resistance Front: Ana's
     await expect(page.getByRole("region", { name: "Curation progress" })).toContainText("4 of 4");
     if (shots) await page.screenshot({ path: `${shots}/curation-decided.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Apply: accept 7, reject 3" }).click();
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Applied: 7 accepted, 3 rejected" })).toBeVisible();
@@ -388,6 +397,7 @@ test("agreement says why it is empty, then compares three analysts with Fleissâ€
       .locator(`td[data-a="${ids[1]}"][data-b="${ids[2]}"] [data-value]`);
     await expect(exact).toHaveAttribute("data-value", String(expected.spans.exact.cells[1][2]!.overall.f1));
     if (shots) await page.screenshot({ path: `${shots}/agreement-three.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Two of the three: the query keeps the choice, and Cohen's kappa comes back.
     await page.getByRole("checkbox", { name: new RegExp(cyUser.name) }).uncheck();
@@ -412,6 +422,7 @@ test("agreement says why it is empty, then compares three analysts with Fleissâ€
     const differences = page.getByRole("list", { name: "Differences" }).getByRole("listitem");
     await expect(differences.first().locator(".cur-column")).toHaveCount(3);
     if (shots) await page.screenshot({ path: `${shots}/curation-three.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await Promise.all([ana.close(), ben.close(), reviewer.close(), cyContext.close(), owner.context().close()]);
   }
