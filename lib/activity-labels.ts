@@ -74,6 +74,10 @@ export function describeActivity(event: ActivityLike): string {
       return "resolved a discussion";
     case "thread.reopened":
       return "reopened a discussion";
+    case "api_token.created":
+      return `created the ${field(data, "scope") === "READ_WRITE" ? "read-write" : "read-only"} API token “${field(data, "name") ?? ""}”`;
+    case "api_token.revoked":
+      return `revoked the API token “${field(data, "name") ?? ""}”`;
     case "annotation.created":
       return `highlighted “${field(data, "exact") ?? ""}”`;
     case "annotation.updated":

@@ -466,6 +466,16 @@ const probes: Record<Permission, Probe[]> = {
     },
   ],
   "dashboard.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/dashboard/route.ts", params: ws, ok: 200 }],
+  "apiToken.manage": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/api-tokens/route.ts", params: ws, ok: 200 },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/api-tokens/route.ts",
+      params: ws,
+      json: { name: "Probe", scope: "READ" },
+      ok: 201,
+    },
+  ],
 };
 
 /** An assignment of a new article: the caller's when they are an analyst, else the world's analyst's. */

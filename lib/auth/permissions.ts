@@ -58,6 +58,8 @@ export const permissions = {
   "assignment.submit": contributors,
   /** The workspace dashboard: progress per article and analyst. */
   "dashboard.read": leads,
+  /** Create and list one's own personal API tokens for the workspace. */
+  "apiToken.manage": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -137,8 +137,10 @@ async function whatTheySee(user: TestUser) {
   const list = await json(user, R.annotations, { articleId });
   const byAuthor = await json(user, R.annotations, { articleId }, `?authorId=${other.id}`);
   const byIds = await json(user, R.annotations, { articleId }, `?ids=${othersAnnotation}`);
+  const { text } = await currentRevision(articleId);
   const reader = decodeAnnotations(
-    await findReaderAnnotations({ workspaceId, articleId, viewer: { id: user.id, role: "ANALYST" } }),
+    await findReaderAnnotations({ workspaceId, articleId, viewer: { id: user.id, role: "ANALYST" }, text }),
+    text,
   );
   const threads = (await json(user, R.threads, { articleId })).data as { annotationId: string }[];
   const thread = await call(user, R.comments, { annotationId: othersAnnotation });

@@ -43,7 +43,9 @@ export type ActivityAction =
   | "assignment.updated"
   | "assignment.removed"
   | "assignment.submitted"
-  | "assignment.reopened";
+  | "assignment.reopened"
+  | "api_token.created"
+  | "api_token.revoked";
 
 /**
  * The start of a quote or comment for an event's data: at most 200 UTF-16

@@ -41,5 +41,6 @@ export const GET = withAuth(
       },
     });
   },
-  { permission: "live.subscribe" },
+  // The stream rechecks the session cookie while open; API clients poll the list routes instead.
+  { permission: "live.subscribe", apiToken: false },
 );

@@ -10,6 +10,7 @@ import { SubmitAssignmentButton } from "@/components/assignments/submit-assignme
 import "@/components/assignments/assignments.css";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -51,10 +52,11 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     .then(String)
     .catch(() => null);
   const article = await orNotFound(loadArticle(workspaceId, articleId));
+  const content = sanitizeContent(article.currentRevision.content as JSONContent);
   const viewer = { id: user.id, role: membership.role };
   const manage = can(membership.role, "assignment.manage");
   const [annotations, entityTypes, assignments, members] = await Promise.all([
-    findReaderAnnotations({ workspaceId, articleId, viewer }),
+    findReaderAnnotations({ workspaceId, articleId, viewer, text: canonicalText(content) }),
     findEntityTypes({ workspaceId }),
     findAssignments({ workspaceId, viewer, articleId }),
     manage ? findMembers({ workspaceId }) : null,
@@ -62,7 +64,6 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
   // The viewer's own assignment here (reviewers and owners see everyone's instead).
   const mine = manage ? null : (assignments.find((a) => a.assignee.id === user.id) ?? null);
   const blind = Boolean(mine?.blind && !mine.submittedAt);
-  const content = sanitizeContent(article.currentRevision.content as JSONContent);
   return (
     <article lang={article.language ?? undefined}>
       <header>

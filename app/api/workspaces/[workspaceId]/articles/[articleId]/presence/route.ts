@@ -11,7 +11,7 @@ export const GET = withAuth(
     const viewer = { id: user.id, role: membership.role };
     return Response.json({ data: await findPresence({ workspaceId, articleId: params.articleId, viewer }) });
   },
-  { permission: "live.subscribe" },
+  { permission: "live.subscribe", apiToken: false },
 );
 
 export const POST = withAuth(
@@ -22,5 +22,5 @@ export const POST = withAuth(
     if (!known) throw notFound("Connection");
     return new Response(null, { status: 204 });
   },
-  { permission: "live.subscribe" },
+  { permission: "live.subscribe", apiToken: false },
 );
