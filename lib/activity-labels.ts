@@ -47,6 +47,10 @@ export function describeActivity(event: ActivityLike): string {
       return "restored an article";
     case "article.revised":
       return `saved revision ${String((data as { revision?: number })?.revision ?? "")} of an article`;
+    case "article.curated": {
+      const n = (key: string) => Number((data as Record<string, unknown> | null)?.[key] ?? 0);
+      return `curated “${field(data, "title") ?? "an article"}”: accepted ${n("accepted")}, rejected ${n("rejected")}`;
+    }
     case "annotation.reviewed": {
       const decision = field(data, "decision");
       const quote = field(data, "exact") ?? "";

@@ -330,6 +330,28 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
     { method: "GET", file: "api/workspaces/[workspaceId]/review-queue/route.ts", params: ws, ok: 200 },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/agreement/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await analystArticle(w) }),
+      ok: 200,
+    },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/curation/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await analystArticle(w) }),
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/curation/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await analystArticle(w) }),
+      json: async (_w, params) => {
+        const annotation = await db.annotation.findFirstOrThrow({ where: { articleId: params.articleId } });
+        return { items: [{ id: annotation.id, version: 1, decision: "ACCEPTED" }] };
+      },
+      ok: 200,
+    },
   ],
   "comment.list": [
     {
@@ -509,6 +531,13 @@ async function analystAssignment(
 }
 
 /** An analyst's annotation: anyone with the review permission may decide on it (nobody reviews their own). */
+/** An article with one annotation by the analyst; returns the article id. */
+async function analystArticle(world: World): Promise<string> {
+  const articleId = await makeArticle(world.workspaceId, world.users.OWNER.id);
+  await makeAnnotation(world.workspaceId, articleId, world.users.ANALYST.id);
+  return articleId;
+}
+
 async function analystAnnotation(world: World): Promise<string> {
   const articleId = await makeArticle(world.workspaceId, world.users.OWNER.id);
   return makeAnnotation(world.workspaceId, articleId, world.users.ANALYST.id);

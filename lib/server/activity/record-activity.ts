@@ -20,6 +20,7 @@ export type ActivityAction =
   | "article.deleted"
   | "article.restored"
   | "article.revised"
+  | "article.curated"
   | "annotation.created"
   | "annotation.updated"
   | "annotation.deleted"

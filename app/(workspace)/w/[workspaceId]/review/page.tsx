@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { CurationArticles } from "@/components/curation/curation-articles";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { findCurationArticles } from "@/lib/server/agreement/find-curation-articles";
 import { findArticles } from "@/lib/server/articles/find-articles";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { findMembers } from "@/lib/server/members/find-members";
 import { articleListQuerySchema } from "@/lib/validations/article";
+import "@/components/curation/curation.css";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -18,10 +21,11 @@ export default async function ReviewPage({ params }: ReviewPageProps) {
     returnTo: `/w/${workspaceId}/review`,
     permission: "annotation.review",
   });
-  const [articles, entityTypes, members] = await Promise.all([
+  const [articles, entityTypes, members, curation] = await Promise.all([
     findArticles({ workspaceId, query: articleListQuerySchema.parse({ sort: "title", limit: 100 }) }),
     findEntityTypes({ workspaceId }),
     findMembers({ workspaceId }),
+    findCurationArticles({ workspaceId }),
   ]);
   return (
     <>
@@ -31,6 +35,7 @@ export default async function ReviewPage({ params }: ReviewPageProps) {
         with a reason, <kbd>E</kbd> change the entity, <kbd>C</kbd> comment. Every decision can be undone for ten
         seconds.
       </p>
+      <CurationArticles workspaceId={workspaceId} articles={curation} />
       <ReviewQueue
         workspaceId={workspaceId}
         me={{ id: user.id, name: user.name }}

@@ -107,7 +107,8 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         {can(membership.role, "article.delete") ||
         can(membership.role, "article.revise") ||
         can(membership.role, "annotation.import") ||
-        can(membership.role, "annotation.export") ? (
+        can(membership.role, "annotation.export") ||
+        can(membership.role, "annotation.review") ? (
           <div className="row" style={{ marginBottom: "1.5rem" }}>
             {can(membership.role, "annotation.export") ? (
               <ExportDialog
@@ -116,6 +117,22 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
                 entityTypes={entityTypes.map(({ id, name }) => ({ id, name }))}
                 authors={members.map((m) => ({ id: m.userId, name: m.name }))}
               />
+            ) : null}
+            {can(membership.role, "annotation.review") ? (
+              <>
+                <Link
+                  className="button button-secondary button-small"
+                  href={`/w/${workspaceId}/articles/${article.id}/agreement`}
+                >
+                  Agreement
+                </Link>
+                <Link
+                  className="button button-secondary button-small"
+                  href={`/w/${workspaceId}/articles/${article.id}/curation`}
+                >
+                  Curate
+                </Link>
+              </>
             ) : null}
             {can(membership.role, "article.revise") ? (
               <Link

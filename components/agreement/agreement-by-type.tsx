@@ -1,0 +1,122 @@
+import type { AgreementReport } from "@/lib/agreement";
+import type { Analyst } from "./agreement-matrix";
+import { scoped } from "./agreement-matrix";
+import { Figure } from "./figure";
+import { count, formatFigure, heat, spanReason } from "./format";
+
+type ByTypeProps = {
+  report: AgreementReport;
+  analysts: Analyst[];
+  labels: string[];
+  colors: Record<string, string>;
+};
+
+/** Per entity type and overall: each analyst's spans, and the agreement figures of the whole group. */
+export function AgreementByType({ report, analysts, labels, colors }: ByTypeProps) {
+  const two = analysts.length === 2;
+  const scopes: (string | null)[] = [null, ...labels];
+  // Spans per analyst: matched + onlyB of anyone's cell against analyst 0 counts B's spans; row 0 gives A's.
+  const spans = (scope: string | null, i: number) => {
+    const cell = report.spans.exact.cells[i === 0 ? 1 : 0][i]!;
+    const p = scoped(cell.overall, cell.byLabel, scope)!;
+    return p.matched + p.onlyB;
+  };
+  return (
+    <table className="table agr-by-type">
+      <caption className="visually-hidden">Agreement by entity type</caption>
+      <thead>
+        <tr>
+          <th scope="col">Entity type</th>
+          {analysts.map((a) => (
+            <th key={a.id} scope="col" className="agr-num">
+              {a.name}
+            </th>
+          ))}
+          {two ? (
+            <>
+              <th scope="col" className="agr-num">
+                F1 exact
+              </th>
+              <th scope="col" className="agr-num">
+                F1 overlap
+              </th>
+              <th scope="col" className="agr-num">
+                Cohen’s κ
+              </th>
+            </>
+          ) : (
+            <th scope="col" className="agr-num">
+              Fleiss’ κ
+            </th>
+          )}
+          <th scope="col" className="agr-num">
+            Krippendorff’s α
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {scopes.map((scope) => {
+          const tokens = scoped(report.tokens.overall, report.tokens.byLabel, scope)!;
+          const exact = two
+            ? scoped(report.spans.exact.cells[0][1]!.overall, report.spans.exact.cells[0][1]!.byLabel, scope)!
+            : null;
+          const overlap = two
+            ? scoped(report.spans.overlap.cells[0][1]!.overall, report.spans.overlap.cells[0][1]!.byLabel, scope)!
+            : null;
+          const kappa = two ? tokens.cohen! : tokens.fleiss;
+          return (
+            <tr
+              key={scope ?? ""}
+              data-scope={scope ?? "overall"}
+              className={scope === null ? "agr-overall" : undefined}
+            >
+              <th scope="row">
+                {scope === null ? (
+                  "All types"
+                ) : (
+                  <span className="agr-type">
+                    <span
+                      className="entity-dot"
+                      style={{ background: colors[scope] ?? "#9aa0a6" }}
+                      aria-hidden="true"
+                    />
+                    {scope}
+                  </span>
+                )}
+              </th>
+              {analysts.map((a, i) => (
+                <td key={a.id} className="agr-num">
+                  {count(spans(scope, i), "span")}
+                </td>
+              ))}
+              {exact && overlap ? (
+                <>
+                  <td className="agr-num" data-measure="f1-exact" style={{ background: heat(exact.f1) }}>
+                    <Figure value={exact.f1} reason={spanReason(exact)} />
+                    <span className="agr-sub">
+                      P {formatFigure(exact.precision)} · R {formatFigure(exact.recall)}
+                    </span>
+                  </td>
+                  <td className="agr-num" data-measure="f1-overlap" style={{ background: heat(overlap.f1) }}>
+                    <Figure value={overlap.f1} reason={spanReason(overlap)} />
+                    <span className="agr-sub">
+                      P {formatFigure(overlap.precision)} · R {formatFigure(overlap.recall)}
+                    </span>
+                  </td>
+                </>
+              ) : null}
+              <td className="agr-num" data-measure={two ? "cohen" : "fleiss"} style={{ background: heat(kappa.value) }}>
+                <Figure value={kappa.value} reason={kappa.reason} />
+                <span className="agr-units">{count(kappa.units, "token")}</span>
+              </td>
+              <td className="agr-num" data-measure="alpha" style={{ background: heat(tokens.alpha.value) }}>
+                <Figure value={tokens.alpha.value} reason={tokens.alpha.reason} />
+                <span className="agr-units">{count(tokens.alpha.units, "token")}</span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

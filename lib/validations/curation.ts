@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const MAX_ANALYSTS = 20;
+export const MAX_CURATION_ITEMS = 5_000;
+
+const id = z.string().min(1).max(64);
+
+/** The agreement view's query: whose annotations (`analyst` repeats; default everyone who annotated), which tokens. */
+export const agreementQuerySchema = z.object({
+  analyst: z.array(id).max(MAX_ANALYSTS, `Compare at most ${MAX_ANALYSTS} analysts.`).optional(),
+  units: z.enum(["all", "annotated"]).default("all"),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+export type AgreementQuery = z.infer<typeof agreementQuerySchema>;
+
+/** The analysts picked for curation (`analyst` repeats; default everyone who annotated). */
+export const curationQuerySchema = agreementQuerySchema.pick({ analyst: true });
+
+/**
+ * A curation's decisions on one article's annotations, each at the version
+ * the reviewer saw: accepted are the picks, rejected the rest of a decided
+ * difference. All or none.
+ */
+export const applyCurationSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        id,
+        version: z.number().int().min(1),
+        decision: z.enum(["ACCEPTED", "REJECTED"], { message: "A curation decision is ACCEPTED or REJECTED." }),
+      }),
+    )
+    .min(1, "Nothing to apply: pick at least one difference.")
+    .max(MAX_CURATION_ITEMS, `At most ${MAX_CURATION_ITEMS} annotations at once.`)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, "Each annotation once."),
+});
+export type ApplyCurationInput = z.infer<typeof applyCurationSchema>;
