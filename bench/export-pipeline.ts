@@ -4,6 +4,7 @@
 // `tsx --conditions=react-server` lets the server-only modules load outside Next.js.
 import { createExportLinks, exportDocument } from "@/lib/export";
 import { db } from "@/lib/db";
+import { SEES_EVERYTHING } from "@/lib/server/assignments/visible-authors";
 import { countExport, exportRows, getWorkspaceName } from "@/lib/server/exports/export-rows";
 import type { ExportFormat } from "@/lib/validations/export";
 
@@ -20,16 +21,20 @@ async function main() {
   const results = [];
   for (const format of formats) {
     const run = async () => {
-      const w3cTotal = format === "w3c" ? await countExport({ workspaceId, filters: {} }) : undefined;
+      const w3cTotal =
+        format === "w3c" ? await countExport({ workspaceId, filters: {}, visibility: SEES_EVERYTHING }) : undefined;
       const detail = ["jsonl", "conll", "spacy"].includes(format) ? "spans" : "full";
       const pageSize = process.env.BENCH_EXPORT_PAGE_SIZE ? Number(process.env.BENCH_EXPORT_PAGE_SIZE) : undefined;
-      const doc = exportDocument(exportRows({ workspaceId, filters: {}, detail, pageSize }), {
-        format,
-        scope: { kind: "workspace", name },
-        links,
-        url: "http://127.0.0.1/export",
-        w3cTotal,
-      });
+      const doc = exportDocument(
+        exportRows({ workspaceId, filters: {}, visibility: SEES_EVERYTHING, detail, pageSize }),
+        {
+          format,
+          scope: { kind: "workspace", name },
+          links,
+          url: "http://127.0.0.1/export",
+          w3cTotal,
+        },
+      );
       let bytes = 0;
       for await (const chunk of doc.body) bytes += (chunk as Buffer).length;
       return bytes;

@@ -1,6 +1,8 @@
 // The reader benchmark: how fast an article page with N highlights becomes
 // usable in Chromium, how long the main thread blocks on the way, and how fast
 // a new highlight shows and is saved. Run through bench/run.mjs.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { chromium } from "playwright-core";
 
 const CHROMIUM_ARGS = [
@@ -31,20 +33,35 @@ function installProbes({ n }) {
   } catch {
     bench.noLongTaskApi = true;
   }
-  const marks = document.getElementsByClassName("annotation-highlight");
-  const check = () => {
+  // Ids of highlights added so far, collected from the mutation records (each added element is
+  // looked at once); only when there are enough is the DOM scanned to confirm they are all still
+  // there. Scanning every mark after every mutation cost the page 60 ms at N = 5,000.
+  const seen = new Set();
+  const collect = (records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.tagName === "MARK") seen.add(node.getAttribute("data-annotation-id"));
+        if (node.firstElementChild)
+          for (const mark of node.getElementsByTagName("mark")) seen.add(mark.getAttribute("data-annotation-id"));
+      }
+    }
+  };
+  const allDrawn = () => {
+    const ids = new Set();
+    for (const mark of document.getElementsByClassName("annotation-highlight"))
+      if (mark.tagName === "MARK") ids.add(mark.getAttribute("data-annotation-id"));
+    return ids.size >= n;
+  };
+  const check = (records) => {
     const now = performance.now();
     if (bench.domReady !== null) return;
+    if (n > 0) collect(records);
     const body = document.querySelector("[data-testid=article-body]");
     if (!body || !body.querySelector(".ProseMirror[contenteditable=true]")) return;
     const panel = document.querySelector("[data-testid=annotation-panel]");
     if (!panel) return;
-    if (n > 0) {
-      if (!panel.querySelector("[role=option]") || marks.length < n) return;
-      const ids = new Set();
-      for (const mark of marks) if (mark.tagName === "MARK") ids.add(mark.getAttribute("data-annotation-id"));
-      if (ids.size < n) return;
-    }
+    if (n > 0 && (!panel.querySelector("[role=option]") || seen.size < n || !allDrawn())) return;
     bench.domReady = now;
     observer.disconnect();
     // The frame that shows it: a task posted from requestAnimationFrame runs after that frame's paint.
@@ -89,14 +106,26 @@ async function newContext(browser, baseUrl, sessionToken, n) {
 }
 
 /** One cold load (fresh context, empty cache) of an article with `n` annotations. */
-async function measureLoad(browser, { baseUrl, sessionToken, path, n }) {
+async function measureLoad(browser, { baseUrl, sessionToken, path, n, profilePath = null, tracePath = null }) {
   const context = await newContext(browser, baseUrl, sessionToken, n);
   try {
     const page = await context.newPage();
+    if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });
+    const cdp = profilePath ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     const response = await page.goto(`${baseUrl}${path}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
     if (!response?.ok()) throw new Error(`GET ${path}: HTTP ${response?.status()}`);
     await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
     await page.waitForTimeout(SETTLE_MS);
+    if (cdp) {
+      const { profile } = await cdp.send("Profiler.stop");
+      await writeFile(profilePath, JSON.stringify(profile));
+    }
+    if (tracePath) await browser.stopTracing();
     const probe = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0];
       const fcp = performance.getEntriesByName("first-contentful-paint")[0];
@@ -258,6 +287,18 @@ export async function benchReader({ baseUrl, sessionToken, articles, reps = 3, c
           `  load N=${article.n} #${rep + 1}: ready ${run.readyMs} ms, longest task ${run.longestTaskMs} ms, TBT ${run.tbtMs} ms`,
         );
         runs.get(article.n).push(run);
+      }
+    }
+    // BENCH_PROFILE_DIR: two more loads per article, one under the V8 sampling profiler, one traced (open either in Chrome DevTools).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    if (profileDir) {
+      for (const article of articles) {
+        const profilePath = path.join(profileDir, `reader-n${article.n}.cpuprofile`);
+        await measureLoad(browser, { baseUrl, sessionToken, ...article, profilePath });
+        log(`  profile of a load with N=${article.n}: ${profilePath}`);
+        const tracePath = path.join(profileDir, `reader-n${article.n}.trace.json`);
+        await measureLoad(browser, { baseUrl, sessionToken, ...article, tracePath });
+        log(`  trace of a load with N=${article.n} (Chrome DevTools, Performance): ${tracePath}`);
       }
     }
     const loadKeys = ["readyMs", "domReadyMs", "fcpMs", "ttfbMs", "longestTaskMs", "tbtMs", "tasksOver200"];

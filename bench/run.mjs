@@ -329,6 +329,13 @@ async function main() {
   };
   log(`  batch create: ${seeding.msPerHighlight} ms per highlight (median, ${BATCH} per call)`);
 
+  if (process.env.BENCH_PAUSE) {
+    // For profiling by hand: the seeded app stays up until Ctrl-C (which cleans up as usual).
+    log(`Paused (BENCH_PAUSE). Session cookie next-auth.session-token=${client.sessionToken}`);
+    for (const a of articles) log(`  N=${a.n}: ${APP_URL}${a.path}`);
+    await new Promise(() => {});
+  }
+
   let reader = null;
   if (runs("reader")) {
     log("Reader benchmark (Chromium)");

@@ -70,6 +70,10 @@ export function describeActivity(event: ActivityLike): string {
       return "resolved a discussion";
     case "thread.reopened":
       return "reopened a discussion";
+    case "api_token.created":
+      return `created the ${field(data, "scope") === "READ_WRITE" ? "read-write" : "read-only"} API token “${field(data, "name") ?? ""}”`;
+    case "api_token.revoked":
+      return `revoked the API token “${field(data, "name") ?? ""}”`;
     case "annotation.created":
       return `highlighted “${field(data, "exact") ?? ""}”`;
     case "annotation.updated":
@@ -88,6 +92,19 @@ export function describeActivity(event: ActivityLike): string {
       return `added the entity type “${field(data, "name") ?? ""}”`;
     case "entity_type.updated":
       return "changed an entity type";
+    case "assignment.created": {
+      const due = field(data, "dueAt");
+      const blind = (data as { blind?: boolean } | null)?.blind;
+      return `assigned “${field(data, "title") ?? "an article"}” to ${field(data, "assigneeName") ?? "an analyst"}${blind ? " (blind)" : ""}${due ? `, due ${due}` : ""}`;
+    }
+    case "assignment.updated":
+      return `changed ${field(data, "assigneeName") ?? "an analyst"}’s assignment of “${field(data, "title") ?? "an article"}”`;
+    case "assignment.removed":
+      return `took “${field(data, "title") ?? "an article"}” off ${field(data, "assigneeName") ?? "an analyst"}’s assignments`;
+    case "assignment.submitted":
+      return `submitted their work on “${field(data, "title") ?? "an article"}”`;
+    case "assignment.reopened":
+      return `reopened ${field(data, "assigneeName") ?? "an analyst"}’s work on “${field(data, "title") ?? "an article"}”`;
     default:
       return event.action;
   }

@@ -16,6 +16,17 @@ describe("preparedQuery", () => {
     expect(await twice(21)).toEqual([{ n: 42 }]);
   });
 
+  it("keeps statements of different text under one name apart, on every connection", async () => {
+    const one = () => preparedQuery<{ v: string }>("test-shared", Prisma.sql`SELECT 'one'::text AS v`);
+    const two = () => preparedQuery<{ v: string }>("test-shared", Prisma.sql`SELECT 'two'::text AS v, 2 AS n`);
+    // More rounds than the pool has connections, so both texts meet on the same connections.
+    for (let i = 0; i < 12; i++) {
+      const [a, b] = await Promise.all([one(), two()]);
+      expect(a).toEqual([{ v: "one" }]);
+      expect(b).toEqual([{ v: "two", n: 2 }]);
+    }
+  });
+
   it("sends and reads timestamps as UTC, as Prisma does, whatever the process's time zone", async () => {
     process.env.TZ = "America/New_York";
     const at = new Date("2026-01-02T03:04:05.678Z");

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
@@ -59,6 +60,23 @@ const typeParsers = {
 const STATEMENT_NAME_TROUBLE = new Set(["42P05", "26000"]);
 let namedStatements = true;
 
+const statementNames = new Map<string, string>();
+
+/**
+ * `name` plus a digest of `text`: a statement whose text depends on the caller
+ * (a session's or an API token's access check inside the same insert) gets one
+ * prepared statement per text, where pg would refuse the second text under the
+ * same name on a connection that prepared the first.
+ */
+function statementName(name: string, text: string): string {
+  let named = statementNames.get(text);
+  if (named === undefined) {
+    named = `${name}-${createHash("sha1").update(text).digest("base64url").slice(0, 12)}`;
+    statementNames.set(text, named);
+  }
+  return named;
+}
+
 /**
  * Runs a statement of fixed text (built with Prisma.sql, so values stay
  * parameters) straight on Prisma's pool, as a statement named `name` that
@@ -66,15 +84,16 @@ let namedStatements = true;
  * and Prisma's per-call work (serializing parameters and results) is skipped.
  * Both were a measured share of a hot request (see bench/README.md); this is
  * for the few statements every such request runs, outside transactions.
- * A name must always stand for the same text. Where the server cannot keep
+ * Each distinct text gets its own statement under `name`. Where the server cannot keep
  * names per connection, it falls back to unnamed statements for good.
  * Dates are sent as UTC; columns come back as pg parses them (text, int4,
  * bool, and timestamp as UTC Dates).
  */
 export async function preparedQuery<R>(name: string, query: Prisma.Sql): Promise<R[]> {
   const values = query.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  const statement = statementName(name, query.text);
   const run = (named: boolean) =>
-    connection().pool.query({ name: named ? name : undefined, text: query.text, values, types: typeParsers });
+    connection().pool.query({ name: named ? statement : undefined, text: query.text, values, types: typeParsers });
   try {
     return (await run(namedStatements)).rows as R[];
   } catch (err) {

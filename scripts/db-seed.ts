@@ -4,6 +4,7 @@
 import { demoArticles } from "@/prisma/seed/demo-articles";
 import { DEMO_PASSWORD, demoUsers } from "@/prisma/seed/demo-users";
 import { db } from "@/lib/db";
+import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { importArticle } from "@/lib/server/articles/import-article";
@@ -41,8 +42,20 @@ async function main() {
       upload: { text, format: "text" },
     });
   }
+  // A read-write API token of the first analyst, so that the README's curl example works at once.
+  const analyst = users.find((u) => u.role === "ANALYST") ?? owner;
+  const { token } = await createApiToken({
+    workspaceId: workspace.id,
+    actorId: analyst.id,
+    input: { name: "Demo token", scope: "READ_WRITE" },
+  });
   console.log("Demo data created. Sign in at /signin with any of these (password for all: %s):", DEMO_PASSWORD);
   for (const u of users) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
+  console.log(
+    "Demo API token of %s (read-write, shown only now; revoke it under Account → API tokens):",
+    analyst.email,
+  );
+  console.log(`  ${token}`);
 }
 
 main()

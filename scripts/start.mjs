@@ -11,7 +11,7 @@
 // EMBEDDED_DB_PORT (54329), MARGINALIA_DATA_DIR (.data), SEED_DEMO=false to skip the demo data.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { constants } from "node:os";
@@ -80,9 +80,12 @@ async function main() {
     const stale = staleBuildReason();
     if (stale) {
       console.log(`Building Marginalia (${stale})…`);
+      const startedAt = new Date();
       const code = await npm(["run", "build"]);
       if (stopSignal) return stoppedCode();
       if (code !== 0) throw new StartError(`The build failed (exit code ${code}).`);
+      // The build read its inputs from when it started: a file saved during it makes the next start rebuild.
+      utimesSync(path.join(".next", "BUILD_ID"), startedAt, startedAt);
     }
   }
 

@@ -185,3 +185,27 @@ export async function makeComment(
   });
   return { commentId: comment.id, annotationId, articleId: annotation.articleId };
 }
+
+/** An assignment of the article to `assigneeId` (blind unless told); returns its id. */
+export async function makeAssignment(
+  workspaceId: string,
+  articleId: string,
+  assigneeId: string,
+  assignedById: string,
+  options: { blind?: boolean; submitted?: boolean; dueAt?: Date | null } = {},
+): Promise<string> {
+  const assignment = await db.assignment.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      articleId,
+      assigneeId,
+      assignedById,
+      blind: options.blind ?? true,
+      submittedAt: options.submitted ? new Date() : null,
+      dueAt: options.dueAt ?? null,
+    },
+    select: { id: true },
+  });
+  return assignment.id;
+}

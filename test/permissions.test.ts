@@ -12,6 +12,7 @@ import {
   makeAnnotation,
   commentBody,
   makeArticle,
+  makeAssignment,
   makeComment,
   makeEntity,
   makeUser,
@@ -416,7 +417,80 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
   ],
+  "assignment.list": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/assignments/route.ts", params: ws, ok: 200 },
+  ],
+  "assignment.manage": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/assignments/route.ts",
+      params: ws,
+      json: async (w) => ({
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+        assigneeIds: [await freshMember(w)],
+        dueAt: "2026-12-24",
+        blind: true,
+      }),
+      ok: 201,
+    },
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/assignments/[assignmentId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, assignmentId: await analystAssignment(w, null) }),
+      json: { blind: false, dueAt: null },
+      ok: 200,
+    },
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/assignments/[assignmentId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, assignmentId: await analystAssignment(w, null) }),
+      ok: 204,
+    },
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/assignments/[assignmentId]/submit/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        assignmentId: await analystAssignment(w, null, { submitted: true }),
+      }),
+      ok: 200,
+    },
+  ],
+  "assignment.submit": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/assignments/[assignmentId]/submit/route.ts",
+      // The caller's own when they are an analyst; reviewers and owners may submit for an analyst.
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, assignmentId: await analystAssignment(w, caller) }),
+      ok: 200,
+    },
+  ],
+  "dashboard.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/dashboard/route.ts", params: ws, ok: 200 }],
+  "apiToken.manage": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/api-tokens/route.ts", params: ws, ok: 200 },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/api-tokens/route.ts",
+      params: ws,
+      json: { name: "Probe", scope: "READ" },
+      ok: 201,
+    },
+  ],
 };
+
+/** An assignment of a new article: the caller's when they are an analyst, else the world's analyst's. */
+async function analystAssignment(
+  world: World,
+  caller: TestUser | null,
+  options: { submitted?: boolean } = {},
+): Promise<string> {
+  const assigneeId = caller && caller.id === world.users.ANALYST.id ? caller.id : world.users.ANALYST.id;
+  const articleId = await makeArticle(world.workspaceId, world.users.OWNER.id);
+  return makeAssignment(world.workspaceId, articleId, assigneeId, world.users.OWNER.id, {
+    blind: true,
+    submitted: options.submitted,
+  });
+}
 
 /** An analyst's annotation: anyone with the review permission may decide on it (nobody reviews their own). */
 async function analystAnnotation(world: World): Promise<string> {

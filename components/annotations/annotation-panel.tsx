@@ -35,6 +35,9 @@ type AnnotationPanelProps = {
   onDelete(id: string): void;
   onReattach?(id: string): void;
   reattachingId?: string | null;
+  /** Whether rejected annotations are listed (and drawn); the Rejected status filter lists them anyway. */
+  showRejected?: boolean;
+  onShowRejectedChange?(show: boolean): void;
 };
 
 /**
@@ -59,15 +62,19 @@ export function AnnotationPanel({
   onDelete,
   onReattach,
   reattachingId = null,
+  showRejected = true,
+  onShowRejectedChange,
 }: AnnotationPanelProps) {
   const headingId = useId();
   const [filters, setFilters] = useState<AnnotationFilters>(noFilters);
   const [threadFilter, setThreadFilter] = useState<ThreadFilter>("all");
   const { placed, orphaned } = useMemo(() => splitByAnchor(annotations), [annotations]);
-  const shown = useMemo(
-    () => filterByThread(filterAnnotations(placed, filters), summaries, threadFilter),
-    [placed, filters, summaries, threadFilter],
-  );
+  const rejected = useMemo(() => placed.filter((a) => a.status === "REJECTED").length, [placed]);
+  const shown = useMemo(() => {
+    const listed =
+      showRejected || filters.status === "REJECTED" ? placed : placed.filter((a) => a.status !== "REJECTED");
+    return filterByThread(filterAnnotations(listed, filters), summaries, threadFilter);
+  }, [placed, filters, summaries, threadFilter, showRejected]);
   const threadCounts = useMemo(() => {
     let open = 0;
     let resolved = 0;
@@ -107,6 +114,12 @@ export function AnnotationPanel({
             onChange={(change) => setFilters((f) => updateFilters(f, change, annotations))}
             onClear={() => setFilters(noFilters)}
           />
+        ) : null}
+        {rejected > 0 && onShowRejectedChange ? (
+          <label className="ann-show-rejected">
+            <input type="checkbox" checked={showRejected} onChange={(e) => onShowRejectedChange(e.target.checked)} />
+            Show rejected ({rejected})
+          </label>
         ) : null}
         <p role="status" className="visually-hidden">
           {filtered ? `${shown.length} of ${placed.length} annotations shown.` : ""}

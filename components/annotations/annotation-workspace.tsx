@@ -14,7 +14,7 @@ import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
 import { Toast } from "@/components/ui/toast";
-import { textRangeToPosRange } from "@/lib/anchoring";
+import { canonicalText, textRangeToPosRange } from "@/lib/anchoring";
 import { api, ApiError } from "@/lib/client/api";
 import { findMentions, type TextRange } from "@/lib/suggestions/find-mentions";
 import { AnnotationHoverCard, type HoverState } from "./annotation-hover-card";
@@ -30,6 +30,7 @@ import type { CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
 import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
+import { useShowRejected } from "./use-show-rejected";
 
 /** How the reader draws an annotation. */
 function toHighlight(a: AnnotationItem): HighlightedAnnotation {
@@ -91,15 +92,19 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     (drafts: readonly AnnotationItem[]) => editor?.commands.addAnnotations(drafts.map(toHighlight)),
     [editor],
   );
+  const content = props.content;
+  const shownText = useCallback(() => canonicalText(content), [content]);
   const { annotations, create, update, remove, toast, dismissToast, say } = useAnnotations({
     workspaceId,
     articleId,
     revisionId,
     initial: props.initialAnnotations,
+    text: shownText,
     me,
     onDraft: drawDrafts,
   });
   const { selection, read: readSelection } = useTextSelection(editor);
+  const [showRejected, setShowRejected] = useShowRejected();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tagging, setTagging] = useState<TaggingState | null>(null);
   const [tagAll, setTagAll] = useState<{ entity: EntityItem; text: string; matches: TextRange[] } | null>(null);
@@ -134,8 +139,12 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
 
   useEffect(() => {
     if (!editor) return;
-    editor.commands.setAnnotations(annotations.filter((a) => a.anchorState !== "ORPHANED").map(toHighlight));
-  }, [editor, annotations]);
+    editor.commands.setAnnotations(
+      annotations
+        .filter((a) => a.anchorState !== "ORPHANED" && (showRejected || a.status !== "REJECTED"))
+        .map(toHighlight),
+    );
+  }, [editor, annotations, showRejected]);
 
   useEffect(() => {
     editor?.commands.setSelectedAnnotation(selectedId);
@@ -429,6 +438,8 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
         ) : null}
         <AnnotationPanel
           annotations={annotations}
+          showRejected={showRejected}
+          onShowRejectedChange={setShowRejected}
           entityTypes={entityTypes}
           selectedId={selectedId}
           summaries={summaries}

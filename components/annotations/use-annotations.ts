@@ -34,6 +34,8 @@ export function useAnnotations(options: {
   revisionId: string;
   /** The page's annotations, as `findReaderAnnotations` sends them. */
   initial: CompactAnnotations;
+  /** The canonical text of the shown revision (read only when a quote was left out of `initial`). */
+  text: () => string;
   me: { id: string; name: string };
   /**
    * Called synchronously with the optimistic annotations of a create, before
@@ -46,11 +48,13 @@ export function useAnnotations(options: {
   useEffect(() => {
     onDraft.current = options.onDraft;
   }, [options.onDraft]);
-  const [annotations, setAnnotations] = useState<AnnotationItem[]>(() => decodeAnnotations(options.initial));
+  const [annotations, setAnnotations] = useState<AnnotationItem[]>(() =>
+    decodeAnnotations(options.initial, options.text),
+  );
   const [shownRevision, setShownRevision] = useState(revisionId);
   if (shownRevision !== revisionId) {
     setShownRevision(revisionId);
-    setAnnotations(decodeAnnotations(options.initial));
+    setAnnotations(decodeAnnotations(options.initial, options.text));
   }
   const [toast, setToast] = useState<Toast | null>(null);
   const listUrl = `/api/workspaces/${workspaceId}/articles/${articleId}/annotations`;

@@ -9,6 +9,7 @@ export const LIVE_EVENT_TYPES = [
   "notification.created",
   "presence.changed",
   "member.changed",
+  "assignment.changed",
 ] as const satisfies readonly LiveEventType[];
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";

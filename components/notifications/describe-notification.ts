@@ -10,6 +10,8 @@ export function describeNotification(n: Pick<NotificationView, "kind" | "actor">
       return `${who} replied in a thread you’re in`;
     case "REVIEW":
       return `${who} reviewed your annotation`;
+    case "ASSIGNMENT":
+      return `${who} assigned you an article`;
   }
 }
 

@@ -39,7 +39,11 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
   const say = useCallback((message: string, tone?: "error", undo?: () => void) => {
     setToast({ id: ++toastId.current, message, tone, undo });
   }, []);
-  const { items, total, loading, decide, replace } = useReviewQueue(workspaceId, filters, say);
+  const { items, total, loading, hasMore, loadingMore, loadMore, decide, replace } = useReviewQueue(
+    workspaceId,
+    filters,
+    say,
+  );
   const [index, setIndex] = useState(0);
   const [rejecting, setRejecting] = useState<QueueItem[] | null>(null);
   const [confirmBatch, setConfirmBatch] = useState<"ACCEPTED" | null>(null);
@@ -54,6 +58,11 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
     (step: number) => setIndex((i) => Math.max(0, Math.min(items.length - 1, i + step))),
     [items.length],
   );
+  // Near the end of what is loaded, the next page is fetched, so j never runs dry while more wait.
+  const position = Math.min(index, items.length - 1);
+  useEffect(() => {
+    if (hasMore && !loading && items.length - position <= 5) void loadMore();
+  }, [hasMore, items.length, loadMore, loading, position]);
 
   const apply = useCallback(
     async (targets: QueueItem[], decision: Decision, reason?: string) => {
@@ -236,6 +245,18 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
                 </button>
               </li>
             ))}
+            {hasMore ? (
+              <li>
+                <button
+                  type="button"
+                  className="button button-secondary button-small review-load-more"
+                  disabled={loadingMore}
+                  onClick={() => void loadMore()}
+                >
+                  {loadingMore ? "Loading…" : `Load more (${total - items.length} not shown)`}
+                </button>
+              </li>
+            ) : null}
           </ol>
 
           <section className="review-card" aria-label="Annotation under review" tabIndex={-1} ref={cardRef}>

@@ -37,6 +37,8 @@ export function useReviewQueue(
 ) {
   const [items, setItems] = useState<QueueItem[]>([]);
   const [total, setTotal] = useState(0);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const query = useMemo(() => {
     const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "") as [string, string][]);
     params.set("limit", "200");
@@ -56,9 +58,32 @@ export function useReviewQueue(
     if (page) {
       setItems(page.data);
       setTotal(page.total);
+      setNextCursor(page.nextCursor);
     }
     setShown(query);
   }, [query, say, workspaceId]);
+
+  /** Appends the next page of the same query (the queue is read 200 at a time). */
+  const loadMore = useCallback(async () => {
+    if (!nextCursor || loadingMore) return;
+    const id = request.current;
+    setLoadingMore(true);
+    const page = await apiBody<QueuePage>(
+      `/api/workspaces/${workspaceId}/review-queue?${query}&cursor=${encodeURIComponent(nextCursor)}`,
+    ).catch((err) => {
+      say(err instanceof ApiError ? err.message : "Could not load more of the queue.", "error");
+      return null;
+    });
+    setLoadingMore(false);
+    // A reload or other filters since: this page belongs to a list no longer shown.
+    if (!page || id !== request.current) return;
+    setItems((list) => {
+      const known = new Set(list.map((i) => i.id));
+      return [...list, ...page.data.filter((i) => !known.has(i.id))];
+    });
+    setTotal(page.total);
+    setNextCursor(page.nextCursor);
+  }, [loadingMore, nextCursor, query, say, workspaceId]);
   const loading = shown !== query;
   const loadRef = useRef(load);
 
@@ -110,5 +135,5 @@ export function useReviewQueue(
     [load, say, workspaceId],
   );
 
-  return { items, total, loading, reload: load, decide, replace };
+  return { items, total, loading, hasMore: nextCursor !== null, loadingMore, loadMore, reload: load, decide, replace };
 }

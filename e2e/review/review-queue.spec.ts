@@ -47,16 +47,17 @@ test("a reviewer works the queue by keyboard: accepts three, rejects one with a 
     await expect(queue.getByRole("listitem").nth(3)).toContainText("Proposed");
     await expect(queue.getByRole("listitem").nth(0)).toContainText("Accepted");
 
-    // The server agrees.
-    const statuses = await Promise.all(
-      ids.map(async (id) => {
-        const res = await page.request.get(
-          `/api/workspaces/${workspaceId}/articles/${articleId}/annotations?ids=${id}`,
-        );
-        return (await res.json()).data[0].status;
-      }),
-    );
-    expect(statuses).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED", "PROPOSED"]);
+    // The server agrees (the undo shows at once; its request may still be on its way).
+    const statuses = () =>
+      Promise.all(
+        ids.map(async (id) => {
+          const res = await page.request.get(
+            `/api/workspaces/${workspaceId}/articles/${articleId}/annotations?ids=${id}`,
+          );
+          return (await res.json()).data[0].status;
+        }),
+      );
+    await expect.poll(statuses).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED", "PROPOSED"]);
     // The rejection's reason stays in the thread.
     const thread = await (
       await page.request.get(`/api/workspaces/${workspaceId}/annotations/${ids[3]}/comments`)
@@ -69,6 +70,45 @@ test("a reviewer works the queue by keyboard: accepts three, rejects one with a 
     await expect(highlightsOf(a.page, ids[3]).first()).toHaveAttribute("data-status", "PROPOSED");
     const inbox = await (await a.page.request.get(`/api/workspaces/${workspaceId}/notifications`)).json();
     expect(inbox.data.filter((n: { kind: string }) => n.kind === "REVIEW")).toHaveLength(4);
+  } finally {
+    await close();
+  }
+});
+
+test("a queue longer than a page is read on as the reviewer moves through it", async ({ browser }) => {
+  const { workspaceId, articleId, a, b, close } = await analystAndReviewer(browser);
+  try {
+    // 230 one-word highlights by the analyst, in two batches.
+    const article = (await (await a.page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}`)).json())
+      .data;
+    const text: string = article.currentRevision.text;
+    const words = [...text.matchAll(/\p{L}{4,}/gu)].slice(0, 230);
+    expect(words).toHaveLength(230);
+    for (const part of [words.slice(0, 115), words.slice(115)]) {
+      const res = await a.page.request.post(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
+        data: {
+          items: part.map((m) => ({
+            revisionId: article.currentRevision.id,
+            start: m.index,
+            end: m.index + m[0].length,
+            exact: m[0],
+          })),
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+
+    const page = b.page;
+    await page.goto(`/w/${workspaceId}/review`);
+    const queue = page.getByRole("list", { name: "Queue" });
+    await expect(page.getByText("230 annotations")).toBeVisible();
+    await expect(queue.getByRole("button", { name: "Load more (30 not shown)" })).toBeVisible();
+    // Moving near the end of the first 200 fetches the rest.
+    await queue.getByRole("button").nth(196).click();
+    await page.keyboard.press("j");
+    await expect(queue.getByRole("listitem")).toHaveCount(230);
+    await expect(queue.getByRole("button", { name: /Load more/ })).toHaveCount(0);
+    await expect(page.getByText("198 of 230")).toBeVisible();
   } finally {
     await close();
   }

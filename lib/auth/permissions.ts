@@ -52,6 +52,16 @@ export const permissions = {
   "notification.list": everyone,
   /** The live event stream and presence. */
   "live.subscribe": everyone,
+  /** See assignments: leads all of them, everyone else their own. */
+  "assignment.list": everyone,
+  /** Assign articles, change or remove assignments, reopen submitted work; such members always see everyone's annotations. */
+  "assignment.manage": leads,
+  /** Mark one's own assignment submitted. */
+  "assignment.submit": contributors,
+  /** The workspace dashboard: progress per article and analyst. */
+  "dashboard.read": leads,
+  /** Create and list one's own personal API tokens for the workspace. */
+  "apiToken.manage": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -66,6 +66,36 @@ export async function clearFailedSignIns(email: string): Promise<void> {
   await signInLimiters().byEmail.delete(email.toLowerCase());
 }
 
+let apiLimiter: RateLimiterPrisma | undefined;
+
+// Like the sign-in counters, in PostgreSQL through Prisma's client, so every app instance shares them.
+function apiTokenLimiter(): RateLimiterPrisma {
+  apiLimiter ??= new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimit",
+    keyPrefix: "api-token",
+    points: Number(process.env.API_RATE_LIMIT ?? 600),
+    duration: Number(process.env.API_RATE_LIMIT_WINDOW ?? 60),
+    clearExpiredByTimeout: false,
+  });
+  return apiLimiter;
+}
+
+/** Counts one request made with an API token; throws 429 with Retry-After once the token has used up its window. */
+export async function consumeApiRequest(tokenId: string): Promise<void> {
+  const limiter = apiTokenLimiter();
+  try {
+    await limiter.consume(tokenId);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    throw new AppError("RATE_LIMITED", `Too many requests with this API token. Try again in ${retryAfter} seconds.`, {
+      headers: { "Retry-After": String(retryAfter) },
+      details: { retryAfter, limit: limiter.points },
+    });
+  }
+}
+
 /** The caller's IP as reported by the proxy in front of the app (Next.js sets x-forwarded-for). */
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
   const read = (name: string) => {

@@ -1,10 +1,18 @@
 import "server-only";
 import type { z } from "zod";
 import type { Membership } from "@/lib/auth/access";
+import {
+  authenticateApiToken,
+  bearerToken,
+  isReadMethod,
+  requireTokenAccess,
+  type ApiTokenUse,
+} from "@/lib/auth/api-token";
 import type { Permission } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session-member";
 import { cookieHeaderGetter, sessionClaims, userFromCookies, type SessionUser } from "@/lib/auth/session";
-import { createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
+import { consumeApiRequest } from "@/lib/auth/rate-limit";
+import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
 import { AppError, toErrorResponse } from "@/lib/errors";
 
 /** Marks every handler built here, so a test can prove that no route skips it. */
@@ -23,13 +31,19 @@ type BaseContext = {
 };
 
 export type PublicContext = BaseContext & { user: SessionUser | null };
-export type UserContext = BaseContext & { user: SessionUser };
+/** `apiToken` is set when the request came with `Authorization: Bearer` instead of a session cookie. */
+export type UserContext = BaseContext & { user: SessionUser; apiToken?: ApiTokenUse };
 export type MemberContext = UserContext & { membership: Membership; workspaceId: string };
 export type WriteContext = BaseContext & { access: WriteAccess; workspaceId: string };
 
+/**
+ * Workspace routes (`permission`) also take personal API tokens
+ * (`Authorization: Bearer`) unless they say `apiToken: false`; user routes
+ * only when they say `apiToken: true`. See requireTokenAccess for the rules.
+ */
 type Options =
   | { public: true }
-  | { permission: Permission }
+  | { permission: Permission; apiToken?: false }
   /**
    * The handler's one write statement checks session, membership and role
    * itself (see WriteAccess) and falls back to `access.require()` when it
@@ -38,7 +52,7 @@ type Options =
    */
   | { permission: Permission; checkedByWrite: true }
   /** Any signed-in user; for routes outside a workspace (own account, own workspaces). */
-  | { user: true };
+  | { user: true; apiToken?: true };
 
 type HandlerFor<O> = O extends { public: true }
   ? (ctx: PublicContext) => Promise<Response> | Response
@@ -86,11 +100,60 @@ function stringParams(raw: RouteParams): Record<string, string> {
 }
 
 /**
+ * A request with `Authorization: Bearer <token>`: the token is checked on
+ * every request (401 unknown or revoked), counted against its rate limit
+ * (429), then held to the route's workspace, the token's scope and its
+ * user's role there (404, 403), as requireTokenAccess says.
+ */
+async function runWithApiToken<O extends Options>(
+  handler: HandlerFor<O>,
+  options: O,
+  base: BaseContext,
+  bearer: string,
+): Promise<Response> {
+  const method = base.req.method.toUpperCase();
+  const auth = await authenticateApiToken(bearer);
+  await consumeApiRequest(auth.token.id);
+  if ("permission" in options) {
+    if ("apiToken" in options && options.apiToken === false) {
+      throw new AppError("FORBIDDEN", "This route does not accept API tokens.");
+    }
+    const workspaceId = base.params.workspaceId;
+    if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
+    const member = requireTokenAccess(auth, workspaceId, options.permission, method);
+    if ("checkedByWrite" in options) {
+      const recheck = async () =>
+        requireTokenAccess(await authenticateApiToken(bearer), workspaceId, options.permission, method);
+      const access = createTokenWriteAccess(member, auth.token.id, options.permission, recheck);
+      return await runCheckedByWrite(handler as HandlerFor<{ checkedByWrite: true }>, {
+        ...base,
+        access,
+        workspaceId,
+      });
+    }
+    return await (handler as HandlerFor<{ permission: Permission }>)({
+      ...base,
+      ...member,
+      apiToken: auth.token,
+      workspaceId,
+    });
+  }
+  if (!("apiToken" in options) || options.apiToken !== true) {
+    throw new AppError("FORBIDDEN", "This route does not accept API tokens.");
+  }
+  if (auth.token.scope !== "READ_WRITE" && !isReadMethod(method)) {
+    throw new AppError("FORBIDDEN", "This API token may only read.");
+  }
+  return await (handler as HandlerFor<{ user: true }>)({ ...base, user: auth.user, apiToken: auth.token });
+}
+
+/**
  * Wraps a route handler: resolves the session user (401 when there is none),
  * checks workspace membership (404 for non-members) and the role's permission
  * (403), in one query or, with `checkedByWrite`, in the handler's own write,
- * and turns every thrown error into the one JSON error shape. Every route
- * handler goes through here.
+ * and turns every thrown error into the one JSON error shape. A request with
+ * `Authorization: Bearer` is a personal API token's instead (runWithApiToken),
+ * whatever cookie it also carries. Every route handler goes through here.
  */
 export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O): WrappedHandler {
   const wrapped = async (req: Request, routeCtx: RouteContext): Promise<Response> => {
@@ -103,6 +166,8 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
         routeContext: routeCtx,
         body: (schema, options) => parseBody(req, schema, options?.maxBytes),
       };
+      const bearer = bearerToken(req.headers.get("authorization"));
+      if (bearer !== null && !("public" in options)) return await runWithApiToken(handler, options, base, bearer);
       if ("permission" in options) {
         const workspaceId = params.workspaceId;
         if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");

@@ -50,3 +50,30 @@ export function createWriteAccess(claims: SessionClaims, workspaceId: string, pe
     },
   };
 }
+
+/**
+ * The WriteAccess of a request made with an API token, which withAuth has
+ * already checked in full (requireTokenAccess): the statement still joins the
+ * membership, role and the token's being unrevoked, so that a removal or a
+ * revocation in between writes nothing, and `require()` checks the token again.
+ */
+export function createTokenWriteAccess(
+  checkedMember: { user: SessionUser; membership: Membership },
+  tokenId: string,
+  permission: Permission,
+  recheck: () => Promise<{ user: SessionUser; membership: Membership }>,
+): WriteAccess {
+  const { user, membership } = checkedMember;
+  return {
+    member: Prisma.sql`
+      SELECT u."id", u."name" FROM "User" u
+      JOIN "Membership" m ON m."userId" = u."id" AND m."workspaceId" = ${membership.workspaceId}
+      JOIN "Workspace" w ON w."id" = m."workspaceId" AND w."deletedAt" IS NULL
+      JOIN "ApiToken" t ON t."id" = ${tokenId} AND t."createdById" = u."id" AND t."revokedAt" IS NULL
+      WHERE u."id" = ${user.id} AND u."disabledAt" IS NULL
+        AND m."role"::text = ANY(${permissions[permission]}::text[])`,
+    checked: true,
+    confirm() {},
+    require: recheck,
+  };
+}

@@ -32,11 +32,12 @@ export type ThreadView = {
 /** An inbox entry. `href` opens the article at the comment. */
 export type NotificationView = {
   id: string;
-  kind: "MENTION" | "REPLY" | "REVIEW";
+  kind: "MENTION" | "REPLY" | "REVIEW" | "ASSIGNMENT";
   actor: PersonRef | null;
   articleId: string;
   articleTitle: string;
-  annotationId: string;
+  /** Null for an assignment (about the whole article). */
+  annotationId: string | null;
   commentId: string | null;
   /** The start of the comment's text, for the list. */
   excerpt: string;

@@ -10,7 +10,9 @@ export type LiveEventType =
   | "article.revised"
   | "notification.created"
   | "presence.changed"
-  | "member.changed";
+  | "member.changed"
+  /** Sent to the assignee only: their assignment was created, changed, submitted or removed. */
+  | "assignment.changed";
 
 export type LiveEventData = {
   "annotation.changed": { annotationIds: string[] };
@@ -20,6 +22,7 @@ export type LiveEventData = {
   "notification.created": { notificationId: string };
   "presence.changed": Record<string, never>;
   "member.changed": { userId: string };
+  "assignment.changed": { assignmentId: string; articleId: string };
 };
 
 /** One event as a stream delivers it; `seq` is its SSE id. */

@@ -54,6 +54,17 @@ export const annotationListQuerySchema = z.object({
 });
 export type AnnotationListQuery = z.infer<typeof annotationListQuerySchema>;
 
+/** The workspace's annotations across articles (for API clients), oldest first, a page at a time. */
+export const workspaceAnnotationListQuerySchema = annotationListQuerySchema.omit({ ids: true }).extend({
+  articleId: id.optional(),
+  /** Only annotations changed at or after this instant (ISO 8601), e.g. the time of the previous sync. */
+  updatedSince: z.iso
+    .datetime({ offset: true, message: "Use an ISO 8601 date-time such as 2026-01-31T12:00:00Z." })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type WorkspaceAnnotationListQuery = z.infer<typeof workspaceAnnotationListQuerySchema>;
+
 export const MAX_BATCH = 1000;
 
 /** Several highlights at once ("Tag all occurrences", accepting suggestions): all or none. */

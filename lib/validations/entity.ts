@@ -42,6 +42,11 @@ export type UpdateEntityInput = z.infer<typeof updateEntitySchema>;
 
 export const mergeEntitySchema = z.object({ intoId: id });
 
+export const entityTypeListQuerySchema = z.object({
+  /** `true` to include archived types. */
+  archived: z.enum(["true", "false"]).optional(),
+});
+
 export const entitySearchSchema = z.object({
   q: z.string().trim().max(200).optional(),
   typeId: id.optional(),

@@ -1,12 +1,15 @@
-// GET|POST /api/workspaces — my workspaces; create one
+// GET|POST /api/workspaces — my workspaces (an API token: its workspace); create one
 import { withAuth } from "@/lib/auth/with-auth";
 import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
 import { findWorkspaces } from "@/lib/server/workspaces/find-workspaces";
 import { createWorkspaceSchema } from "@/lib/validations/workspace";
 
-export const GET = withAuth(async ({ user }) => Response.json({ data: await findWorkspaces({ userId: user.id }) }), {
-  user: true,
-});
+// An API token sees its own workspace only.
+export const GET = withAuth(
+  async ({ user, apiToken }) =>
+    Response.json({ data: await findWorkspaces({ userId: user.id, workspaceId: apiToken?.workspaceId }) }),
+  { user: true, apiToken: true },
+);
 
 export const POST = withAuth(
   async ({ user, body }) => {

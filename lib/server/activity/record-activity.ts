@@ -37,7 +37,14 @@ export type ActivityAction =
   | "comment.hidden"
   | "comment.shown"
   | "thread.resolved"
-  | "thread.reopened";
+  | "thread.reopened"
+  | "assignment.created"
+  | "assignment.updated"
+  | "assignment.removed"
+  | "assignment.submitted"
+  | "assignment.reopened"
+  | "api_token.created"
+  | "api_token.revoked";
 
 /**
  * The start of a quote or comment for an event's data: at most 200 UTF-16

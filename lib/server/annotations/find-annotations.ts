@@ -3,15 +3,22 @@ import { db } from "@/lib/db";
 import { articleAccessWhere } from "@/lib/auth/access";
 import { notFound } from "@/lib/errors";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
+import {
+  findAnnotationVisibility,
+  visibleAnnotationsWhere,
+  type AnnotationViewer,
+} from "@/lib/server/assignments/visible-authors";
 import type { AnnotationListQuery } from "@/lib/validations/annotation";
 
 /**
  * Returns the live annotations of an article the user may read, in reading
- * order (start, then end), a page at a time after `cursor`.
+ * order (start, then end), a page at a time after `cursor`; only the
+ * viewer's own while they annotate the article blind.
  */
 export async function findAnnotations(options: {
   workspaceId: string;
   articleId: string;
+  viewer: AnnotationViewer;
   query: AnnotationListQuery;
 }): Promise<{ items: AnnotationView[]; nextCursor: string | null }> {
   const article = await db.article.findFirst({
@@ -20,6 +27,7 @@ export async function findAnnotations(options: {
   });
   if (!article) throw notFound("Article");
   const { status, entityId, entityTypeId, authorId, ids, cursor, limit } = options.query;
+  const visibility = await findAnnotationVisibility(options);
   const rows = await db.annotation.findMany({
     where: {
       workspaceId: options.workspaceId,
@@ -30,6 +38,7 @@ export async function findAnnotations(options: {
       ...(entityTypeId ? { entity: { typeId: entityTypeId } } : {}),
       ...(authorId ? { authorId } : {}),
       ...(ids ? { id: { in: ids } } : {}),
+      ...visibleAnnotationsWhere(visibility),
     },
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
     take: limit + 1,

@@ -7,6 +7,7 @@ import { publishLive } from "@/lib/server/live/publish-live";
 import { activityExcerpt, recordActivity } from "@/lib/server/activity/record-activity";
 import { commentSelect, toCommentView } from "@/lib/server/comments/comment-select";
 import { findThreadAnnotation } from "@/lib/server/comments/find-thread-annotation";
+import type { AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { requireMentionable } from "@/lib/server/comments/require-mentionable";
 import { notifyComment } from "@/lib/server/notifications/notify-comment";
 
@@ -19,6 +20,8 @@ export async function createComment(options: {
   workspaceId: string;
   annotationId: string;
   actorId: string;
+  /** The actor, for the blind-annotation rule (see visible-authors). */
+  viewer: AnnotationViewer;
   body: unknown;
 }): Promise<CommentView> {
   const parsed = parseCommentBody(options.body);

@@ -1,6 +1,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import {
+  canSeeAnnotation,
+  findAnnotationVisibility,
+  type AnnotationViewer,
+} from "@/lib/server/assignments/visible-authors";
 
 /**
  * A comment of the workspace (on a live annotation and article) about to be
@@ -14,8 +19,15 @@ export async function findOwnComment(tx: Tx, options: { workspaceId: string; com
   return comment;
 }
 
-/** A comment of the workspace on a live annotation and article; else 404. */
-export async function findWorkspaceComment(tx: Tx, options: { workspaceId: string; commentId: string }) {
+/**
+ * A comment of the workspace on a live annotation and article; else 404. With
+ * a `viewer`, also 404 when the annotation is someone else's on an article the
+ * viewer annotates blind.
+ */
+export async function findWorkspaceComment(
+  tx: Tx,
+  options: { workspaceId: string; commentId: string; viewer?: AnnotationViewer },
+) {
   const comment = await tx.comment.findFirst({
     where: {
       id: options.commentId,
@@ -32,8 +44,18 @@ export async function findWorkspaceComment(tx: Tx, options: { workspaceId: strin
       version: true,
       deletedAt: true,
       hiddenAt: true,
+      annotation: { select: { authorId: true } },
     },
   });
   if (!comment) throw notFound("Comment");
+  if (options.viewer) {
+    const visibility = await findAnnotationVisibility(
+      { workspaceId: options.workspaceId, viewer: options.viewer, articleId: comment.articleId },
+      tx,
+    );
+    if (!canSeeAnnotation(visibility, { authorId: comment.annotation.authorId, articleId: comment.articleId })) {
+      throw notFound("Comment");
+    }
+  }
   return comment;
 }

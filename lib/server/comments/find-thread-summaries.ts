@@ -1,12 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ThreadSummary } from "@/lib/comments/comment-view";
+import {
+  findAnnotationVisibility,
+  visibleAnnotationsWhere,
+  type AnnotationViewer,
+} from "@/lib/server/assignments/visible-authors";
 
-/** Comment counts (comments not deleted or hidden) and resolution of every thread of an article. */
+/**
+ * Comment counts (comments not deleted or hidden) and resolution of every
+ * thread of an article, on the annotations the viewer may see.
+ */
 export async function findThreadSummaries(options: {
   workspaceId: string;
   articleId: string;
+  viewer: AnnotationViewer;
 }): Promise<ThreadSummary[]> {
+  const visible = visibleAnnotationsWhere(await findAnnotationVisibility(options));
   const [counts, resolved] = await Promise.all([
     db.comment.groupBy({
       by: ["annotationId"],
@@ -15,7 +25,7 @@ export async function findThreadSummaries(options: {
         articleId: options.articleId,
         deletedAt: null,
         hiddenAt: null,
-        annotation: { deletedAt: null },
+        annotation: { deletedAt: null, ...visible },
       },
       _count: { _all: true },
     }),
@@ -25,6 +35,7 @@ export async function findThreadSummaries(options: {
         articleId: options.articleId,
         deletedAt: null,
         threadResolvedAt: { not: null },
+        ...visible,
       },
       select: { id: true },
     }),

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { passageExcerpt } from "@/lib/entity-network/passage-excerpt";
 import type { CooccurrencePassages, PassageHighlight } from "@/lib/entity-network/types";
 import { placedAnnotationsSql } from "@/lib/server/entities/placed-annotations-sql";
+import type { AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 /** Most paragraphs listed for one edge. */
 export const MAX_PASSAGES = 50;
@@ -26,6 +27,7 @@ export async function findCooccurrencePassages(options: {
   workspaceId: string;
   entityIds: [string, string];
   articleId?: string;
+  visibility: AnnotationVisibility;
 }): Promise<CooccurrencePassages> {
   const rows = await db.$queryRaw<Row[]>`
     WITH ${placedAnnotationsSql({ ...options, minEntitiesPerRevision: 2 })},

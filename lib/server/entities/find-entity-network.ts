@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntityNetwork, NetworkEdge, NetworkNode } from "@/lib/entity-network/types";
 import { liveEntityFilters, placedAnnotationsSql } from "@/lib/server/entities/placed-annotations-sql";
+import { visibleAnnotationsWhere, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 /** Most edges sent at once: past this a graph is a hairball anyway, and the weakest go first. */
 export const MAX_NETWORK_EDGES = 25_000;
@@ -12,6 +13,8 @@ export type EntityNetworkFilter = {
   articleId?: string;
   typeIds?: string[];
   minWeight?: number;
+  /** Whose annotations count (the blind-annotation rule): see findAnnotationVisibility. */
+  visibility: AnnotationVisibility;
 };
 
 /**
@@ -75,12 +78,21 @@ function findEdges(filter: EntityNetworkFilter): Promise<NetworkEdge[]> {
 }
 
 /** The live articles in which at least one live entity is tagged: the choices of the network's article filter. */
-export function findNetworkArticles(workspaceId: string): Promise<{ id: string; title: string }[]> {
+export function findNetworkArticles(
+  workspaceId: string,
+  visibility: AnnotationVisibility,
+): Promise<{ id: string; title: string }[]> {
   return db.article.findMany({
     where: {
       workspaceId,
       deletedAt: null,
-      annotations: { some: { deletedAt: null, entity: { deletedAt: null, mergedIntoId: null } } },
+      annotations: {
+        some: {
+          deletedAt: null,
+          entity: { deletedAt: null, mergedIntoId: null },
+          ...visibleAnnotationsWhere(visibility),
+        },
+      },
     },
     orderBy: [{ title: "asc" }, { id: "asc" }],
     select: { id: true, title: true },

@@ -2,6 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { entitySelect, type EntityView } from "@/lib/server/entities/entity-select";
+import {
+  findAnnotationVisibility,
+  visibleAnnotationsWhere,
+  type AnnotationViewer,
+} from "@/lib/server/assignments/visible-authors";
 
 export type EntityMention = {
   id: string;
@@ -13,15 +18,29 @@ export type EntityMention = {
 };
 export type EntityWithMentions = EntityView & { articles: { id: string; title: string; mentions: EntityMention[] }[] };
 
-/** Returns an entity with every live mention across the workspace's live articles, grouped by article. */
-export async function getEntity(options: { workspaceId: string; entityId: string }): Promise<EntityWithMentions> {
+/**
+ * Returns an entity with every live mention across the workspace's live
+ * articles that the viewer may see, grouped by article.
+ */
+export async function getEntity(options: {
+  workspaceId: string;
+  entityId: string;
+  viewer: AnnotationViewer;
+}): Promise<EntityWithMentions> {
   const entity = await db.entity.findFirst({
     where: { id: options.entityId, workspaceId: options.workspaceId, deletedAt: null },
     select: entitySelect,
   });
   if (!entity) throw notFound("Entity");
+  const visibility = await findAnnotationVisibility(options);
   const mentions = await db.annotation.findMany({
-    where: { workspaceId: options.workspaceId, entityId: entity.id, deletedAt: null, article: { deletedAt: null } },
+    where: {
+      workspaceId: options.workspaceId,
+      entityId: entity.id,
+      deletedAt: null,
+      article: { deletedAt: null },
+      ...visibleAnnotationsWhere(visibility),
+    },
     orderBy: [{ article: { title: "asc" } }, { start: "asc" }],
     select: {
       id: true,

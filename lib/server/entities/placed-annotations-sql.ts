@@ -1,6 +1,7 @@
 import "server-only";
 import { BLOCK_SEPARATOR } from "@/lib/anchoring/canonical-text";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { visibleAnnotationsSql, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 /**
  * Postgres regex for every character outside the Basic Multilingual Plane:
@@ -15,6 +16,8 @@ export type PlacementFilter = {
   entityIds?: string[];
   /** Only revisions where at least this many distinct entities are tagged (2 for co-occurrence). */
   minEntitiesPerRevision?: number;
+  /** Whose annotations the viewer may see (the blind-annotation rule). */
+  visibility: AnnotationVisibility;
 };
 
 /**
@@ -79,10 +82,11 @@ export function placedAnnotationsSql(filter: PlacementFilter): Prisma.Sql {
     )`;
 }
 
-/** The article, type and entity conditions, on `a` (Annotation) and `e` (Entity). */
+/** The article, type, entity and visibility conditions, on `a` (Annotation) and `e` (Entity). */
 export function liveEntityFilters(filter: PlacementFilter): Prisma.Sql[] {
   return [
     Prisma.sql`e."workspaceId" = ${filter.workspaceId}`,
+    visibleAnnotationsSql(filter.visibility, "a"),
     ...(filter.articleId ? [Prisma.sql`a."articleId" = ${filter.articleId}`] : []),
     ...(filter.typeIds?.length ? [Prisma.sql`e."typeId" IN (${Prisma.join(filter.typeIds)})`] : []),
     ...(filter.entityIds?.length ? [Prisma.sql`e.id IN (${Prisma.join(filter.entityIds)})`] : []),

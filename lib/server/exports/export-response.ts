@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import { exportDocument, createExportLinks, type ExportScope } from "@/lib/export";
 import type { ExportFormat, ExportQuery } from "@/lib/validations/export";
+import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { countExport, exportRows } from "@/lib/server/exports/export-rows";
 
 /** Formats that read only offsets, quotes and labels. */
@@ -45,15 +46,24 @@ export async function exportResponse(options: {
   workspaceId: string;
   query: ExportQuery;
   scope: ExportScope;
+  /** Who exports: the blind-annotation rule applies to exports as to every read. */
+  viewer: AnnotationViewer;
 }): Promise<Response> {
-  const { req, workspaceId, scope } = options;
+  const { req, workspaceId, scope, viewer } = options;
   const { format, ...filters } = options.query;
   const base = process.env.NEXTAUTH_URL ?? new URL(req.url).origin;
   const links = createExportLinks(base, workspaceId);
   const url = new URL(new URL(req.url).pathname + new URL(req.url).search, base).toString();
-  const w3cTotal = format === "w3c" ? await countExport({ workspaceId, filters }) : undefined;
+  const visibility = await findAnnotationVisibility({ workspaceId, viewer, articleId: filters.articleId });
+  const w3cTotal = format === "w3c" ? await countExport({ workspaceId, filters, visibility }) : undefined;
   const detail = SPAN_FORMATS.has(format) ? "spans" : "full";
-  const doc = exportDocument(exportRows({ workspaceId, filters, detail }), { format, scope, links, url, w3cTotal });
+  const doc = exportDocument(exportRows({ workspaceId, filters, visibility, detail }), {
+    format,
+    scope,
+    links,
+    url,
+    w3cTotal,
+  });
   return new Response(pullStream(doc.body), {
     headers: {
       "content-type": doc.mediaType,

@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportAnnotation, ExportArticle, ExportBatch } from "@/lib/export/types";
 import type { ExportFilters } from "@/lib/validations/export";
+import { isBlind, visibleAnnotationsWhere, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 /** Annotations read per query: one page in memory at a time, whatever the export's size. */
 export const EXPORT_PAGE_SIZE = 1000;
@@ -19,9 +20,14 @@ function exportCreatedRange(filters: ExportFilters): { gte?: Date; lt?: Date } {
   };
 }
 
-export function exportAnnotationWhere(workspaceId: string, filters: ExportFilters): Prisma.AnnotationWhereInput {
+export function exportAnnotationWhere(
+  workspaceId: string,
+  filters: ExportFilters,
+  visibility: AnnotationVisibility,
+): Prisma.AnnotationWhereInput {
   const created: Prisma.DateTimeFilter = exportCreatedRange(filters);
   return {
+    ...visibleAnnotationsWhere(visibility),
     workspaceId,
     deletedAt: null,
     article: { deletedAt: null },
@@ -47,8 +53,12 @@ export async function requireExportArticle(options: { workspaceId: string; artic
  * How many W3C annotations an export holds (annotations plus their visible
  * comments): the collection's `total`.
  */
-export async function countExport(options: { workspaceId: string; filters: ExportFilters }): Promise<number> {
-  const where = exportAnnotationWhere(options.workspaceId, options.filters);
+export async function countExport(options: {
+  workspaceId: string;
+  filters: ExportFilters;
+  visibility: AnnotationVisibility;
+}): Promise<number> {
+  const where = exportAnnotationWhere(options.workspaceId, options.filters, options.visibility);
   const [annotations, comments] = await Promise.all([
     db.annotation.count({ where }),
     db.comment.count({
@@ -68,13 +78,15 @@ export async function countExport(options: { workspaceId: string; filters: Expor
 export async function* exportRows(options: {
   workspaceId: string;
   filters: ExportFilters;
+  /** The blind-annotation rule for the member exporting (lib/server/assignments/visible-authors.ts). */
+  visibility: AnnotationVisibility;
   pageSize?: number;
   /** `spans`: only what span formats read (see spanSelect); default `full`. */
   detail?: "full" | "spans";
 }): AsyncGenerator<ExportBatch> {
   const { workspaceId, filters } = options;
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
-  const where = exportAnnotationWhere(workspaceId, filters);
+  const where = exportAnnotationWhere(workspaceId, filters, options.visibility);
   let articleCursor: string | null = null;
   for (;;) {
     const articles: Array<{ id: string }> = await db.article.findMany({
@@ -88,7 +100,11 @@ export async function* exportRows(options: {
       ...(articleCursor ? { cursor: { id: articleCursor }, skip: 1 } : {}),
       select: { id: true },
     });
-    for (const { id } of articles) yield* articleRows(id, filters, pageSize, options.detail ?? "full");
+    for (const { id } of articles) {
+      // On an article the member annotates blind, only their own annotations.
+      const onlyAuthor = isBlind(options.visibility, id) ? options.visibility.viewerId : null;
+      yield* articleRows(id, { ...filters, onlyAuthor }, pageSize, options.detail ?? "full");
+    }
     if (articles.length < ARTICLE_PAGE_SIZE) return;
     articleCursor = articles[articles.length - 1].id;
   }
@@ -143,7 +159,7 @@ const jsonDate = (value: string) => new Date(value.endsWith("Z") ? value : `${va
 async function findPage(options: {
   workspaceId: string;
   articleId: string;
-  filters: ExportFilters;
+  filters: PageFilters;
   after: { start: number; end: number; id: string };
   pageSize: number;
   detail: "full" | "spans";
@@ -175,6 +191,7 @@ async function findPage(options: {
         AND (${filters.status ?? null}::text IS NULL OR a.status::text = ${filters.status ?? null}::text)
         AND (${filters.entityTypeId ?? null}::text IS NULL OR e."typeId" = ${filters.entityTypeId ?? null}::text)
         AND (${filters.authorId ?? null}::text IS NULL OR a."authorId" = ${filters.authorId ?? null}::text)
+        AND (${filters.onlyAuthor}::text IS NULL OR a."authorId" = ${filters.onlyAuthor}::text)
         AND (${range.gte ?? null}::timestamp IS NULL OR a."createdAt" >= ${range.gte ?? null}::timestamp)
         AND (${range.lt ?? null}::timestamp IS NULL OR a."createdAt" < ${range.lt ?? null}::timestamp)
         AND (a.start, a."end", a.id) > (${after.start}::int, ${after.end}::int, ${after.id}::text)
@@ -218,7 +235,9 @@ async function findPage(options: {
   }));
 }
 
-async function* articleRows(articleId: string, filters: ExportFilters, pageSize: number, detail: "full" | "spans") {
+type PageFilters = ExportFilters & { onlyAuthor: string | null };
+
+async function* articleRows(articleId: string, filters: PageFilters, pageSize: number, detail: "full" | "spans") {
   const row = await db.article.findUnique({
     where: { id: articleId },
     select: {

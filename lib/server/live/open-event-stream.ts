@@ -4,6 +4,7 @@ import { newId } from "@/lib/ids";
 import type { LiveMessage } from "@/lib/live/live-event";
 import { liveHub } from "@/lib/server/live/live-hub";
 import { joinPresence, leavePresence, touchPresence } from "@/lib/server/live/presence";
+import { isBlind, visibleAnnotationIds, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 /** A comment line keeps proxies from closing an idle stream, and refreshes presence. */
 const KEEPALIVE_MS = 15_000;
@@ -23,7 +24,21 @@ type StreamOptions = {
    * member). Asked when their membership changes and with every keepalive.
    */
   stillAllowed: () => Promise<boolean>;
+  /**
+   * Whose annotations the subscriber may hear about (the blind-annotation
+   * rule): asked once, and again after their membership or one of their
+   * assignments changed.
+   */
+  visibility: () => Promise<AnnotationVisibility>;
 };
+
+/** Events about annotations (or their threads), screened by the blind-annotation rule. */
+const ANNOTATION_EVENTS = new Set<LiveMessage["type"]>(["annotation.changed", "comment.changed", "thread.changed"]);
+
+function annotationIdsOf(m: LiveMessage): string[] {
+  if (m.type === "annotation.changed") return (m as LiveMessage<"annotation.changed">).data.annotationIds;
+  return [(m as LiveMessage<"comment.changed" | "thread.changed">).data.annotationId];
+}
 
 const encoder = new TextEncoder();
 
@@ -65,6 +80,42 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         m.workspaceId === workspaceId &&
         (m.recipientId === null || m.recipientId === userId) &&
         (articleId === null || m.articleId === null || m.articleId === articleId);
+      let visibility: Promise<AnnotationVisibility> | null = null;
+      /** What of `m` the subscriber may receive: all of it, the annotations they may see, or nothing. */
+      const screen = async (m: LiveMessage): Promise<LiveMessage | null> => {
+        if (
+          (m.type === "member.changed" && (m.data as { userId: string }).userId === userId) ||
+          m.type === "assignment.changed"
+        ) {
+          visibility = null;
+        }
+        if (!ANNOTATION_EVENTS.has(m.type)) return m;
+        visibility ??= options.visibility();
+        const current = await visibility;
+        if (!isBlind(current, m.articleId)) return m;
+        const visible = await visibleAnnotationIds(current, m.articleId, annotationIdsOf(m));
+        if (!visible.length) return null;
+        return m.type === "annotation.changed" ? { ...m, data: { annotationIds: visible } } : m;
+      };
+      // Screening may query the database: a chain keeps events in sequence order.
+      let chain: Promise<void> = Promise.resolve();
+      const deliver = (m: LiveMessage) => {
+        chain = chain.then(async () => {
+          if (closed || BigInt(m.seq) <= sentUpTo) return;
+          let screened: LiveMessage | null;
+          try {
+            screened = await screen(m);
+          } catch (err) {
+            // Never let an event through unscreened: the client reconnects and replays from its last id.
+            console.error("Live updates: screening an event failed", err);
+            visibility = null;
+            close();
+            return;
+          }
+          if (screened) send(screened);
+        });
+        return chain;
+      };
       const send = (m: LiveMessage) => {
         if (closed || BigInt(m.seq) <= sentUpTo) return;
         sentUpTo = BigInt(m.seq);
@@ -77,7 +128,7 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
 
       const unsubscribe = hub.subscribe((m) => {
         if (!wanted(m)) return;
-        if (live) send(m);
+        if (live) void deliver(m);
         else pending.push(m);
       });
       const keepalive = setInterval(() => {
@@ -116,7 +167,7 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
             sentUpTo = horizon;
           } else {
             for (const e of missed) {
-              send({
+              void deliver({
                 seq: e.seq.toString(),
                 type: e.type as LiveMessage["type"],
                 workspaceId: e.workspaceId,
@@ -126,9 +177,10 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
             }
           }
         }
+        await chain;
         if (sentUpTo < horizon) sentUpTo = horizon;
         live = true;
-        for (const m of pending.splice(0)) send(m);
+        for (const m of pending.splice(0)) void deliver(m);
         if (articleId) await joinPresence({ connectionId, userId, workspaceId, articleId });
       } catch (err) {
         console.error("Live updates: opening a stream failed", err);

@@ -1,6 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { publishLive } from "@/lib/server/live/publish-live";
+import {
+  findAnnotationVisibility,
+  visibleAnnotationIds,
+  type AnnotationViewer,
+} from "@/lib/server/assignments/visible-authors";
 
 /** A connection not seen for this long (its instance died) no longer counts as present. */
 export const PRESENCE_TIMEOUT_MS = 45_000;
@@ -60,8 +65,15 @@ export async function selectInPresence(options: {
 
 export type PresentMember = { userId: string; name: string; selectedAnnotationIds: string[] };
 
-/** The members who have the article open now, each once, with what they have selected. */
-export async function findPresence(options: { workspaceId: string; articleId: string }): Promise<PresentMember[]> {
+/**
+ * The members who have the article open now, each once, with what they have
+ * selected (only annotations the viewer may see).
+ */
+export async function findPresence(options: {
+  workspaceId: string;
+  articleId: string;
+  viewer: AnnotationViewer;
+}): Promise<PresentMember[]> {
   const rows = await db.presence.findMany({
     where: {
       workspaceId: options.workspaceId,
@@ -75,6 +87,10 @@ export async function findPresence(options: { workspaceId: string; articleId: st
     select: { id: true, name: true },
   });
   const names = new Map(users.map((u) => [u.id, u.name]));
+  const selected = rows.flatMap((r) => (r.selectedAnnotationId ? [r.selectedAnnotationId] : []));
+  const visible = new Set(
+    await visibleAnnotationIds(await findAnnotationVisibility(options), options.articleId, selected),
+  );
   const byUser = new Map<string, PresentMember>();
   for (const r of rows) {
     const member = byUser.get(r.userId) ?? {
@@ -82,7 +98,11 @@ export async function findPresence(options: { workspaceId: string; articleId: st
       name: names.get(r.userId) ?? "",
       selectedAnnotationIds: [],
     };
-    if (r.selectedAnnotationId && !member.selectedAnnotationIds.includes(r.selectedAnnotationId)) {
+    if (
+      r.selectedAnnotationId &&
+      visible.has(r.selectedAnnotationId) &&
+      !member.selectedAnnotationIds.includes(r.selectedAnnotationId)
+    ) {
       member.selectedAnnotationIds.push(r.selectedAnnotationId);
     }
     byUser.set(r.userId, member);

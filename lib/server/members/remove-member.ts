@@ -28,6 +28,11 @@ export async function removeMember(options: { workspaceId: string; actorId: stri
       );
     }
     await tx.membership.delete({ where: { id: membership.id } });
+    // Their API tokens for the workspace end with the membership (and do not come back if they rejoin).
+    await tx.apiToken.updateMany({
+      where: { workspaceId: options.workspaceId, createdById: options.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     await recordActivity({
       tx,
       action: leaving ? "member.left" : "member.removed",

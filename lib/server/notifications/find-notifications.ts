@@ -1,18 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { NotificationView } from "@/lib/comments/comment-view";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 
 const EXCERPT = 140;
 
-/** The user's latest inbox entries in a workspace, with the number still unread. */
+/**
+ * The user's latest inbox entries in a workspace, with the number still
+ * unread. Entries about others' annotations on an article the user annotates
+ * blind wait until they submit (see visible-authors).
+ */
 export async function findNotifications(options: {
   workspaceId: string;
   userId: string;
+  viewer: AnnotationViewer;
   unread?: boolean;
   limit: number;
 }): Promise<{ items: NotificationView[]; unreadCount: number }> {
   const { workspaceId, userId } = options;
-  const where = { workspaceId, recipientId: userId, ...(options.unread ? { readAt: null } : {}) };
+  const visible = await visibleNotificationsWhere(workspaceId, options.viewer);
+  const where = { workspaceId, recipientId: userId, ...visible, ...(options.unread ? { readAt: null } : {}) };
   const [rows, unreadCount] = await Promise.all([
     db.notification.findMany({
       where,
@@ -29,7 +37,7 @@ export async function findNotifications(options: {
         actor: { select: { id: true, name: true } },
       },
     }),
-    db.notification.count({ where: { workspaceId, recipientId: userId, readAt: null } }),
+    db.notification.count({ where: { workspaceId, recipientId: userId, readAt: null, ...visible } }),
   ]);
   const [articles, comments] = await Promise.all([
     db.article.findMany({
@@ -56,9 +64,30 @@ export async function findNotifications(options: {
     excerpt: r.commentId ? (excerpts.get(r.commentId) ?? "") : "",
     readAt: r.readAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
-    href:
-      `/w/${workspaceId}/articles/${r.articleId}?annotation=${r.annotationId}` +
-      (r.commentId ? `&comment=${r.commentId}` : ""),
+    href: r.annotationId
+      ? `/w/${workspaceId}/articles/${r.articleId}?annotation=${r.annotationId}` +
+        (r.commentId ? `&comment=${r.commentId}` : "")
+      : `/w/${workspaceId}/articles/${r.articleId}`,
   }));
   return { items, unreadCount };
+}
+
+/** Hides notifications about annotations the viewer may not see (the blind-annotation rule). */
+async function visibleNotificationsWhere(
+  workspaceId: string,
+  viewer: AnnotationViewer,
+): Promise<Prisma.NotificationWhereInput> {
+  const { blindArticleIds } = await findAnnotationVisibility({ workspaceId, viewer });
+  if (!blindArticleIds.length) return {};
+  const own = await db.annotation.findMany({
+    where: { workspaceId, articleId: { in: blindArticleIds }, authorId: viewer.id },
+    select: { id: true },
+  });
+  return {
+    OR: [
+      { articleId: { notIn: blindArticleIds } },
+      { annotationId: null },
+      { annotationId: { in: own.map((a) => a.id) } },
+    ],
+  };
 }

@@ -4,10 +4,14 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 export type WorkspaceSummary = { id: string; name: string; role: Role; memberCount: number; articleCount: number };
 
-/** Returns the live workspaces the user belongs to, by name. */
-export async function findWorkspaces(options: { userId: string }): Promise<WorkspaceSummary[]> {
+/** Returns the live workspaces the user belongs to, by name (only `workspaceId`, for an API token of it). */
+export async function findWorkspaces(options: { userId: string; workspaceId?: string }): Promise<WorkspaceSummary[]> {
   const memberships = await db.membership.findMany({
-    where: { userId: options.userId, workspace: { deletedAt: null } },
+    where: {
+      userId: options.userId,
+      workspace: { deletedAt: null },
+      ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}),
+    },
     select: {
       role: true,
       workspace: {

@@ -16,6 +16,7 @@ export default async function WorkspaceLayout({ children, params }: WorkspaceLay
     { href: "", label: "Articles" },
     { href: "/entities", label: "Entities" },
     ...(can(membership.role, "annotation.review") ? [{ href: "/review", label: "Review" }] : []),
+    ...(can(membership.role, "dashboard.read") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
     { href: "/members", label: "Members" },
     ...(can(membership.role, "activity.read") ? [{ href: "/activity", label: "Activity" }] : []),
     ...(can(membership.role, "workspace.update") || can(membership.role, "entityType.manage")

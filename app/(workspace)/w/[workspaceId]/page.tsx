@@ -3,9 +3,12 @@ import Link from "next/link";
 import { ArticleListControls } from "@/components/articles/article-list-controls";
 import { ExportDialog } from "@/components/exports/export-dialog";
 import { RestoreArticleBanner } from "@/components/articles/restore-article-banner";
+import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
+import { MyAssignments } from "@/components/assignments/my-assignments";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { findArticles } from "@/lib/server/articles/find-articles";
+import { findAssignments } from "@/lib/server/assignments/find-assignments";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { findMembers } from "@/lib/server/members/find-members";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
@@ -21,13 +24,15 @@ type ArticlesPageProps = {
 
 export default async function ArticlesPage({ params, searchParams }: ArticlesPageProps) {
   const { workspaceId } = await params;
-  const { membership } = await requireWorkspacePage(workspaceId);
+  const { user, membership } = await requireWorkspacePage(workspaceId);
   const raw = await searchParams;
   const parsed = articleListQuerySchema.safeParse({ q: raw.q, sort: raw.sort, cursor: raw.cursor });
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
-  const [workspace, { items, nextCursor }, entityTypes, members] = await Promise.all([
+  const [workspace, { items, nextCursor }, assignments, entityTypes, members] = await Promise.all([
     getWorkspace({ workspaceId }),
     findArticles({ workspaceId, query }),
+    // Reviewers and owners follow everyone's on the dashboard; here, only one's own.
+    findAssignments({ workspaceId, viewer: { id: user.id, role: membership.role }, assigneeId: user.id }),
     findEntityTypes({ workspaceId }),
     findMembers({ workspaceId }),
   ]);
@@ -60,6 +65,9 @@ export default async function ArticlesPage({ params, searchParams }: ArticlesPag
         </div>
       </div>
       {deletedId ? <RestoreArticleBanner workspaceId={workspaceId} articleId={deletedId} /> : null}
+      <AssignmentRefresh />
+      {assignments.length ? <MyAssignments workspaceId={workspaceId} assignments={assignments} /> : null}
+      {assignments.length ? <h2>All articles</h2> : null}
       <ArticleListControls q={query.q ?? ""} sort={query.sort} />
       {items.length ? (
         <table className="table">

@@ -2,11 +2,12 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { createEntityType } from "@/lib/server/entity-types/save-entity-type";
-import { createEntityTypeSchema } from "@/lib/validations/entity";
+import { createEntityTypeSchema, entityTypeListQuerySchema } from "@/lib/validations/entity";
 
 export const GET = withAuth(
   async ({ workspaceId, req }) => {
-    const includeArchived = new URL(req.url).searchParams.get("archived") === "true";
+    const query = entityTypeListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const includeArchived = query.archived === "true";
     return Response.json({ data: await findEntityTypes({ workspaceId, includeArchived }) });
   },
   { permission: "entityType.list" },

@@ -5,6 +5,7 @@ import { withAuth } from "@/lib/auth/with-auth";
 import { eventStreamQuerySchema } from "@/lib/validations/live";
 import { openEventStream } from "@/lib/server/live/open-event-stream";
 import { requireReadableArticle } from "@/lib/server/articles/require-readable-article";
+import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,11 @@ export const GET = withAuth(
         const current = await userFromCookies(cookieHeaderGetter(req.headers.get("cookie")));
         return current?.id === user.id && (await findMembership(user.id, workspaceId)) !== null;
       },
+      visibility: async () => {
+        // The role as it is now: a member promoted to reviewer sees everyone's from then on.
+        const current = await findMembership(user.id, workspaceId);
+        return findAnnotationVisibility({ workspaceId, viewer: { id: user.id, role: current?.role ?? "VIEWER" } });
+      },
     });
     return new Response(stream, {
       headers: {
@@ -35,5 +41,6 @@ export const GET = withAuth(
       },
     });
   },
-  { permission: "live.subscribe" },
+  // The stream rechecks the session cookie while open; API clients poll the list routes instead.
+  { permission: "live.subscribe", apiToken: false },
 );

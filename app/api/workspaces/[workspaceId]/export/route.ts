@@ -5,10 +5,16 @@ import { getWorkspaceName } from "@/lib/server/exports/export-rows";
 import { exportQuerySchema } from "@/lib/validations/export";
 
 export const GET = withAuth(
-  async ({ workspaceId, req }) => {
+  async ({ workspaceId, req, user, membership }) => {
     const query = exportQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
     const name = await getWorkspaceName(workspaceId);
-    return exportResponse({ req, workspaceId, query, scope: { kind: "workspace", name } });
+    return exportResponse({
+      req,
+      workspaceId,
+      query,
+      scope: { kind: "workspace", name },
+      viewer: { id: user.id, role: membership.role },
+    });
   },
   { permission: "annotation.export" },
 );

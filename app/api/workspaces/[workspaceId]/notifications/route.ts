@@ -4,9 +4,10 @@ import { findNotifications } from "@/lib/server/notifications/find-notifications
 import { notificationListQuerySchema } from "@/lib/validations/comment";
 
 export const GET = withAuth(
-  async ({ workspaceId, user, req }) => {
+  async ({ workspaceId, user, membership, req }) => {
     const query = notificationListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const { items, unreadCount } = await findNotifications({ workspaceId, userId: user.id, ...query });
+    const viewer = { id: user.id, role: membership.role };
+    const { items, unreadCount } = await findNotifications({ workspaceId, userId: user.id, viewer, ...query });
     return Response.json({ data: items, unreadCount });
   },
   { permission: "notification.list" },

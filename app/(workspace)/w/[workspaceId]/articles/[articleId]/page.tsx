@@ -4,14 +4,21 @@ import { cache } from "react";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
 import { ExportDialog } from "@/components/exports/export-dialog";
+import { ArticleAssignments } from "@/components/assignments/article-assignments";
+import { AssignmentRefresh } from "@/components/assignments/assignment-refresh";
+import { AssignmentBadges } from "@/components/assignments/assignment-badges";
+import { SubmitAssignmentButton } from "@/components/assignments/submit-assignment-button";
+import "@/components/assignments/assignments.css";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
-import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findAssignments } from "@/lib/server/assignments/find-assignments";
 import { findMembers } from "@/lib/server/members/find-members";
+import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { liveHub } from "@/lib/server/live/live-hub";
 import type { JSONContent } from "@tiptap/core";
 
@@ -46,12 +53,21 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     .then(String)
     .catch(() => null);
   const article = await orNotFound(loadArticle(workspaceId, articleId));
-  const [annotations, entityTypes, members] = await Promise.all([
-    findReaderAnnotations({ workspaceId, articleId }),
-    findEntityTypes({ workspaceId }),
-    findMembers({ workspaceId }),
-  ]);
   const content = sanitizeContent(article.currentRevision.content as JSONContent);
+  const viewer = { id: user.id, role: membership.role };
+  const manage = can(membership.role, "assignment.manage");
+  const canExport = can(membership.role, "annotation.export");
+  const allMembers = manage || canExport ? findMembers({ workspaceId }) : null;
+  const [annotations, entityTypes, assignments, members, exportAuthors] = await Promise.all([
+    findReaderAnnotations({ workspaceId, articleId, viewer, text: canonicalText(content) }),
+    findEntityTypes({ workspaceId }),
+    findAssignments({ workspaceId, viewer, articleId }),
+    manage ? allMembers : null,
+    allMembers ?? [],
+  ]);
+  // The viewer's own assignment here (reviewers and owners see everyone's instead).
+  const mine = manage ? null : (assignments.find((a) => a.assignee.id === user.id) ?? null);
+  const blind = Boolean(mine?.blind && !mine.submittedAt);
   return (
     <article lang={article.language ?? undefined}>
       <header>
@@ -99,7 +115,7 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
                 workspaceId={workspaceId}
                 article={{ id: article.id, title: article.title }}
                 entityTypes={entityTypes.map(({ id, name }) => ({ id, name }))}
-                authors={members.map((m) => ({ id: m.userId, name: m.name }))}
+                authors={exportAuthors.map((m) => ({ id: m.userId, name: m.name }))}
               />
             ) : null}
             {can(membership.role, "article.revise") ? (
@@ -115,8 +131,47 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
             ) : null}
           </div>
         ) : null}
+        {manage && members ? (
+          <ArticleAssignments
+            workspaceId={workspaceId}
+            articleId={article.id}
+            assignments={assignments}
+            analysts={members.filter((m) => m.role === "ANALYST").map((m) => ({ id: m.userId, name: m.name }))}
+          />
+        ) : null}
+        {manage ? null : <AssignmentRefresh />}
+        {mine ? (
+          <div className={`blind-banner alert ${blind ? "alert-info" : "alert-success"}`} role="note">
+            <div>
+              <p>
+                <strong>{blind ? "Blind annotation." : "Assigned to you."}</strong>{" "}
+                {blind
+                  ? "You see only your own annotations on this article until you submit your work."
+                  : mine.submittedAt
+                    ? "You have submitted your work on this article."
+                    : "Mark it submitted when you are done."}
+              </p>
+              <AssignmentBadges
+                dueAt={mine.dueAt}
+                overdue={mine.overdue}
+                blind={mine.blind}
+                submittedAt={mine.submittedAt}
+              />
+            </div>
+            {mine.submittedAt ? null : (
+              <SubmitAssignmentButton
+                workspaceId={workspaceId}
+                assignmentId={mine.id}
+                articleTitle={article.title}
+                blind={mine.blind}
+              />
+            )}
+          </div>
+        ) : null}
       </header>
       <AnnotationWorkspace
+        // Remounts with everyone's annotations once blind work is submitted (the page refreshes).
+        key={blind ? "blind" : "all"}
         workspaceId={workspaceId}
         articleId={article.id}
         revisionId={article.currentRevision.id}

@@ -7,6 +7,7 @@ import { EntityMentions } from "@/components/entities/entity-mentions";
 import { MergeEntityControl } from "@/components/entities/merge-entity-control";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { getEntity } from "@/lib/server/entities/get-entity";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 
@@ -16,29 +17,35 @@ type EntityPageProps = {
 };
 
 /** One lookup per request, shared by the metadata and the page. */
-const loadEntity = cache((workspaceId: string, entityId: string) => getEntity({ workspaceId, entityId }));
+const loadEntity = cache((workspaceId: string, entityId: string, viewerId: string, role: Role) =>
+  getEntity({ workspaceId, entityId, viewer: { id: viewerId, role } }),
+);
 
 export async function generateMetadata({ params }: EntityPageProps): Promise<Metadata> {
   const { workspaceId, entityId } = await params;
-  await requireWorkspacePage(workspaceId);
-  const entity = await orNotFound(loadEntity(workspaceId, entityId));
+  const { user, membership } = await requireWorkspacePage(workspaceId);
+  const entity = await orNotFound(loadEntity(workspaceId, entityId, user.id, membership.role));
   return { title: entity.name };
 }
 
 export default async function EntityPage({ params, searchParams }: EntityPageProps) {
   const { workspaceId, entityId } = await params;
-  const { membership } = await requireWorkspacePage(workspaceId, {
+  const { user, membership } = await requireWorkspacePage(workspaceId, {
     returnTo: `/w/${workspaceId}/entities/${entityId}`,
   });
-  const entity = await orNotFound(loadEntity(workspaceId, entityId));
+  const entity = await orNotFound(loadEntity(workspaceId, entityId, user.id, membership.role));
   const mergedId = (await searchParams).merged;
   const canEdit = can(membership.role, "entity.update") && !entity.mergedIntoId;
   const canMerge = can(membership.role, "entity.merge") && !entity.mergedIntoId;
   const [types, survivor, merged] = await Promise.all([
     findEntityTypes({ workspaceId, includeArchived: true }),
-    entity.mergedIntoId ? loadEntity(workspaceId, entity.mergedIntoId).catch(() => null) : null,
+    entity.mergedIntoId
+      ? loadEntity(workspaceId, entity.mergedIntoId, user.id, membership.role).catch(() => null)
+      : null,
     // Just merged here (the merge control's redirect): confirm it, naming the merged entity.
-    typeof mergedId === "string" && mergedId ? loadEntity(workspaceId, mergedId).catch(() => null) : null,
+    typeof mergedId === "string" && mergedId
+      ? loadEntity(workspaceId, mergedId, user.id, membership.role).catch(() => null)
+      : null,
   ]);
   const typeArchived = types.some((t) => t.id === entity.type.id && t.archivedAt);
 

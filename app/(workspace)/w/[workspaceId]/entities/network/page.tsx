@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EntityNetworkView } from "@/components/entity-network/entity-network-view";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { findEntityNetwork, findNetworkArticles } from "@/lib/server/entities/find-entity-network";
+import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 import "@/components/entity-network/entity-network.css";
 
 export const metadata: Metadata = { title: "Entity network" };
@@ -11,11 +12,15 @@ type EntityNetworkPageProps = { params: Promise<{ workspaceId: string }> };
 
 export default async function EntityNetworkPage({ params }: EntityNetworkPageProps) {
   const { workspaceId } = await params;
-  await requireWorkspacePage(workspaceId, {
+  const { user, membership } = await requireWorkspacePage(workspaceId, {
     returnTo: `/w/${workspaceId}/entities/network`,
     permission: "entity.list",
   });
-  const [network, articles] = await Promise.all([findEntityNetwork({ workspaceId }), findNetworkArticles(workspaceId)]);
+  const visibility = await findAnnotationVisibility({ workspaceId, viewer: { id: user.id, role: membership.role } });
+  const [network, articles] = await Promise.all([
+    findEntityNetwork({ workspaceId, visibility }),
+    findNetworkArticles(workspaceId, visibility),
+  ]);
 
   return (
     <div className="stack">

@@ -5,8 +5,14 @@ import { updateEntity } from "@/lib/server/entities/save-entity";
 import { updateEntitySchema } from "@/lib/validations/entity";
 
 export const GET = withAuth(
-  async ({ workspaceId, params }) =>
-    Response.json({ data: await getEntity({ workspaceId, entityId: params.entityId }) }),
+  async ({ workspaceId, params, user, membership }) =>
+    Response.json({
+      data: await getEntity({
+        workspaceId,
+        entityId: params.entityId,
+        viewer: { id: user.id, role: membership.role },
+      }),
+    }),
   { permission: "entity.list" },
 );
 

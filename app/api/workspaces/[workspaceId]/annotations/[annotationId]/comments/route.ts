@@ -5,18 +5,25 @@ import { findThread } from "@/lib/server/comments/find-thread";
 import { createCommentSchema, MAX_COMMENT_REQUEST_BYTES } from "@/lib/validations/comment";
 
 export const GET = withAuth(
-  async ({ workspaceId, params }) =>
-    Response.json({ data: await findThread({ workspaceId, annotationId: params.annotationId }) }),
+  async ({ workspaceId, params, user, membership }) =>
+    Response.json({
+      data: await findThread({
+        workspaceId,
+        annotationId: params.annotationId,
+        viewer: { id: user.id, role: membership.role },
+      }),
+    }),
   { permission: "comment.list" },
 );
 
 export const POST = withAuth(
-  async ({ workspaceId, params, user, body }) => {
+  async ({ workspaceId, params, user, membership, body }) => {
     const input = await body(createCommentSchema, { maxBytes: MAX_COMMENT_REQUEST_BYTES });
     const comment = await createComment({
       workspaceId,
       annotationId: params.annotationId,
       actorId: user.id,
+      viewer: { id: user.id, role: membership.role },
       body: input.body,
     });
     return Response.json({ data: comment }, { status: 201 });

@@ -5,9 +5,10 @@ import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { annotationListQuerySchema, createAnnotationSchema } from "@/lib/validations/annotation";
 
 export const GET = withAuth(
-  async ({ workspaceId, params, req }) => {
+  async ({ workspaceId, params, req, user, membership }) => {
     const query = annotationListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const { items, nextCursor } = await findAnnotations({ workspaceId, articleId: params.articleId, query });
+    const viewer = { id: user.id, role: membership.role };
+    const { items, nextCursor } = await findAnnotations({ workspaceId, articleId: params.articleId, viewer, query });
     return Response.json({ data: items, nextCursor });
   },
   { permission: "annotation.list" },

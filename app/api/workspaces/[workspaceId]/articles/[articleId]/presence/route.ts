@@ -6,11 +6,12 @@ import { findPresence, selectInPresence } from "@/lib/server/live/presence";
 import { presenceSelectionSchema } from "@/lib/validations/live";
 
 export const GET = withAuth(
-  async ({ workspaceId, params }) => {
+  async ({ workspaceId, params, user, membership }) => {
     await requireReadableArticle({ workspaceId, articleId: params.articleId });
-    return Response.json({ data: await findPresence({ workspaceId, articleId: params.articleId }) });
+    const viewer = { id: user.id, role: membership.role };
+    return Response.json({ data: await findPresence({ workspaceId, articleId: params.articleId, viewer }) });
   },
-  { permission: "live.subscribe" },
+  { permission: "live.subscribe", apiToken: false },
 );
 
 export const POST = withAuth(
@@ -21,5 +22,5 @@ export const POST = withAuth(
     if (!known) throw notFound("Connection");
     return new Response(null, { status: 204 });
   },
-  { permission: "live.subscribe" },
+  { permission: "live.subscribe", apiToken: false },
 );

@@ -4,9 +4,15 @@ import { requireReadableArticle } from "@/lib/server/articles/require-readable-a
 import { findThreadSummaries } from "@/lib/server/comments/find-thread-summaries";
 
 export const GET = withAuth(
-  async ({ workspaceId, params }) => {
+  async ({ workspaceId, params, user, membership }) => {
     await requireReadableArticle({ workspaceId, articleId: params.articleId });
-    return Response.json({ data: await findThreadSummaries({ workspaceId, articleId: params.articleId }) });
+    return Response.json({
+      data: await findThreadSummaries({
+        workspaceId,
+        articleId: params.articleId,
+        viewer: { id: user.id, role: membership.role },
+      }),
+    });
   },
   { permission: "comment.list" },
 );
