@@ -4,8 +4,8 @@
 // `tsx --conditions=react-server` lets the server-only modules load outside Next.js.
 import { createExportLinks, exportDocument } from "@/lib/export";
 import { db } from "@/lib/db";
-import { countExport, exportRows, getWorkspaceName } from "@/lib/server/exports/export-rows";
 import { SEES_EVERYTHING } from "@/lib/server/assignments/visible-authors";
+import { countExport, exportRows, getWorkspaceName } from "@/lib/server/exports/export-rows";
 import type { ExportFormat } from "@/lib/validations/export";
 
 const gc = (globalThis as { gc?: () => void }).gc;

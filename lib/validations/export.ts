@@ -25,20 +25,29 @@ export const exportFormatLabels: Record<ExportFormat, { label: string; descripti
 const id = z.string().min(1).max(64);
 const date = z.iso.date("Use a date such as 2026-11-25.");
 
+/** The filters and format of an export, as query parameters (`?format=…&status=…`). */
+export const exportQueryBaseSchema = z.object({
+  format: z.enum(exportFormats, { message: `format must be one of ${exportFormats.join(", ")}.` }).default("w3c"),
+  status: annotationStatusSchema.optional(),
+  entityTypeId: id.optional(),
+  authorId: id.optional(),
+  articleId: id.optional(),
+  from: date.optional(),
+  to: date.optional(),
+});
+
+const datesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const datesMessage = { message: "from must not be after to.", path: ["to"] };
+
 /**
- * The query of an export (`?format=…&status=…`). Filters narrow the
- * annotations; `from`/`to` are inclusive dates (UTC) of the annotation's creation.
+ * The query of an export. Filters narrow the annotations; `from`/`to` are
+ * inclusive dates (UTC) of the annotation's creation.
  */
-export const exportQuerySchema = z
-  .object({
-    format: z.enum(exportFormats, { message: `format must be one of ${exportFormats.join(", ")}.` }).default("w3c"),
-    status: annotationStatusSchema.optional(),
-    entityTypeId: id.optional(),
-    authorId: id.optional(),
-    articleId: id.optional(),
-    from: date.optional(),
-    to: date.optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to.", path: ["to"] });
+export const exportQuerySchema = exportQueryBaseSchema.refine(datesInOrder, datesMessage);
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 export type ExportFilters = Omit<ExportQuery, "format">;
+
+/** An article's export: the article comes from the path. */
+export const articleExportQuerySchema = exportQueryBaseSchema
+  .omit({ articleId: true })
+  .refine(datesInOrder, datesMessage);

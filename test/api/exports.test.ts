@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { unzipText } from "@/lib/export/test/unzip";
 import type { W3CAnnotation, W3CTarget } from "@/lib/export/w3c";
-import { exportRows } from "@/lib/server/exports/export-rows";
 import { SEES_EVERYTHING } from "@/lib/server/assignments/visible-authors";
+import { exportRows } from "@/lib/server/exports/export-rows";
 import { callRoute } from "@/test/call-route";
 import {
   entityTypeId,
@@ -250,5 +250,41 @@ describe("exportRows", () => {
     }))
       rows.push(batch);
     expect(rows).toEqual([]);
+  });
+});
+
+describe("blind annotation", () => {
+  it("a member annotating an article blind exports only their own annotations there, everyone's elsewhere", async () => {
+    const analyst = await makeUser({ name: "Blind analyst" });
+    await db.membership.create({ data: { id: `m_${analyst.id}`, workspaceId, userId: analyst.id, role: "ANALYST" } });
+    await db.assignment.create({
+      data: {
+        id: `as_${analyst.id}`,
+        workspaceId,
+        articleId,
+        assigneeId: analyst.id,
+        assignedById: owner.id,
+        blind: true,
+      },
+    });
+    const own = await makeAnnotation(workspaceId, articleId, analyst.id, await at(articleId, "Taliban", 4));
+    const ids = async (file: string, params: Record<string, string>) => {
+      const res = await get(file, params, "?format=csv", analyst);
+      expect(res.status).toBe(200);
+      const bytes = await buffer(res);
+      const text = file === workspaceExport ? (await unzipText(bytes))[0].text : bytes.toString("utf8");
+      const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
+      return rows.map((r) => `${r.article_id}:${r.annotation_id}`);
+    };
+    expect(await ids(articleExport, { workspaceId, articleId })).toEqual([`${articleId}:${own}`]);
+    const all = await ids(workspaceExport, { workspaceId });
+    expect(all.filter((r) => r.startsWith(`${articleId}:`))).toEqual([`${articleId}:${own}`]);
+    expect(all.filter((r) => r.startsWith(`${emojiArticleId}:`))).toHaveLength(1);
+    // The W3C total follows the same rule.
+    const w3c = JSON.parse(
+      (await buffer(await get(articleExport, { workspaceId, articleId }, "?format=w3c", analyst))).toString("utf8"),
+    );
+    expect(w3c.total).toBe(1);
+    expect(w3c.first.items).toHaveLength(1);
   });
 });

@@ -5,3 +5,4 @@ import "@/lib/openapi/routes/articles";
 import "@/lib/openapi/routes/annotations";
 import "@/lib/openapi/routes/entities";
 import "@/lib/openapi/routes/api-tokens";
+import "@/lib/openapi/routes/exports";

@@ -2,8 +2,8 @@ import "server-only";
 import { Readable } from "node:stream";
 import { exportDocument, createExportLinks, type ExportScope } from "@/lib/export";
 import type { ExportFormat, ExportQuery } from "@/lib/validations/export";
-import { countExport, exportRows } from "@/lib/server/exports/export-rows";
 import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
+import { countExport, exportRows } from "@/lib/server/exports/export-rows";
 
 /** Formats that read only offsets, quotes and labels. */
 const SPAN_FORMATS = new Set<ExportFormat>(["jsonl", "conll", "spacy"]);
@@ -46,15 +46,15 @@ export async function exportResponse(options: {
   workspaceId: string;
   query: ExportQuery;
   scope: ExportScope;
-  /** Who asks: the blind-annotation rule decides whose annotations they get. */
+  /** Who exports: the blind-annotation rule applies to exports as to every read. */
   viewer: AnnotationViewer;
 }): Promise<Response> {
-  const { req, workspaceId, scope } = options;
-  const visibility = await findAnnotationVisibility({ workspaceId, viewer: options.viewer });
+  const { req, workspaceId, scope, viewer } = options;
   const { format, ...filters } = options.query;
   const base = process.env.NEXTAUTH_URL ?? new URL(req.url).origin;
   const links = createExportLinks(base, workspaceId);
   const url = new URL(new URL(req.url).pathname + new URL(req.url).search, base).toString();
+  const visibility = await findAnnotationVisibility({ workspaceId, viewer, articleId: filters.articleId });
   const w3cTotal = format === "w3c" ? await countExport({ workspaceId, filters, visibility }) : undefined;
   const detail = SPAN_FORMATS.has(format) ? "spans" : "full";
   const doc = exportDocument(exportRows({ workspaceId, filters, visibility, detail }), {

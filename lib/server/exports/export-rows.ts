@@ -27,9 +27,8 @@ export function exportAnnotationWhere(
 ): Prisma.AnnotationWhereInput {
   const created: Prisma.DateTimeFilter = exportCreatedRange(filters);
   return {
+    ...visibleAnnotationsWhere(visibility),
     workspaceId,
-    // The blind-annotation rule: while blind on an article, only one's own leave it.
-    AND: [visibleAnnotationsWhere(visibility)],
     deletedAt: null,
     article: { deletedAt: null },
     ...(filters.articleId ? { articleId: filters.articleId } : {}),
@@ -79,7 +78,7 @@ export async function countExport(options: {
 export async function* exportRows(options: {
   workspaceId: string;
   filters: ExportFilters;
-  /** Whose annotations the reader of the export may see (visible-authors.ts). */
+  /** The blind-annotation rule for the member exporting (lib/server/assignments/visible-authors.ts). */
   visibility: AnnotationVisibility;
   pageSize?: number;
   /** `spans`: only what span formats read (see spanSelect); default `full`. */
@@ -101,8 +100,11 @@ export async function* exportRows(options: {
       ...(articleCursor ? { cursor: { id: articleCursor }, skip: 1 } : {}),
       select: { id: true },
     });
-    for (const { id } of articles)
-      yield* articleRows(id, filters, options.visibility, pageSize, options.detail ?? "full");
+    for (const { id } of articles) {
+      // On an article the member annotates blind, only their own annotations.
+      const onlyAuthor = isBlind(options.visibility, id) ? options.visibility.viewerId : null;
+      yield* articleRows(id, { ...filters, onlyAuthor }, pageSize, options.detail ?? "full");
+    }
     if (articles.length < ARTICLE_PAGE_SIZE) return;
     articleCursor = articles[articles.length - 1].id;
   }
@@ -157,9 +159,7 @@ const jsonDate = (value: string) => new Date(value.endsWith("Z") ? value : `${va
 async function findPage(options: {
   workspaceId: string;
   articleId: string;
-  filters: ExportFilters;
-  /** Only this author's (the blind rule, for one article), or null for everyone's. */
-  onlyAuthor: string | null;
+  filters: PageFilters;
   after: { start: number; end: number; id: string };
   pageSize: number;
   detail: "full" | "spans";
@@ -191,7 +191,7 @@ async function findPage(options: {
         AND (${filters.status ?? null}::text IS NULL OR a.status::text = ${filters.status ?? null}::text)
         AND (${filters.entityTypeId ?? null}::text IS NULL OR e."typeId" = ${filters.entityTypeId ?? null}::text)
         AND (${filters.authorId ?? null}::text IS NULL OR a."authorId" = ${filters.authorId ?? null}::text)
-        AND (${options.onlyAuthor}::text IS NULL OR a."authorId" = ${options.onlyAuthor}::text)
+        AND (${filters.onlyAuthor}::text IS NULL OR a."authorId" = ${filters.onlyAuthor}::text)
         AND (${range.gte ?? null}::timestamp IS NULL OR a."createdAt" >= ${range.gte ?? null}::timestamp)
         AND (${range.lt ?? null}::timestamp IS NULL OR a."createdAt" < ${range.lt ?? null}::timestamp)
         AND (a.start, a."end", a.id) > (${after.start}::int, ${after.end}::int, ${after.id}::text)
@@ -235,14 +235,9 @@ async function findPage(options: {
   }));
 }
 
-async function* articleRows(
-  articleId: string,
-  filters: ExportFilters,
-  visibility: AnnotationVisibility,
-  pageSize: number,
-  detail: "full" | "spans",
-) {
-  const onlyAuthor = isBlind(visibility, articleId) ? visibility.viewerId : null;
+type PageFilters = ExportFilters & { onlyAuthor: string | null };
+
+async function* articleRows(articleId: string, filters: PageFilters, pageSize: number, detail: "full" | "spans") {
   const row = await db.article.findUnique({
     where: { id: articleId },
     select: {
@@ -266,15 +261,7 @@ async function* articleRows(
   let after = { start: -1, end: -1, id: "" };
   let yielded = false;
   for (;;) {
-    const annotations = await findPage({
-      workspaceId: row.workspaceId,
-      articleId,
-      filters,
-      onlyAuthor,
-      after,
-      pageSize,
-      detail,
-    });
+    const annotations = await findPage({ workspaceId: row.workspaceId, articleId, filters, after, pageSize, detail });
     if (annotations.length || !yielded) yield { article, annotations };
     yielded = true;
     if (annotations.length < pageSize) return;

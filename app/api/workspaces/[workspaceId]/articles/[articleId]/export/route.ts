@@ -2,14 +2,14 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { exportResponse } from "@/lib/server/exports/export-response";
 import { requireExportArticle } from "@/lib/server/exports/export-rows";
-import { exportQuerySchema } from "@/lib/validations/export";
+import { articleExportQuerySchema } from "@/lib/validations/export";
 
 export const GET = withAuth(
   async ({ workspaceId, params, req, user, membership }) => {
-    const query = exportQuerySchema.parse({
-      ...Object.fromEntries(new URL(req.url).searchParams),
+    const query = {
+      ...articleExportQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams)),
       articleId: params.articleId,
-    });
+    };
     const article = await requireExportArticle({ workspaceId, articleId: params.articleId });
     return exportResponse({
       req,
