@@ -92,7 +92,8 @@ const extensions: Record<ExportFormat, string> = {
   html: "html",
 };
 
-const mediaTypes: Record<ExportFormat, string> = {
+/** The media type of each format's single-file download (an export that is a zip is application/zip). */
+export const exportMediaTypes: Record<ExportFormat, string> = {
   w3c: W3C_MEDIA_TYPE,
   csv: CSV_MEDIA_TYPE,
   xlsx: XLSX_MEDIA_TYPE,
@@ -132,7 +133,7 @@ export function exportDocument(source: ExportSource, options: ExportOptions): Ex
   const base = scope.kind === "article" ? articleFileBase(scope.article) : "annotations";
   return {
     fileName: `${base}.${extensions[format]}`,
-    mediaType: mediaTypes[format],
+    mediaType: exportMediaTypes[format],
     body: Readable.from(contents(files), { objectMode: false }),
   };
 }

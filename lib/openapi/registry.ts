@@ -96,6 +96,8 @@ export type ApiRouteSpec = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A body other than JSON (uploads): media type → schema, instead of `body`. */
+  bodyContentTypes?: Record<string, z.ZodType>;
   /**
    * The success answer: status, what it is, and its schema (none for 204).
    * `contentTypes` for files (e.g. `{ "text/csv": z.string(), "application/zip": binary }`) instead of JSON.
@@ -118,8 +120,9 @@ export function apiRoute(spec: ApiRouteSpec): void {
   if (spec.permission !== "public") statuses.add(401);
   if (workspaceRoute) statuses.add(403).add(404);
   if (tokens) statuses.add(403).add(429);
-  if (spec.body || spec.query) statuses.add(422);
-  if (spec.body) statuses.add(400);
+  const hasBody = Boolean(spec.body || spec.bodyContentTypes);
+  if (hasBody || spec.query) statuses.add(422);
+  if (hasBody) statuses.add(400);
   const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
     [spec.response.status]: {
       description: spec.response.description,
@@ -165,6 +168,16 @@ export function apiRoute(spec: ApiRouteSpec): void {
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),
       ...(spec.body ? { body: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
+      ...(spec.bodyContentTypes
+        ? {
+            body: {
+              required: true,
+              content: Object.fromEntries(
+                Object.entries(spec.bodyContentTypes).map(([type, schema]) => [type, { schema }]),
+              ),
+            },
+          }
+        : {}),
     },
     responses,
   });

@@ -20,6 +20,23 @@ export const pathParams = {
   }),
   entity: z.object({ workspaceId: z.string(), entityId: z.string().openapi({ description: "An entity id." }) }),
   token: z.object({ tokenId: z.string().openapi({ description: "An API token id." }) }),
+  assignment: z.object({
+    workspaceId: z.string(),
+    assignmentId: z.string().openapi({ description: "An assignment id." }),
+  }),
+  revision: z.object({
+    workspaceId: z.string(),
+    articleId: z.string(),
+    number: z.string().openapi({ description: "A revision number (1 is the imported text).", example: "1" }),
+  }),
+  comment: z.object({ workspaceId: z.string(), commentId: z.string().openapi({ description: "A comment id." }) }),
+  entityType: z.object({ workspaceId: z.string(), typeId: z.string().openapi({ description: "An entity type id." }) }),
+  member: z.object({ workspaceId: z.string(), userId: z.string().openapi({ description: "A member's user id." }) }),
+  invitation: z.object({
+    workspaceId: z.string(),
+    invitationId: z.string().openapi({ description: "An invitation id." }),
+  }),
+  invitationToken: z.object({ token: z.string().openapi({ description: "The secret of an invitation link." }) }),
 };
 
 export const RoleSchema = registry.register("Role", z.enum(roles));
@@ -176,5 +193,245 @@ export const CreatedApiTokenSchema = registry.register(
   "CreatedApiToken",
   ApiTokenSchema.extend({
     token: z.string().openapi({ description: "The secret, in this answer only: it is stored hashed." }),
+  }),
+);
+
+const day = () => z.iso.date().openapi({ description: "A calendar day (YYYY-MM-DD, UTC)." });
+const counts = {
+  annotations: z.number().int(),
+  reviewed: z.number().int().openapi({ description: "Accepted or rejected." }),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+};
+
+export const AssignmentSchema = registry.register(
+  "Assignment",
+  z.object({
+    id: z.string(),
+    articleId: z.string(),
+    articleTitle: z.string(),
+    assignee: ref,
+    assignedBy: ref,
+    dueAt: day().nullable().openapi({ description: "The day it is due (YYYY-MM-DD), or null." }),
+    overdue: z.boolean().openapi({ description: "Past its due day and not submitted." }),
+    blind: z.boolean().openapi({ description: "The assignee sees only their own annotations on the article." }),
+    submittedAt: dateTime().nullable(),
+    createdAt: dateTime(),
+    progress: z.object(counts).openapi({ description: "The assignee's annotations on the article, by review status." }),
+  }),
+);
+
+export const DashboardSchema = registry.register(
+  "Dashboard",
+  z.object({
+    totals: z.object({ ...counts, articles: z.number().int(), analysts: z.number().int() }),
+    articles: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        ...counts,
+        analysts: z.array(z.object({ id: z.string(), name: z.string(), submitted: z.boolean(), overdue: z.boolean() })),
+      }),
+    ),
+    analysts: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        ...counts,
+        assignments: z.number().int(),
+        submitted: z.number().int(),
+      }),
+    ),
+    types: z.array(typeRef),
+    annotationsPerDay: z
+      .array(
+        z.object({
+          day: day(),
+          counts: z
+            .record(z.string(), z.number().int())
+            .openapi({ description: "Entity type id → annotations created; `none` for untagged highlights." }),
+        }),
+      )
+      .openapi({ description: "The last 30 days, oldest first, every day present." }),
+    reviewsPerDay: z.array(z.object({ day: day(), accepted: z.number().int(), rejected: z.number().int() })),
+  }),
+);
+
+const importProblem = z.object({
+  item: z.number().int().optional().openapi({ description: "The file's n-th annotation, from 0." }),
+  line: z.number().int().optional(),
+  message: z.string(),
+});
+
+export const ImportReportSchema = registry.register(
+  "ImportReport",
+  z.object({
+    committed: z.boolean().openapi({ description: "false for a preview, or when `problems` refused the import." }),
+    format: z.enum(["w3c", "hypothesis", "brat"]),
+    filename: z.string().nullable(),
+    total: z.number().int().openapi({ description: "Highlights in the file (for the chosen `source`)." }),
+    anchored: z.number().int(),
+    moved: z.number().int(),
+    unanchorable: z.number().int(),
+    duplicates: z.number().int().openapi({ description: "Already on the article: not imported twice." }),
+    orphansKept: z.number().int(),
+    comments: z.number().int(),
+    entities: z.object({ matched: z.number().int(), created: z.number().int() }),
+    entityTypes: z.array(
+      z.object({
+        name: z.string().openapi({ description: "The type name in the file (empty when it names none)." }),
+        count: z.number().int(),
+        typeId: z
+          .string()
+          .nullable()
+          .openapi({ description: "The workspace type it maps to, `new`, or null when `typeMap` must choose." }),
+      }),
+    ),
+    typesCreated: z.array(z.string()),
+    statusesIgnored: z.number().int(),
+    sources: z
+      .array(z.object({ source: z.string(), count: z.number().int() }))
+      .openapi({ description: "The texts the file annotates, when more than one (choose with `source`)." }),
+    source: z.string().nullable(),
+    items: z.array(
+      z.object({
+        item: z.number().int(),
+        line: z.number().int().optional(),
+        outcome: z.enum(["anchored", "moved", "unanchorable", "duplicate"]),
+        exact: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        entity: z.string().nullable(),
+        type: z.string().nullable(),
+        comments: z.number().int(),
+      }),
+    ),
+    skipped: z.array(importProblem),
+    skippedCount: z.number().int(),
+    problems: z
+      .array(importProblem)
+      .openapi({ description: "Why it cannot be committed as asked; empty when it can." }),
+    problemCount: z.number().int(),
+  }),
+);
+
+export const CommentSchema = registry.register(
+  "Comment",
+  z.object({
+    id: z.string(),
+    annotationId: z.string(),
+    author: ref,
+    state: z.enum(["visible", "deleted", "hidden"]),
+    body: z.record(z.string(), z.unknown()).nullable().openapi({
+      description: "Tiptap JSON of the comment; null unless visible (deleted and hidden ones keep their place).",
+    }),
+    version: z.number().int().openapi({ description: "Send back as `version` when editing." }),
+    createdAt: dateTime(),
+    editedAt: dateTime().nullable(),
+  }),
+);
+
+export const ThreadSchema = registry.register(
+  "Thread",
+  z.object({
+    annotationId: z.string(),
+    resolved: z.boolean(),
+    resolvedAt: dateTime().nullable(),
+    resolvedBy: ref.nullable(),
+    comments: z.array(CommentSchema),
+  }),
+);
+
+export const ThreadSummarySchema = registry.register(
+  "ThreadSummary",
+  z.object({ annotationId: z.string(), comments: z.number().int(), resolved: z.boolean() }),
+);
+
+export const NotificationSchema = registry.register(
+  "Notification",
+  z.object({
+    id: z.string(),
+    kind: z.enum(["MENTION", "REPLY", "REVIEW", "ASSIGNMENT"]),
+    actor: ref.nullable(),
+    articleId: z.string(),
+    articleTitle: z.string(),
+    annotationId: z.string().nullable().openapi({ description: "Null for an assignment (about the whole article)." }),
+    commentId: z.string().nullable(),
+    excerpt: z.string(),
+    readAt: dateTime().nullable(),
+    createdAt: dateTime(),
+    href: z.string().openapi({ description: "Opens the article at the comment." }),
+  }),
+);
+
+export const RevisionSummarySchema = registry.register(
+  "RevisionSummary",
+  z.object({
+    id: z.string(),
+    number: z.number().int(),
+    createdAt: dateTime(),
+    author: ref,
+    characters: z.number().int().openapi({ description: "The length of its canonical text." }),
+  }),
+);
+
+export const RevisionResultSchema = registry.register(
+  "RevisionResult",
+  z.object({
+    revisionId: z.string(),
+    number: z.number().int(),
+    anchored: z.number().int().openapi({ description: "Annotations re-anchored in place." }),
+    moved: z.number().int(),
+    orphaned: z.number().int(),
+  }),
+);
+
+export const MemberSchema = registry.register(
+  "Member",
+  z.object({ userId: z.string(), name: z.string(), email: z.string(), role: RoleSchema, joinedAt: dateTime() }),
+);
+
+export const InvitationSchema = registry.register(
+  "Invitation",
+  z.object({
+    id: z.string(),
+    role: RoleSchema,
+    createdBy: z.string(),
+    createdAt: dateTime(),
+    expiresAt: dateTime(),
+  }),
+);
+
+export const CreatedInvitationSchema = registry.register(
+  "CreatedInvitation",
+  z.object({
+    id: z.string(),
+    token: z.string().openapi({ description: "The link's secret, in this answer only." }),
+    role: RoleSchema,
+    expiresAt: dateTime(),
+    url: z.string().openapi({ description: "The invitation link to send." }),
+  }),
+);
+
+export const PresentMemberSchema = registry.register(
+  "PresentMember",
+  z.object({ userId: z.string(), name: z.string(), selectedAnnotationIds: z.array(z.string()) }),
+);
+
+export const ReviewQueueItemSchema = registry.register(
+  "ReviewQueueItem",
+  AnnotationSchema.extend({
+    article: z.object({ id: z.string(), title: z.string() }),
+    context: z
+      .object({
+        text: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        clippedStart: z.boolean(),
+        clippedEnd: z.boolean(),
+      })
+      .nullable()
+      .openapi({ description: "The paragraph around the quote; `start`/`end` index into its `text`." }),
+    comments: z.number().int(),
   }),
 );

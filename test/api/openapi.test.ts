@@ -1,28 +1,42 @@
 // /api/openapi.json: a valid OpenAPI 3.1 document, generated from the zod
 // schemas, that lists the public API's routes, each of which exists, and whose
 // answer schemas describe what the routes really answer.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { dataOf, pageOf } from "@/lib/openapi/registry";
 import {
   AnnotationSchema,
   ApiTokenSchema,
   ArticleListItemSchema,
   ArticleSchema,
+  AssignmentSchema,
   CreatedApiTokenSchema,
+  CreatedInvitationSchema,
+  DashboardSchema,
   EntitySchema,
   EntityTypeSchema,
   EntityWithMentionsSchema,
+  ImportReportSchema,
+  InvitationSchema,
+  MemberSchema,
+  NotificationSchema,
+  ReviewQueueItemSchema,
+  RevisionSummarySchema,
+  ThreadSchema,
+  ThreadSummarySchema,
   WorkspaceSchema,
   WorkspaceSummarySchema,
 } from "@/lib/openapi/schemas";
+import { exportFormats } from "@/lib/validations/export";
 import { callRoute } from "@/test/call-route";
 import {
+  currentRevision,
   makeAnnotation,
   makeArticle,
+  makeComment,
   makeEntity,
   makeUser,
   makeWorkspace,
@@ -34,7 +48,16 @@ type Doc = {
   openapi: string;
   paths: Record<
     string,
-    Record<string, { security?: unknown[]; "x-permission"?: string; parameters?: { name: string }[] }>
+    Record<
+      string,
+      {
+        security?: unknown[];
+        "x-permission"?: string;
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content: Record<string, unknown> };
+        responses: Record<string, { content?: Record<string, unknown> }>;
+      }
+    >
   >;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 };
@@ -90,12 +113,56 @@ describe("the document", () => {
     }
   });
 
+  it("documents every route of app/api, with each method it exports", async () => {
+    const root = path.resolve(__dirname, "../..");
+    const files = readdirSync(path.join(root, "app/api"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith("route.ts"))
+      // next-auth's own sign-in routes are not part of the API (POST /api/auth/signup is).
+      .filter((f) => !f.startsWith(path.join("auth", "[...nextauth]")));
+    expect(files.length).toBeGreaterThan(40);
+    const missing: string[] = [];
+    for (const file of files) {
+      const apiPath = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+      const mod = (await import(/* @vite-ignore */ path.join(root, "app/api", file))) as Record<string, unknown>;
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+        if (typeof mod[method] === "function" && !doc.paths[apiPath]?.[method.toLowerCase()])
+          missing.push(`${method} ${apiPath}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("lists the media types the downloads and uploads really use", () => {
+    const articleExport = doc.paths["/api/workspaces/{workspaceId}/articles/{articleId}/export"].get;
+    expect(Object.keys(articleExport.responses["200"].content!)).toHaveLength(exportFormats.length);
+    expect(articleExport.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["format", "status", "entityTypeId", "authorId", "from", "to"]),
+    );
+    // The path names the article: no articleId in its query.
+    expect(articleExport.parameters!.filter((p) => p.in === "query").map((p) => p.name)).not.toContain("articleId");
+    expect(Object.keys(doc.paths["/api/workspaces/{workspaceId}/export"].get.responses["200"].content!)).toEqual([
+      "application/zip",
+    ]);
+    const upload = doc.paths["/api/workspaces/{workspaceId}/articles/{articleId}/annotations/import"].post;
+    expect(Object.keys(upload.requestBody!.content)).toEqual(
+      expect.arrayContaining(["multipart/form-data", "application/ld+json", "application/zip", "text/plain"]),
+    );
+    expect(upload.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["preview", "keepOrphans", "typeMap"]),
+    );
+  });
+
   it("names the request schemas of lib/validations as components", () => {
     for (const name of [
       "CreateAnnotation",
       "UpdateAnnotation",
       "CreateEntity",
       "CreateApiToken",
+      "CreateAssignments",
+      "UpdateAssignment",
+      "Assignment",
+      "Dashboard",
+      "ImportReport",
       "Annotation",
       "Error",
     ]) {
@@ -117,6 +184,7 @@ describe("the document", () => {
 
 describe("the answer schemas", () => {
   let user: TestUser;
+  let analyst: TestUser;
   let workspaceId: string;
   let articleId: string;
   let entityId: string;
@@ -124,7 +192,11 @@ describe("the answer schemas", () => {
 
   beforeAll(async () => {
     user = await makeUser();
-    workspaceId = await makeWorkspace([{ user, role: "OWNER" }]);
+    analyst = await makeUser();
+    workspaceId = await makeWorkspace([
+      { user, role: "OWNER" },
+      { user: analyst, role: "ANALYST" },
+    ]);
     articleId = await makeArticle(workspaceId, user.id, { text: "Massoud met officials in Kabul." });
     entityId = await makeEntity(workspaceId, { name: "Ahmad Massoud", aliases: ["Massoud"] });
     await makeAnnotation(workspaceId, articleId, user.id, { start: 0, length: 7, entityId });
@@ -180,5 +252,171 @@ describe("the answer schemas", () => {
       cookie: await sessionCookie(user),
     });
     expect(dataOf(ApiTokenSchema.array()).safeParse(await tokens.json()).error).toBeUndefined();
+  });
+
+  async function expectAnswer(res: Response, status: number, schema: z.ZodType) {
+    expect(res.status).toBe(status);
+    const parsed = schema.safeParse(await res.json());
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  }
+
+  const bearer = () => ({ authorization: `Bearer ${token}` });
+
+  it("describe what the assignment and dashboard routes answer", async () => {
+    const file = "api/workspaces/[workspaceId]/assignments/route.ts";
+    const created = await callRoute({
+      file,
+      method: "POST",
+      params: { workspaceId },
+      headers: bearer(),
+      json: { articleId, assigneeIds: [analyst.id], dueAt: "2026-12-01", blind: true },
+    });
+    const assignment = (await created.clone().json()).data[0];
+    await expectAnswer(created, 201, dataOf(AssignmentSchema.array()));
+    const one = { workspaceId, assignmentId: assignment.id };
+    await expectAnswer(
+      await callRoute({ file, method: "GET", params: { workspaceId }, headers: bearer() }),
+      200,
+      dataOf(AssignmentSchema.array()),
+    );
+    await expectAnswer(
+      await callRoute({
+        file: "api/workspaces/[workspaceId]/assignments/[assignmentId]/route.ts",
+        method: "PATCH",
+        params: one,
+        headers: bearer(),
+        json: { dueAt: null },
+      }),
+      200,
+      dataOf(AssignmentSchema),
+    );
+    for (const method of ["POST", "DELETE"]) {
+      await expectAnswer(
+        await callRoute({
+          file: "api/workspaces/[workspaceId]/assignments/[assignmentId]/submit/route.ts",
+          method,
+          params: one,
+          headers: bearer(),
+        }),
+        200,
+        dataOf(AssignmentSchema),
+      );
+    }
+    await expectAnswer(
+      await callRoute({
+        file: "api/workspaces/[workspaceId]/dashboard/route.ts",
+        method: "GET",
+        params: { workspaceId },
+        headers: bearer(),
+      }),
+      200,
+      dataOf(DashboardSchema),
+    );
+  });
+
+  it("describe the exports' media types and the import report", async () => {
+    const params = { workspaceId, articleId };
+    const documented =
+      doc.paths["/api/workspaces/{workspaceId}/articles/{articleId}/export"].get.responses["200"].content!;
+    let w3c = "";
+    for (const format of exportFormats) {
+      const res = await callRoute({
+        file: "api/workspaces/[workspaceId]/articles/[articleId]/export/route.ts",
+        method: "GET",
+        params,
+        search: `?format=${format}`,
+        headers: bearer(),
+      });
+      expect(res.status, format).toBe(200);
+      expect(Object.keys(documented), format).toContain(res.headers.get("content-type"));
+      const body = await res.text();
+      if (format === "w3c") w3c = body;
+    }
+    const zip = await callRoute({
+      file: "api/workspaces/[workspaceId]/export/route.ts",
+      method: "GET",
+      params: { workspaceId },
+      search: "?format=csv",
+      headers: bearer(),
+    });
+    expect(zip.status).toBe(200);
+    expect(zip.headers.get("content-type")).toBe("application/zip");
+    await zip.arrayBuffer();
+
+    const text = await callRoute({
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/revisions/[number]/text/route.ts",
+      method: "GET",
+      params: { ...params, number: "1" },
+      headers: bearer(),
+    });
+    expect(text.status).toBe(200);
+    expect(
+      Object.keys(
+        doc.paths["/api/workspaces/{workspaceId}/articles/{articleId}/revisions/{number}/text"].get.responses["200"]
+          .content!,
+      ),
+    ).toContain(text.headers.get("content-type"));
+    expect(await text.text()).toBe((await currentRevision(articleId)).text);
+
+    // The article's own W3C export, imported back: a preview (200), then a commit (201) of nothing new.
+    const importFile = "api/workspaces/[workspaceId]/articles/[articleId]/annotations/import/route.ts";
+    const preview = await callRoute({
+      file: importFile,
+      method: "POST",
+      params,
+      search: "?preview=1",
+      headers: { ...bearer(), "content-type": "application/ld+json" },
+      body: w3c,
+    });
+    const report = (await preview.clone().json()).data;
+    await expectAnswer(preview, 200, dataOf(ImportReportSchema));
+    expect(report).toMatchObject({ committed: false, format: "w3c", total: 2, duplicates: 2 });
+    const form = new FormData();
+    form.set("file", new File([w3c], "annotations.jsonld", { type: "application/ld+json" }));
+    const commit = await callRoute({ file: importFile, method: "POST", params, headers: bearer(), body: form });
+    await expectAnswer(commit, 201, dataOf(ImportReportSchema));
+  });
+
+  it("describe what the collaboration routes answer", async () => {
+    const ws = { workspaceId };
+    const { annotationId } = await makeComment(workspaceId, user.id, { text: "Which Massoud?" });
+    await expectShape("api/workspaces/[workspaceId]/members/route.ts", dataOf(MemberSchema.array()), ws);
+    await expectShape(
+      "api/workspaces/[workspaceId]/articles/[articleId]/revisions/route.ts",
+      dataOf(RevisionSummarySchema.array()),
+      { workspaceId, articleId },
+    );
+    await expectShape(
+      "api/workspaces/[workspaceId]/annotations/[annotationId]/comments/route.ts",
+      dataOf(ThreadSchema),
+      {
+        workspaceId,
+        annotationId,
+      },
+    );
+    await expectShape(
+      "api/workspaces/[workspaceId]/articles/[articleId]/threads/route.ts",
+      dataOf(ThreadSummarySchema.array()),
+      { workspaceId, articleId },
+    );
+    await expectShape(
+      "api/workspaces/[workspaceId]/review-queue/route.ts",
+      pageOf(ReviewQueueItemSchema).extend({ total: z.number().int() }),
+      ws,
+    );
+    await expectShape(
+      "api/workspaces/[workspaceId]/notifications/route.ts",
+      dataOf(NotificationSchema.array()).extend({ unreadCount: z.number().int() }),
+      ws,
+    );
+    const invitation = await callRoute({
+      file: "api/workspaces/[workspaceId]/invitations/route.ts",
+      method: "POST",
+      params: ws,
+      headers: bearer(),
+      json: { role: "ANALYST" },
+    });
+    await expectAnswer(invitation, 201, dataOf(CreatedInvitationSchema));
+    await expectShape("api/workspaces/[workspaceId]/invitations/route.ts", dataOf(InvitationSchema.array()), ws);
   });
 });

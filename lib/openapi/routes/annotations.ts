@@ -89,3 +89,14 @@ apiRoute({
   params: pathParams.annotation,
   response: { status: 204, description: "Deleted." },
 });
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/annotations/{annotationId}/restore",
+  tag: "Annotations",
+  summary: "Restore a deleted annotation",
+  description: "Undoes a deletion; the annotation keeps its id.",
+  permission: "annotation.restore",
+  params: pathParams.annotation,
+  response: { status: 200, description: "The restored annotation.", schema: dataOf(AnnotationSchema) },
+});

@@ -3,10 +3,14 @@ import { apiRoute, component, dataOf } from "@/lib/openapi/registry";
 import { EntitySchema, EntityTypeSchema, EntityWithMentionsSchema, pathParams } from "@/lib/openapi/schemas";
 import {
   createEntitySchema,
+  createEntityTypeSchema,
   entitySearchSchema,
   entityTypeListQuerySchema,
+  mergeEntitySchema,
   updateEntitySchema,
+  updateEntityTypeSchema,
 } from "@/lib/validations/entity";
+import { cooccurrencePassagesQuerySchema, entityNetworkQuerySchema } from "@/lib/validations/entity-network";
 
 const CreateEntity = component("CreateEntity", createEntitySchema);
 const UpdateEntity = component("UpdateEntity", updateEntitySchema);
@@ -70,4 +74,68 @@ apiRoute({
   body: UpdateEntity,
   response: { status: 200, description: "The entity.", schema: dataOf(EntitySchema) },
   errors: [409],
+});
+
+const CreateEntityType = component("CreateEntityType", createEntityTypeSchema);
+const UpdateEntityType = component("UpdateEntityType", updateEntityTypeSchema);
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/entity-types",
+  tag: "Entities",
+  summary: "Add an entity type",
+  permission: "entityType.manage",
+  params: pathParams.workspace,
+  body: CreateEntityType,
+  response: { status: 201, description: "The new type.", schema: dataOf(EntityTypeSchema) },
+  errors: [409],
+});
+
+apiRoute({
+  method: "patch",
+  path: "/api/workspaces/{workspaceId}/entity-types/{typeId}",
+  tag: "Entities",
+  summary: "Edit or archive an entity type",
+  description: "Rename, recolour, rebind its shortcut, or archive it (archived types keep their entities).",
+  permission: "entityType.manage",
+  params: pathParams.entityType,
+  body: UpdateEntityType,
+  response: { status: 200, description: "The type.", schema: dataOf(EntityTypeSchema) },
+  errors: [409],
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/entities/{entityId}/merge",
+  tag: "Entities",
+  summary: "Merge an entity into another",
+  description: "Its annotations and aliases move to `intoId`; it stays as a pointer (`mergedIntoId`).",
+  permission: "entity.merge",
+  params: pathParams.entity,
+  body: mergeEntitySchema,
+  response: { status: 200, description: "The entity merged into.", schema: dataOf(EntitySchema) },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/entity-network",
+  tag: "Entities",
+  summary: "Read the entity co-occurrence network",
+  description:
+    "Entities (nodes) and how often two are tagged in the same paragraph (edges of at least `minWeight`), over one article or all; `typeId` may repeat.",
+  permission: "entity.list",
+  params: pathParams.workspace,
+  query: entityNetworkQuerySchema,
+  response: { status: 200, description: "The network (`data`)." },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/entity-network/passages",
+  tag: "Entities",
+  summary: "List the paragraphs two entities share",
+  permission: "entity.list",
+  params: pathParams.workspace,
+  query: cooccurrencePassagesQuerySchema,
+  response: { status: 200, description: "The passages (`data`)." },
 });

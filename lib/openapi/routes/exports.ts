@@ -1,38 +1,55 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/openapi/registry";
+import { exportMediaTypes } from "@/lib/export";
+import { apiRoute, binary } from "@/lib/openapi/registry";
 import { pathParams } from "@/lib/openapi/schemas";
-import { articleExportQuerySchema, exportQueryBaseSchema } from "@/lib/validations/export";
+import {
+  articleExportQuerySchema,
+  exportFormatLabels,
+  exportFormats,
+  exportQueryBaseSchema,
+} from "@/lib/validations/export";
 
-const file = z.string().openapi({ format: "binary" });
+// What each format's download holds, by the media type the route sends (lib/export).
+const formatList = exportFormats.map(
+  (f) => `- \`${f}\`: ${exportFormatLabels[f].label}. ${exportFormatLabels[f].description}`,
+);
+const text = z.string();
+const json = z.record(z.string(), z.unknown());
+const bodyOf: Record<string, z.ZodType> = {
+  "application/ld+json": json.openapi({
+    description: "A W3C Web Annotation AnnotationCollection with its AnnotationPage.",
+  }),
+  "application/json": json.openapi({ description: "spaCy JSON." }),
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary,
+  "application/zip": binary,
+};
+const download = (mediaType: string) => bodyOf[mediaType.split(";")[0]] ?? text;
 
-const formats =
-  "`format`: `w3c` (W3C Web Annotation JSON-LD, the default), `csv`, `xlsx`, `jsonl` (doccano), `brat` (zip), `conll`, `spacy`, `html` (printable report). " +
-  "Offsets count Unicode code points (see lib/export/README.md). Streamed; deleted annotations and hidden comments are never exported, " +
-  "and a member annotating an article blind gets only their own annotations on it.";
+// The article export's media types, one per format (brat: a zip of .txt, .ann and annotation.conf).
+const articleContent: Record<string, z.ZodType> = Object.fromEntries(
+  exportFormats.map((f) => {
+    const type = f === "brat" ? "application/zip" : exportMediaTypes[f];
+    return [type, download(type)];
+  }),
+);
+
+const filters =
+  "Filters narrow the annotations: `status`, `entityTypeId`, `authorId`, and `from`/`to` (inclusive days, UTC, of their creation). Offsets count Unicode code points (see lib/export/README.md). Deleted annotations and hidden comments are never exported, and a member annotating an article blind gets only their own annotations on it.";
 
 apiRoute({
   method: "get",
   path: "/api/workspaces/{workspaceId}/articles/{articleId}/export",
   tag: "Exports",
   summary: "Export an article's annotations",
-  description: `One file named by \`Content-Disposition\` (brat: a zip of .txt, .ann and annotation.conf). ${formats}`,
+  description: [
+    "A file download (`Content-Disposition: attachment`), streamed; `format` picks the file:",
+    formatList.join("\n"),
+    filters,
+  ].join("\n\n"),
   permission: "annotation.export",
   params: pathParams.article,
   query: articleExportQuerySchema,
-  response: {
-    status: 200,
-    description: "The export file.",
-    contentTypes: {
-      "application/ld+json": file,
-      "text/csv": file,
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": file,
-      "application/jsonl": file,
-      "application/zip": file,
-      "text/plain": file,
-      "application/json": file,
-      "text/html": file,
-    },
-  },
+  response: { status: 200, description: "The export file, of the format's media type.", contentTypes: articleContent },
 });
 
 apiRoute({
@@ -40,22 +57,34 @@ apiRoute({
   path: "/api/workspaces/{workspaceId}/export",
   tag: "Exports",
   summary: "Export the workspace's annotations",
-  description: `A zip of the format's files across every article (filter with \`articleId\`). ${formats}`,
+  description: [
+    "A zip (`Content-Disposition: attachment`), streamed, that holds the format's files for every article (`articleId` narrows it to one):",
+    formatList.join("\n"),
+    filters,
+  ].join("\n\n"),
   permission: "annotation.export",
   params: pathParams.workspace,
   query: exportQueryBaseSchema,
-  response: { status: 200, description: "The zip.", contentTypes: { "application/zip": file } },
+  response: {
+    status: 200,
+    description: "A zip of the export's files.",
+    contentTypes: { "application/zip": binary },
+  },
 });
 
 apiRoute({
   method: "get",
   path: "/api/workspaces/{workspaceId}/articles/{articleId}/revisions/{number}/text",
   tag: "Exports",
-  summary: "A revision's canonical text",
-  description: "The plain text that annotation offsets index: the `source` of every W3C export's targets.",
+  summary: "Read a revision's canonical text",
+  description:
+    "The plain text annotation offsets index (UTF-16 code units), as W3C exports' `source` points at it. It never changes, so it is cacheable for good.",
   permission: "article.read",
-  params: pathParams.article.extend({
-    number: z.coerce.number().int().min(1).openapi({ description: "A revision number." }),
-  }),
-  response: { status: 200, description: "The text.", contentTypes: { "text/plain": z.string() } },
+  params: pathParams.revision,
+  errors: [422],
+  response: {
+    status: 200,
+    description: "The text.",
+    contentTypes: { "text/plain; charset=utf-8": text },
+  },
 });

@@ -1,6 +1,20 @@
 import { z } from "zod";
-import { apiRoute, dataOf } from "@/lib/openapi/registry";
-import { pathParams, WorkspaceSchema, WorkspaceSummarySchema } from "@/lib/openapi/schemas";
+import { apiRoute, component, dataOf } from "@/lib/openapi/registry";
+import {
+  CreatedInvitationSchema,
+  InvitationSchema,
+  MemberSchema,
+  pathParams,
+  RoleSchema,
+  WorkspaceSchema,
+  WorkspaceSummarySchema,
+} from "@/lib/openapi/schemas";
+import {
+  createInvitationSchema,
+  createWorkspaceSchema,
+  updateMemberSchema,
+  updateWorkspaceSchema,
+} from "@/lib/validations/workspace";
 
 apiRoute({
   method: "get",
@@ -21,4 +35,149 @@ apiRoute({
   permission: "workspace.read",
   params: pathParams.workspace,
   response: { status: 200, description: "The workspace and the caller's role.", schema: dataOf(WorkspaceSchema) },
+});
+
+const CreateWorkspace = component("CreateWorkspace", createWorkspaceSchema);
+const UpdateWorkspace = component("UpdateWorkspace", updateWorkspaceSchema);
+const CreateInvitation = component("CreateInvitation", createInvitationSchema);
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces",
+  tag: "Workspaces",
+  summary: "Create a workspace",
+  description: "The caller becomes its owner.",
+  permission: "user",
+  body: CreateWorkspace,
+  response: {
+    status: 201,
+    description: "The new workspace.",
+    schema: dataOf(z.object({ id: z.string(), name: z.string() })),
+  },
+});
+
+apiRoute({
+  method: "patch",
+  path: "/api/workspaces/{workspaceId}",
+  tag: "Workspaces",
+  summary: "Rename a workspace or change its review setting",
+  permission: "workspace.update",
+  params: pathParams.workspace,
+  body: UpdateWorkspace,
+  response: {
+    status: 200,
+    description: "The workspace.",
+    schema: dataOf(z.object({ id: z.string(), name: z.string(), selfReviewAllowed: z.boolean() })),
+  },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/activity",
+  tag: "Workspaces",
+  summary: "Read the activity log",
+  description:
+    "What happened in the workspace, newest first, a page at a time (`cursor`, `limit` up to 200); a blind analyst sees only what their view allows.",
+  permission: "activity.read",
+  params: pathParams.workspace,
+  response: { status: 200, description: "A page of events (`data`, `nextCursor`)." },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/members",
+  tag: "Members",
+  summary: "List members",
+  permission: "member.list",
+  params: pathParams.workspace,
+  response: { status: 200, description: "Owners first, then by name.", schema: dataOf(z.array(MemberSchema)) },
+});
+
+apiRoute({
+  method: "patch",
+  path: "/api/workspaces/{workspaceId}/members/{userId}",
+  tag: "Members",
+  summary: "Change a member's role",
+  description: "The last owner cannot be demoted (409).",
+  permission: "member.manage",
+  params: pathParams.member,
+  body: updateMemberSchema,
+  response: {
+    status: 200,
+    description: "The member's new role.",
+    schema: dataOf(z.object({ userId: z.string(), role: RoleSchema })),
+  },
+  errors: [409],
+});
+
+apiRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}/members/{userId}",
+  tag: "Members",
+  summary: "Remove a member",
+  permission: "member.manage",
+  params: pathParams.member,
+  response: { status: 204, description: "Removed." },
+  errors: [409],
+});
+
+apiRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}/membership",
+  tag: "Members",
+  summary: "Leave the workspace",
+  permission: "workspace.read",
+  params: pathParams.workspace,
+  response: { status: 204, description: "Left." },
+  errors: [409],
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/invitations",
+  tag: "Members",
+  summary: "List open invitations",
+  permission: "invitation.manage",
+  params: pathParams.workspace,
+  response: {
+    status: 200,
+    description: "Invitations that can still be used.",
+    schema: dataOf(z.array(InvitationSchema)),
+  },
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/invitations",
+  tag: "Members",
+  summary: "Create an invitation link",
+  permission: "invitation.manage",
+  params: pathParams.workspace,
+  body: CreateInvitation,
+  response: { status: 201, description: "The invitation and its link.", schema: dataOf(CreatedInvitationSchema) },
+});
+
+apiRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}/invitations/{invitationId}",
+  tag: "Members",
+  summary: "Revoke an invitation link",
+  permission: "invitation.manage",
+  params: pathParams.invitation,
+  response: { status: 204, description: "Revoked." },
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/invitations/{token}",
+  tag: "Members",
+  summary: "Accept an invitation",
+  permission: "user",
+  params: pathParams.invitationToken,
+  response: {
+    status: 200,
+    description: "The workspace joined and the role in it.",
+    schema: dataOf(z.object({ workspaceId: z.string(), role: RoleSchema })),
+  },
+  errors: [404, 409],
 });
