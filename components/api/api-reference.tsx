@@ -200,7 +200,12 @@ function SchemaBlock({ schema }: { schema: Schema }) {
 function OperationCard({ method, path, op }: { method: string; path: string; op: Operation }) {
   const tokens = op.security?.some((s) => "bearerAuth" in s);
   const params = op.parameters ?? [];
-  const body = op.requestBody?.content["application/json"]?.schema;
+  const bodyTypes = Object.keys(op.requestBody?.content ?? {});
+  // JSON first; an upload (the file itself as JSON) shows its form's fields.
+  const bodyType = ["application/json", "multipart/form-data"].find(
+    (t) => bodyTypes.includes(t) && op.requestBody?.content[t]?.schema.format !== "binary",
+  );
+  const body = bodyType ? op.requestBody?.content[bodyType]?.schema : undefined;
   return (
     <article className="card stack api-operation" id={operationAnchor(method, path)}>
       <h3 className="api-operation-title">
@@ -256,16 +261,27 @@ function OperationCard({ method, path, op }: { method: string; path: string; op:
           </table>
         </>
       ) : null}
-      {body ? (
+      {bodyTypes.length ? (
         <>
-          <h4>Request body (JSON)</h4>
-          <SchemaBlock schema={body} />
+          <h4>{bodyTypes.length === 1 && bodyType === "application/json" ? "Request body (JSON)" : "Request body"}</h4>
+          {bodyTypes.length > 1 || !bodyType ? (
+            <p className="small">
+              As <MediaTypes types={bodyTypes} />
+              {bodyType ? (
+                <>
+                  ; <code>{bodyType}</code> takes:
+                </>
+              ) : null}
+            </p>
+          ) : null}
+          {body ? <SchemaBlock schema={body} /> : null}
         </>
       ) : null}
       <h4>Responses</h4>
       <ul className="api-responses">
         {Object.entries(op.responses).map(([status, response]) => {
           const schema = response.content?.["application/json"]?.schema;
+          const files = Object.keys(response.content ?? {}).filter((t) => t !== "application/json");
           return (
             <li key={status}>
               <span className={`api-status api-status-${status[0]}`}>{status}</span> <Text>{response.description}</Text>
@@ -275,11 +291,31 @@ function OperationCard({ method, path, op }: { method: string; path: string; op:
                   — <ResponseShape schema={schema} />
                 </span>
               ) : null}
+              {files.length && status.startsWith("2") ? (
+                <span className="small">
+                  {" "}
+                  — <MediaTypes types={files} />
+                </span>
+              ) : null}
             </li>
           );
         })}
       </ul>
     </article>
+  );
+}
+
+/** Media types as a list of codes, e.g. of a download's formats. */
+function MediaTypes({ types }: { types: string[] }) {
+  return (
+    <>
+      {types.map((type, i) => (
+        <span key={type}>
+          {i ? ", " : ""}
+          <code>{type}</code>
+        </span>
+      ))}
+    </>
   );
 }
 
