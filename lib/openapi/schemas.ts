@@ -435,3 +435,71 @@ export const ReviewQueueItemSchema = registry.register(
     comments: z.number().int(),
   }),
 );
+
+export const ActivityItemSchema = registry.register(
+  "ActivityItem",
+  z.object({
+    id: z.string(),
+    action: z.string().openapi({ description: "E.g. `annotation.created`, `assignment.submitted`." }),
+    actor: ref.nullable(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    data: z.unknown().openapi({ description: "What the action recorded (titles, quotes, decisions)." }),
+    createdAt: dateTime(),
+  }),
+);
+
+export const SuggestionsSchema = registry.register(
+  "Suggestions",
+  z.object({
+    revisionId: z.string().openapi({ description: "The revision whose text the offsets index." }),
+    suggestions: z.array(
+      z.object({
+        start: z.number().int(),
+        end: z.number().int(),
+        text: z.string(),
+        type: z.enum(["Person", "Organization", "Location"]).nullable(),
+        entityId: z.string().nullable().openapi({ description: "Set when it names an entity of the catalog." }),
+        source: z.enum(["catalog", "ner", "capitalized"]),
+      }),
+    ),
+  }),
+);
+
+export const EntityNetworkSchema = registry.register(
+  "EntityNetwork",
+  z.object({
+    types: z.array(typeRef),
+    nodes: z.array(z.object({ id: z.string(), name: z.string(), typeId: z.string(), mentions: z.number().int() })),
+    edges: z
+      .array(
+        z.object({
+          source: z.string().openapi({ description: "The smaller of the two entity ids." }),
+          target: z.string(),
+          weight: z.number().int().openapi({ description: "Paragraphs in which both are tagged." }),
+        }),
+      )
+      .openapi({ description: "Strongest first." }),
+    truncated: z.boolean().openapi({ description: "The weakest edges were left out." }),
+  }),
+);
+
+export const CooccurrencePassagesSchema = registry.register(
+  "CooccurrencePassages",
+  z.object({
+    total: z.number().int(),
+    passages: z.array(
+      z.object({
+        articleId: z.string(),
+        articleTitle: z.string(),
+        paragraph: z.number().int().openapi({ description: "0-based index of the paragraph in the article's text." }),
+        text: z.string(),
+        cutBefore: z.boolean(),
+        cutAfter: z.boolean(),
+        highlights: z.array(
+          z.object({ annotationId: z.string(), entityId: z.string(), start: z.number().int(), end: z.number().int() }),
+        ),
+      }),
+    ),
+  }),
+);

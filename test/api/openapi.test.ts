@@ -8,14 +8,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dataOf, pageOf } from "@/lib/openapi/registry";
 import {
+  ActivityItemSchema,
   AnnotationSchema,
   ApiTokenSchema,
   ArticleListItemSchema,
   ArticleSchema,
   AssignmentSchema,
   CreatedApiTokenSchema,
+  CooccurrencePassagesSchema,
   CreatedInvitationSchema,
   DashboardSchema,
+  EntityNetworkSchema,
   EntitySchema,
   EntityTypeSchema,
   EntityWithMentionsSchema,
@@ -25,6 +28,7 @@ import {
   NotificationSchema,
   ReviewQueueItemSchema,
   RevisionSummarySchema,
+  SuggestionsSchema,
   ThreadSchema,
   ThreadSummarySchema,
   WorkspaceSchema,
@@ -418,5 +422,38 @@ describe("the answer schemas", () => {
     });
     await expectAnswer(invitation, 201, dataOf(CreatedInvitationSchema));
     await expectShape("api/workspaces/[workspaceId]/invitations/route.ts", dataOf(InvitationSchema.array()), ws);
+    await expectShape("api/workspaces/[workspaceId]/activity/route.ts", pageOf(ActivityItemSchema), ws);
+    await expectShape(
+      "api/workspaces/[workspaceId]/articles/[articleId]/suggestions/route.ts",
+      dataOf(SuggestionsSchema),
+      {
+        workspaceId,
+        articleId,
+      },
+    );
+  });
+
+  it("describe what the entity network routes answer", async () => {
+    const kabul = await makeEntity(workspaceId, { name: "Kabul" });
+    await makeAnnotation(workspaceId, articleId, user.id, { start: 24, length: 5, entityId: kabul });
+    const network = await callRoute({
+      file: "api/workspaces/[workspaceId]/entity-network/route.ts",
+      method: "GET",
+      params: { workspaceId },
+      headers: bearer(),
+    });
+    const edges = (await network.clone().json()).data.edges;
+    await expectAnswer(network, 200, dataOf(EntityNetworkSchema));
+    expect(edges).toHaveLength(1);
+    const passages = await callRoute({
+      file: "api/workspaces/[workspaceId]/entity-network/passages/route.ts",
+      method: "GET",
+      params: { workspaceId },
+      search: `?source=${entityId}&target=${kabul}`,
+      headers: bearer(),
+    });
+    const total = (await passages.clone().json()).data.total;
+    await expectAnswer(passages, 200, dataOf(CooccurrencePassagesSchema));
+    expect(total).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import {
   pathParams,
   RevisionResultSchema,
   RevisionSummarySchema,
+  SuggestionsSchema,
 } from "@/lib/openapi/schemas";
 import {
   articleListQuerySchema,
@@ -139,5 +140,5 @@ apiRoute({
   description: "Where known entities' names and aliases occur in the text without an annotation; nothing is created.",
   permission: "annotation.create",
   params: pathParams.article,
-  response: { status: 200, description: "The suggestions (`data`)." },
+  response: { status: 200, description: "The suggestions.", schema: dataOf(SuggestionsSchema) },
 });

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { apiRoute, component, dataOf } from "@/lib/openapi/registry";
-import { EntitySchema, EntityTypeSchema, EntityWithMentionsSchema, pathParams } from "@/lib/openapi/schemas";
+import {
+  CooccurrencePassagesSchema,
+  EntityNetworkSchema,
+  EntitySchema,
+  EntityTypeSchema,
+  EntityWithMentionsSchema,
+  pathParams,
+} from "@/lib/openapi/schemas";
 import {
   createEntitySchema,
   createEntityTypeSchema,
@@ -126,7 +133,7 @@ apiRoute({
   permission: "entity.list",
   params: pathParams.workspace,
   query: entityNetworkQuerySchema,
-  response: { status: 200, description: "The network (`data`)." },
+  response: { status: 200, description: "The network.", schema: dataOf(EntityNetworkSchema) },
 });
 
 apiRoute({
@@ -137,5 +144,5 @@ apiRoute({
   permission: "entity.list",
   params: pathParams.workspace,
   query: cooccurrencePassagesQuerySchema,
-  response: { status: 200, description: "The passages (`data`)." },
+  response: { status: 200, description: "The passages.", schema: dataOf(CooccurrencePassagesSchema) },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { apiRoute, component, dataOf } from "@/lib/openapi/registry";
+import { apiRoute, component, dataOf, pageOf } from "@/lib/openapi/registry";
 import {
+  ActivityItemSchema,
   CreatedInvitationSchema,
   InvitationSchema,
   MemberSchema,
@@ -9,6 +10,7 @@ import {
   WorkspaceSchema,
   WorkspaceSummarySchema,
 } from "@/lib/openapi/schemas";
+import { activityQuerySchema } from "@/lib/validations/activity";
 import {
   createInvitationSchema,
   createWorkspaceSchema,
@@ -77,10 +79,11 @@ apiRoute({
   tag: "Workspaces",
   summary: "Read the activity log",
   description:
-    "What happened in the workspace, newest first, a page at a time (`cursor`, `limit` up to 200); a blind analyst sees only what their view allows.",
+    "What happened in the workspace, newest first, a page at a time; a blind analyst sees only what their view allows.",
   permission: "activity.read",
   params: pathParams.workspace,
-  response: { status: 200, description: "A page of events (`data`, `nextCursor`)." },
+  query: activityQuerySchema,
+  response: { status: 200, description: "A page of events.", schema: pageOf(ActivityItemSchema) },
 });
 
 apiRoute({

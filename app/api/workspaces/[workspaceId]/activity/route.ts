@@ -1,17 +1,12 @@
 // GET /api/workspaces/[workspaceId]/activity — the workspace's activity log, newest first
-import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { findActivity } from "@/lib/server/activity/find-activity";
 import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
-
-const querySchema = z.object({
-  cursor: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+import { activityQuerySchema } from "@/lib/validations/activity";
 
 export const GET = withAuth(
   async ({ workspaceId, req, user, membership }) => {
-    const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const query = activityQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
     const visibility = await findAnnotationVisibility({ workspaceId, viewer: { id: user.id, role: membership.role } });
     const { items, nextCursor } = await findActivity({ workspaceId, visibility, ...query });
     return Response.json({ data: items, nextCursor });
