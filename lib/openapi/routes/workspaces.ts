@@ -118,6 +118,7 @@ apiRoute({
   path: "/api/workspaces/{workspaceId}/members/{userId}",
   tag: "Members",
   summary: "Remove a member",
+  description: "Their work stays in the workspace. The last owner cannot be removed (409).",
   permission: "member.manage",
   params: pathParams.member,
   response: { status: 204, description: "Removed." },
@@ -129,6 +130,7 @@ apiRoute({
   path: "/api/workspaces/{workspaceId}/membership",
   tag: "Members",
   summary: "Leave the workspace",
+  description: "The last owner cannot leave (409).",
   permission: "workspace.read",
   params: pathParams.workspace,
   response: { status: 204, description: "Left." },
@@ -175,6 +177,7 @@ apiRoute({
   path: "/api/invitations/{token}",
   tag: "Members",
   summary: "Accept an invitation",
+  description: "A member already keeps their role. An expired, revoked or used link answers 404.",
   permission: "user",
   params: pathParams.invitationToken,
   response: {
@@ -182,5 +185,5 @@ apiRoute({
     description: "The workspace joined and the role in it.",
     schema: dataOf(z.object({ workspaceId: z.string(), role: RoleSchema })),
   },
-  errors: [404, 409],
+  errors: [404],
 });
