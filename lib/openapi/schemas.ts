@@ -503,3 +503,76 @@ export const CooccurrencePassagesSchema = registry.register(
     ),
   }),
 );
+
+const annotator = z.object({
+  id: z.string(),
+  name: z.string(),
+  annotations: z.number().int().openapi({ description: "Their live annotations on the article." }),
+});
+const agreementArticle = z.object({
+  id: z.string(),
+  title: z.string(),
+  revisionId: z.string(),
+  revisionNumber: z.number().int(),
+});
+const figures = (description: string) => z.record(z.string(), z.unknown()).openapi({ description });
+
+export const AgreementSchema = registry.register(
+  "Agreement",
+  z.object({
+    article: agreementArticle,
+    annotators: z.array(annotator).openapi({
+      description: "Who can be compared: those asked for or with submitted work first, then everyone who annotated.",
+    }),
+    analysts: z.array(annotator).openapi({ description: "The analysts compared, in `annotators` order." }),
+    units: z.enum(["all", "annotated"]),
+    outside: z.string().openapi({ description: "The label of tokens nobody annotated." }),
+    report: z
+      .object({
+        annotators: z.array(z.string()).openapi({ description: "The analysts' ids, in the order of the matrices." }),
+        spans: z.object({
+          exact: figures("Span precision/recall/F1 between every pair, exact matches, overall and per label."),
+          overlap: figures("The same with overlapping spans matching."),
+        }),
+        tokens: figures("Token-level Fleiss' kappa and Krippendorff's alpha over all analysts, overall and per label."),
+        tokenPairs: figures("Token-level Cohen's kappa between every pair."),
+      })
+      .nullable()
+      .openapi({
+        description: "Null with fewer than two analysts. The figures' shapes are lib/agreement's (see its CSV).",
+      }),
+  }),
+);
+
+export const CurationAnnotationsSchema = registry.register(
+  "CurationAnnotations",
+  z.object({
+    article: agreementArticle.extend({ text: z.string() }),
+    annotators: z.array(annotator),
+    analysts: z.array(annotator),
+    annotations: z.array(
+      z.object({
+        id: z.string(),
+        authorId: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        exact: z.string(),
+        status: annotationStatusSchema,
+        version: z.number().int(),
+        entity: z.object({ id: z.string(), name: z.string(), type: typeRef }).nullable(),
+      }),
+    ),
+  }),
+);
+
+export const CurationResultSchema = registry.register(
+  "CurationResult",
+  z.object({
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    unchanged: z.number().int().openapi({ description: "Already in the status asked for: not written again." }),
+    annotations: z
+      .array(z.object({ id: z.string(), status: annotationStatusSchema, version: z.number().int() }))
+      .openapi({ description: "Every annotation asked about, as it is now." }),
+  }),
+);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { dataOf, pageOf } from "@/lib/openapi/registry";
 import {
   ActivityItemSchema,
+  AgreementSchema,
   AnnotationSchema,
   ApiTokenSchema,
   ArticleListItemSchema,
@@ -17,6 +18,8 @@ import {
   CreatedApiTokenSchema,
   CooccurrencePassagesSchema,
   CreatedInvitationSchema,
+  CurationAnnotationsSchema,
+  CurationResultSchema,
   DashboardSchema,
   EntityNetworkSchema,
   EntitySchema,
@@ -430,6 +433,53 @@ describe("the answer schemas", () => {
         workspaceId,
         articleId,
       },
+    );
+  });
+
+  it("describe what the agreement and curation routes answer", async () => {
+    const params = { workspaceId, articleId };
+    const theirs = await makeAnnotation(workspaceId, articleId, analyst.id, { start: 0, length: 7 });
+    const pick = `?analyst=${user.id}&analyst=${analyst.id}`;
+    const agreement = await callRoute({
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/agreement/route.ts",
+      method: "GET",
+      params,
+      search: pick,
+      headers: bearer(),
+    });
+    expect(agreement.headers.get("content-type")).toContain("application/json");
+    const report = (await agreement.clone().json()).data.report;
+    await expectAnswer(agreement, 200, dataOf(AgreementSchema));
+    expect(report.annotators).toEqual([user.id, analyst.id]);
+    const csv = await callRoute({
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/agreement/route.ts",
+      method: "GET",
+      params,
+      search: `${pick}&format=csv`,
+      headers: bearer(),
+    });
+    expect(csv.status).toBe(200);
+    expect(
+      Object.keys(
+        doc.paths["/api/workspaces/{workspaceId}/articles/{articleId}/agreement"].get.responses["200"].content!,
+      ),
+    ).toContain(csv.headers.get("content-type"));
+    await csv.text();
+    await expectShape(
+      "api/workspaces/[workspaceId]/articles/[articleId]/curation/route.ts",
+      dataOf(CurationAnnotationsSchema),
+      params,
+    );
+    await expectAnswer(
+      await callRoute({
+        file: "api/workspaces/[workspaceId]/articles/[articleId]/curation/route.ts",
+        method: "POST",
+        params,
+        headers: bearer(),
+        json: { items: [{ id: theirs, version: 1, decision: "ACCEPTED" }] },
+      }),
+      200,
+      dataOf(CurationResultSchema),
     );
   });
 

@@ -13,3 +13,4 @@ import "@/lib/openapi/routes/reviews";
 import "@/lib/openapi/routes/comments";
 import "@/lib/openapi/routes/live";
 import "@/lib/openapi/routes/account";
+import "@/lib/openapi/routes/agreement";
