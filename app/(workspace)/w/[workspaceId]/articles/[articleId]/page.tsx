@@ -118,6 +118,14 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
                 authors={members.map((m) => ({ id: m.userId, name: m.name }))}
               />
             ) : null}
+            {can(membership.role, "annotation.import") ? (
+              <ImportAnnotationsDialog
+                workspaceId={workspaceId}
+                articleId={article.id}
+                entityTypes={entityTypes.filter((t) => !t.archivedAt).map(({ id, name }) => ({ id, name }))}
+                canCreateTypes={can(membership.role, "entityType.manage")}
+              />
+            ) : null}
             {can(membership.role, "annotation.review") ? (
               <>
                 <Link
@@ -141,14 +149,6 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
               >
                 Edit text
               </Link>
-            ) : null}
-            {can(membership.role, "annotation.import") ? (
-              <ImportAnnotationsDialog
-                workspaceId={workspaceId}
-                articleId={article.id}
-                entityTypes={entityTypes.filter((t) => !t.archivedAt).map(({ id, name }) => ({ id, name }))}
-                canCreateTypes={can(membership.role, "entityType.manage")}
-              />
             ) : null}
             {can(membership.role, "article.delete") ? (
               <DeleteArticleButton workspaceId={workspaceId} articleId={article.id} title={article.title} />
