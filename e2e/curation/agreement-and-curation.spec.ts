@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { formatFigure } from "../../components/agreement/format";
 import { agreementReport, agreementReportToCsv, type AnnotatorSpans } from "../../lib/agreement";
@@ -7,6 +6,7 @@ import { annotateViaApi, highlightsOf, selectText } from "../factories/annotatio
 import { signedInUser, type E2EUser } from "../factories/users";
 import { acceptInvitation, createInvitation, createWorkspace, importFile } from "../factories/workspaces";
 import { seedArticlePath } from "../fixtures/shared-articles";
+import { seriousViolations } from "../factories/a11y";
 
 type Member = { page: Page; user: E2EUser; close(): Promise<void> };
 type Annotation = {
@@ -20,13 +20,6 @@ type Annotation = {
 };
 
 const shots = process.env.CURATION_SHOTS;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 /** A workspace with the seed article, an owner, a reviewer and two analysts (Ana, Ben), each in their own browser. */
 async function team(browser: Browser) {

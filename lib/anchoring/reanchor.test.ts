@@ -229,6 +229,19 @@ describe("reanchorAll on the seed article", () => {
     expect(result.score).toBeGreaterThanOrEqual(FUZZY_THRESHOLD);
   });
 
+  it("keeps the first copy when an insertion just before it ends in the same word (found by the property test)", () => {
+    const sentence = "The prospect of a government in exile raises concerns.";
+    const text = `Intro. ${sentence} ${sentence} End.`;
+    const start = text.indexOf("overnment ");
+    const selector = annotate(text, start, start + "overnment ".length);
+    // The "g" just before the quote becomes " Kabul government.": a diff may align that
+    // inserted "government" with the old one, carrying the quote's range past it.
+    const newText = `${text.slice(0, start - 1)} Kabul government.${text.slice(start)}`;
+    const [result] = reanchorAll(text, newText, [selector]);
+    expect(newText.slice(result.start, result.end)).toBe("overnment ");
+    expect(result.start).toBe(start - 1 + " Kabul government.".length);
+  });
+
   it("finds the second copy by its context when the stored offsets are stale", () => {
     const newText = `A new first paragraph.\n\n${article}`;
     // Offsets from the old text, but no old text to diff against.

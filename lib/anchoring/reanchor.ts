@@ -24,6 +24,23 @@ export function reanchorAll(oldText: string, newText: string, annotations: reado
   const sharedIndex = () => (index ??= createTextIndex(newText));
   return annotations.map((annotation) => {
     const { start, end } = mapRange(diff, annotation.start, annotation.end);
-    return anchorQuote(newText, { ...annotation, start, end }, { index: sharedIndex });
+    const carried = soleCopyWithin(newText, annotation.exact, start, end) ?? start;
+    const length = carried === start ? end - start : annotation.exact.length;
+    return anchorQuote(newText, { ...annotation, start: carried, end: carried + length }, { index: sharedIndex });
   });
+}
+
+/**
+ * The one copy of `exact` lying inside `[from, to)`, if there is exactly one.
+ * A diff may align an edit's own text with the annotation's edge (an insertion
+ * just before "government" that itself ends in "government."), so the carried
+ * range can be wider than the quote while still holding its copy; context
+ * alone would then pick another copy of a repeated sentence.
+ */
+function soleCopyWithin(text: string, exact: string, from: number, to: number): number | null {
+  if (exact === "" || to - from <= exact.length || text.startsWith(exact, from)) return null;
+  const first = text.indexOf(exact, from);
+  if (first < 0 || first + exact.length > to) return null;
+  const second = text.indexOf(exact, first + 1);
+  return second >= 0 && second + exact.length <= to ? null : first;
 }
