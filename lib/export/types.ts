@@ -115,6 +115,41 @@ export async function* byArticle(source: ExportSource): AsyncGenerator<ExportBat
   if (current) yield current;
 }
 
+/**
+ * Yields one article at a time with its annotations still to come, page by
+ * page (consecutive batches of the same article), for formats that write an
+ * article's annotations in order without needing them all at once: memory is
+ * bounded by a page, not by the article. An article's `pages` must be read
+ * (or abandoned) before the next article is asked for; what is left unread is
+ * skipped.
+ */
+export async function* articlePages(
+  source: ExportSource,
+): AsyncGenerator<{ article: ExportArticle; pages: AsyncIterable<ExportAnnotation[]> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = await iterator.next();
+  try {
+    while (!next.done) {
+      const article = next.value.article;
+      const current = (): ExportAnnotation[] | null =>
+        !next.done && next.value.article.id === article.id ? next.value.annotations : null;
+      async function* pages(): AsyncGenerator<ExportAnnotation[]> {
+        for (let annotations = current(); annotations; annotations = current()) {
+          yield annotations;
+          next = await iterator.next();
+        }
+      }
+      const unread = pages();
+      yield { article, pages: unread };
+      // Whatever the consumer did not read of this article is skipped.
+      await unread.return(undefined);
+      while (current()) next = await iterator.next();
+    }
+  } finally {
+    if (!next.done) await iterator.return?.();
+  }
+}
+
 /** An in-memory source, for tests and small exports. */
 export async function* sourceOf(batches: ExportBatch[]): AsyncGenerator<ExportBatch> {
   for (const batch of batches) yield batch;
