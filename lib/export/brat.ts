@@ -131,14 +131,12 @@ async function* once(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-/** `.ann` output is handed on in strings of about this many characters. */
-const ANN_CHUNK = 64 * 1024;
-
 /**
  * An article's `.ann` as its annotations arrive, page by page: only the page
- * being written is held, never the article's annotations, and the lines leave
- * in strings of about {@link ANN_CHUNK} characters (a promise per 64 KB, not
- * per line). Orphaned annotations are skipped.
+ * being written is held, never the article's annotations. A page is written
+ * at once and handed on as one string (a promise per page, not per line), so
+ * it is garbage before the reader is waited for and dies young.
+ * Orphaned annotations are skipped.
  */
 async function* bratAnnContent(
   article: ExportArticle,
@@ -146,18 +144,11 @@ async function* bratAnnContent(
   types: Set<string>,
 ): AsyncGenerator<string> {
   const write = bratAnnWriter(article.text, types);
-  let out = "";
   for await (const annotations of pages) {
-    for (const annotation of annotations) {
-      if (!isAnchored(article, annotation)) continue;
-      out += write(annotation);
-      if (out.length >= ANN_CHUNK) {
-        yield out;
-        out = "";
-      }
-    }
+    let out = "";
+    for (const annotation of annotations) if (isAnchored(article, annotation)) out += write(annotation);
+    if (out) yield out;
   }
-  if (out) yield out;
 }
 
 /**

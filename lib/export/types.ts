@@ -127,26 +127,36 @@ export async function* articlePages(
   source: ExportSource,
 ): AsyncGenerator<{ article: ExportArticle; pages: AsyncIterable<ExportAnnotation[]> }> {
   const iterator = source[Symbol.asyncIterator]();
-  let next = await iterator.next();
+  // The batch read but not handed out yet. A page handed out is referenced
+  // only by its reader, so it can die young once written.
+  let ahead: ExportBatch | null = null;
+  let done = false;
+  const read = async () => {
+    const next = await iterator.next();
+    done = Boolean(next.done);
+    ahead = next.done ? null : next.value;
+  };
+  const of = (articleId: string): ExportBatch | null => (ahead?.article.id === articleId ? ahead : null);
+  await read();
   try {
-    while (!next.done) {
-      const article = next.value.article;
-      const current = (): ExportAnnotation[] | null =>
-        !next.done && next.value.article.id === article.id ? next.value.annotations : null;
+    while (ahead) {
+      const article: ExportArticle = (ahead as ExportBatch).article;
       async function* pages(): AsyncGenerator<ExportAnnotation[]> {
-        for (let annotations = current(); annotations; annotations = current()) {
-          yield annotations;
-          next = await iterator.next();
+        for (let batch = of(article.id); batch; batch = of(article.id)) {
+          ahead = null;
+          yield batch.annotations;
+          await read();
         }
       }
       const unread = pages();
       yield { article, pages: unread };
       // Whatever the consumer did not read of this article is skipped.
       await unread.return(undefined);
-      while (current()) next = await iterator.next();
+      if (!ahead && !done) await read();
+      while (of(article.id)) await read();
     }
   } finally {
-    if (!next.done) await iterator.return?.();
+    if (!done) await iterator.return?.();
   }
 }
 
