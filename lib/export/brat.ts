@@ -1,5 +1,13 @@
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
-import { byArticle, isAnchored, spanLabel, type ExportAnnotation, type ExportFile, type ExportSource } from "./types";
+import {
+  articlePages,
+  isAnchored,
+  spanLabel,
+  type ExportAnnotation,
+  type ExportArticle,
+  type ExportFile,
+  type ExportSource,
+} from "./types";
 
 /**
  * brat standoff (https://brat.nlplab.org/standoff.html): per article a
@@ -61,42 +69,45 @@ export function articleFileBase(article: { id: string; title: string }): string 
 
 /** The `.ann` content of one article's annotations. */
 export function bratAnn(text: string, annotations: ExportAnnotation[], types?: Set<string>): string {
-  return [...bratAnnLines(text, annotations, types)].join("");
+  const write = bratAnnWriter(text, types);
+  let out = "";
+  for (const annotation of annotations) out += write(annotation);
+  return out;
 }
 
 /**
- * The `.ann` lines (each ending in "\n") of one article's annotations, one at
- * a time: a big article's `.ann` is never one string in memory.
+ * Writes an article's `.ann` one annotation at a time, numbering T, A, N and
+ * # across calls: returns the annotation's lines, each ending in "\n" ("" for
+ * an annotation without a non-empty fragment).
  */
-export function* bratAnnLines(text: string, annotations: ExportAnnotation[], types?: Set<string>): Generator<string> {
+function bratAnnWriter(text: string, types?: Set<string>): (annotation: ExportAnnotation) => string {
   const converter = createOffsetConverter(text);
-  const lines: string[] = [];
   let t = 0;
   let a = 0;
   let n = 0;
   let note = 0;
-  for (const annotation of annotations) {
+  return (annotation) => {
     const fragments = splitAtLineBreaks(text, annotation.start, annotation.end);
-    if (!fragments.length) continue;
+    if (!fragments.length) return "";
     const id = `T${++t}`;
     const type = bratType(spanLabel(annotation));
     types?.add(type);
     const offsets = fragments.map(([s, e]) => `${converter.toCodePoint(s)} ${converter.toCodePoint(e)}`).join(";");
-    lines.push(`${id}\t${type} ${offsets}\t${fragments.map(([s, e]) => text.slice(s, e)).join(" ")}`);
-    lines.push(`A${++a}\tStatus ${id} ${BRAT_STATUS[annotation.status]}`);
+    let out = `${id}\t${type} ${offsets}\t${fragments.map(([s, e]) => text.slice(s, e)).join(" ")}\n`;
+    out += `A${++a}\tStatus ${id} ${BRAT_STATUS[annotation.status]}\n`;
     const entity = annotation.entity;
     if (entity) {
-      lines.push(`N${++n}\tReference ${id} Marginalia:${entity.id}\t${oneLine(entity.name)}`);
+      out += `N${++n}\tReference ${id} Marginalia:${entity.id}\t${oneLine(entity.name)}\n`;
       if (entity.externalId && /^Q[1-9]\d*$/.test(entity.externalId)) {
-        lines.push(`N${++n}\tReference ${id} Wikidata:${entity.externalId}\t${oneLine(entity.name)}`);
+        out += `N${++n}\tReference ${id} Wikidata:${entity.externalId}\t${oneLine(entity.name)}\n`;
       }
     }
-    if (annotation.note) lines.push(`#${++note}\tAnnotatorNotes ${id}\t${oneLine(annotation.note)}`);
+    if (annotation.note) out += `#${++note}\tAnnotatorNotes ${id}\t${oneLine(annotation.note)}\n`;
     for (const comment of annotation.comments) {
-      lines.push(`#${++note}\tAnnotatorNotes ${id}\t${oneLine(`${comment.author.name}: ${comment.text}`)}`);
+      out += `#${++note}\tAnnotatorNotes ${id}\t${oneLine(`${comment.author.name}: ${comment.text}`)}\n`;
     }
-    yield* lines.splice(0).map((line) => `${line}\n`);
-  }
+    return out;
+  };
 }
 
 /** brat's configuration for the exported types and the Status attribute. */
@@ -120,21 +131,37 @@ async function* once(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-async function* lazy(lines: () => Iterable<string>): AsyncGenerator<string> {
-  yield* lines();
+/**
+ * An article's `.ann` as its annotations arrive, page by page: only the page
+ * being written is held, never the article's annotations. A page is written
+ * at once and handed on as one string (a promise per page, not per line), so
+ * it is garbage before the reader is waited for and dies young.
+ * Orphaned annotations are skipped.
+ */
+async function* bratAnnContent(
+  article: ExportArticle,
+  pages: AsyncIterable<ExportAnnotation[]>,
+  types: Set<string>,
+): AsyncGenerator<string> {
+  const write = bratAnnWriter(article.text, types);
+  for await (const annotations of pages) {
+    let out = "";
+    for (const annotation of annotations) if (isAnchored(article, annotation)) out += write(annotation);
+    if (out) yield out;
+  }
 }
 
 /**
  * The brat files of a source: `<article>.txt` and `<article>.ann` per article,
- * then `annotation.conf`.
+ * then `annotation.conf`. Each file must be read before the next is asked for
+ * (as a zip does): the `.ann` reads its article's pages from the source.
  */
 export async function* bratFiles(source: ExportSource): AsyncGenerator<ExportFile> {
   const types = new Set<string>();
-  for await (const { article, annotations } of byArticle(source)) {
+  for await (const { article, pages } of articlePages(source)) {
     const base = articleFileBase(article);
-    const anchored = annotations.filter((annotation) => isAnchored(article, annotation));
     yield { name: `${base}.txt`, content: once(article.text) };
-    yield { name: `${base}.ann`, content: lazy(() => bratAnnLines(article.text, anchored, types)) };
+    yield { name: `${base}.ann`, content: bratAnnContent(article, pages, types) };
   }
   yield { name: "annotation.conf", content: once(bratConf(types)) };
 }

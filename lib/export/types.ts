@@ -115,6 +115,51 @@ export async function* byArticle(source: ExportSource): AsyncGenerator<ExportBat
   if (current) yield current;
 }
 
+/**
+ * Yields one article at a time with its annotations still to come, page by
+ * page (consecutive batches of the same article), for formats that write an
+ * article's annotations in order without needing them all at once: memory is
+ * bounded by a page, not by the article. An article's `pages` must be read
+ * (or abandoned) before the next article is asked for; what is left unread is
+ * skipped.
+ */
+export async function* articlePages(
+  source: ExportSource,
+): AsyncGenerator<{ article: ExportArticle; pages: AsyncIterable<ExportAnnotation[]> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  // The batch read but not handed out yet. A page handed out is referenced
+  // only by its reader, so it can die young once written.
+  let ahead: ExportBatch | null = null;
+  let done = false;
+  const read = async () => {
+    const next = await iterator.next();
+    done = Boolean(next.done);
+    ahead = next.done ? null : next.value;
+  };
+  const of = (articleId: string): ExportBatch | null => (ahead?.article.id === articleId ? ahead : null);
+  await read();
+  try {
+    while (ahead) {
+      const article: ExportArticle = (ahead as ExportBatch).article;
+      async function* pages(): AsyncGenerator<ExportAnnotation[]> {
+        for (let batch = of(article.id); batch; batch = of(article.id)) {
+          ahead = null;
+          yield batch.annotations;
+          await read();
+        }
+      }
+      const unread = pages();
+      yield { article, pages: unread };
+      // Whatever the consumer did not read of this article is skipped.
+      await unread.return(undefined);
+      if (!ahead && !done) await read();
+      while (of(article.id)) await read();
+    }
+  } finally {
+    if (!done) await iterator.return?.();
+  }
+}
+
 /** An in-memory source, for tests and small exports. */
 export async function* sourceOf(batches: ExportBatch[]): AsyncGenerator<ExportBatch> {
   for (const batch of batches) yield batch;
