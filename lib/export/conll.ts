@@ -1,5 +1,5 @@
 import { nonOverlapping } from "./spacy";
-import { byArticle, isAnchored, spanLabel, type ExportAnnotation, type ExportSource } from "./types";
+import { articleSpans, spanLabel, type ExportAnnotation, type ExportSource, type Labelled } from "./types";
 
 /**
  * CoNLL-2003-style BIO: per article a `-DOCSTART- O` line, then one
@@ -37,7 +37,7 @@ function sentenceStarts(text: string, language: string | null): number[] {
 /** The article as tagged sentences; token offsets are UTF-16 indices into `text`. */
 export function conllSentences(
   article: { text: string; language?: string | null },
-  annotations: ExportAnnotation[],
+  annotations: ReadonlyArray<Pick<ExportAnnotation, "start" | "end"> & Labelled>,
 ): ConllSentence[] {
   const { text } = article;
   const entities = nonOverlapping(
@@ -52,11 +52,18 @@ export function conllSentences(
 
   const sentences: ConllSentence[] = [];
   let e = 0;
+  // Boundaries and entities are sorted, and so are sentences and tokens: one pass over each.
+  let b = 0;
   for (let s = 0; s < cuts.length - 1; s++) {
     const from = cuts[s];
     const to = cuts[s + 1];
     const sentence: ConllSentence = [];
-    const pieces = [from, ...boundaries.filter((b) => b > from && b < to), to];
+    while (b < boundaries.length && boundaries[b] <= from) b++;
+    const pieces = [from];
+    for (let k = b; k < boundaries.length && boundaries[k] < to; k++) pieces.push(boundaries[k]);
+    pieces.push(to);
+    // The entity whose B- tag this sentence has given: its later tokens are I-.
+    let begun: (typeof entities)[number] | null = null;
     for (let p = 0; p < pieces.length - 1; p++) {
       const pieceStart = pieces[p];
       const piece = text.slice(pieceStart, pieces[p + 1]);
@@ -67,8 +74,8 @@ export function conllSentences(
         const entity = entities[e];
         let tag = "O";
         if (entity && entity.start <= start && end <= entity.end) {
-          const first = !sentence.some((t) => t.start >= entity.start && t.tag !== "O");
-          tag = `${first ? "B" : "I"}-${entity.label}`;
+          tag = `${begun === entity ? "I" : "B"}-${entity.label}`;
+          begun = entity;
         }
         sentence.push({ text: match[0], start, end, tag });
       }
@@ -80,7 +87,7 @@ export function conllSentences(
 
 export function conllDocument(
   article: { text: string; language?: string | null },
-  annotations: ExportAnnotation[],
+  annotations: ReadonlyArray<Pick<ExportAnnotation, "start" | "end"> & Labelled>,
 ): string {
   let out = "-DOCSTART- O\n\n";
   for (const sentence of conllSentences(article, annotations)) {
@@ -91,10 +98,9 @@ export function conllDocument(
 
 /** Streams the document a sentence at a time. */
 export async function* conllExport(source: ExportSource): AsyncGenerator<string> {
-  for await (const { article, annotations } of byArticle(source)) {
+  for await (const { article, spans } of articleSpans(source)) {
     yield "-DOCSTART- O\n\n";
-    const kept = annotations.filter((annotation) => isAnchored(article, annotation));
-    for (const sentence of conllSentences(article, kept)) {
+    for (const sentence of conllSentences(article, spans)) {
       yield `${sentence.map((t) => `${t.text} ${t.tag}\n`).join("")}\n`;
     }
   }

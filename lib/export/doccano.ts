@@ -1,5 +1,5 @@
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
-import { byArticle, isAnchored, spanLabel, type ExportSource } from "./types";
+import { articleSpans, type ExportSource } from "./types";
 
 /**
  * doccano's sequence-labelling JSONL: one line per article,
@@ -16,13 +16,12 @@ export type DoccanoLine = {
 };
 
 export async function* doccanoLines(source: ExportSource): AsyncGenerator<DoccanoLine> {
-  for await (const { article, annotations } of byArticle(source)) {
+  for await (const { article, spans: kept } of articleSpans(source)) {
     const converter = createOffsetConverter(article.text);
-    const kept = annotations.filter((annotation) => isAnchored(article, annotation));
     yield {
       id: article.id,
       text: article.text,
-      label: kept.map((a) => [converter.toCodePoint(a.start), converter.toCodePoint(a.end), spanLabel(a)]),
+      label: kept.map((a) => [converter.toCodePoint(a.start), converter.toCodePoint(a.end), a.label]),
       meta: {
         title: article.title,
         revision: article.revisionNumber,

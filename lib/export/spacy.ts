@@ -1,6 +1,6 @@
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
 import { jsonArrayParts } from "./doccano";
-import { byArticle, isAnchored, spanLabel, type ExportAnnotation, type ExportSource } from "./types";
+import { articleSpans, spanLabel, type ExportAnnotation, type ExportSource, type Labelled } from "./types";
 
 /**
  * spaCy-compatible JSON: an array with one object per article in the shape
@@ -38,7 +38,7 @@ export function nonOverlapping<T extends { start: number; end: number }>(spans: 
 
 export function spacyDoc(
   article: { id: string; title: string; revisionNumber: number; text: string },
-  annotations: ExportAnnotation[],
+  annotations: ReadonlyArray<Pick<ExportAnnotation, "start" | "end"> & Labelled>,
 ): SpacyDoc {
   const converter = createOffsetConverter(article.text);
   const spans = annotations.map((a) => ({
@@ -58,11 +58,8 @@ export function spacyDoc(
 export async function* spacyExport(source: ExportSource): AsyncGenerator<string> {
   let first = true;
   yield "[";
-  for await (const { article, annotations } of byArticle(source)) {
-    const doc = spacyDoc(
-      article,
-      annotations.filter((annotation) => isAnchored(article, annotation)),
-    );
+  for await (const { article, spans } of articleSpans(source)) {
+    const doc = spacyDoc(article, spans);
     // In parts: a big article's document is never one string in memory.
     yield `${first ? "\n" : ",\n"}{"text":`;
     yield JSON.stringify(doc.text);

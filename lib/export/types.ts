@@ -91,9 +91,36 @@ export function isAnchored(article: ExportArticle, annotation: ExportAnnotation)
   );
 }
 
+/** Something labelled: an annotation (by its entity's type) or a span already reduced to its label. */
+export type Labelled = { label: string } | { entity: { type: { name: string } } | null };
+
 /** The label of an annotation in span formats: its entity type's name, or "Highlight" for an untyped highlight. */
-export function spanLabel(annotation: ExportAnnotation): string {
-  return annotation.entity?.type.name ?? "Highlight";
+export function spanLabel(annotation: Labelled): string {
+  return "label" in annotation ? annotation.label : (annotation.entity?.type.name ?? "Highlight");
+}
+
+/** What the span formats (doccano, spaCy, CoNLL) read of an anchored annotation. */
+export type SpanAnnotation = Pick<ExportAnnotation, "id" | "start" | "end" | "status"> & { label: string };
+
+/**
+ * Yields one article at a time with its anchored annotations reduced to
+ * {@link SpanAnnotation}s as each page arrives, so the full rows die young:
+ * an article's 5,000 rows gathered whole were promoted to V8's old
+ * generation and held there until a full collection (bench/README.md).
+ */
+export async function* articleSpans(
+  source: ExportSource,
+): AsyncGenerator<{ article: ExportArticle; spans: SpanAnnotation[] }> {
+  for await (const { article, pages } of articlePages(source)) {
+    const spans: SpanAnnotation[] = [];
+    for await (const page of pages) {
+      for (const a of page) {
+        if (isAnchored(article, a))
+          spans.push({ id: a.id, start: a.start, end: a.end, status: a.status, label: spanLabel(a) });
+      }
+    }
+    yield { article, spans };
+  }
 }
 
 /**
