@@ -9,6 +9,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { api, ApiError } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/format";
 import { apiTokenScopeLabels, apiTokenScopes } from "@/lib/validations/api-token";
+import { CopyButton } from "@/components/ui/copy-button";
 
 type Scope = (typeof apiTokenScopes)[number];
 
@@ -37,7 +38,6 @@ const scopeHints: Record<Scope, string> = {
 export function ApiTokensPanel({ tokens, workspaces }: ApiTokensPanelProps) {
   const router = useRouter();
   const [created, setCreated] = useState<{ token: string; name: string; workspace: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -47,7 +47,6 @@ export function ApiTokensPanel({ tokens, workspaces }: ApiTokensPanelProps) {
     const form = new FormData(formElement);
     setPending(true);
     setError(null);
-    setCopied(false);
     try {
       const token = await api<{ token: string; name: string; workspace: { name: string } }>(
         `/api/workspaces/${String(form.get("workspaceId"))}/api-tokens`,
@@ -141,16 +140,7 @@ export function ApiTokensPanel({ tokens, workspaces }: ApiTokensPanelProps) {
             {created.token}
           </div>
           <div className="row">
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(created.token).catch(() => undefined);
-                setCopied(true);
-              }}
-            >
-              {copied ? "Copied" : "Copy token"}
-            </button>
+            <CopyButton text={created.token} label="Copy token" />
             <button type="button" className="link-button small" onClick={() => setCreated(null)}>
               I have saved it
             </button>

@@ -8,6 +8,7 @@ import { api, ApiError } from "@/lib/client/api";
 import { roleDescriptions, roleLabels, roles } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/format";
+import { CopyButton } from "@/components/ui/copy-button";
 
 type InvitePanelProps = {
   workspaceId: string;
@@ -18,7 +19,6 @@ type InvitePanelProps = {
 export function InvitePanel({ workspaceId, invitations }: InvitePanelProps) {
   const router = useRouter();
   const [created, setCreated] = useState<{ url: string; role: Role; expiresAt: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -27,7 +27,6 @@ export function InvitePanel({ workspaceId, invitations }: InvitePanelProps) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    setCopied(false);
     try {
       const invitation = await api<{ url: string; role: Role; expiresAt: string }>(
         `/api/workspaces/${workspaceId}/invitations`,
@@ -93,16 +92,7 @@ export function InvitePanel({ workspaceId, invitations }: InvitePanelProps) {
             {created.url}
           </div>
           <div>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(created.url).catch(() => undefined);
-                setCopied(true);
-              }}
-            >
-              {copied ? "Copied" : "Copy link"}
-            </button>
+            <CopyButton text={created.url} label="Copy link" />
           </div>
         </div>
       ) : null}
