@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import type { JSONContent } from "@tiptap/core";
+import type { Editor, JSONContent } from "@tiptap/core";
 import { act, createElement } from "react";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
@@ -143,5 +143,21 @@ describe("ArticleReader", () => {
       ),
     );
     expect(container.querySelector(".ProseMirror")?.textContent).toBe("second");
+  });
+
+  it("keeps its document, and what plugins drew on it, when a refresh sends equal content", async () => {
+    const container = document.createElement("div");
+    document.body.append(container);
+    const content: JSONContent = { type: "doc", content: [p(text("same text"))] };
+    const { createRoot } = await import("react-dom/client");
+    root = createRoot(container);
+    let editor: Editor | null = null;
+    const onEditor = (e: Editor | null) => {
+      editor = e;
+    };
+    await act(async () => root!.render(createElement(ArticleReader, { content, onEditor })));
+    const doc = editor!.state.doc;
+    await act(async () => root!.render(createElement(ArticleReader, { content: structuredClone(content), onEditor })));
+    expect(editor!.state.doc).toBe(doc);
   });
 });

@@ -61,11 +61,15 @@ export function ArticleReader({ content, extraExtensions, selectable = false, on
   }, [editor, onEditor]);
 
   // A new revision (e.g. after router.refresh()) replaces the document in place.
+  // A refresh that keeps the revision sends an equal but new object: replacing the
+  // document then would drop the decorations plugins drew on it (highlights), which
+  // their owners only draw again when their own data changes.
   const shown = useRef(content);
   useEffect(() => {
     if (!editor || editor.isDestroyed || shown.current === content) return;
+    const same = JSON.stringify(shown.current) === JSON.stringify(content);
     shown.current = content;
-    editor.commands.setContent(content, { emitUpdate: false });
+    if (!same) editor.commands.setContent(content, { emitUpdate: false });
   }, [editor, content]);
 
   return (
