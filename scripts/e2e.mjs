@@ -36,7 +36,16 @@ async function dropDatabase(name) {
 const chromium = findChromium();
 if (chromium === null) process.exit(1);
 
-const env = { ...process.env, PLAYWRIGHT_CHROMIUM_PATH: chromium ?? "", SEED_DEMO: "false", SIGNIN_IP_LIMIT: "1000" };
+const env = {
+  ...process.env,
+  PLAYWRIGHT_CHROMIUM_PATH: chromium ?? "",
+  SEED_DEMO: "false",
+  SIGNIN_IP_LIMIT: "1000",
+  // Playwright's request contexts reuse idle sockets with no timeout of their own
+  // (microsoft/playwright#42698): a server that closes them first answers a test's next
+  // request with ECONNRESET. No test idles for ten minutes.
+  HTTP_KEEP_ALIVE_MS: "600000",
+};
 const database = await createDatabase();
 let dataDir;
 if (database) {

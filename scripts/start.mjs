@@ -8,7 +8,8 @@
 // in .data/pglite. Environment: PORT (3000), DATABASE_URL, NEXTAUTH_SECRET
 // (required for a database on another machine; otherwise kept in
 // .data/nextauth-secret), NEXTAUTH_URL (http://localhost:$PORT),
-// EMBEDDED_DB_PORT (54329), MARGINALIA_DATA_DIR (.data), SEED_DEMO=false to skip the demo data.
+// EMBEDDED_DB_PORT (54329), MARGINALIA_DATA_DIR (.data), SEED_DEMO=false to skip the demo data,
+// HTTP_KEEP_ALIVE_MS (65000) for idle keep-alive connections.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
@@ -127,9 +128,22 @@ async function serve(env) {
   // (a page render, an export's rows) mostly dies there, instead of being promoted and piling up in
   // the old generation until a full collection (bench/README.md, the export benchmark).
   const flags = ["--max-semi-space-size=32"];
-  const exited = run(process.execPath, [...flags, next, dev ? "dev" : "start", "-p", String(port)], env);
+  const command = dev ? ["dev"] : ["start", "--keepAliveTimeout", String(keepAliveMs())];
+  const exited = run(process.execPath, [...flags, next, ...command, "-p", String(port)], env);
   if (await waitForPort(port, exited)) console.log(`Marginalia is running on ${env.NEXTAUTH_URL}`);
   return exited;
+}
+
+/**
+ * How long an idle keep-alive connection stays open. Above the 60 s idle timeout of the
+ * usual load balancers, so they never reuse a connection the server is closing;
+ * HTTP_KEEP_ALIVE_MS overrides it.
+ */
+function keepAliveMs() {
+  const ms = Number(process.env.HTTP_KEEP_ALIVE_MS || 65_000);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new StartError("HTTP_KEEP_ALIVE_MS must be a positive number of milliseconds.");
+  return ms;
 }
 
 function configureExternalDatabase(env) {
