@@ -26,6 +26,8 @@ const SETTLE_MS = 1000;
 function installProbes({ n }) {
   const bench = { longTasks: [], domReady: null, ready: null };
   window.__bench = bench;
+  // The save's entry must not be dropped from a full buffer (250 by default) on a long-open page.
+  performance.setResourceTimingBufferSize(100_000);
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -212,12 +214,12 @@ function armCreateProbe() {
 }
 
 /** Creates `reps` highlights one after the other on an open article page and times each. */
-async function measureCreate(browser, { baseUrl, sessionToken, path, n, reps }) {
+async function measureCreate(browser, { baseUrl, sessionToken, path: articlePath, n, reps, profileDir = null, log }) {
   const context = await newContext(browser, baseUrl, sessionToken, n);
   const runs = [];
   try {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}${path}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    await page.goto(`${baseUrl}${articlePath}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
     await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
     await page.waitForTimeout(2000);
     const toolbar = page.getByRole("toolbar", { name: "Annotate selection" });
@@ -226,6 +228,9 @@ async function measureCreate(browser, { baseUrl, sessionToken, path, n, reps }) 
       if (!word) throw new Error("No unhighlighted word to select.");
       await toolbar.waitFor({ state: "visible", timeout: 10_000 });
       await page.evaluate(armCreateProbe);
+      // BENCH_PROFILE_DIR: the last highlight is traced.
+      const tracePath = profileDir && rep === reps - 1 ? path.join(profileDir, `create-n${n}.trace.json`) : null;
+      if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });
       const saved = page.waitForResponse(
         (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/annotations"),
         { timeout: 30_000 },
@@ -235,21 +240,35 @@ async function measureCreate(browser, { baseUrl, sessionToken, path, n, reps }) 
       if (response.status() !== 201) throw new Error(`Creating a highlight: HTTP ${response.status()}`);
       await page.waitForFunction(() => window.__create.paint !== null, null, { timeout: 30_000, polling: 50 });
       await page.waitForTimeout(SETTLE_MS);
-      const probe = await page.evaluate(() => {
-        const fetches = performance
+      if (tracePath) {
+        await browser.stopTracing();
+        log(`  trace of a highlight on N=${n}: ${tracePath}`);
+      }
+      // The POST's own entry: resource timing has no method, and the live event of the new
+      // highlight makes the page fetch it again at the same path (`…/annotations?ids=…`).
+      const probe = await page.evaluate((url) => {
+        const post = performance
           .getEntriesByType("resource")
-          .filter((e) => e.initiatorType === "fetch" && new URL(e.name).pathname.endsWith("/annotations"));
+          .find((e) => e.initiatorType === "fetch" && e.name === url && e.startTime >= window.__create.keydown);
         return {
           ...window.__create,
-          responseEnd: fetches.at(-1)?.responseEnd ?? null,
+          fetchStart: post?.fetchStart ?? null,
+          requestStart: post?.requestStart ?? null,
+          responseStart: post?.responseStart ?? null,
+          responseEnd: post?.responseEnd ?? null,
           longTasks: window.__bench.longTasks,
         };
-      });
+      }, response.url());
       runs.push({
         word,
         markMs: round(probe.mark - probe.keydown),
         paintMs: round(probe.paint - probe.keydown),
         savedMs: round(probe.responseEnd - probe.keydown),
+        // Where the save's time goes: until the page called fetch, until the request
+        // was sent, until the server's first byte.
+        fetchStartMs: round(probe.fetchStart - probe.keydown),
+        requestStartMs: round(probe.requestStart - probe.keydown),
+        responseStartMs: round(probe.responseStart - probe.keydown),
         ...blocking(probe.longTasks, probe.keydown - 1, probe.keydown + SETTLE_MS),
       });
       await toolbar.waitFor({ state: "hidden", timeout: 10_000 }).catch(() => undefined);
@@ -314,9 +333,11 @@ export async function benchReader({ baseUrl, sessionToken, articles, reps = 3, c
     const create = [];
     for (const n of createOn) {
       const article = articles.find((a) => a.n === n);
-      const createRuns = await measureCreate(browser, { baseUrl, sessionToken, ...article, reps });
+      const createRuns = await measureCreate(browser, { baseUrl, sessionToken, ...article, reps, profileDir, log });
       for (const r of createRuns) {
-        log(`  create on N=${n}: mark ${r.markMs} ms, painted ${r.paintMs} ms, saved ${r.savedMs} ms`);
+        log(
+          `  create on N=${n}: mark ${r.markMs} ms, painted ${r.paintMs} ms, saved ${r.savedMs} ms (fetch called ${r.fetchStartMs}, sent ${r.requestStartMs}, first byte ${r.responseStartMs})`,
+        );
       }
       create.push({
         n,
