@@ -221,7 +221,7 @@ describe("AnnotationHighlights", () => {
   it("draws a large set in slices, one task each, until every highlight is shown", async () => {
     const paragraphs = Array.from({ length: 60 }, (_, p) => paragraph(`Paragraph ${p} has several words in it.`));
     const text = paragraphs.map((p) => p.content![0].text).join("\n\n");
-    const e = mount({ sliceSize: 25 }, docOf(...paragraphs));
+    const e = mount({ sliceSize: 25, laterSliceSize: 10 }, docOf(...paragraphs));
     const annotations = [...text.matchAll(/several/g)].map((m, i) => ({
       id: `s${i}`,
       start: m.index,
@@ -235,7 +235,15 @@ describe("AnnotationHighlights", () => {
     expect(e.view.dom.querySelectorAll("mark")).toHaveLength(25);
     // The first slice is the start of the document: what a freshly opened article shows.
     expect(e.view.dom.querySelector("mark")!.getAttribute("data-annotation-id")).toBe("s0");
-    await vi.waitFor(() => expect(e.view.dom.querySelectorAll("mark")).toHaveLength(60));
+    // Then slices of `laterSliceSize`, each in its own task.
+    const sizes: number[] = [];
+    await vi.waitFor(() => {
+      const drawn = annotationHighlightsKey.getState(e.state)!.drawn.size;
+      if (sizes.at(-1) !== drawn) sizes.push(drawn);
+      expect(drawn).toBe(60);
+    });
+    expect(sizes.every((size) => (size - 25) % 10 === 0 || size === 60)).toBe(true);
+    expect(e.view.dom.querySelectorAll("mark")).toHaveLength(60);
     expect(annotationHighlightsKey.getState(e.state)!.queue).toHaveLength(0);
     expect(markedText(e, "s59")).toBe("several");
   });
