@@ -26,7 +26,6 @@ import { ShortcutHelp } from "./shortcut-help";
 import { SuggestionsPanel, type SuggestionItem } from "./suggestions-panel";
 import { useSuggestions } from "./use-suggestions";
 import { TagAllDialog } from "./tag-all-dialog";
-import type { CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
 import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
@@ -49,7 +48,8 @@ export type AnnotationWorkspaceProps = {
   articleId: string;
   revisionId: string;
   content: JSONContent;
-  initialAnnotations: CompactAnnotations;
+  /** The page's annotations: `CompactAnnotations` as JSON (see `useAnnotations`). */
+  initialAnnotations: string;
   entityTypes: EntityTypeItem[];
   me: { id: string; name: string };
   can: {

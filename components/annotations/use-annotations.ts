@@ -32,8 +32,8 @@ export function useAnnotations(options: {
   workspaceId: string;
   articleId: string;
   revisionId: string;
-  /** The page's annotations, as `findReaderAnnotations` sends them. */
-  initial: CompactAnnotations;
+  /** The page's annotations, as `findReaderAnnotations` reads them, in JSON. */
+  initial: string;
   /** The canonical text of the shown revision (read only when a quote was left out of `initial`). */
   text: () => string;
   me: { id: string; name: string };
@@ -49,12 +49,12 @@ export function useAnnotations(options: {
     onDraft.current = options.onDraft;
   }, [options.onDraft]);
   const [annotations, setAnnotations] = useState<AnnotationItem[]>(() =>
-    decodeAnnotations(options.initial, options.text),
+    decodeAnnotations(JSON.parse(options.initial) as CompactAnnotations, options.text),
   );
   const [shownRevision, setShownRevision] = useState(revisionId);
   if (shownRevision !== revisionId) {
     setShownRevision(revisionId);
-    setAnnotations(decodeAnnotations(options.initial, options.text));
+    setAnnotations(decodeAnnotations(JSON.parse(options.initial) as CompactAnnotations, options.text));
   }
   const [toast, setToast] = useState<Toast | null>(null);
   const listUrl = `/api/workspaces/${workspaceId}/articles/${articleId}/annotations`;
