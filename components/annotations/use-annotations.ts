@@ -48,13 +48,12 @@ export function useAnnotations(options: {
   useEffect(() => {
     onDraft.current = options.onDraft;
   }, [options.onDraft]);
-  const [annotations, setAnnotations] = useState<AnnotationItem[]>(() =>
-    decodeAnnotations(JSON.parse(options.initial) as CompactAnnotations, options.text),
-  );
+  const decodeInitial = () => decodeAnnotations(JSON.parse(options.initial) as CompactAnnotations, options.text);
+  const [annotations, setAnnotations] = useState<AnnotationItem[]>(decodeInitial);
   const [shownRevision, setShownRevision] = useState(revisionId);
   if (shownRevision !== revisionId) {
     setShownRevision(revisionId);
-    setAnnotations(decodeAnnotations(JSON.parse(options.initial) as CompactAnnotations, options.text));
+    setAnnotations(decodeInitial());
   }
   const [toast, setToast] = useState<Toast | null>(null);
   const listUrl = `/api/workspaces/${workspaceId}/articles/${articleId}/annotations`;
