@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const port = 3200;
+const port = Number(process.env.SMOKE_PORT ?? 3200);
 const base = `http://localhost:${port}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "marginalia-smoke-"));
 const env = { ...process.env, PORT: String(port), MARGINALIA_DATA_DIR: dataDir, NEXTAUTH_URL: base };
