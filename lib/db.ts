@@ -11,12 +11,16 @@ function connect(): Connection {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
   }
-  // The embedded PGlite server accepts a fixed number of connections; the
-  // start script sets DATABASE_POOL_MAX below it.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
   // One pool for Prisma and preparedQuery, so the process never holds more than `max` connections.
   const pool = new pg.Pool({ connectionString, max });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    // Prisma gives up on a transaction that waited 2 s for a connection (P2028, a 500): with 32
+    // clients on the default pool of 10, busy moments on a small machine wait longer than that
+    // (test/embedded-concurrency.test.ts). A request would rather wait its turn.
+    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+  });
   return { prisma, pool };
 }
 
@@ -53,9 +57,8 @@ const typeParsers = {
 };
 
 /**
- * PostgreSQL codes for a name already taken or unknown on the server side: the
- * embedded PGlite server runs every connection on one backend, and poolers in
- * transaction mode move a connection's statements between backends.
+ * PostgreSQL codes for a name already taken or unknown on the server side:
+ * poolers in transaction mode move a connection's statements between backends.
  */
 const STATEMENT_NAME_TROUBLE = new Set(["42P05", "26000"]);
 let namedStatements = true;

@@ -1,23 +1,31 @@
 // npm run test:e2e — Playwright against the production build, on a fresh
-// database that is dropped afterwards. With no reachable PostgreSQL the app
-// runs on embedded PGlite in a temporary data folder instead.
+// database that is dropped afterwards. With no reachable PostgreSQL server, on
+// an embedded PostgreSQL server started for the run in a temporary folder.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
+import { startEmbeddedDatabase } from "./embedded-db.mjs";
 import { findChromium } from "./find-chromium.mjs";
 
-const adminUrl =
+const configuredUrl =
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+let adminUrl = configuredUrl;
 
-async function createDatabase() {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+async function reachable(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on("error", () => {});
   try {
     await client.connect();
+    return true;
   } catch {
-    return null;
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
+}
+
+async function createDatabase() {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
   const name = `marginalia_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
@@ -46,21 +54,18 @@ const env = {
   // request with ECONNRESET. No test idles for ten minutes.
   HTTP_KEEP_ALIVE_MS: "600000",
 };
-const database = await createDatabase();
-let dataDir;
-if (database) {
-  env.DATABASE_URL = database.url;
-  env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production-use-0123456789";
-} else {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "marginalia-e2e-"));
-  delete env.DATABASE_URL;
-  env.MARGINALIA_DATA_DIR = dataDir;
-  console.log("No PostgreSQL reachable: the e2e run uses embedded PGlite.");
+let embedded = null;
+if (!(await reachable(configuredUrl))) {
+  embedded = await startEmbeddedDatabase({ ephemeral: true });
+  adminUrl = embedded.serverUrl;
+  console.log(`No PostgreSQL reachable: the e2e run uses an embedded PostgreSQL server on port ${embedded.port}.`);
 }
+const database = await createDatabase();
+env.DATABASE_URL = database.url;
+env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production-use-0123456789";
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
 
-if (database)
-  await dropDatabase(database.name).catch((err) => console.error("Could not drop the e2e database:", err.message));
-if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+await dropDatabase(database.name).catch((err) => console.error("Could not drop the e2e database:", err.message));
+await embedded?.stop();
 process.exit(result.status ?? 1);

@@ -1,22 +1,31 @@
 export type EmbeddedDatabaseOptions = {
-  /** Where PGlite keeps its files; in memory when omitted. */
+  /** The cluster's folder; a temporary one (removed on stop) when omitted. */
   dataDir?: string;
-  /** @default "127.0.0.1" */
-  host?: string;
-  /** 0 picks a free port. @default 0 */
+  /** A free port when omitted. */
   port?: number;
   /** Use a free port when `port` is taken. @default false */
   fallbackToFreePort?: boolean;
-  /** Connections the socket server accepts; keep pools below it. @default 8 */
-  maxConnections?: number;
+  /** No fsync, and `stop()` removes the cluster: for tests. @default true without `dataDir` */
+  ephemeral?: boolean;
+  /** Receives a line for each notable step (creating the cluster, stopping a server left running). */
+  log?: (line: string) => void;
 };
 
 export type EmbeddedDatabase = {
-  /** A `postgresql://` URL for pg, Prisma and psql. */
+  /** A `postgresql://` URL of the app's database (`marginalia`) for pg, Prisma and psql. */
   url: string;
+  /** The same server's `postgres` database as its superuser, for creating and dropping databases. */
+  serverUrl: string;
   port: number;
-  /** Closes every connection, then shuts PGlite down cleanly. Idempotent. */
+  /** The server process. */
+  pid: number;
+  /** The cluster's folder. */
+  dataDir: string;
+  /** Fast shutdown (nothing committed is lost); removes an ephemeral cluster. Idempotent. */
   stop(): Promise<void>;
 };
+
+/** The database the app uses inside the embedded cluster. */
+export const EMBEDDED_DATABASE: string;
 
 export function startEmbeddedDatabase(options?: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase>;

@@ -4,15 +4,25 @@
 //   npm run dev                             migrate, seed, `next dev`
 //   node scripts/start.mjs --no-server      migrate and seed only, then exit (also with --dev)
 //
-// Without DATABASE_URL it runs an embedded PostgreSQL (PGlite) whose data stays
-// in .data/pglite. Environment: PORT (3000), DATABASE_URL, NEXTAUTH_SECRET
+// Without DATABASE_URL it runs an embedded PostgreSQL server whose data stays
+// in .data/postgres. Environment: PORT (3000), DATABASE_URL, NEXTAUTH_SECRET
 // (required for a database on another machine; otherwise kept in
 // .data/nextauth-secret), NEXTAUTH_URL (http://localhost:$PORT),
-// EMBEDDED_DB_PORT (54329), MARGINALIA_DATA_DIR (.data), SEED_DEMO=false to skip the demo data,
+// EMBEDDED_DB_PORT (a free port), MARGINALIA_DATA_DIR (.data), SEED_DEMO=false to skip the demo data,
 // HTTP_KEEP_ALIVE_MS (65000) for idle keep-alive connections.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { constants } from "node:os";
@@ -21,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { tsImport } from "tsx/esm/api";
 import { startEmbeddedDatabase } from "./embedded-db.mjs";
+import { migrateFromPglite } from "./migrate-pglite.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
@@ -31,11 +42,10 @@ const noServer = args.includes("--no-server");
 const port = Number(process.env.PORT || 3000);
 
 const DATA_DIR = process.env.MARGINALIA_DATA_DIR || ".data";
+const POSTGRES_DIR = path.join(DATA_DIR, "postgres");
+/** Where embedded data lived before the embedded server was PostgreSQL itself (PGlite). */
 const PGLITE_DIR = path.join(DATA_DIR, "pglite");
 const SECRET_FILE = path.join(DATA_DIR, "nextauth-secret");
-/** PGlite's socket server accepts this many connections; the app's pool stays below it. */
-const EMBEDDED_MAX_CONNECTIONS = 8;
-const EMBEDDED_POOL_MAX = 6;
 
 /** Everything that goes into `next build`; a file newer than .next/BUILD_ID means the build is stale. */
 const BUILD_INPUTS = {
@@ -59,12 +69,21 @@ let embedded;
 let child;
 let stopSignal;
 
+/** How long the web server may take to finish its requests once asked to stop. */
+const STOP_GRACE_MS = 15_000;
+
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     // A second signal means "now": the web server is killed, the database still closes cleanly.
     if (stopSignal) child?.kill("SIGKILL");
     stopSignal ??= signal;
     child?.kill(signal);
+    const stopping = child;
+    if (stopping)
+      setTimeout(
+        () => stopping.exitCode === null && stopping.signalCode === null && stopping.kill("SIGKILL"),
+        STOP_GRACE_MS,
+      ).unref();
   });
 }
 
@@ -168,26 +187,56 @@ function configureExternalDatabase(env) {
 }
 
 async function startLocalDatabase(env) {
-  const requestedPort = Number(process.env.EMBEDDED_DB_PORT || 54329);
-  mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
+  const requestedPort = process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : undefined;
+  if (requestedPort !== undefined && !(Number.isInteger(requestedPort) && requestedPort > 0 && requestedPort < 65536))
+    throw new StartError("EMBEDDED_DB_PORT must be a port number.");
+  const fromPglite = existsSync(PGLITE_DIR) && !existsSync(POSTGRES_DIR);
+  const startedAt = Date.now();
   try {
     embedded = await startEmbeddedDatabase({
-      dataDir: PGLITE_DIR,
+      dataDir: POSTGRES_DIR,
       port: requestedPort,
       fallbackToFreePort: true,
-      maxConnections: EMBEDDED_MAX_CONNECTIONS,
+      log: (line) => console.log(line),
     });
   } catch (err) {
     if (err?.code === "EBUSY") throw new StartError(`${err.message} Stop the other Marginalia first.`);
+    if (err?.code === "ENOEMBEDDED") throw new StartError(err.message);
     throw err;
   }
-  const moved = embedded.port === requestedPort ? "" : ` (${requestedPort} is in use)`;
-  console.log(`Embedded PostgreSQL (PGlite) at ${PGLITE_DIR} on port ${embedded.port}${moved}`);
+  const moved = requestedPort === undefined || embedded.port === requestedPort ? "" : ` (${requestedPort} is in use)`;
+  console.log(
+    `Embedded PostgreSQL at ${POSTGRES_DIR} on 127.0.0.1:${embedded.port}${moved}, ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  );
   env.DATABASE_URL = embedded.url;
-  env.DATABASE_POOL_MAX = String(EMBEDDED_POOL_MAX);
-  // Through the PGlite socket server, NOTIFY does not reach other connections: live updates poll the event log.
-  env.MARGINALIA_LIVE_TRANSPORT ||= "poll";
   env.NEXTAUTH_SECRET ||= localSecret();
+  if (fromPglite) await moveFromPglite(env.DATABASE_URL);
+}
+
+/**
+ * Copies the data of an earlier embedded PGlite database into the new server,
+ * once. On any failure the new cluster is removed (the next start tries again)
+ * and the PGlite folder is left as it was.
+ */
+async function moveFromPglite(databaseUrl) {
+  console.log(`Moving your data from ${PGLITE_DIR} (PGlite) to the embedded PostgreSQL server…`);
+  let result;
+  try {
+    result = await migrateFromPglite({ pgliteDir: PGLITE_DIR, targetUrl: databaseUrl });
+  } catch (err) {
+    await embedded.stop();
+    embedded = undefined;
+    rmSync(POSTGRES_DIR, { recursive: true, force: true });
+    throw new StartError(
+      `Could not move the data from ${PGLITE_DIR}: ${err.message}\nNothing was changed there; the next start tries again.`,
+    );
+  }
+  const kept = `${PGLITE_DIR}.migrated`;
+  renameSync(PGLITE_DIR, kept);
+  console.log(
+    `Moved ${result.rows} rows in ${result.tables} tables; every table's count matches. ` +
+      `The old folder is kept as ${kept}: delete it when you no longer need it.`,
+  );
 }
 
 /** The secret kept in .data/nextauth-secret, created on first use. */

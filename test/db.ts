@@ -3,18 +3,12 @@
 // rows unique keys (uniqueEmail) instead of clearing tables.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, inject } from "vitest";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../scripts/embedded-db.mjs";
+import { inject } from "vitest";
 import { createDatabase } from "./global-setup";
 
 /** The URL of this run's migrated test database (the same as `process.env.DATABASE_URL`). */
 export function testDatabaseUrl(): string {
   return inject("databaseUrl");
-}
-
-/** Whether this run uses embedded PGlite rather than a PostgreSQL server. */
-export function isEmbeddedDatabase(): boolean {
-  return inject("databaseServerUrl") === null;
 }
 
 /** A suffix no other test run or file will produce. */
@@ -66,36 +60,15 @@ export async function resetDatabase(connectionString: string = testDatabaseUrl()
 
 export type ScratchDatabase = {
   url: string;
-  /** Drops the database (on PGlite: empties it for the next scratch database). Idempotent. */
+  /** Drops the database. Idempotent. */
   drop: () => Promise<void>;
 };
 
 /**
- * A new, empty database (no migrations applied) for tests that need one to
- * themselves, such as tests of migrations or of the schema: a fresh database
- * on the test server or, when the run uses PGlite, an in-memory PGlite server
- * in this worker (recycled with an emptied schema once dropped, since starting
- * one takes seconds). Drop it in `afterEach`/`afterAll`.
+ * A new, empty database (no migrations applied) on the test server, for tests
+ * that need one to themselves, such as tests of migrations or of the schema.
+ * Drop it in `afterEach`/`afterAll`.
  */
-export async function createScratchDatabase(): Promise<ScratchDatabase> {
-  const serverUrl = inject("databaseServerUrl");
-  if (serverUrl !== null) return createDatabase(serverUrl);
-
-  const embedded = idleEmbedded.pop() ?? (await startEmbeddedDatabase({ maxConnections: 10 }));
-  let dropped: Promise<void> | undefined;
-  return {
-    url: embedded.url,
-    drop: () =>
-      (dropped ??= (async () => {
-        await sql("DROP SCHEMA public CASCADE", [], embedded.url);
-        await sql("CREATE SCHEMA public", [], embedded.url);
-        await sql("SELECT pg_advisory_unlock_all()", [], embedded.url);
-        idleEmbedded.push(embedded);
-      })()),
-  };
+export function createScratchDatabase(): Promise<ScratchDatabase> {
+  return createDatabase(inject("databaseServerUrl"));
 }
-
-const idleEmbedded: EmbeddedDatabase[] = [];
-afterAll(async () => {
-  await Promise.all(idleEmbedded.splice(0).map((embedded) => embedded.stop()));
-});

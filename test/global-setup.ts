@@ -1,59 +1,61 @@
 // Gives each vitest run its own migrated database and drops it afterwards:
 // a fresh `marginalia_test_<random>` database on the PostgreSQL server named by
 // TEST_DATABASE_URL, else DATABASE_URL, else postgres@127.0.0.1:5432; when no
-// server answers (or TEST_DATABASE=pglite), an in-memory PGlite server instead.
+// server answers (or TEST_DATABASE=embedded), on an embedded PostgreSQL server
+// started for the run in a temporary folder, the same engine `npm start` runs.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../lib/migrate";
-import { startEmbeddedDatabase } from "../scripts/embedded-db.mjs";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../scripts/embedded-db.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The migrated database of this test run; test/setup.ts exports it as DATABASE_URL. */
     databaseUrl: string;
-    /** The server's URL for creating more databases (test/db.ts), or null on embedded PGlite. */
-    databaseServerUrl: string | null;
-    /** How live updates reach the hub: LISTEN on a real server, polling on embedded PGlite. */
-    liveTransport: "listen" | "poll";
+    /** The server's URL for creating more databases (test/db.ts). */
+    databaseServerUrl: string;
   }
 }
 
 const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  const configuredUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  const forced = process.env.TEST_DATABASE === "embedded";
+  const unreachable = forced ? "TEST_DATABASE=embedded" : await probe(configuredUrl);
 
-  const forced = process.env.TEST_DATABASE === "pglite";
-  const unreachable = forced ? null : await probe(serverUrl);
-  if (!forced && unreachable === null) {
-    const database = await createDatabase(serverUrl);
+  let embedded: EmbeddedDatabase | null = null;
+  if (unreachable !== null) {
+    embedded = await startEmbeddedDatabase({ ephemeral: true });
+    const why = forced ? unreachable : `no PostgreSQL at ${redact(configuredUrl)}: ${unreachable}`;
+    console.log(`Tests use an embedded PostgreSQL server on port ${embedded.port} (${why}).`);
+  }
+  const serverUrl = embedded?.serverUrl ?? configuredUrl;
+  const stopServer = async () => embedded?.stop();
+
+  let database: Awaited<ReturnType<typeof createDatabase>>;
+  try {
+    database = await createDatabase(serverUrl);
     try {
       await applyMigrations({ connectionString: database.url });
     } catch (err) {
       await database.drop();
       throw err;
     }
-    project.provide("databaseUrl", database.url);
-    project.provide("databaseServerUrl", serverUrl);
-    project.provide("liveTransport", "listen");
-    return database.drop;
-  }
-
-  // Each test file opens a small pool (DATABASE_POOL_MAX in test/setup.ts), several files run at once.
-  const embedded = await startEmbeddedDatabase({ maxConnections: 100 });
-  const why = forced ? "TEST_DATABASE=pglite" : `no PostgreSQL at ${redact(serverUrl)}: ${unreachable}`;
-  console.log(`Tests use embedded PGlite (in memory) at ${embedded.url} (${why}).`);
-  try {
-    await applyMigrations({ connectionString: embedded.url });
   } catch (err) {
-    await embedded.stop();
+    await stopServer();
     throw err;
   }
-  project.provide("databaseUrl", embedded.url);
-  project.provide("databaseServerUrl", null);
-  project.provide("liveTransport", "poll");
-  return embedded.stop;
+  project.provide("databaseUrl", database.url);
+  project.provide("databaseServerUrl", serverUrl);
+  return async () => {
+    try {
+      await database.drop();
+    } finally {
+      await stopServer();
+    }
+  };
 }
 
 /** Creates an empty database on the server of `serverUrl`; the URL of the new database and how to drop it. */

@@ -5,7 +5,6 @@ import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_POOL_MAX = "3";
-process.env.MARGINALIA_LIVE_TRANSPORT = inject("liveTransport");
 
 // Session cookies in tests are minted and read with this secret.
 process.env.NEXTAUTH_SECRET ??= "test-secret-for-vitest-only-0123456789abcdef";

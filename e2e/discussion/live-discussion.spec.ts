@@ -86,7 +86,7 @@ test("A comments with a mention; B sees it live, follows the notification, repli
 
 test("the same flow with A and B on two app instances sharing the database", async ({ browser }) => {
   const second = await startSecondInstance(Number(process.env.E2E_PORT ?? 3100) + 50 + Math.floor(Math.random() * 40));
-  test.skip(second === null, "Embedded PGlite serves one process: no second instance to start.");
+  test.skip(second === null, "No DATABASE_URL to share with a second instance (run through scripts/e2e.mjs).");
   try {
     const team = await analystAndReviewer(browser, { b: second!.baseURL });
     await discussLive(team.a.page, team.b.page, team.workspaceId, team.articleId, team.b.user.name);

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createScratchDatabase, isEmbeddedDatabase, sql, type ScratchDatabase } from "@/test/db";
+import { createScratchDatabase, sql, type ScratchDatabase } from "@/test/db";
 import { applyMigrations, MigrationError } from "./index";
 
 type Row = {
@@ -193,8 +193,7 @@ describe("applyMigrations", () => {
     );
   });
 
-  // PGlite serves every connection from one session, so its advisory locks cannot exclude anyone.
-  it.skipIf(isEmbeddedDatabase())("lets concurrent runs apply each migration exactly once", async () => {
+  it("lets concurrent runs apply each migration exactly once", async () => {
     const { url } = await scratch();
     const runs = await Promise.all([1, 2, 3].map(() => applyMigrations({ connectionString: url })));
 

@@ -15,7 +15,7 @@ export const LIVE_CHANNEL = "marginalia_live";
  * is passed over.
  */
 const GAP_GRACE_MS = 1500;
-/** Reads also run on this timer: the safety net under NOTIFY, and the transport where LISTEN is unavailable. */
+/** Reads also run on this timer: the safety net under NOTIFY, and the transport where LISTEN is unavailable (a pooler in transaction mode). */
 const POLL_MS = { listen: 2000, poll: 150 };
 const BATCH = 1000;
 /** Replay reaches back this far; older events are pruned (a client further behind reloads). */
@@ -37,8 +37,8 @@ type Row = {
 /**
  * One per app instance: follows the `LiveEvent` table in sequence order and
  * hands each event to the in-process listeners (the open event streams).
- * NOTIFY on one connection wakes it at once; on the embedded PGlite server,
- * whose LISTEN does not reach other connections, it polls instead
+ * NOTIFY on one connection wakes it at once; behind a pooler in transaction
+ * mode, where a LISTEN does not stay on one session, it polls instead
  * (`MARGINALIA_LIVE_TRANSPORT=poll`). Every instance reads the same table, so
  * any number of instances see the same events in the same order.
  */

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import type { LiveMessage } from "@/lib/live/live-event";
+import { closeOnShutdown } from "@/lib/server/live/close-streams-on-shutdown";
 import { liveHub } from "@/lib/server/live/live-hub";
 import { joinPresence, leavePresence, touchPresence } from "@/lib/server/live/presence";
 import { isBlind, visibleAnnotationIds, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
@@ -137,7 +138,9 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         if (articleId) void touchPresence(connectionId);
         void recheckMembership();
       }, KEEPALIVE_MS);
+      const unregister = closeOnShutdown({ controller, close });
       cleanup = () => {
+        unregister();
         unsubscribe();
         clearInterval(keepalive);
         signal.removeEventListener("abort", close);

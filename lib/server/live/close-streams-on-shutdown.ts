@@ -1,0 +1,39 @@
+import "server-only";
+
+const RECONNECT_AFTER_MS = 1000;
+const encoder = new TextEncoder();
+
+type OpenStream = { controller: ReadableStreamDefaultController<Uint8Array>; close: () => void };
+
+const registry = globalThis as unknown as { marginaliaOpenStreams?: Set<OpenStream> };
+
+/**
+ * Registers an open event stream to be ended when this process is asked to stop
+ * (SIGINT, SIGTERM). Next.js stops by waiting for every open response to end, so
+ * without this one open reader tab would keep the server running for as long as
+ * it stays open. Each stream is told to reconnect in a second (to another
+ * instance, or to this one once restarted), then closed. Returns the
+ * unregister function.
+ */
+export function closeOnShutdown(stream: OpenStream): () => void {
+  if (!registry.marginaliaOpenStreams) {
+    const streams = new Set<OpenStream>();
+    registry.marginaliaOpenStreams = streams;
+    const endAll = () => {
+      for (const s of streams) {
+        try {
+          s.controller.enqueue(encoder.encode(`retry: ${RECONNECT_AFTER_MS}\n\n`));
+        } catch {
+          // Already closed.
+        }
+        s.close();
+      }
+      streams.clear();
+    };
+    process.once("SIGINT", endAll);
+    process.once("SIGTERM", endAll);
+  }
+  const streams = registry.marginaliaOpenStreams;
+  streams.add(stream);
+  return () => streams.delete(stream);
+}
