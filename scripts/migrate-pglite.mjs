@@ -89,12 +89,12 @@ async function copyTable(source, target, table) {
   let after = "(0,0)";
   for (;;) {
     const { rows } = await source.query(
-      `SELECT ctid::text AS ctid, row_to_json(t)::text AS row FROM (SELECT ctid, ${list} FROM ${quoted}) t
-        WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH_ROWS}`,
+      `SELECT t.ctid::text AS position, row_to_json(t)::text AS row FROM (SELECT ctid, ${list} FROM ${quoted}) t
+        WHERE t.ctid > $1::tid ORDER BY t.ctid LIMIT ${BATCH_ROWS}`,
       [after],
     );
     if (rows.length === 0) return;
-    after = rows.at(-1).ctid;
+    after = rows.at(-1).position;
     await target.query(
       `INSERT INTO ${quoted} (${list}) OVERRIDING SYSTEM VALUE
        SELECT ${list} FROM json_populate_recordset(NULL::${quoted}, $1::json)`,
