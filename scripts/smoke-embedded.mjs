@@ -4,12 +4,12 @@
 // test-results/smoke.json and the exit code is non-zero if any failed.
 //
 //   node scripts/smoke-embedded.mjs            (SMOKE_PORT, default 3200)
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
+import { startApp as startAppProcess, stopApp, waitUntilServing } from "./app-process.mjs";
 
 const port = Number(process.env.SMOKE_PORT ?? 3200);
 const base = `http://localhost:${port}`;
@@ -19,44 +19,8 @@ const env = { ...process.env, PORT: String(port), MARGINALIA_DATA_DIR: dataDir, 
 delete env.DATABASE_URL;
 delete env.NEXTAUTH_SECRET;
 
-/** One `npm start` (scripts/start.mjs) in its own process group, with its output kept. */
-function startApp(args = []) {
-  const child = spawn(process.execPath, ["scripts/start.mjs", ...args], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const app = { child, output: "", startedAt: Date.now() };
-  child.stdout.on("data", (d) => (app.output += d));
-  child.stderr.on("data", (d) => (app.output += d));
-  app.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  return app;
-}
-
-/** Resolves with the milliseconds from start until the sign-in page answers. */
-async function waitForSignIn(app, timeoutMs = 10 * 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (app.child.exitCode !== null) throw new Error(`npm start exited with ${app.child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/signin`)).ok) return Date.now() - app.startedAt;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
-  throw new Error(`the sign-in page did not answer within ${timeoutMs / 1000} s`);
-}
-
-async function stopApp(app, signal = "SIGINT") {
-  if (app.child.exitCode !== null || app.child.signalCode !== null) return app.exited;
-  try {
-    process.kill(-app.child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-  return Promise.race([app.exited, sleep(30_000).then(() => ({ code: "timeout" }))]);
-}
+const startApp = (args) => startAppProcess(env, args);
+const waitForSignIn = (app, timeoutMs) => waitUntilServing(app, `${base}/signin`, timeoutMs);
 
 /** A signed-in browser-like client: cookies kept between requests. */
 function client() {
