@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
-import { clientIp, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/rate-limit";
+import { clientIp, clearFailedSignIns, isSignInAllowed, recordFailedSignIn } from "@/lib/auth/rate-limit";
 import { authSecret } from "@/lib/auth/secret";
 import { findOrCreateOAuthUser } from "@/lib/server/users/find-or-create-oauth-user";
 import { verifyCredentials } from "@/lib/server/users/verify-credentials";
@@ -52,6 +52,8 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
           const ip = clientIp(req?.headers ?? {});
+          // The route answers 429 before next-auth runs; this holds even if its reading of the body ever differs.
+          if (!(await isSignInAllowed(email, ip))) return null;
           const user = await verifyCredentials({ email, password });
           if (!user) {
             await recordFailedSignIn(email, ip);

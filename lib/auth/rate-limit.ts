@@ -54,6 +54,17 @@ export async function assertSignInAllowed(email: string, ip: string): Promise<vo
   }
 }
 
+/** Whether the email and the IP may still try to sign in (assertSignInAllowed without the error). */
+export async function isSignInAllowed(email: string, ip: string): Promise<boolean> {
+  try {
+    await assertSignInAllowed(email, ip);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "RATE_LIMITED") return false;
+    throw err;
+  }
+}
+
 /** Counts one failed sign-in against the email and the IP. */
 export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
   const { byEmail, byIp } = signInLimiters();

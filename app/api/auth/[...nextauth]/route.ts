@@ -12,19 +12,33 @@ function nextAuth(): NextAuthRouteHandler {
   return nextAuthHandler;
 }
 
+/**
+ * The email of a credentials sign-in, read from the body exactly as next-auth
+ * reads it (`getBody` in next-auth/next): JSON when the content type contains
+ * `application/json`, form fields when it contains
+ * `application/x-www-form-urlencoded`, nothing otherwise.
+ */
+async function postedEmail(req: Request): Promise<string> {
+  const type = req.headers.get("content-type") ?? "";
+  let body: unknown;
+  try {
+    if (type.includes("application/json")) body = await req.clone().json();
+    else if (type.includes("application/x-www-form-urlencoded")) {
+      body = Object.fromEntries(new URLSearchParams(await req.clone().text()));
+    }
+  } catch {
+    body = undefined;
+  }
+  const email = body && typeof body === "object" ? (body as Record<string, unknown>).email : undefined;
+  return typeof email === "string" ? email.trim().toLowerCase() : "";
+}
+
 export const GET = withAuth(({ req, routeContext }) => nextAuth()(req, routeContext), { public: true });
 
 export const POST = withAuth(
   async ({ req, routeContext }) => {
     if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-      const form = await req
-        .clone()
-        .formData()
-        .catch(() => null);
-      const email = String(form?.get("email") ?? "")
-        .trim()
-        .toLowerCase();
-      await assertSignInAllowed(email, clientIp(req.headers));
+      await assertSignInAllowed(await postedEmail(req), clientIp(req.headers));
     }
     return nextAuth()(req, routeContext);
   },
