@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 const WINDOW_SECONDS = 15 * 60;
+/** Set by scripts/server.mjs (CLIENT_IP_HEADER in scripts/client-address.mjs). */
+const CLIENT_IP_HEADER = "x-marginalia-client-ip";
 
 type Limiters = { byEmail: RateLimiterPrisma; byIp: RateLimiterPrisma };
 let limiters: Limiters | undefined;
@@ -107,11 +109,12 @@ export async function consumeApiRequest(tokenId: string): Promise<void> {
   }
 }
 
-/** The caller's IP as reported by the proxy in front of the app (Next.js sets x-forwarded-for). */
+/**
+ * The caller's address, as the web server (scripts/server.mjs) resolved it from the socket and,
+ * with TRUST_PROXY, the trusted proxies' X-Forwarded-For; it replaces any value the client sent.
+ * A client's own X-Forwarded-For is never read here. "unknown" when the app runs without that server.
+ */
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const read = (name: string) => {
-    const v = headers instanceof Headers ? headers.get(name) : headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return read("x-forwarded-for")?.split(",")[0]?.trim() || read("x-real-ip")?.trim() || "unknown";
+  const value = headers instanceof Headers ? headers.get(CLIENT_IP_HEADER) : headers[CLIENT_IP_HEADER];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || "unknown";
 }

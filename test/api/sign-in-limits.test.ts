@@ -59,3 +59,17 @@ describe("the failed-sign-in limit holds whatever the body's encoding", () => {
     expect(await provider.options.authorize({ email, password: PASSWORD }, ip)).toBeNull();
   });
 });
+
+describe("the per-IP limit counts the address the web server saw, not X-Forwarded-For", () => {
+  it("a client that rewrites X-Forwarded-For stays limited", async () => {
+    const ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+    // The IP's 100 failures (SIGNIN_IP_LIMIT), on as many emails.
+    for (let i = 0; i < 100; i++) await recordFailedSignIn(`ip-${unique()}@test.marginalia.local`, ip);
+    const fields = { csrfToken: "x", email: `fresh-${unique()}@test.marginalia.local`, password: PASSWORD };
+    const res = await credentialsCallback(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", {
+      "x-marginalia-client-ip": ip,
+      "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
+    });
+    expect(res.status).toBe(429);
+  });
+});
