@@ -47,7 +47,7 @@ describe("cookie-authenticated writes from another origin", () => {
     expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).deletedAt).toBeNull();
   });
 
-  it.each([
+  it.each<[Record<string, string>, string]>([
     [{ "sec-fetch-site": "same-site", origin: "http://localhost:4000" }, "another port of the same host"],
     [{ "sec-fetch-site": "cross-site" }, "Sec-Fetch-Site: cross-site"],
     [{ "sec-fetch-site": "same-site" }, "Sec-Fetch-Site: same-site"],
