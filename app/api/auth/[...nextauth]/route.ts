@@ -1,8 +1,10 @@
-// GET|POST /api/auth/* — next-auth (sign-in, sign-out, session, CSRF), with failed-sign-in rate limiting
+// GET|POST /api/auth/* — next-auth (sign-in, sign-out, session, CSRF), with failed-sign-in rate limiting and server-side sign-out
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { assertSignInAllowed, clientIp } from "@/lib/auth/rate-limit";
+import { cookieHeaderGetter, sessionClaims } from "@/lib/auth/session";
 import { withAuth } from "@/lib/auth/with-auth";
+import { endSession } from "@/lib/server/sessions/end-session";
 
 type NextAuthRouteHandler = (req: Request, ctx: unknown) => Promise<Response>;
 
@@ -37,8 +39,14 @@ export const GET = withAuth(({ req, routeContext }) => nextAuth()(req, routeCont
 
 export const POST = withAuth(
   async ({ req, routeContext }) => {
-    if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
+    const path = new URL(req.url).pathname;
+    if (path.endsWith("/callback/credentials")) {
       await assertSignInAllowed(await postedEmail(req), clientIp(req.headers));
+    }
+    if (path.endsWith("/signout")) {
+      // next-auth only clears the cookie; the session itself ends here, before it answers.
+      const claims = await sessionClaims(cookieHeaderGetter(req.headers.get("cookie")));
+      if (claims) await endSession({ userId: claims.sub, sessionId: claims.sid });
     }
     return nextAuth()(req, routeContext);
   },
