@@ -207,5 +207,17 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
       return toErrorResponse(err);
     }
   };
-  return Object.assign(wrapped, { [AUTH_WRAPPED]: true as const });
+  const answer = async (req: Request, routeCtx: RouteContext) => noStoreJson(await wrapped(req, routeCtx));
+  return Object.assign(answer, { [AUTH_WRAPPED]: true as const });
+}
+
+/** JSON answers are about one user at one moment: no cache keeps them, unless the route said otherwise. */
+function noStoreJson(res: Response): Response {
+  if (res.headers.has("cache-control") || !res.headers.get("content-type")?.includes("json")) return res;
+  try {
+    res.headers.set("cache-control", "no-store");
+  } catch {
+    // A response with immutable headers (a redirect) carries no JSON.
+  }
+  return res;
 }
