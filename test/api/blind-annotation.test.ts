@@ -33,6 +33,8 @@ const R = {
   comments: "api/workspaces/[workspaceId]/annotations/[annotationId]/comments/route.ts",
   thread: "api/workspaces/[workspaceId]/annotations/[annotationId]/thread/route.ts",
   history: "api/workspaces/[workspaceId]/comments/[commentId]/history/route.ts",
+  comment: "api/workspaces/[workspaceId]/comments/[commentId]/route.ts",
+  commentRestore: "api/workspaces/[workspaceId]/comments/[commentId]/restore/route.ts",
   entity: "api/workspaces/[workspaceId]/entities/[entityId]/route.ts",
   network: "api/workspaces/[workspaceId]/entity-network/route.ts",
   passages: "api/workspaces/[workspaceId]/entity-network/passages/route.ts",
@@ -253,6 +255,23 @@ describe("an analyst annotating blind", () => {
     const del = await call(blind, R.annotation, { annotationId: othersAnnotation }, { method: "DELETE" });
     expect(del.status).toBe(404);
     expect(await db.comment.count({ where: { annotationId: othersAnnotation } })).toBe(1);
+  });
+
+  it("cannot edit, delete or restore others' comments there: 404, as for a comment that does not exist", async () => {
+    const attempts = async (commentId: string) => [
+      await call(blind, R.comment, { commentId }, { method: "PATCH", json: { version: 1, body: commentBody("x") } }),
+      await call(blind, R.comment, { commentId }, { method: "DELETE" }),
+      await call(blind, R.commentRestore, { commentId }, { method: "POST" }),
+    ];
+    const hidden = await attempts(othersComment);
+    const missing = await attempts("no-such-comment");
+    for (const [i, res] of hidden.entries()) {
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual(await missing[i].json());
+    }
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: othersComment } });
+    expect(stored.deletedAt).toBeNull();
+    expect(stored.text).toBe("Is this the valley?");
   });
 
   it("gets suggestions where others have tagged (their spans are not revealed as taken)", async () => {
