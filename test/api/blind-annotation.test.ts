@@ -460,6 +460,45 @@ describe("the live stream of a blind analyst", () => {
   });
 });
 
+describe("the live stream of a blind analyst, for notifications", () => {
+  it("leaves out a mention in a thread they cannot see, and carries one in their own", async () => {
+    const mention = (user: TestUser) => ({ type: "mention", attrs: { id: user.id, label: user.name } });
+    const doc = (text: string, user: TestUser) => ({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text }, mention(user)] }],
+    });
+    const comment = async (annotationId: string, text: string) => {
+      const res = await call(other, R.comments, { annotationId }, { method: "POST", json: { body: doc(text, blind) } });
+      expect(res.status).toBe(201);
+      return (await res.json()).data.id as string;
+    };
+    const stream = await connect(blind);
+    const posted: string[] = [];
+    try {
+      posted.push(await comment(othersAnnotation, "Hidden thread, asking "));
+      posted.push(await comment(ownAnnotation, "Your own thread, asking "));
+      const [hidden, shown] = await Promise.all(
+        posted.map(
+          async (commentId) =>
+            (await db.notification.findFirstOrThrow({ where: { commentId, recipientId: blind.id } })).id,
+        ),
+      );
+      const notified = (frames: Frame[]) =>
+        frames
+          .filter((f) => f.event === "notification.created")
+          .map((f) => (f.data.data as { notificationId: string }).notificationId);
+      // Events are screened in order: once the second is in, the first was decided.
+      await stream.waitFor((f) => notified(f).includes(shown));
+      expect(notified(stream.frames)).toEqual([shown]);
+      expect(JSON.stringify(stream.frames)).not.toContain(hidden);
+    } finally {
+      stream.close();
+      await db.notification.deleteMany({ where: { commentId: { in: posted } } });
+      await db.comment.deleteMany({ where: { id: { in: posted } } });
+    }
+  });
+});
+
 describe("after submitting", () => {
   it("the analyst sees everyone's, and is blind again when a reviewer reopens the work", async () => {
     const submit = await call(blind, R.submit, { assignmentId }, { method: "POST" });
