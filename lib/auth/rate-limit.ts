@@ -79,6 +79,76 @@ export async function clearFailedSignIns(email: string): Promise<void> {
   await signInLimiters().byEmail.delete(email.toLowerCase());
 }
 
+let passwordLimiter: RateLimiterPrisma | undefined;
+
+// Wrong current passwords on the password-change form, per account; per IP they count as failed sign-ins.
+function passwordChangeLimiter(): RateLimiterPrisma {
+  passwordLimiter ??= new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimit",
+    keyPrefix: "password-change-user",
+    points: Number(process.env.SIGNIN_EMAIL_LIMIT ?? 10),
+    duration: WINDOW_SECONDS,
+    clearExpiredByTimeout: false,
+  });
+  return passwordLimiter;
+}
+
+/** Throws 429 with Retry-After when the account or the IP has used up its wrong passwords (as for sign-in). */
+export async function assertPasswordChangeAllowed(userId: string, ip: string): Promise<void> {
+  const byUser = passwordChangeLimiter();
+  const { byIp } = signInLimiters();
+  const [userRes, ipRes] = await Promise.all([byUser.get(userId), byIp.get(ip)]);
+  for (const [res, limiter] of [
+    [userRes, byUser],
+    [ipRes, byIp],
+  ] as const) {
+    if (res && res.consumedPoints >= limiter.points) {
+      const retryAfter = retryAfterSeconds(res);
+      throw new AppError(
+        "RATE_LIMITED",
+        `Too many wrong passwords. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+        { headers: { "Retry-After": String(retryAfter) }, details: { retryAfter } },
+      );
+    }
+  }
+}
+
+/** Counts one wrong current password against the account and the IP. */
+export async function recordFailedPasswordChange(userId: string, ip: string): Promise<void> {
+  await Promise.allSettled([passwordChangeLimiter().consume(userId), signInLimiters().byIp.consume(ip)]);
+}
+
+/** Forgets the account's wrong passwords after a successful change. */
+export async function clearFailedPasswordChanges(userId: string): Promise<void> {
+  await passwordChangeLimiter().delete(userId);
+}
+
+const SIGNUP_WINDOW_SECONDS = 60 * 60;
+let signUpLimiter: RateLimiterPrisma | undefined;
+
+/** Counts one sign-up attempt from the IP; throws 429 with Retry-After past SIGNUP_IP_LIMIT an hour. */
+export async function consumeSignUp(ip: string): Promise<void> {
+  signUpLimiter ??= new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimit",
+    keyPrefix: "signup-ip",
+    points: Number(process.env.SIGNUP_IP_LIMIT ?? 20),
+    duration: SIGNUP_WINDOW_SECONDS,
+    clearExpiredByTimeout: false,
+  });
+  try {
+    await signUpLimiter.consume(ip);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    throw new AppError("RATE_LIMITED", `Too many sign-ups. Try again in ${Math.ceil(retryAfter / 60)} minutes.`, {
+      headers: { "Retry-After": String(retryAfter) },
+      details: { retryAfter },
+    });
+  }
+}
+
 let apiLimiter: RateLimiterPrisma | undefined;
 
 // Like the sign-in counters, in PostgreSQL through Prisma's client, so every app instance shares them.
