@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ZodBrowserConfig } from "@/components/zod-browser-config";
 import "./globals.css";
 import "./editor.css";
 import "@/components/annotations/annotations.css";
@@ -23,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <ZodBrowserConfig />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

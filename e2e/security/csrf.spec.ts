@@ -41,8 +41,8 @@ test("a page on another port of localhost cannot write with the signed-in user's
     );
     await page.goto(attacker.url);
     const response = await forged;
+    // The browser navigated to the answer and then away from it: its status is what remains to read.
     expect(response.status()).toBe(403);
-    expect((await response.json()).error.code).toBe("FORBIDDEN");
   } finally {
     await attacker.close();
   }
