@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { recordFailedSignIn } from "@/lib/auth/rate-limit";
 import { callRoute } from "@/test/call-route";
@@ -71,5 +72,33 @@ describe("the per-IP limit counts the address the web server saw, not X-Forwarde
       "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
     });
     expect(res.status).toBe(429);
+  });
+});
+
+describe("sign-in says nothing about whether an account exists", () => {
+  const authorize = (credentials: unknown) =>
+    (
+      authOptions().providers[0] as unknown as {
+        options: { authorize: (credentials: unknown, req: unknown) => Promise<unknown> };
+      }
+    ).options.authorize(credentials, { headers: { "x-marginalia-client-ip": "192.0.2.45" } });
+
+  it("an unknown email, a wrong password and a disabled account are all refused alike, and all count", async () => {
+    const [known, disabled] = [await signUp(), await signUp()];
+    await db.user.update({ where: { email: disabled }, data: { disabledAt: new Date() } });
+    const unknown = `nobody-${unique()}@test.marginalia.local`;
+    expect(await authorize({ email: unknown, password: PASSWORD })).toBeNull();
+    expect(await authorize({ email: known, password: "wrong-password!" })).toBeNull();
+    expect(await authorize({ email: disabled, password: PASSWORD })).toBeNull();
+    // The per-email limit locks an unknown email exactly as it locks an existing one.
+    for (const email of [unknown, known]) {
+      for (let i = 0; i < 9; i++) await authorize({ email, password: `wrong-${i}-password` });
+      const res = await credentialsCallback(
+        new URLSearchParams({ csrfToken: "x", email, password: PASSWORD }).toString(),
+        "application/x-www-form-urlencoded",
+      );
+      expect(res.status).toBe(429);
+      expect((await res.json()).error.message).toMatch(/^Too many failed sign-ins\. Try again in \d+ minutes\.$/);
+    }
   });
 });
