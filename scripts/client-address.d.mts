@@ -8,3 +8,7 @@ export function clientAddress(
   forwardedFor: string | string[] | undefined,
   trust: TrustProxy,
 ): string;
+export function setClientAddressHeader(
+  req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> },
+  trust: TrustProxy,
+): void;

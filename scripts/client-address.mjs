@@ -73,3 +73,13 @@ export function clientAddress(socketAddress, forwardedFor, trust) {
   while (i > 0 && trusted(chain[i], trust.proxies)) i--;
   return chain[i];
 }
+
+/**
+ * Puts the client's address in CLIENT_IP_HEADER of an incoming request, replacing whatever the
+ * client sent under that name (the app trusts that header and nothing else).
+ * @param {{ socket: { remoteAddress?: string }, headers: Record<string, string | string[] | undefined> }} req
+ * @param {{ hops: number } | { proxies: net.BlockList }} trust
+ */
+export function setClientAddressHeader(req, trust) {
+  req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
+}

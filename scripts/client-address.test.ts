@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, parseTrustProxy } from "./client-address.mjs";
+import { clientAddress, parseTrustProxy, setClientAddressHeader } from "./client-address.mjs";
 
 describe("clientAddress", () => {
   it("without TRUST_PROXY is the socket's peer, whatever X-Forwarded-For says", () => {
@@ -29,5 +29,21 @@ describe("clientAddress", () => {
 
   it.each(["yes", "10.0.0.1/33", "10.0.0.1, nope", "::1/129", "1.2.3.4/8/1"])("refuses TRUST_PROXY=%s", (value) => {
     expect(() => parseTrustProxy(value)).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe("setClientAddressHeader", () => {
+  it("replaces a client-sent x-marginalia-client-ip with the address it resolved", () => {
+    const req = {
+      socket: { remoteAddress: "203.0.113.7" },
+      headers: { "x-marginalia-client-ip": "10.9.9.9", "x-forwarded-for": "198.51.100.1" } as Record<
+        string,
+        string | string[] | undefined
+      >,
+    };
+    setClientAddressHeader(req, parseTrustProxy(undefined));
+    expect(req.headers["x-marginalia-client-ip"]).toBe("203.0.113.7");
+    setClientAddressHeader(req, parseTrustProxy("1"));
+    expect(req.headers["x-marginalia-client-ip"]).toBe("198.51.100.1");
   });
 });

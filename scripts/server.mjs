@@ -4,7 +4,7 @@
 //
 //   node scripts/server.mjs [--dev]     PORT (3000), HTTP_KEEP_ALIVE_MS (65000), TRUST_PROXY
 import http from "node:http";
-import { CLIENT_IP_HEADER, clientAddress, parseTrustProxy } from "./client-address.mjs";
+import { parseTrustProxy, setClientAddressHeader } from "./client-address.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -28,7 +28,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 server.on("request", (req, res) => {
-  req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
+  setClientAddressHeader(req, trust);
   handle(req, res);
 });
 server.listen(port, () => console.log(`Listening on port ${port}${dev ? " (development)" : ""}`));
