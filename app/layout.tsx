@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ZodBrowserConfig } from "@/components/zod-browser-config";
 import "./globals.css";
 import "./editor.css";
 import "@/components/annotations/annotations.css";
@@ -16,10 +18,13 @@ export const metadata: Metadata = {
   description: "Read, highlight, tag and discuss articles as a team.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so that its scripts carry that response's CSP nonce (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body>
+        <ZodBrowserConfig />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

@@ -20,6 +20,8 @@ import { createAssignments, setAssignmentSubmitted } from "@/lib/server/assignme
 import { reviewAnnotations } from "@/lib/server/reviews/review-annotations";
 import { createComment } from "@/lib/server/comments/create-comment";
 import { createWriteAccess } from "@/lib/auth/write-access";
+import { createSession } from "@/lib/server/sessions/create-session";
+import { endSession } from "@/lib/server/sessions/end-session";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 async function main() {
@@ -126,14 +128,16 @@ async function seedAnnotationWork(options: { workspaceId: string; users: DemoUse
     entityIds.set(e.key, entity.id);
   }
 
-  const sessionVersions = new Map(
-    (
-      await db.user.findMany({
-        where: { id: { in: users.map((u) => u.id) } },
-        select: { id: true, sessionVersion: true },
-      })
-    ).map((u) => [u.id, u.sessionVersion]),
-  );
+  // The analysts' annotations are written the way the API writes them, through a session of theirs
+  // that lasts as long as the seed (ended below).
+  const seedSessions = new Map<string, { sub: string; sv: number; sid: string }>();
+  for (const user of await db.user.findMany({
+    where: { id: { in: users.map((u) => u.id) } },
+    select: { id: true, sessionVersion: true },
+  })) {
+    const sid = await createSession({ userId: user.id, maxAgeSeconds: 3600 });
+    seedSessions.set(user.id, { sub: user.id, sv: user.sessionVersion, sid });
+  }
   // The first analyst's unfinished work: assigned before they started on it.
   const openWork = demoWork[demoWork.length - 1];
   await createAssignments({
@@ -169,11 +173,7 @@ async function seedAnnotationWork(options: { workspaceId: string; users: DemoUse
       const created = await createAnnotations({
         workspaceId,
         articleId,
-        access: createWriteAccess(
-          { sub: user.id, sv: sessionVersions.get(user.id)! },
-          workspaceId,
-          "annotation.create",
-        ),
+        access: createWriteAccess(seedSessions.get(user.id)!, workspaceId, "annotation.create"),
         inputs: own.map((a) => {
           const start = findQuote(text, a.quote, a.occurrence ?? 0);
           return {
@@ -212,6 +212,7 @@ async function seedAnnotationWork(options: { workspaceId: string; users: DemoUse
       });
     }
   }
+  for (const claims of seedSessions.values()) await endSession({ userId: claims.sub, sessionId: claims.sid });
 
   // A short thread: the analyst asks, the reviewer answers and mentions them.
   const thread = annotationIds.get("lindqvist")!.id;

@@ -49,6 +49,8 @@ const env = {
   PLAYWRIGHT_CHROMIUM_PATH: chromium ?? "",
   SEED_DEMO: "false",
   SIGNIN_IP_LIMIT: "1000",
+  // Every test signs its users up from 127.0.0.1.
+  SIGNUP_IP_LIMIT: "100000",
   // Playwright's request contexts reuse idle sockets with no timeout of their own
   // (microsoft/playwright#42698): a server that closes them first answers a test's next
   // request with ECONNRESET. No test idles for ten minutes.

@@ -1,7 +1,7 @@
 // `npm start` and `npm run dev`: runs Marginalia with everything it needs.
 //
-//   npm start                               build if the sources changed, migrate, seed, `next start`
-//   npm run dev                             migrate, seed, `next dev`
+//   npm start                               build if the sources changed, migrate, seed, serve (scripts/server.mjs)
+//   npm run dev                             migrate, seed, serve in development mode
 //   node scripts/start.mjs --no-server      migrate and seed only, then exit (also with --dev)
 //
 // Without DATABASE_URL it runs an embedded PostgreSQL server whose data stays
@@ -9,7 +9,7 @@
 // (required for a database on another machine; otherwise kept in
 // .data/nextauth-secret), NEXTAUTH_URL (http://localhost:$PORT),
 // EMBEDDED_DB_PORT (a free port), MARGINALIA_DATA_DIR (.data), SEED_DEMO=false to skip the demo data,
-// HTTP_KEEP_ALIVE_MS (65000) for idle keep-alive connections.
+// HTTP_KEEP_ALIVE_MS (65000) for idle keep-alive connections, TRUST_PROXY (client addresses).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
@@ -23,7 +23,6 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { createRequire } from "node:module";
 import net from "node:net";
 import { constants } from "node:os";
 import path from "node:path";
@@ -140,9 +139,8 @@ async function main() {
   return serve(env);
 }
 
-/** Runs `next start` (or `next dev`) until it exits; its exit code. */
+/** Runs the web server (scripts/server.mjs: Next.js, production or dev) until it exits; its exit code. */
 async function serve(env) {
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   // A young generation of 32 MB per semi-space (V8's default is 8–16): what a request allocates
   // (a page render, an export's rows) mostly dies there, instead of being promoted and piling up in
   // the old generation until a full collection. And a full collection once the old generation has
@@ -150,8 +148,9 @@ async function serve(env) {
   // to 270 MB during a large export before collecting, which showed as 100–240 MB of RSS growth
   // (bench/README.md, the export benchmark).
   const flags = ["--max-semi-space-size=32", "--heap-growing-percent=25"];
-  const command = dev ? ["dev"] : ["start", "--keepAliveTimeout", String(keepAliveMs())];
-  const exited = run(process.execPath, [...flags, next, ...command, "-p", String(port)], env);
+  keepAliveMs();
+  const server = path.join("scripts", "server.mjs");
+  const exited = run(process.execPath, [...flags, server, ...(dev ? ["--dev"] : [])], { ...env, PORT: String(port) });
   if (await waitForPort(port, exited)) console.log(`Marginalia is running on ${env.NEXTAUTH_URL}`);
   return exited;
 }

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { contentFromPlainText } from "@/lib/content/plain-text";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionClaims } from "@/lib/auth/session-token";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -73,10 +74,19 @@ export async function makeArticle(
 /** A next-auth session cookie header for the user, as the browser would send it. */
 export async function sessionCookie(user: { id: string; sessionVersion: number }): Promise<string> {
   const token = await encode({
-    token: { sub: user.id, sv: user.sessionVersion },
+    token: await sessionClaimsFor(user),
     secret: process.env.NEXTAUTH_SECRET!,
   });
   return `next-auth.session-token=${token}`;
+}
+
+/** The claims of a new session of the user, as sign-in makes them (no session row when the user does not exist). */
+export async function sessionClaimsFor(user: { id: string; sessionVersion: number }): Promise<SessionClaims> {
+  const sid = newId();
+  if (await db.user.findUnique({ where: { id: user.id }, select: { id: true } })) {
+    await db.session.create({ data: { id: sid, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  }
+  return { sub: user.id, sv: user.sessionVersion, sid };
 }
 
 /** The id of one of the workspace's entity types (creating the default "Person" when missing). */

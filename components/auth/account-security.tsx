@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/form-error";
 import { api, ApiError } from "@/lib/client/api";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validations/auth";
 
-/** Password change and "sign out everywhere"; both end every session, this one included. */
+/** Password change and "sign out everywhere"; both end every session, this one included, and revoke every API token. */
 export function AccountSecurity() {
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
@@ -51,7 +51,9 @@ export function AccountSecurity() {
           >
             {(p) => <input {...p} name="newPassword" type="password" autoComplete="new-password" required />}
           </Field>
-          <p className="small muted">Changing your password signs you out on every device.</p>
+          <p className="small muted">
+            Changing your password signs you out on every device and revokes your API tokens.
+          </p>
           <div>
             <button className="button" type="submit" disabled={pending}>
               Change password
@@ -61,7 +63,7 @@ export function AccountSecurity() {
       </section>
       <section className="card stack" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>
-        <p className="muted">Lost a device? End every session, including this one.</p>
+        <p className="muted">Lost a device? End every session, including this one, and revoke all your API tokens.</p>
         <div>
           <button className="button button-danger" type="button" onClick={signOutEverywhere}>
             Sign out everywhere

@@ -2,8 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
-import { clientIp, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/rate-limit";
+import { clientIp, clearFailedSignIns, isSignInAllowed, recordFailedSignIn } from "@/lib/auth/rate-limit";
 import { authSecret } from "@/lib/auth/secret";
+import { createSession } from "@/lib/server/sessions/create-session";
 import { findOrCreateOAuthUser } from "@/lib/server/users/find-or-create-oauth-user";
 import { verifyCredentials } from "@/lib/server/users/verify-credentials";
 import { signInSchema } from "@/lib/validations/auth";
@@ -37,7 +38,10 @@ function oauthProviders(): NextAuthOptions["providers"] {
   return providers;
 }
 
-/** next-auth configuration: credentials sign-in, JWT sessions carrying a session version. */
+/**
+ * next-auth configuration: credentials sign-in, JWT sessions carrying a session
+ * version and the id of a Session row (`sid`), which sign-out deletes.
+ */
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -52,6 +56,8 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
           const ip = clientIp(req?.headers ?? {});
+          // The route answers 429 before next-auth runs; this holds even if its reading of the body ever differs.
+          if (!(await isSignInAllowed(email, ip))) return null;
           const user = await verifyCredentials({ email, password });
           if (!user) {
             await recordFailedSignIn(email, ip);
@@ -69,12 +75,14 @@ export function authOptions(): NextAuthOptions {
           const linked = user.email
             ? await findOrCreateOAuthUser({ email: user.email, name: user.name ?? user.email })
             : null;
-          if (!linked) return { ...token, sub: undefined, sv: undefined };
+          if (!linked) return { ...token, sub: undefined, sv: undefined, sid: undefined };
           token.sub = linked.id;
           token.sv = linked.sessionVersion;
+          token.sid = await createSession({ userId: linked.id, maxAgeSeconds: SESSION_MAX_AGE });
         } else if (user) {
           token.sub = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.sid = await createSession({ userId: user.id, maxAgeSeconds: SESSION_MAX_AGE });
         }
         return token;
       },

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 const WINDOW_SECONDS = 15 * 60;
+/** Set by scripts/server.mjs (CLIENT_IP_HEADER in scripts/client-address.mjs). */
+const CLIENT_IP_HEADER = "x-marginalia-client-ip";
 
 type Limiters = { byEmail: RateLimiterPrisma; byIp: RateLimiterPrisma };
 let limiters: Limiters | undefined;
@@ -54,6 +56,17 @@ export async function assertSignInAllowed(email: string, ip: string): Promise<vo
   }
 }
 
+/** Whether the email and the IP may still try to sign in (assertSignInAllowed without the error). */
+export async function isSignInAllowed(email: string, ip: string): Promise<boolean> {
+  try {
+    await assertSignInAllowed(email, ip);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "RATE_LIMITED") return false;
+    throw err;
+  }
+}
+
 /** Counts one failed sign-in against the email and the IP. */
 export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
   const { byEmail, byIp } = signInLimiters();
@@ -64,6 +77,76 @@ export async function recordFailedSignIn(email: string, ip: string): Promise<voi
 /** Forgets an email's failed sign-ins after a successful one. */
 export async function clearFailedSignIns(email: string): Promise<void> {
   await signInLimiters().byEmail.delete(email.toLowerCase());
+}
+
+let passwordLimiter: RateLimiterPrisma | undefined;
+
+// Wrong current passwords on the password-change form, per account; per IP they count as failed sign-ins.
+function passwordChangeLimiter(): RateLimiterPrisma {
+  passwordLimiter ??= new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimit",
+    keyPrefix: "password-change-user",
+    points: Number(process.env.SIGNIN_EMAIL_LIMIT ?? 10),
+    duration: WINDOW_SECONDS,
+    clearExpiredByTimeout: false,
+  });
+  return passwordLimiter;
+}
+
+/** Throws 429 with Retry-After when the account or the IP has used up its wrong passwords (as for sign-in). */
+export async function assertPasswordChangeAllowed(userId: string, ip: string): Promise<void> {
+  const byUser = passwordChangeLimiter();
+  const { byIp } = signInLimiters();
+  const [userRes, ipRes] = await Promise.all([byUser.get(userId), byIp.get(ip)]);
+  for (const [res, limiter] of [
+    [userRes, byUser],
+    [ipRes, byIp],
+  ] as const) {
+    if (res && res.consumedPoints >= limiter.points) {
+      const retryAfter = retryAfterSeconds(res);
+      throw new AppError(
+        "RATE_LIMITED",
+        `Too many wrong passwords. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+        { headers: { "Retry-After": String(retryAfter) }, details: { retryAfter } },
+      );
+    }
+  }
+}
+
+/** Counts one wrong current password against the account and the IP. */
+export async function recordFailedPasswordChange(userId: string, ip: string): Promise<void> {
+  await Promise.allSettled([passwordChangeLimiter().consume(userId), signInLimiters().byIp.consume(ip)]);
+}
+
+/** Forgets the account's wrong passwords after a successful change. */
+export async function clearFailedPasswordChanges(userId: string): Promise<void> {
+  await passwordChangeLimiter().delete(userId);
+}
+
+const SIGNUP_WINDOW_SECONDS = 60 * 60;
+let signUpLimiter: RateLimiterPrisma | undefined;
+
+/** Counts one sign-up attempt from the IP; throws 429 with Retry-After past SIGNUP_IP_LIMIT an hour. */
+export async function consumeSignUp(ip: string): Promise<void> {
+  signUpLimiter ??= new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimit",
+    keyPrefix: "signup-ip",
+    points: Number(process.env.SIGNUP_IP_LIMIT ?? 20),
+    duration: SIGNUP_WINDOW_SECONDS,
+    clearExpiredByTimeout: false,
+  });
+  try {
+    await signUpLimiter.consume(ip);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    throw new AppError("RATE_LIMITED", `Too many sign-ups. Try again in ${Math.ceil(retryAfter / 60)} minutes.`, {
+      headers: { "Retry-After": String(retryAfter) },
+      details: { retryAfter },
+    });
+  }
 }
 
 let apiLimiter: RateLimiterPrisma | undefined;
@@ -96,11 +179,12 @@ export async function consumeApiRequest(tokenId: string): Promise<void> {
   }
 }
 
-/** The caller's IP as reported by the proxy in front of the app (Next.js sets x-forwarded-for). */
+/**
+ * The caller's address, as the web server (scripts/server.mjs) resolved it from the socket and,
+ * with TRUST_PROXY, the trusted proxies' X-Forwarded-For; it replaces any value the client sent.
+ * A client's own X-Forwarded-For is never read here. "unknown" when the app runs without that server.
+ */
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const read = (name: string) => {
-    const v = headers instanceof Headers ? headers.get(name) : headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return read("x-forwarded-for")?.split(",")[0]?.trim() || read("x-real-ip")?.trim() || "unknown";
+  const value = headers instanceof Headers ? headers.get(CLIENT_IP_HEADER) : headers[CLIENT_IP_HEADER];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || "unknown";
 }

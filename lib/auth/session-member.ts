@@ -38,7 +38,8 @@ export async function requireMember(
     FROM "User" u
     LEFT JOIN ("Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId" AND w."deletedAt" IS NULL)
       ON m."userId" = u."id" AND m."workspaceId" = ${workspaceId}
-    WHERE u."id" = ${claims.sub}`,
+    WHERE u."id" = ${claims.sub}
+      AND EXISTS (SELECT 1 FROM "Session" s WHERE s."id" = ${claims.sid} AND s."userId" = u."id" AND s."expiresAt" > now())`,
   );
   const user = liveSessionUser(claims, row ?? null);
   if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");

@@ -3,8 +3,11 @@ import { decode } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/secret";
 import { createLru } from "@/lib/lru";
 
-/** What Marginalia needs from a session token: the user and the session version it was issued for. */
-export type SessionClaims = { sub: string; sv: number };
+/**
+ * What Marginalia needs from a session token: the user, the session version it
+ * was issued for and the session it belongs to (a Session row; see createSession).
+ */
+export type SessionClaims = { sub: string; sv: number; sid: string };
 
 type Decoded = SessionClaims & { exp?: number; nbf?: number };
 
@@ -26,7 +29,7 @@ export async function decodeSessionToken(token: string): Promise<SessionClaims |
   const now = Math.floor(Date.now() / 1000);
   if (claims.exp !== undefined && claims.exp <= now - CLOCK_TOLERANCE_S) return null;
   if (claims.nbf !== undefined && claims.nbf > now + CLOCK_TOLERANCE_S) return null;
-  return { sub: claims.sub, sv: claims.sv };
+  return { sub: claims.sub, sv: claims.sv, sid: claims.sid };
 }
 
 /** The token's claims from memory, else decrypted by next-auth; throws when it does not decrypt. */
@@ -40,9 +43,11 @@ async function decodedClaims(token: string): Promise<Decoded | null> {
   if (known) return known;
   const payload = await decode({ token, secret });
   if (!payload || typeof payload.sub !== "string" || !payload.sub || typeof payload.sv !== "number") return null;
+  if (typeof payload.sid !== "string" || !payload.sid) return null;
   const claims = {
     sub: payload.sub,
     sv: payload.sv,
+    sid: payload.sid,
     exp: numberOrUndefined(payload.exp),
     nbf: numberOrUndefined(payload.nbf),
   };

@@ -31,9 +31,10 @@ export async function sessionClaims(get: CookieGetter): Promise<SessionClaims | 
 }
 
 /**
- * The session's user if the session is still live. JWTs cannot be revoked, so
- * the token's session version must equal the user's current one: bumping it
- * (sign out everywhere, password change, removal) ends every session at once.
+ * The session's user if the session is still live: its Session row exists
+ * (signing out deletes it) and has not reached its end, which the caller's
+ * query checks, and the token's session version equals the user's current one
+ * (bumping it ends every session at once), the user not disabled.
  */
 export function liveSessionUser(
   claims: { sv: number },
@@ -43,12 +44,12 @@ export function liveSessionUser(
   return { id: user.id, email: user.email, name: user.name };
 }
 
-/** Resolves the session user from the session cookie, checking the session against the database. */
+/** Resolves the session user from the session cookie, checking the session against the database in one query. */
 export async function userFromCookies(get: CookieGetter): Promise<SessionUser | null> {
   const claims = await sessionClaims(get);
   if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.sub },
+  const user = await db.user.findFirst({
+    where: { id: claims.sub, sessions: { some: { id: claims.sid, expiresAt: { gt: new Date() } } } },
     select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true },
   });
   return liveSessionUser(claims, user);

@@ -11,6 +11,7 @@ import {
 import type { Permission } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session-member";
 import { cookieHeaderGetter, sessionClaims, userFromCookies, type SessionUser } from "@/lib/auth/session";
+import { assertJsonContentType, assertSameOriginRequest } from "@/lib/auth/csrf";
 import { consumeApiRequest } from "@/lib/auth/rate-limit";
 import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
 import { AppError, toErrorResponse } from "@/lib/errors";
@@ -26,7 +27,10 @@ type BaseContext = {
   params: Record<string, string>;
   /** The context Next.js passed, for handlers that delegate (next-auth). */
   routeContext: RouteContext;
-  /** Parses the JSON body with `schema`: 400 for malformed JSON, 413 past `maxBytes` (1 MB), 422 with field errors. */
+  /**
+   * Parses the JSON body with `schema`: 400 for malformed JSON, 413 past `maxBytes` (1 MB), 415 for a
+   * body not sent as `application/json` (except with an API token), 422 with field errors.
+   */
   body<S extends z.ZodType>(schema: S, options?: { maxBytes?: number }): Promise<z.infer<S>>;
 };
 
@@ -66,12 +70,18 @@ export type WrappedHandler = ((req: Request, ctx: RouteContext) => Promise<Respo
 
 const MAX_JSON_BYTES = 1_000_000;
 
-async function parseBody<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+async function parseBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = MAX_JSON_BYTES,
+  requireJsonType = true,
+): Promise<z.infer<S>> {
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) {
     throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
   }
   const text = await req.text();
   if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
+  if (requireJsonType) assertJsonContentType(req, text);
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : {};
@@ -160,14 +170,17 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
     try {
       const params = stringParams((await routeCtx?.params) ?? {});
       const cookie = cookieHeaderGetter(req.headers.get("cookie"));
+      const bearer = bearerToken(req.headers.get("authorization"));
+      const withToken = bearer !== null && !("public" in options);
+      // Cookies travel with cross-site requests; a bearer token does not.
+      if (!withToken) assertSameOriginRequest(req);
       const base: BaseContext = {
         req,
         params,
         routeContext: routeCtx,
-        body: (schema, options) => parseBody(req, schema, options?.maxBytes),
+        body: (schema, options) => parseBody(req, schema, options?.maxBytes, !withToken),
       };
-      const bearer = bearerToken(req.headers.get("authorization"));
-      if (bearer !== null && !("public" in options)) return await runWithApiToken(handler, options, base, bearer);
+      if (withToken) return await runWithApiToken(handler, options, base, bearer);
       if ("permission" in options) {
         const workspaceId = params.workspaceId;
         if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
@@ -194,5 +207,17 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
       return toErrorResponse(err);
     }
   };
-  return Object.assign(wrapped, { [AUTH_WRAPPED]: true as const });
+  const answer = async (req: Request, routeCtx: RouteContext) => noStoreJson(await wrapped(req, routeCtx));
+  return Object.assign(answer, { [AUTH_WRAPPED]: true as const });
+}
+
+/** JSON answers are about one user at one moment: no cache keeps them, unless the route said otherwise. */
+function noStoreJson(res: Response): Response {
+  if (res.headers.has("cache-control") || !res.headers.get("content-type")?.includes("json")) return res;
+  try {
+    res.headers.set("cache-control", "no-store");
+  } catch {
+    // A response with immutable headers (a redirect) carries no JSON.
+  }
+  return res;
 }

@@ -36,6 +36,7 @@ export function createWriteAccess(claims: SessionClaims, workspaceId: string, pe
       JOIN "Membership" m ON m."userId" = u."id" AND m."workspaceId" = ${workspaceId}
       JOIN "Workspace" w ON w."id" = m."workspaceId" AND w."deletedAt" IS NULL
       WHERE u."id" = ${claims.sub} AND u."sessionVersion" = ${claims.sv} AND u."disabledAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "Session" s WHERE s."id" = ${claims.sid} AND s."userId" = u."id" AND s."expiresAt" > now())
         AND m."role"::text = ANY(${permissions[permission]}::text[])`,
     get checked() {
       return checked;

@@ -7,7 +7,7 @@ import { annotationSelect } from "@/lib/server/annotations/annotation-select";
 import { insertAnnotationsOnCurrentRevision, type NewAnnotation } from "@/lib/server/annotations/insert-annotations";
 import { revisionText } from "@/lib/server/articles/revision-text";
 import type { Permission } from "@/lib/auth/permissions";
-import { createWriteAccess } from "@/lib/auth/write-access";
+import { createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
 import { callRoute } from "@/test/call-route";
 import { testDatabaseUrl } from "@/test/db";
 import {
@@ -16,6 +16,7 @@ import {
   makeEntity,
   makeUser,
   makeWorkspace,
+  sessionClaimsFor,
   sessionCookie,
   type TestUser,
 } from "@/test/factories";
@@ -244,9 +245,9 @@ describe("creating on a revision that is no longer current, or where the write c
 });
 
 describe("the one-statement write", () => {
-  const access = (user: TestUser, options: { ws?: string; permission?: Permission } = {}) =>
+  const access = async (user: TestUser, options: { ws?: string; permission?: Permission } = {}) =>
     createWriteAccess(
-      { sub: user.id, sv: user.sessionVersion },
+      await sessionClaimsFor(user),
       options.ws ?? workspaceId,
       options.permission ?? "annotation.create",
     );
@@ -276,7 +277,7 @@ describe("the one-statement write", () => {
       workspaceId,
       articleId,
       revisionId: rev.id,
-      access: access(analyst),
+      access: await access(analyst),
       annotations,
     });
     expect(created!.map((a) => a.id)).toEqual(annotations.map((a) => a.id));
@@ -317,19 +318,24 @@ describe("the one-statement write", () => {
     const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
     const rev = await currentRevision(articleId);
     const stranger = await makeUser();
-    const insert = (options: { access?: ReturnType<typeof access>; revisionId?: string }) =>
+    const insert = async (options: { access?: WriteAccess; revisionId?: string }) =>
       insertAnnotationsOnCurrentRevision({
         workspaceId,
         articleId,
         revisionId: options.revisionId ?? rev.id,
-        access: options.access ?? access(analyst),
+        access: options.access ?? (await access(analyst)),
         annotations: [annotation(rev.text, 0, 5)],
       });
     expect(await insert({ revisionId: "not-the-current-one" })).toBeNull();
-    expect(await insert({ access: access({ ...analyst, sessionVersion: analyst.sessionVersion + 1 }) })).toBeNull();
-    expect(await insert({ access: access(viewer) })).toBeNull();
-    expect(await insert({ access: access(analyst, { permission: "workspace.update" }) })).toBeNull();
-    expect(await insert({ access: access(stranger) })).toBeNull();
+    expect(
+      await insert({ access: await access({ ...analyst, sessionVersion: analyst.sessionVersion + 1 }) }),
+    ).toBeNull();
+    const signedOut = await sessionClaimsFor(analyst);
+    await db.session.delete({ where: { id: signedOut.sid } });
+    expect(await insert({ access: createWriteAccess(signedOut, workspaceId, "annotation.create") })).toBeNull();
+    expect(await insert({ access: await access(viewer) })).toBeNull();
+    expect(await insert({ access: await access(analyst, { permission: "workspace.update" }) })).toBeNull();
+    expect(await insert({ access: await access(stranger) })).toBeNull();
     await db.article.update({ where: { id: articleId }, data: { deletedAt: new Date() } });
     expect(await insert({})).toBeNull();
     expect(await db.annotation.count({ where: { articleId } })).toBe(0);
@@ -358,7 +364,7 @@ describe("the one-statement write", () => {
         workspaceId,
         articleId,
         revisionId: rev.id,
-        access: access(analyst),
+        access: await access(analyst),
         annotations: [annotation(rev.text, 0, 5)],
       }).finally(() => (settled = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -376,12 +382,12 @@ describe("the one-statement write", () => {
     const ws = await makeWorkspace([{ user: member, role: "OWNER" }]);
     const articleId = await makeArticle(ws, member.id, { text: TEXT });
     const rev = await currentRevision(articleId);
-    const insert = () =>
+    const insert = async () =>
       insertAnnotationsOnCurrentRevision({
         workspaceId: ws,
         articleId,
         revisionId: rev.id,
-        access: access(member, { ws }),
+        access: await access(member, { ws }),
         annotations: [annotation(rev.text, 0, 5)],
       });
     await db.user.update({ where: { id: member.id }, data: { disabledAt: new Date() } });

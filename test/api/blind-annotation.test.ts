@@ -33,6 +33,8 @@ const R = {
   comments: "api/workspaces/[workspaceId]/annotations/[annotationId]/comments/route.ts",
   thread: "api/workspaces/[workspaceId]/annotations/[annotationId]/thread/route.ts",
   history: "api/workspaces/[workspaceId]/comments/[commentId]/history/route.ts",
+  comment: "api/workspaces/[workspaceId]/comments/[commentId]/route.ts",
+  commentRestore: "api/workspaces/[workspaceId]/comments/[commentId]/restore/route.ts",
   entity: "api/workspaces/[workspaceId]/entities/[entityId]/route.ts",
   network: "api/workspaces/[workspaceId]/entity-network/route.ts",
   passages: "api/workspaces/[workspaceId]/entity-network/passages/route.ts",
@@ -255,6 +257,23 @@ describe("an analyst annotating blind", () => {
     expect(await db.comment.count({ where: { annotationId: othersAnnotation } })).toBe(1);
   });
 
+  it("cannot edit, delete or restore others' comments there: 404, as for a comment that does not exist", async () => {
+    const attempts = async (commentId: string) => [
+      await call(blind, R.comment, { commentId }, { method: "PATCH", json: { version: 1, body: commentBody("x") } }),
+      await call(blind, R.comment, { commentId }, { method: "DELETE" }),
+      await call(blind, R.commentRestore, { commentId }, { method: "POST" }),
+    ];
+    const hidden = await attempts(othersComment);
+    const missing = await attempts("no-such-comment");
+    for (const [i, res] of hidden.entries()) {
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual(await missing[i].json());
+    }
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: othersComment } });
+    expect(stored.deletedAt).toBeNull();
+    expect(stored.text).toBe("Is this the valley?");
+  });
+
   it("gets suggestions where others have tagged (their spans are not revealed as taken)", async () => {
     const { data } = (await json(blind, R.suggestions, { articleId })) as {
       data: { suggestions: { start: number; end: number }[] };
@@ -437,6 +456,45 @@ describe("the live stream of a blind analyst", () => {
       });
       await db.comment.deleteMany({ where: { annotationId: othersAnnotation, text: "Live comment" } });
       await db.notification.deleteMany({ where: { recipientId: blind.id, id: { not: `n-${othersComment}` } } });
+    }
+  });
+});
+
+describe("the live stream of a blind analyst, for notifications", () => {
+  it("leaves out a mention in a thread they cannot see, and carries one in their own", async () => {
+    const mention = (user: TestUser) => ({ type: "mention", attrs: { id: user.id, label: user.name } });
+    const doc = (text: string, user: TestUser) => ({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text }, mention(user)] }],
+    });
+    const comment = async (annotationId: string, text: string) => {
+      const res = await call(other, R.comments, { annotationId }, { method: "POST", json: { body: doc(text, blind) } });
+      expect(res.status).toBe(201);
+      return (await res.json()).data.id as string;
+    };
+    const stream = await connect(blind);
+    const posted: string[] = [];
+    try {
+      posted.push(await comment(othersAnnotation, "Hidden thread, asking "));
+      posted.push(await comment(ownAnnotation, "Your own thread, asking "));
+      const [hidden, shown] = await Promise.all(
+        posted.map(
+          async (commentId) =>
+            (await db.notification.findFirstOrThrow({ where: { commentId, recipientId: blind.id } })).id,
+        ),
+      );
+      const notified = (frames: Frame[]) =>
+        frames
+          .filter((f) => f.event === "notification.created")
+          .map((f) => (f.data.data as { notificationId: string }).notificationId);
+      // Events are screened in order: once the second is in, the first was decided.
+      await stream.waitFor((f) => notified(f).includes(shown));
+      expect(notified(stream.frames)).toEqual([shown]);
+      expect(JSON.stringify(stream.frames)).not.toContain(hidden);
+    } finally {
+      stream.close();
+      await db.notification.deleteMany({ where: { commentId: { in: posted } } });
+      await db.comment.deleteMany({ where: { id: { in: posted } } });
     }
   });
 });

@@ -223,4 +223,27 @@ describe("GET entity-network/passages", () => {
     expect((await passages(owner, `?source=${alice}&target=${alice}`)).status).toBe(422);
     expect((await passages(outsider, `?source=${alice}&target=${bob}`)).status).toBe(404);
   });
+
+  it("answers 404 for another workspace's entities or article, as every other route does", async () => {
+    const elsewhere = await makeWorkspace([{ user: owner, role: "OWNER" }]);
+    const [x, y] = [await makeEntity(elsewhere, { name: "X" }), await makeEntity(elsewhere, { name: "Y" })];
+    const otherArticle = await makeArticle(elsewhere, owner.id);
+    for (const search of [
+      `?source=${x}&target=${y}`,
+      `?source=${alice}&target=${y}`,
+      `?source=${alice}&target=${bob}&articleId=${otherArticle}`,
+      `?source=${alice}&target=no-such-entity`,
+      `?source=${alice}&target=${deleted}`,
+    ]) {
+      const res = await callRoute({
+        file: passagesRoute,
+        method: "GET",
+        params: { workspaceId },
+        cookie: await sessionCookie(owner),
+        search,
+      });
+      expect(res.status, search).toBe(404);
+      expect((await res.json()).error.code).toBe("NOT_FOUND");
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { parseCommentBody } from "@/lib/comments/parse-comment-body";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { commentSelect, toCommentView } from "@/lib/server/comments/comment-select";
+import type { AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { findOwnComment } from "@/lib/server/comments/find-comment-for-write";
 import { requireMentionable } from "@/lib/server/comments/require-mentionable";
 import { notifyComment } from "@/lib/server/notifications/notify-comment";
@@ -19,14 +20,16 @@ import { notifyComment } from "@/lib/server/notifications/notify-comment";
 export async function editComment(options: {
   workspaceId: string;
   commentId: string;
-  actorId: string;
+  /** The member acting, with their role (the blind rule depends on it). */
+  actor: AnnotationViewer;
   version: number;
   body: unknown;
 }): Promise<CommentView> {
-  const { workspaceId, commentId, actorId } = options;
+  const { workspaceId, commentId } = options;
+  const actorId = options.actor.id;
   const parsed = parseCommentBody(options.body);
   return db.$transaction(async (tx) => {
-    const comment = await findOwnComment(tx, { workspaceId, commentId, actorId });
+    const comment = await findOwnComment(tx, { workspaceId, commentId, actor: options.actor });
     if (comment.deletedAt || comment.hiddenAt) {
       throw new AppError("CONFLICT", "This comment was deleted or hidden and cannot be edited.");
     }

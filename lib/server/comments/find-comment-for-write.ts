@@ -9,11 +9,16 @@ import {
 
 /**
  * A comment of the workspace (on a live annotation and article) about to be
- * changed by its author: 404 if there is none, 403 for anyone else.
+ * changed by its author: 404 if there is none or the actor may not see it (an
+ * annotation of someone else's on an article they annotate blind), 403 for
+ * anyone else.
  */
-export async function findOwnComment(tx: Tx, options: { workspaceId: string; commentId: string; actorId: string }) {
-  const comment = await findWorkspaceComment(tx, options);
-  if (comment.authorId !== options.actorId) {
+export async function findOwnComment(
+  tx: Tx,
+  options: { workspaceId: string; commentId: string; actor: AnnotationViewer },
+) {
+  const comment = await findWorkspaceComment(tx, { ...options, viewer: options.actor });
+  if (comment.authorId !== options.actor.id) {
     throw new AppError("FORBIDDEN", "Only its author can change a comment.");
   }
   return comment;

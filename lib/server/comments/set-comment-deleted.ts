@@ -4,6 +4,7 @@ import type { CommentView } from "@/lib/comments/comment-view";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { commentSelect, toCommentView } from "@/lib/server/comments/comment-select";
+import type { AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { findOwnComment } from "@/lib/server/comments/find-comment-for-write";
 
 /**
@@ -13,12 +14,14 @@ import { findOwnComment } from "@/lib/server/comments/find-comment-for-write";
 export async function setCommentDeleted(options: {
   workspaceId: string;
   commentId: string;
-  actorId: string;
+  /** The member acting, with their role (the blind rule depends on it). */
+  actor: AnnotationViewer;
   deleted: boolean;
 }): Promise<CommentView> {
-  const { workspaceId, commentId, actorId, deleted } = options;
+  const { workspaceId, commentId, deleted } = options;
+  const actorId = options.actor.id;
   return db.$transaction(async (tx) => {
-    const comment = await findOwnComment(tx, { workspaceId, commentId, actorId });
+    const comment = await findOwnComment(tx, { workspaceId, commentId, actor: options.actor });
     if ((comment.deletedAt !== null) !== deleted) {
       await tx.comment.update({
         where: { id: commentId },

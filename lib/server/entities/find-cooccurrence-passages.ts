@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import { passageExcerpt } from "@/lib/entity-network/passage-excerpt";
 import type { CooccurrencePassages, PassageHighlight } from "@/lib/entity-network/types";
 import { placedAnnotationsSql } from "@/lib/server/entities/placed-annotations-sql";
@@ -21,7 +22,8 @@ type Row = {
 /**
  * The paragraphs in which two entities are both tagged (an edge of the entity
  * network), by article title then position, with both entities' highlights
- * in each paragraph's offsets.
+ * in each paragraph's offsets. 404 unless both entities (merged ones
+ * included) and the article, when given, are the workspace's and not deleted.
  */
 export async function findCooccurrencePassages(options: {
   workspaceId: string;
@@ -29,6 +31,13 @@ export async function findCooccurrencePassages(options: {
   articleId?: string;
   visibility: AnnotationVisibility;
 }): Promise<CooccurrencePassages> {
+  const { workspaceId, entityIds, articleId } = options;
+  const [entities, articles] = await Promise.all([
+    db.entity.count({ where: { id: { in: entityIds }, workspaceId, deletedAt: null } }),
+    articleId ? db.article.count({ where: { id: articleId, workspaceId, deletedAt: null } }) : 1,
+  ]);
+  if (entities !== entityIds.length) throw notFound("Entity");
+  if (!articles) throw notFound("Article");
   const rows = await db.$queryRaw<Row[]>`
     WITH ${placedAnnotationsSql({ ...options, minEntitiesPerRevision: 2 })},
     shared AS (

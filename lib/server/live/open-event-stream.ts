@@ -41,6 +41,20 @@ function annotationIdsOf(m: LiveMessage): string[] {
   return [(m as LiveMessage<"comment.changed" | "thread.changed">).data.annotationId];
 }
 
+/**
+ * Whether a blind viewer may hear of one of their notifications: not when it
+ * is about someone else's annotation on an article they annotate blind (a
+ * mention in a thread they cannot see), as findNotifications leaves it out.
+ */
+async function canSeeNotification(visibility: AnnotationVisibility, notificationId: string): Promise<boolean> {
+  const notification = await db.notification.findUnique({
+    where: { id: notificationId },
+    select: { articleId: true, annotationId: true },
+  });
+  if (!notification?.annotationId) return true;
+  return (await visibleAnnotationIds(visibility, notification.articleId, [notification.annotationId])).length > 0;
+}
+
 const encoder = new TextEncoder();
 
 function frame(message: Pick<LiveMessage, "seq" | "type"> & Record<string, unknown>): Uint8Array {
@@ -89,6 +103,14 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
           m.type === "assignment.changed"
         ) {
           visibility = null;
+        }
+        if (m.type === "notification.created") {
+          visibility ??= options.visibility();
+          const current = await visibility;
+          if (!isBlind(current)) return m;
+          return (await canSeeNotification(current, (m as LiveMessage<"notification.created">).data.notificationId))
+            ? m
+            : null;
         }
         if (!ANNOTATION_EVENTS.has(m.type)) return m;
         visibility ??= options.visibility();

@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { revokeAllAccess } from "@/lib/server/sessions/revoke-all-access";
 import { assertPasswordNotCommon } from "@/lib/server/users/create-user";
 
-/** Changes the password after checking the current one; ends every existing session. */
+/** Changes the password after checking the current one; ends every session and revokes every API token (revokeAllAccess). */
 export async function changePassword(options: {
   userId: string;
   currentPassword: string;
@@ -22,8 +23,9 @@ export async function changePassword(options: {
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: options.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash },
     });
+    await revokeAllAccess({ tx, userId: options.userId });
     await recordActivity({
       tx,
       action: "user.password_changed",

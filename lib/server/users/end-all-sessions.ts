@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { revokeAllAccess } from "@/lib/server/sessions/revoke-all-access";
 
-/** Ends every session of the user at once by bumping their session version. */
+/** Signs the user out everywhere: ends every session and revokes every API token of theirs (revokeAllAccess). */
 export async function endAllSessions(options: { userId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: options.userId }, data: { sessionVersion: { increment: 1 } } });
+    await revokeAllAccess({ tx, userId: options.userId });
     await recordActivity({
       tx,
       action: "user.signed_out_everywhere",

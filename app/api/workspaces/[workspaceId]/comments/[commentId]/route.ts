@@ -5,12 +5,12 @@ import { setCommentDeleted } from "@/lib/server/comments/set-comment-deleted";
 import { MAX_COMMENT_REQUEST_BYTES, updateCommentSchema } from "@/lib/validations/comment";
 
 export const PATCH = withAuth(
-  async ({ workspaceId, params, user, body }) => {
+  async ({ workspaceId, params, user, membership, body }) => {
     const input = await body(updateCommentSchema, { maxBytes: MAX_COMMENT_REQUEST_BYTES });
     const comment = await editComment({
       workspaceId,
       commentId: params.commentId,
-      actorId: user.id,
+      actor: { id: user.id, role: membership.role },
       version: input.version,
       body: input.body,
     });
@@ -20,9 +20,14 @@ export const PATCH = withAuth(
 );
 
 export const DELETE = withAuth(
-  async ({ workspaceId, params, user }) =>
+  async ({ workspaceId, params, user, membership }) =>
     Response.json({
-      data: await setCommentDeleted({ workspaceId, commentId: params.commentId, actorId: user.id, deleted: true }),
+      data: await setCommentDeleted({
+        workspaceId,
+        commentId: params.commentId,
+        actor: { id: user.id, role: membership.role },
+        deleted: true,
+      }),
     }),
   { permission: "comment.update" },
 );

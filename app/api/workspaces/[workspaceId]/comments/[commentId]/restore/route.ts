@@ -3,9 +3,14 @@ import { withAuth } from "@/lib/auth/with-auth";
 import { setCommentDeleted } from "@/lib/server/comments/set-comment-deleted";
 
 export const POST = withAuth(
-  async ({ workspaceId, params, user }) =>
+  async ({ workspaceId, params, user, membership }) =>
     Response.json({
-      data: await setCommentDeleted({ workspaceId, commentId: params.commentId, actorId: user.id, deleted: false }),
+      data: await setCommentDeleted({
+        workspaceId,
+        commentId: params.commentId,
+        actor: { id: user.id, role: membership.role },
+        deleted: false,
+      }),
     }),
   { permission: "comment.update" },
 );
