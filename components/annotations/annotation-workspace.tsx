@@ -13,6 +13,7 @@ import { initials, personColor } from "@/components/ui/avatar";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Toast } from "@/components/ui/toast";
 import { canonicalText, textRangeToPosRange } from "@/lib/anchoring";
 import { api, ApiError } from "@/lib/client/api";
@@ -26,14 +27,14 @@ import { ShortcutHelp } from "./shortcut-help";
 import { SuggestionsPanel, type SuggestionItem } from "./suggestions-panel";
 import { useSuggestions } from "./use-suggestions";
 import { TagAllDialog } from "./tag-all-dialog";
-import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
+import { entityColor, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
 import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
 import { useShowRejected } from "./use-show-rejected";
 
 /** How the reader draws an annotation. */
 function toHighlight(a: AnnotationItem): HighlightedAnnotation {
-  return { id: a.id, start: a.start, end: a.end, color: a.entity?.type.color ?? UNTAGGED_COLOR, status: a.status };
+  return { id: a.id, start: a.start, end: a.end, color: entityColor(a.entity), status: a.status };
 }
 
 type TaggingState = {
@@ -422,7 +423,9 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             Shortcuts <kbd>?</kbd>
           </button>
         </div>
-        <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
+        <ErrorBoundary label="The article">
+          <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
+        </ErrorBoundary>
       </div>
       <div className="ann-side">
         {suggestions ? (
@@ -436,39 +439,43 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             onClose={suggestionState.close}
           />
         ) : null}
-        <AnnotationPanel
-          annotations={annotations}
-          showRejected={showRejected}
-          onShowRejectedChange={setShowRejected}
-          entityTypes={entityTypes}
-          selectedId={selectedId}
-          summaries={summaries}
-          selectedByOthers={selectedByOthers}
-          header={<PresenceBar present={present} status={live?.status ?? null} />}
-          thread={
-            selected && !selected.id.startsWith("tmp-") ? (
-              <ThreadPane
-                key={selected.id}
-                workspaceId={workspaceId}
-                annotation={selected}
-                can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
-                say={say}
-                onChanged={reloadSummaries}
-                composeToken={compose?.id === selected.id ? compose.token : 0}
-                focusCommentId={focusCommentId}
-                onClose={() => setSelectedId(null)}
-              />
-            ) : null
-          }
-          onSelect={reveal}
-          canChange={canChange}
-          onDelete={(id) => {
-            const a = byId.get(id);
-            if (a) void remove(a);
-          }}
-          onReattach={can.annotate ? (id) => setReattachingId((current) => (current === id ? null : id)) : undefined}
-          reattachingId={reattachingId}
-        />
+        <ErrorBoundary label="The annotation list">
+          <AnnotationPanel
+            annotations={annotations}
+            showRejected={showRejected}
+            onShowRejectedChange={setShowRejected}
+            entityTypes={entityTypes}
+            selectedId={selectedId}
+            summaries={summaries}
+            selectedByOthers={selectedByOthers}
+            header={<PresenceBar present={present} status={live?.status ?? null} />}
+            thread={
+              selected && !selected.id.startsWith("tmp-") ? (
+                <ErrorBoundary label="The discussion" resetKey={selected.id}>
+                  <ThreadPane
+                    key={selected.id}
+                    workspaceId={workspaceId}
+                    annotation={selected}
+                    can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
+                    say={say}
+                    onChanged={reloadSummaries}
+                    composeToken={compose?.id === selected.id ? compose.token : 0}
+                    focusCommentId={focusCommentId}
+                    onClose={() => setSelectedId(null)}
+                  />
+                </ErrorBoundary>
+              ) : null
+            }
+            onSelect={reveal}
+            canChange={canChange}
+            onDelete={(id) => {
+              const a = byId.get(id);
+              if (a) void remove(a);
+            }}
+            onReattach={can.annotate ? (id) => setReattachingId((current) => (current === id ? null : id)) : undefined}
+            reattachingId={reattachingId}
+          />
+        </ErrorBoundary>
       </div>
       {selection && can.annotate && !tagging ? (
         reattachingId ? (

@@ -6,6 +6,7 @@ import { useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
 import { decodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { api, apiBody, ApiError } from "@/lib/client/api";
 import { mergeAnnotationChanges, upsertAnnotations } from "./merge-annotations";
+import { parseAnnotation, parseAnnotations } from "./parse-annotations";
 import type { AnnotationItem, EntityItem } from "./types";
 
 export type Toast = {
@@ -61,8 +62,11 @@ export function useAnnotations(options: {
   const batcher = useRef<IdBatcher | null>(null);
   useEffect(() => {
     const current = new IdBatcher(async (ids) => {
-      const returned = await api<AnnotationItem[]>(`${listUrl}?ids=${ids.map(encodeURIComponent).join(",")}`);
-      startTransition(() => setAnnotations((list) => mergeAnnotationChanges(list, ids, returned)));
+      const answer = await api<unknown>(`${listUrl}?ids=${ids.map(encodeURIComponent).join(",")}`);
+      const { items, unreadableIds } = parseAnnotations(answer);
+      // An annotation that could not be read is not a deleted one: it stays as shown.
+      const asked = unreadableIds.length ? ids.filter((id) => !unreadableIds.includes(id)) : ids;
+      startTransition(() => setAnnotations((list) => mergeAnnotationChanges(list, asked, items)));
     });
     batcher.current = current;
     return () => current.dispose();
@@ -76,8 +80,8 @@ export function useAnnotations(options: {
       let cursor: string | null = null;
       do {
         const query: string = `?limit=5000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-        const page: { data: AnnotationItem[]; nextCursor: string | null } = await apiBody(`${listUrl}${query}`);
-        all.push(...page.data);
+        const page: { data: unknown; nextCursor: string | null } = await apiBody(`${listUrl}${query}`);
+        all.push(...parseAnnotations(page.data).items);
         cursor = page.nextCursor;
       } while (cursor);
       startTransition(() => setAnnotations(all));
@@ -122,18 +126,19 @@ export function useAnnotations(options: {
         entityId: i.entity?.id ?? null,
       }));
       try {
-        const created =
+        const created = parseAnnotations(
           items.length === 1
             ? [
-                await api<AnnotationItem>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`, {
+                await api<unknown>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`, {
                   method: "POST",
                   json: body[0],
                 }),
               ]
-            : await api<AnnotationItem[]>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
+            : await api<unknown>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
                 method: "POST",
                 json: { items: body },
-              });
+              }),
+        ).items;
         const tempIds = new Set(temps.map((t) => t.id));
         // The live event may have brought them already: once each.
         startTransition(() =>
@@ -178,7 +183,7 @@ export function useAnnotations(options: {
       };
       replace(annotation.id, optimistic);
       try {
-        const saved = await api<AnnotationItem>(`/api/workspaces/${workspaceId}/annotations/${annotation.id}`, {
+        const answer = await api<unknown>(`/api/workspaces/${workspaceId}/annotations/${annotation.id}`, {
           method: "PATCH",
           json: {
             version: annotation.version,
@@ -187,11 +192,12 @@ export function useAnnotations(options: {
             ...(change.range ? { range: { revisionId, ...change.range } } : {}),
           },
         });
-        replace(annotation.id, saved);
-        return saved;
+        const saved = parseAnnotation(answer);
+        replace(annotation.id, saved ?? optimistic);
+        return saved ?? optimistic;
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
-          const current = err.details.current as AnnotationItem | undefined;
+          const current = parseAnnotation(err.details.current);
           replace(annotation.id, current ?? annotation);
           say(
             "Someone else changed this annotation since you loaded it. It has been reloaded; check it and try again.",
@@ -211,11 +217,10 @@ export function useAnnotations(options: {
     async (annotation: AnnotationItem) => {
       setAnnotations((list) => upsertAnnotations(list, [annotation]));
       try {
-        const restored = await api<AnnotationItem>(
-          `/api/workspaces/${workspaceId}/annotations/${annotation.id}/restore`,
-          { method: "POST" },
+        const restored = parseAnnotation(
+          await api<unknown>(`/api/workspaces/${workspaceId}/annotations/${annotation.id}/restore`, { method: "POST" }),
         );
-        replace(annotation.id, restored);
+        replace(annotation.id, restored ?? annotation);
         say("Annotation restored.");
       } catch (err) {
         replace(annotation.id, null);

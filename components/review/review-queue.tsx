@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { EntityCombobox } from "@/components/annotations/entity-combobox";
-import { UNTAGGED_COLOR, type EntityItem, type EntityTypeItem } from "@/components/annotations/types";
+import { entityColor, entityTypeName, type EntityItem, type EntityTypeItem } from "@/components/annotations/types";
 import { ThreadPane } from "@/components/comments/thread-pane";
 import { Toast } from "@/components/ui/toast";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -275,7 +275,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
                   {current.context.text.slice(0, current.context.start)}
                   <mark
                     className="review-highlight"
-                    style={{ ["--annotation-color" as string]: current.entity?.type.color ?? UNTAGGED_COLOR }}
+                    style={{ ["--annotation-color" as string]: entityColor(current.entity) }}
                   >
                     {current.context.text.slice(current.context.start, current.context.end)}
                   </mark>
@@ -291,8 +291,8 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
               <dd>
                 {current.entity ? (
                   <span className="review-entity">
-                    <span className="ann-dot" style={{ background: current.entity.type.color }} aria-hidden />
-                    {current.entity.name} ({current.entity.type.name})
+                    <span className="ann-dot" style={{ background: entityColor(current.entity) }} aria-hidden />
+                    {current.entity.name} ({entityTypeName(current.entity)})
                   </span>
                 ) : (
                   "Untagged"
