@@ -95,7 +95,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   );
   const content = props.content;
   const shownText = useCallback(() => canonicalText(content), [content]);
-  const { annotations, create, update, remove, toast, dismissToast, say } = useAnnotations({
+  const { annotations, create, update, remove, toast, dismissToast, say, outOfSync } = useAnnotations({
     workspaceId,
     articleId,
     revisionId,
@@ -448,7 +448,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             selectedId={selectedId}
             summaries={summaries}
             selectedByOthers={selectedByOthers}
-            header={<PresenceBar present={present} status={live?.status ?? null} />}
+            header={<PresenceBar present={present} status={live?.status ?? null} outOfSync={outOfSync} />}
             thread={
               selected && !selected.id.startsWith("tmp-") ? (
                 <ErrorBoundary label="The discussion" resetKey={selected.id}>

@@ -2,7 +2,7 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { IdBatcher } from "@/components/live/id-batcher";
-import { useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
+import { useLiveConnection, useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
 import { decodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { api, apiBody, ApiError } from "@/lib/client/api";
 import { mergeAnnotationChanges, upsertAnnotations } from "./merge-annotations";
@@ -19,6 +19,9 @@ export type Toast = {
 type NewHighlight = { start: number; end: number; exact: string; entity?: EntityItem | null };
 
 let tempCounter = 0;
+
+/** Waits before each retry of a live change's fetch; after the last, the view says it is out of sync. */
+const LIVE_RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
 
 /**
  * The article's annotations on the client, with every change made
@@ -60,18 +63,32 @@ export function useAnnotations(options: {
   const listUrl = `/api/workspaces/${workspaceId}/articles/${articleId}/annotations`;
 
   const batcher = useRef<IdBatcher | null>(null);
+  /** Some live change could not be fetched after every retry: what is shown may be behind. */
+  const [outOfSync, setOutOfSync] = useState(false);
   useEffect(() => {
-    const current = new IdBatcher(async (ids) => {
-      const answer = await api<unknown>(`${listUrl}?ids=${ids.map(encodeURIComponent).join(",")}`);
-      const { items, unreadableIds } = parseAnnotations(answer);
-      // An annotation that could not be read is not a deleted one: it stays as shown.
-      const asked = unreadableIds.length ? ids.filter((id) => !unreadableIds.includes(id)) : ids;
-      startTransition(() => setAnnotations((list) => mergeAnnotationChanges(list, asked, items)));
-    });
+    const current = new IdBatcher(
+      async (ids) => {
+        const answer = await api<unknown>(`${listUrl}?ids=${ids.map(encodeURIComponent).join(",")}`);
+        const { items, unreadableIds } = parseAnnotations(answer);
+        // An annotation that could not be read is not a deleted one: it stays as shown.
+        const asked = unreadableIds.length ? ids.filter((id) => !unreadableIds.includes(id)) : ids;
+        startTransition(() => setAnnotations((list) => mergeAnnotationChanges(list, asked, items)));
+      },
+      { retryDelaysMs: LIVE_RETRY_DELAYS_MS, onSyncChange: (inSync) => setOutOfSync(!inSync) },
+    );
     batcher.current = current;
     return () => current.dispose();
   }, [listUrl]);
   useLiveEvents(["annotation.changed"], (message) => batcher.current?.add(message.data.annotationIds));
+
+  // The stream is back after a break (it replays what it missed from its last event): fetch again
+  // every change announced earlier whose fetch failed, so all since the last applied event is shown.
+  const liveStatus = useLiveConnection()?.status ?? null;
+  const wasLive = useRef(liveStatus);
+  useEffect(() => {
+    if (liveStatus === "live" && wasLive.current !== "live") batcher.current?.resync();
+    wasLive.current = liveStatus;
+  }, [liveStatus]);
 
   // Too far behind to replay: load them all again.
   useLiveReset(async () => {
@@ -244,5 +261,5 @@ export function useAnnotations(options: {
     [replace, restore, say, workspaceId],
   );
 
-  return { annotations, create, update, remove, toast, dismissToast: () => setToast(null), say };
+  return { annotations, create, update, remove, toast, dismissToast: () => setToast(null), say, outOfSync };
 }
