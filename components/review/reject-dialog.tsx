@@ -12,6 +12,7 @@ export function RejectDialog({ count, onReject, onCancel }: RejectDialogProps) {
   const field = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const errorId = useId();
+  const hintId = useId();
   useEffect(() => field.current?.focus(), []);
   const submit = () => {
     if (!reason.trim()) {
@@ -42,12 +43,15 @@ export function RejectDialog({ count, onReject, onCancel }: RejectDialogProps) {
           maxLength={MAX_REJECTION_REASON}
           value={reason}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           onChange={(e) => {
             setReason(e.target.value);
             setError(null);
           }}
         />
+        <p id={hintId} className="review-reject-hint muted">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> rejects, <kbd>Esc</kbd> cancels.
+        </p>
         {error ? (
           <p id={errorId} className="field-error" role="alert">
             {error}

@@ -53,6 +53,8 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
 
   const current = items[Math.min(index, items.length - 1)] ?? null;
   const undecided = useMemo(() => items.filter((i) => i.status === filters.status), [items, filters.status]);
+  /** How many match the filters now: those decided here since loading no longer do. */
+  const matching = total - (items.length - undecided.length);
 
   const move = useCallback(
     (step: number) => setIndex((i) => Math.max(0, Math.min(items.length - 1, i + step))),
@@ -178,7 +180,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
       </form>
 
       <div className="review-summary" aria-live="polite">
-        {loading ? "Loading…" : `${total} ${total === 1 ? "annotation" : "annotations"}`}
+        {loading ? "Loading…" : `${matching} ${matching === 1 ? "annotation" : "annotations"}`}
         {items.length && current ? ` · ${Math.min(index, items.length - 1) + 1} of ${items.length}` : ""}
         {filters.status === "PROPOSED" && undecided.length > 1 ? (
           <span className="review-batch">
