@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { commentExtensions } from "@/lib/comments/comment-extensions";
 import { MAX_COMMENT_TEXT } from "@/lib/validations/comment";
 import { errorMessage } from "@/components/annotations/error-message";
+import { clearDraft, readDraft, saveDraft } from "@/components/ui/drafts";
 import { cleanCommentBody, hasUnlinkedMention } from "./comment-document";
 import { CommentToolbar } from "./comment-toolbar";
 import { filterMentionCandidates, type MentionCandidate } from "./mention-candidates";
@@ -25,6 +26,8 @@ export type CommentEditorProps = {
   placeholder: string;
   submitLabel: string;
   initialContent?: JSONContent;
+  /** Where unsent text is kept (`draftKey(me, target)`): restored when the editor opens again, cleared on send. */
+  draftKey?: string;
   /** Sends the body; resolves true when it was saved (the editor then empties). */
   onSubmit(body: JSONContent): Promise<boolean>;
   /** Escape, and the Cancel button (shown only when given). */
@@ -128,7 +131,7 @@ export function CommentEditor(props: CommentEditorProps) {
 
   const editor = useEditor({
     extensions,
-    content: props.initialContent ?? "",
+    content: readDraft<JSONContent>(props.draftKey) ?? props.initialContent ?? "",
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
     injectCSS: false,
@@ -158,7 +161,10 @@ export function CommentEditor(props: CommentEditorProps) {
       },
     },
     onCreate: ({ editor }) => measure(editor),
-    onUpdate: ({ editor }) => measure(editor),
+    onUpdate: ({ editor }) => {
+      measure(editor);
+      saveDraft(props.draftKey, editor.isEmpty ? null : editor.getJSON());
+    },
   });
 
   const editorRef = useRef<Editor | null>(null);
@@ -223,6 +229,7 @@ export function CommentEditor(props: CommentEditorProps) {
     setSending(true);
     try {
       const saved = await props.onSubmit(cleanCommentBody(editor.getJSON()));
+      if (saved) clearDraft(props.draftKey);
       if (saved && !editor.isDestroyed) editor.commands.clearContent(true);
     } finally {
       setSending(false);

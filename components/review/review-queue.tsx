@@ -8,9 +8,15 @@ import { ThreadPane } from "@/components/comments/thread-pane";
 import { Toast } from "@/components/ui/toast";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { api, ApiError } from "@/lib/client/api";
+import { clearDraft, draftKey } from "@/components/ui/drafts";
 import { RejectDialog } from "./reject-dialog";
 import type { QueueItem } from "./types";
 import { defaultFilters, useReviewQueue, type Decision, type QueueFilters } from "./use-review-queue";
+
+/** Where a reviewer's unsent reason for rejecting these annotations is kept. */
+function rejectDraftKey(meId: string, targets: QueueItem[]): string {
+  return draftKey(meId, `reject:${targets.map((t) => t.id).join(",")}`);
+}
 
 type ReviewQueueProps = {
   workspaceId: string;
@@ -69,7 +75,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
   const apply = useCallback(
     async (targets: QueueItem[], decision: Decision, reason?: string) => {
       const saved = await decide(targets, decision, reason);
-      if (!saved) return;
+      if (!saved) return false;
       const what = targets.length === 1 ? `“${targets[0].exact.slice(0, 60)}”` : `${targets.length} annotations`;
       say(`${statusLabel[decision]} ${what}.`, undefined, () => {
         void decide(
@@ -78,6 +84,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
         );
       });
       if (targets.length === 1) move(1);
+      return true;
     },
     [decide, move, say],
   );
@@ -362,6 +369,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
             {rejecting ? (
               <RejectDialog
                 count={rejecting.length}
+                draftKey={rejectDraftKey(me.id, rejecting)}
                 onCancel={() => {
                   setRejecting(null);
                   cardRef.current?.focus();
@@ -369,7 +377,9 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
                 onReject={(reason) => {
                   const targets = rejecting;
                   setRejecting(null);
-                  void apply(targets, "REJECTED", reason);
+                  void apply(targets, "REJECTED", reason).then((saved) => {
+                    if (saved) clearDraft(rejectDraftKey(me.id, targets));
+                  });
                   cardRef.current?.focus();
                 }}
               />
