@@ -24,8 +24,8 @@ import { AnnotationPanel } from "./annotation-panel";
 import { EntityCombobox } from "./entity-combobox";
 import { SelectionToolbar } from "./selection-toolbar";
 import { ShortcutHelp } from "./shortcut-help";
-import { SuggestionsPanel, type SuggestionItem } from "./suggestions-panel";
-import { useSuggestions } from "./use-suggestions";
+import { SuggestionsPanel, type SuggestionGroup } from "./suggestions-panel";
+import { useSuggestions, type AcceptMode } from "./use-suggestions";
 import { TagAllDialog } from "./tag-all-dialog";
 import { entityColor, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
@@ -42,6 +42,8 @@ type TaggingState = {
   annotation: AnnotationItem | null;
   /** A type's one-key shortcut was used: offer creating an entity of that type first. */
   typeId?: string;
+  /** More mentions of the same text (an accepted suggestion row): tagged with the same entity. */
+  others?: { start: number; end: number; exact: string }[];
 };
 
 export type AnnotationWorkspaceProps = {
@@ -95,7 +97,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   );
   const content = props.content;
   const shownText = useCallback(() => canonicalText(content), [content]);
-  const { annotations, create, update, remove, toast, dismissToast, say, outOfSync } = useAnnotations({
+  const { annotations, create, update, remove, removeMany, toast, dismissToast, say, outOfSync } = useAnnotations({
     workspaceId,
     articleId,
     revisionId,
@@ -118,7 +120,15 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const [focusCommentId, setFocusCommentId] = useState<string | null>(null);
   const { summaries, reloadSoon: reloadSummaries } = useThreadSummaries({ workspaceId, articleId });
   const present = usePresence({ workspaceId, articleId, meId: me.id, selectedAnnotationId: selectedId });
-  const suggestionState = useSuggestions({ workspaceId, articleId, annotations, entityTypes, create, say });
+  const suggestionState = useSuggestions({
+    workspaceId,
+    articleId,
+    annotations,
+    entityTypes,
+    create,
+    removeMany,
+    say,
+  });
   const { suggestions } = suggestionState;
 
   const extensions = useMemo(
@@ -130,7 +140,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       SuggestionUnderlines.configure({
         onSuggestionClick: (id: string) => {
           setActiveSuggestion(id);
-          document.querySelector(`[data-suggestion-row="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
+          document.querySelector(`[data-suggestion-row~="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
         },
       }),
       AnnotationMarkers.configure({ onMarkerClick: (id: string) => setSelectedId(id) }),
@@ -306,18 +316,27 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           say(`Tagged as ${entity.name}.`, {
             action: { label: "Tag all occurrences", run: () => void tagAllFor(entity.id) },
           });
+      } else if (target?.range && target.others?.length) {
+        const created = await create(
+          [target.range, ...target.others].map((r) => ({ start: r.start, end: r.end, exact: r.exact, entity })),
+        );
+        if (created.length)
+          say(`Tagged ${created.length} mentions as ${entity.name}.`, {
+            action: { label: "Undo", run: () => void removeMany(created) },
+          });
       } else if (target?.range) {
         await highlight(entity, target.range);
       }
       editor?.commands.focus();
     },
-    [editor, highlight, say, tagAllFor, tagging, update],
+    [create, editor, highlight, removeMany, say, tagAllFor, tagging, update],
   );
 
   const acceptSuggestion = useCallback(
-    async (s: SuggestionItem) => {
-      const [needsPick] = await suggestionState.accept([s]);
+    async (group: SuggestionGroup, mode: AcceptMode) => {
+      const [needsPick, ...others] = await suggestionState.accept(group.items, mode);
       if (!needsPick || !editor) return;
+      const s = needsPick;
       const { from, to } = textRangeToPosRange(textMapOf(editor), s.start, s.end);
       const a = editor.view.coordsAtPos(from);
       const b = editor.view.coordsAtPos(to);
@@ -329,6 +348,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           rect: { left: a.left + window.scrollX, top: b.top + window.scrollY, bottom: b.bottom + window.scrollY },
         },
         annotation: null,
+        others: others.map((o) => ({ start: o.start, end: o.end, exact: o.text })),
       });
     },
     [editor, suggestionState],
@@ -433,7 +453,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             suggestions={suggestions}
             activeId={activeSuggestion}
             busy={suggestionState.busy}
-            onAccept={(s) => void acceptSuggestion(s)}
+            onAccept={(group, mode) => void acceptSuggestion(group, mode)}
             onDismiss={suggestionState.dismiss}
             onAcceptAll={(group) => void suggestionState.accept(group)}
             onClose={suggestionState.close}

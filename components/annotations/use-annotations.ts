@@ -261,5 +261,42 @@ export function useAnnotations(options: {
     [replace, restore, say, workspaceId],
   );
 
-  return { annotations, create, update, remove, toast, dismissToast: () => setToast(null), say, outOfSync };
+  /** Deletes several annotations at once (e.g. undoing an accept-all); says how many, or which failed. */
+  const removeMany = useCallback(
+    async (items: AnnotationItem[]) => {
+      const ids = new Set(items.map((a) => a.id));
+      setAnnotations((list) => list.filter((a) => !ids.has(a.id)));
+      const failed: AnnotationItem[] = [];
+      for (let i = 0; i < items.length; i += 8) {
+        await Promise.all(
+          items.slice(i, i + 8).map(async (a) => {
+            try {
+              await api(`/api/workspaces/${workspaceId}/annotations/${a.id}`, { method: "DELETE" });
+            } catch {
+              failed.push(a);
+            }
+          }),
+        );
+      }
+      if (failed.length) {
+        setAnnotations((list) => upsertAnnotations(list, failed));
+        say(`${failed.length} of ${items.length} annotations could not be removed.`, { tone: "error" });
+      } else {
+        say(`Removed ${items.length} ${items.length === 1 ? "annotation" : "annotations"}.`);
+      }
+    },
+    [say, workspaceId],
+  );
+
+  return {
+    annotations,
+    create,
+    update,
+    remove,
+    removeMany,
+    toast,
+    dismissToast: () => setToast(null),
+    say,
+    outOfSync,
+  };
 }
