@@ -24,6 +24,7 @@ import { AnnotationPanel } from "./annotation-panel";
 import { EntityCombobox } from "./entity-combobox";
 import { SelectionToolbar } from "./selection-toolbar";
 import { ShortcutHelp } from "./shortcut-help";
+import { SidePanelSheet } from "./side-panel-sheet";
 import { SuggestionsPanel, type SuggestionGroup } from "./suggestions-panel";
 import { useSuggestions, type AcceptMode } from "./use-suggestions";
 import { TagAllDialog } from "./tag-all-dialog";
@@ -447,7 +448,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
         </ErrorBoundary>
       </div>
-      <div className="ann-side">
+      <SidePanelSheet count={annotations.filter((a) => a.anchorState !== "ORPHANED").length} selectedId={selectedId}>
         {suggestions ? (
           <SuggestionsPanel
             suggestions={suggestions}
@@ -496,7 +497,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             reattachingId={reattachingId}
           />
         </ErrorBoundary>
-      </div>
+      </SidePanelSheet>
       {selection && can.annotate && !tagging ? (
         reattachingId ? (
           <div
