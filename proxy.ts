@@ -5,7 +5,11 @@ import { RETURN_TO_HEADER } from "@/lib/client/sign-in";
 
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
-  headers.set(RETURN_TO_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  // A client-side navigation's React Server Components request carries `_rsc`: not part of the page's address.
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete("_rsc");
+  const query = search.toString();
+  headers.set(RETURN_TO_HEADER, request.nextUrl.pathname + (query ? `?${query}` : ""));
   return NextResponse.next({ request: { headers } });
 }
 
