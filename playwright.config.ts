@@ -3,6 +3,17 @@ import { defineConfig, devices } from "@playwright/test";
 // scripts/e2e.mjs chooses the browser, the port and a fresh database, then runs this.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
+const launchOptions = {
+  executablePath,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,19 +31,20 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      // The small-screen specs run in their own project.
+      testIgnore: /e2e\/mobile\//,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      name: "mobile",
+      testMatch: /e2e\/mobile\/.*\.spec\.ts$/,
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        launchOptions,
       },
     },
   ],

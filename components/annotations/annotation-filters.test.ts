@@ -133,3 +133,18 @@ describe("describeAnnotation", () => {
     );
   });
 });
+
+describe("an entity whose type is not known (archived or not yet loaded)", () => {
+  const typeless = annotation("x", { entity: { id: "e-x", name: "Panjshir", type: null } });
+  const withTypeless = [...list, typeless];
+  it("filters, lists and describes it without throwing", () => {
+    expect(filterAnnotations(withTypeless, { ...noFilters, typeId: person.id }).map((a) => a.id)).not.toContain("x");
+    expect(filterAnnotations(withTypeless, { ...noFilters, typeId: UNTAGGED }).map((a) => a.id)).not.toContain("x");
+    expect(filterAnnotations(withTypeless, { ...noFilters, entityId: "e-x" }).map((a) => a.id)).toEqual(["x"]);
+    const options = filterOptions(withTypeless, types, "");
+    expect(options.entities.map((e) => e.label)).toContain("Panjshir");
+    expect(filterOptions(withTypeless, types, person.id).entities.map((e) => e.label)).not.toContain("Panjshir");
+    expect(updateFilters({ ...noFilters, entityId: "e-x" }, { typeId: person.id }, withTypeless).entityId).toBe("");
+    expect(describeAnnotation(typeless)).toBe("“quote”, Panjshir (type unavailable), by Ana, Proposed");
+  });
+});

@@ -1,4 +1,4 @@
-import type { AnnotationItem, EntityTypeItem } from "./types";
+import { entityTypeName, type AnnotationItem, type EntityTypeItem } from "./types";
 
 export type AnnotationStatus = AnnotationItem["status"];
 
@@ -54,7 +54,7 @@ export function filterAnnotations(
 ): AnnotationItem[] {
   return annotations.filter(
     (a) =>
-      (!filters.typeId || (filters.typeId === UNTAGGED ? !a.entity : a.entity?.type.id === filters.typeId)) &&
+      (!filters.typeId || (filters.typeId === UNTAGGED ? !a.entity : a.entity?.type?.id === filters.typeId)) &&
       (!filters.entityId || a.entity?.id === filters.entityId) &&
       (!filters.authorId || a.author.id === filters.authorId) &&
       (!filters.status || a.status === filters.status),
@@ -79,8 +79,9 @@ export function filterOptions(
   for (const a of annotations) {
     authors.set(a.author.id, a.author.name);
     if (!a.entity) continue;
-    if (!types.has(a.entity.type.id)) types.set(a.entity.type.id, a.entity.type.name);
-    if (!typeId || a.entity.type.id === typeId) entities.set(a.entity.id, a.entity.name);
+    const type = a.entity.type;
+    if (type && !types.has(type.id)) types.set(type.id, type.name);
+    if (!typeId || type?.id === typeId) entities.set(a.entity.id, a.entity.name);
   }
   const options = (map: Map<string, string>) => [...map].map(([value, label]) => ({ value, label })).sort(byLabel);
   return {
@@ -99,7 +100,7 @@ export function updateFilters(
   const next = { ...filters, ...change };
   if (change.typeId !== undefined && next.entityId) {
     const entity = annotations.find((a) => a.entity?.id === next.entityId)?.entity;
-    if (next.typeId && entity?.type.id !== next.typeId) next.entityId = "";
+    if (next.typeId && entity?.type?.id !== next.typeId) next.entityId = "";
   }
   return next;
 }
@@ -122,7 +123,7 @@ export function shortQuote(exact: string, max = 60): string {
 
 /** What a screen reader announces for an annotation row: quote, entity, author, status, and the moved warning. */
 export function describeAnnotation(a: AnnotationItem): string {
-  const entity = a.entity ? `${a.entity.name} (${a.entity.type.name})` : "Untagged";
+  const entity = a.entity ? `${a.entity.name} (${entityTypeName(a.entity)})` : "Untagged";
   const moved = a.anchorState === "MOVED" ? ", moved, please check" : "";
   return `“${shortQuote(a.exact, 200)}”, ${entity}, by ${a.author.name}, ${statusLabels[a.status]}${moved}`;
 }

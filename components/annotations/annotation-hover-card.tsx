@@ -1,7 +1,7 @@
 "use client";
 
 import { formatDateTime } from "@/lib/format";
-import type { AnnotationItem } from "./types";
+import { entityColor, entityTypeName, type AnnotationItem } from "./types";
 
 export type HoverState = { id: string; rect: DOMRect };
 
@@ -21,8 +21,8 @@ export function AnnotationHoverCard({ annotation, rect }: AnnotationHoverCardPro
       <p className="ann-hover-meta">
         {annotation.entity ? (
           <>
-            <span className="ann-dot" style={{ background: annotation.entity.type.color }} aria-hidden="true" />
-            <strong>{annotation.entity.name}</strong> · {annotation.entity.type.name}
+            <span className="ann-dot" style={{ background: entityColor(annotation.entity) }} aria-hidden="true" />
+            <strong>{annotation.entity.name}</strong> · {entityTypeName(annotation.entity)}
           </>
         ) : (
           <span>Untagged</span>

@@ -9,7 +9,7 @@ import { EntityChip, MovedMarker, Quote, StatusBadge } from "./annotation-meta";
 import { Avatar } from "@/components/ui/avatar";
 import { CommentIcon } from "@/components/comments/comment-icon";
 import { DeleteIcon } from "./delete-icon";
-import { UNTAGGED_COLOR, type AnnotationItem } from "./types";
+import { entityColor, type AnnotationItem } from "./types";
 
 type AnnotationListProps = {
   rows: AnnotationItem[];
@@ -143,7 +143,7 @@ export function AnnotationList({
                 className={`ann-row${canChange(a) ? " ann-row-deletable" : ""}`}
                 style={{
                   transform: `translateY(${item.start}px)`,
-                  borderLeftColor: a.entity?.type.color ?? UNTAGGED_COLOR,
+                  borderLeftColor: entityColor(a.entity),
                 }}
                 onClick={() => {
                   setActiveId(a.id);

@@ -1,17 +1,17 @@
 import { statusLabels } from "./annotation-filters";
-import { UNTAGGED_COLOR, type AnnotationItem } from "./types";
+import { entityColor, entityTypeName, type AnnotationItem } from "./types";
 
 type EntityChipProps = { entity: AnnotationItem["entity"] };
 
 /** The entity an annotation is tagged with (type colour, name and type), or "Untagged". */
 export function EntityChip({ entity }: EntityChipProps) {
   return (
-    <span className="ann-chip" title={entity ? `${entity.name} (${entity.type.name})` : undefined}>
-      <span className="ann-dot" style={{ background: entity?.type.color ?? UNTAGGED_COLOR }} aria-hidden="true" />
+    <span className="ann-chip" title={entity ? `${entity.name} (${entityTypeName(entity)})` : undefined}>
+      <span className="ann-dot" style={{ background: entityColor(entity) }} aria-hidden="true" />
       {entity ? (
         <>
           <span className="ann-chip-name">{entity.name}</span>
-          <span className="ann-chip-type">{entity.type.name}</span>
+          <span className="ann-chip-type">{entityTypeName(entity)}</span>
         </>
       ) : (
         <span className="ann-chip-name ann-chip-untagged">Untagged</span>

@@ -13,6 +13,7 @@ import { initials, personColor } from "@/components/ui/avatar";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Toast } from "@/components/ui/toast";
 import { canonicalText, textRangeToPosRange } from "@/lib/anchoring";
 import { api, ApiError } from "@/lib/client/api";
@@ -23,17 +24,18 @@ import { AnnotationPanel } from "./annotation-panel";
 import { EntityCombobox } from "./entity-combobox";
 import { SelectionToolbar } from "./selection-toolbar";
 import { ShortcutHelp } from "./shortcut-help";
-import { SuggestionsPanel, type SuggestionItem } from "./suggestions-panel";
-import { useSuggestions } from "./use-suggestions";
+import { SidePanelSheet } from "./side-panel-sheet";
+import { SuggestionsPanel, type SuggestionGroup } from "./suggestions-panel";
+import { useSuggestions, type AcceptMode } from "./use-suggestions";
 import { TagAllDialog } from "./tag-all-dialog";
-import { UNTAGGED_COLOR, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
+import { entityColor, type AnnotationItem, type EntityItem, type EntityTypeItem } from "./types";
 import { useAnnotations } from "./use-annotations";
 import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
 import { useShowRejected } from "./use-show-rejected";
 
 /** How the reader draws an annotation. */
 function toHighlight(a: AnnotationItem): HighlightedAnnotation {
-  return { id: a.id, start: a.start, end: a.end, color: a.entity?.type.color ?? UNTAGGED_COLOR, status: a.status };
+  return { id: a.id, start: a.start, end: a.end, color: entityColor(a.entity), status: a.status };
 }
 
 type TaggingState = {
@@ -41,6 +43,8 @@ type TaggingState = {
   annotation: AnnotationItem | null;
   /** A type's one-key shortcut was used: offer creating an entity of that type first. */
   typeId?: string;
+  /** More mentions of the same text (an accepted suggestion row): tagged with the same entity. */
+  others?: { start: number; end: number; exact: string }[];
 };
 
 export type AnnotationWorkspaceProps = {
@@ -94,7 +98,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   );
   const content = props.content;
   const shownText = useCallback(() => canonicalText(content), [content]);
-  const { annotations, create, update, remove, toast, dismissToast, say } = useAnnotations({
+  const { annotations, create, update, remove, removeMany, toast, dismissToast, say, outOfSync } = useAnnotations({
     workspaceId,
     articleId,
     revisionId,
@@ -117,7 +121,15 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const [focusCommentId, setFocusCommentId] = useState<string | null>(null);
   const { summaries, reloadSoon: reloadSummaries } = useThreadSummaries({ workspaceId, articleId });
   const present = usePresence({ workspaceId, articleId, meId: me.id, selectedAnnotationId: selectedId });
-  const suggestionState = useSuggestions({ workspaceId, articleId, annotations, entityTypes, create, say });
+  const suggestionState = useSuggestions({
+    workspaceId,
+    articleId,
+    annotations,
+    entityTypes,
+    create,
+    removeMany,
+    say,
+  });
   const { suggestions } = suggestionState;
 
   const extensions = useMemo(
@@ -129,7 +141,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       SuggestionUnderlines.configure({
         onSuggestionClick: (id: string) => {
           setActiveSuggestion(id);
-          document.querySelector(`[data-suggestion-row="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
+          document.querySelector(`[data-suggestion-row~="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
         },
       }),
       AnnotationMarkers.configure({ onMarkerClick: (id: string) => setSelectedId(id) }),
@@ -305,18 +317,27 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           say(`Tagged as ${entity.name}.`, {
             action: { label: "Tag all occurrences", run: () => void tagAllFor(entity.id) },
           });
+      } else if (target?.range && target.others?.length) {
+        const created = await create(
+          [target.range, ...target.others].map((r) => ({ start: r.start, end: r.end, exact: r.exact, entity })),
+        );
+        if (created.length)
+          say(`Tagged ${created.length} mentions as ${entity.name}.`, {
+            action: { label: "Undo", run: () => void removeMany(created) },
+          });
       } else if (target?.range) {
         await highlight(entity, target.range);
       }
       editor?.commands.focus();
     },
-    [editor, highlight, say, tagAllFor, tagging, update],
+    [create, editor, highlight, removeMany, say, tagAllFor, tagging, update],
   );
 
   const acceptSuggestion = useCallback(
-    async (s: SuggestionItem) => {
-      const [needsPick] = await suggestionState.accept([s]);
+    async (group: SuggestionGroup, mode: AcceptMode) => {
+      const [needsPick, ...others] = await suggestionState.accept(group.items, mode);
       if (!needsPick || !editor) return;
+      const s = needsPick;
       const { from, to } = textRangeToPosRange(textMapOf(editor), s.start, s.end);
       const a = editor.view.coordsAtPos(from);
       const b = editor.view.coordsAtPos(to);
@@ -328,6 +349,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           rect: { left: a.left + window.scrollX, top: b.top + window.scrollY, bottom: b.bottom + window.scrollY },
         },
         annotation: null,
+        others: others.map((o) => ({ start: o.start, end: o.end, exact: o.text })),
       });
     },
     [editor, suggestionState],
@@ -422,54 +444,60 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             Shortcuts <kbd>?</kbd>
           </button>
         </div>
-        <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
+        <ErrorBoundary label="The article">
+          <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
+        </ErrorBoundary>
       </div>
-      <div className="ann-side">
+      <SidePanelSheet count={annotations.filter((a) => a.anchorState !== "ORPHANED").length} selectedId={selectedId}>
         {suggestions ? (
           <SuggestionsPanel
             suggestions={suggestions}
             activeId={activeSuggestion}
             busy={suggestionState.busy}
-            onAccept={(s) => void acceptSuggestion(s)}
+            onAccept={(group, mode) => void acceptSuggestion(group, mode)}
             onDismiss={suggestionState.dismiss}
             onAcceptAll={(group) => void suggestionState.accept(group)}
             onClose={suggestionState.close}
           />
         ) : null}
-        <AnnotationPanel
-          annotations={annotations}
-          showRejected={showRejected}
-          onShowRejectedChange={setShowRejected}
-          entityTypes={entityTypes}
-          selectedId={selectedId}
-          summaries={summaries}
-          selectedByOthers={selectedByOthers}
-          header={<PresenceBar present={present} status={live?.status ?? null} />}
-          thread={
-            selected && !selected.id.startsWith("tmp-") ? (
-              <ThreadPane
-                key={selected.id}
-                workspaceId={workspaceId}
-                annotation={selected}
-                can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
-                say={say}
-                onChanged={reloadSummaries}
-                composeToken={compose?.id === selected.id ? compose.token : 0}
-                focusCommentId={focusCommentId}
-                onClose={() => setSelectedId(null)}
-              />
-            ) : null
-          }
-          onSelect={reveal}
-          canChange={canChange}
-          onDelete={(id) => {
-            const a = byId.get(id);
-            if (a) void remove(a);
-          }}
-          onReattach={can.annotate ? (id) => setReattachingId((current) => (current === id ? null : id)) : undefined}
-          reattachingId={reattachingId}
-        />
-      </div>
+        <ErrorBoundary label="The annotation list">
+          <AnnotationPanel
+            annotations={annotations}
+            showRejected={showRejected}
+            onShowRejectedChange={setShowRejected}
+            entityTypes={entityTypes}
+            selectedId={selectedId}
+            summaries={summaries}
+            selectedByOthers={selectedByOthers}
+            header={<PresenceBar present={present} status={live?.status ?? null} outOfSync={outOfSync} />}
+            thread={
+              selected && !selected.id.startsWith("tmp-") ? (
+                <ErrorBoundary label="The discussion" resetKey={selected.id}>
+                  <ThreadPane
+                    key={selected.id}
+                    workspaceId={workspaceId}
+                    annotation={selected}
+                    can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
+                    say={say}
+                    onChanged={reloadSummaries}
+                    composeToken={compose?.id === selected.id ? compose.token : 0}
+                    focusCommentId={focusCommentId}
+                    onClose={() => setSelectedId(null)}
+                  />
+                </ErrorBoundary>
+              ) : null
+            }
+            onSelect={reveal}
+            canChange={canChange}
+            onDelete={(id) => {
+              const a = byId.get(id);
+              if (a) void remove(a);
+            }}
+            onReattach={can.annotate ? (id) => setReattachingId((current) => (current === id ? null : id)) : undefined}
+            reattachingId={reattachingId}
+          />
+        </ErrorBoundary>
+      </SidePanelSheet>
       {selection && can.annotate && !tagging ? (
         reattachingId ? (
           <div

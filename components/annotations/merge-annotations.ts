@@ -49,6 +49,6 @@ function sameAnnotation(a: AnnotationItem, b: AnnotationItem): boolean {
     a.note === b.note &&
     (a.entity?.id ?? null) === (b.entity?.id ?? null) &&
     a.entity?.name === b.entity?.name &&
-    a.entity?.type.color === b.entity?.type.color
+    a.entity?.type?.color === b.entity?.type?.color
   );
 }

@@ -1,24 +1,51 @@
 "use client";
 
 import type { Suggestion } from "@/lib/suggestions";
+import type { AcceptMode } from "./use-suggestions";
 
 export type SuggestionItem = Suggestion & { id: string };
+
+/** The mentions of one surface form ("Taliban" 25 times): one row, accepted or dismissed together. */
+export type SuggestionGroup = {
+  key: string;
+  text: string;
+  entityId: string | null;
+  match: Suggestion["match"];
+  items: SuggestionItem[];
+};
 
 type SuggestionsPanelProps = {
   suggestions: SuggestionItem[];
   activeId: string | null;
   busy: boolean;
-  onAccept(s: SuggestionItem): void;
-  onDismiss(s: SuggestionItem): void;
-  onAcceptAll(group: SuggestionItem[]): void;
+  onAccept(group: SuggestionGroup, mode: AcceptMode): void;
+  onDismiss(items: SuggestionItem[]): void;
+  onAcceptAll(items: SuggestionItem[]): void;
   onClose(): void;
 };
 
 const UNKNOWN = "Unknown type";
 
+/** Groups suggestions by surface form (same text, same catalog entity or match), in order of first mention. */
+export function groupBySurface(suggestions: readonly SuggestionItem[]): SuggestionGroup[] {
+  const groups = new Map<string, SuggestionGroup>();
+  for (const s of suggestions) {
+    const key = `${s.text}|${s.entityId ?? ""}|${s.match?.entityId ?? ""}`;
+    const group = groups.get(key);
+    if (group) group.items.push(s);
+    else groups.set(key, { key, text: s.text, entityId: s.entityId, match: s.match, items: [s] });
+  }
+  return [...groups.values()];
+}
+
+const mentions = (n: number) => `${n} ${n === 1 ? "mention" : "mentions"}`;
+
 /**
- * Suggested mentions grouped by likely type; each can be accepted (tagged) or
- * dismissed, and a typed group accepted at once. Nothing is created unasked.
+ * Suggested mentions grouped by likely type, then by surface form: each row
+ * is every mention of one text, accepted (all tagged) or dismissed together,
+ * and a typed group can be accepted at once. A text that names a catalog
+ * entity by its last name offers that entity (or another). Nothing is
+ * created unasked, and an accept can be undone.
  */
 export function SuggestionsPanel({
   suggestions,
@@ -29,10 +56,10 @@ export function SuggestionsPanel({
   onAcceptAll,
   onClose,
 }: SuggestionsPanelProps) {
-  const groups = new Map<string, SuggestionItem[]>();
+  const byType = new Map<string, SuggestionItem[]>();
   for (const s of suggestions) {
     const key = s.type ?? UNKNOWN;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    byType.set(key, [...(byType.get(key) ?? []), s]);
   }
   return (
     <section className="card ann-suggestions" aria-labelledby="suggestions-heading" data-testid="suggestions-panel">
@@ -45,7 +72,7 @@ export function SuggestionsPanel({
         </button>
       </div>
       {suggestions.length === 0 ? <p className="muted small">No more suggestions.</p> : null}
-      {[...groups].map(([type, items]) => (
+      {[...byType].map(([type, items]) => (
         <div key={type} className="ann-suggestion-group" role="group" aria-label={`${type} suggestions`}>
           <header>
             <span>
@@ -63,29 +90,58 @@ export function SuggestionsPanel({
             ) : null}
           </header>
           <ul className="ann-suggestion-list">
-            {items.map((s) => (
-              <li key={s.id} data-active={s.id === activeId} data-suggestion-row={s.id}>
-                <span className="ann-suggestion-text">{s.text}</span>
-                {s.entityId ? <span className="badge">in catalog</span> : null}
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  disabled={busy}
-                  onClick={() => onAccept(s)}
-                  aria-label={`Accept “${s.text}”`}
+            {groupBySurface(items).map((g) => {
+              const label = `“${g.text}”${g.items.length > 1 ? ` (${mentions(g.items.length)})` : ""}`;
+              const offered = !g.entityId && g.match;
+              return (
+                <li
+                  key={g.key}
+                  data-active={g.items.some((s) => s.id === activeId)}
+                  data-suggestion-row={g.items.map((s) => s.id).join(" ")}
                 >
-                  Accept
-                </button>
-                <button
-                  type="button"
-                  className="link-button small"
-                  onClick={() => onDismiss(s)}
-                  aria-label={`Dismiss “${s.text}”`}
-                >
-                  Dismiss
-                </button>
-              </li>
-            ))}
+                  <span className="ann-suggestion-text">
+                    {g.text}
+                    {g.items.length > 1 ? <span className="muted small"> · {mentions(g.items.length)}</span> : null}
+                  </span>
+                  {g.entityId ? <span className="badge">in catalog</span> : null}
+                  {offered ? (
+                    <span className="ann-suggestion-match small">
+                      {g.match!.name}? <span className="muted">({g.match!.via})</span>
+                    </span>
+                  ) : null}
+                  <span className="ann-suggestion-actions">
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={busy}
+                      onClick={() => onAccept(g, "auto")}
+                      aria-label={offered ? `Tag ${label} as ${g.match!.name}` : `Accept ${label}`}
+                    >
+                      {offered ? `Tag as ${g.match!.name}` : "Accept"}
+                    </button>
+                    {offered ? (
+                      <button
+                        type="button"
+                        className="link-button small"
+                        disabled={busy}
+                        onClick={() => onAccept(g, "pick")}
+                        aria-label={`Tag ${label} as another entity`}
+                      >
+                        Other…
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="link-button small"
+                      onClick={() => onDismiss(g.items)}
+                      aria-label={`Dismiss ${label}`}
+                    >
+                      Dismiss
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </div>
       ))}

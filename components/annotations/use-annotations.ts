@@ -2,10 +2,11 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { IdBatcher } from "@/components/live/id-batcher";
-import { useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
+import { useLiveConnection, useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
 import { decodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
 import { api, apiBody, ApiError } from "@/lib/client/api";
 import { mergeAnnotationChanges, upsertAnnotations } from "./merge-annotations";
+import { parseAnnotation, parseAnnotations } from "./parse-annotations";
 import type { AnnotationItem, EntityItem } from "./types";
 
 export type Toast = {
@@ -18,6 +19,9 @@ export type Toast = {
 type NewHighlight = { start: number; end: number; exact: string; entity?: EntityItem | null };
 
 let tempCounter = 0;
+
+/** Waits before each retry of a live change's fetch; after the last, the view says it is out of sync. */
+const LIVE_RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
 
 /**
  * The article's annotations on the client, with every change made
@@ -59,15 +63,32 @@ export function useAnnotations(options: {
   const listUrl = `/api/workspaces/${workspaceId}/articles/${articleId}/annotations`;
 
   const batcher = useRef<IdBatcher | null>(null);
+  /** Some live change could not be fetched after every retry: what is shown may be behind. */
+  const [outOfSync, setOutOfSync] = useState(false);
   useEffect(() => {
-    const current = new IdBatcher(async (ids) => {
-      const returned = await api<AnnotationItem[]>(`${listUrl}?ids=${ids.map(encodeURIComponent).join(",")}`);
-      startTransition(() => setAnnotations((list) => mergeAnnotationChanges(list, ids, returned)));
-    });
+    const current = new IdBatcher(
+      async (ids) => {
+        const answer = await api<unknown>(`${listUrl}?ids=${ids.map(encodeURIComponent).join(",")}`);
+        const { items, unreadableIds } = parseAnnotations(answer);
+        // An annotation that could not be read is not a deleted one: it stays as shown.
+        const asked = unreadableIds.length ? ids.filter((id) => !unreadableIds.includes(id)) : ids;
+        startTransition(() => setAnnotations((list) => mergeAnnotationChanges(list, asked, items)));
+      },
+      { retryDelaysMs: LIVE_RETRY_DELAYS_MS, onSyncChange: (inSync) => setOutOfSync(!inSync) },
+    );
     batcher.current = current;
     return () => current.dispose();
   }, [listUrl]);
   useLiveEvents(["annotation.changed"], (message) => batcher.current?.add(message.data.annotationIds));
+
+  // The stream is back after a break (it replays what it missed from its last event): fetch again
+  // every change announced earlier whose fetch failed, so all since the last applied event is shown.
+  const liveStatus = useLiveConnection()?.status ?? null;
+  const wasLive = useRef(liveStatus);
+  useEffect(() => {
+    if (liveStatus === "live" && wasLive.current !== "live") batcher.current?.resync();
+    wasLive.current = liveStatus;
+  }, [liveStatus]);
 
   // Too far behind to replay: load them all again.
   useLiveReset(async () => {
@@ -76,8 +97,8 @@ export function useAnnotations(options: {
       let cursor: string | null = null;
       do {
         const query: string = `?limit=5000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-        const page: { data: AnnotationItem[]; nextCursor: string | null } = await apiBody(`${listUrl}${query}`);
-        all.push(...page.data);
+        const page: { data: unknown; nextCursor: string | null } = await apiBody(`${listUrl}${query}`);
+        all.push(...parseAnnotations(page.data).items);
         cursor = page.nextCursor;
       } while (cursor);
       startTransition(() => setAnnotations(all));
@@ -122,18 +143,19 @@ export function useAnnotations(options: {
         entityId: i.entity?.id ?? null,
       }));
       try {
-        const created =
+        const created = parseAnnotations(
           items.length === 1
             ? [
-                await api<AnnotationItem>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`, {
+                await api<unknown>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`, {
                   method: "POST",
                   json: body[0],
                 }),
               ]
-            : await api<AnnotationItem[]>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
+            : await api<unknown>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
                 method: "POST",
                 json: { items: body },
-              });
+              }),
+        ).items;
         const tempIds = new Set(temps.map((t) => t.id));
         // The live event may have brought them already: once each.
         startTransition(() =>
@@ -178,7 +200,7 @@ export function useAnnotations(options: {
       };
       replace(annotation.id, optimistic);
       try {
-        const saved = await api<AnnotationItem>(`/api/workspaces/${workspaceId}/annotations/${annotation.id}`, {
+        const answer = await api<unknown>(`/api/workspaces/${workspaceId}/annotations/${annotation.id}`, {
           method: "PATCH",
           json: {
             version: annotation.version,
@@ -187,11 +209,12 @@ export function useAnnotations(options: {
             ...(change.range ? { range: { revisionId, ...change.range } } : {}),
           },
         });
-        replace(annotation.id, saved);
-        return saved;
+        const saved = parseAnnotation(answer);
+        replace(annotation.id, saved ?? optimistic);
+        return saved ?? optimistic;
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
-          const current = err.details.current as AnnotationItem | undefined;
+          const current = parseAnnotation(err.details.current);
           replace(annotation.id, current ?? annotation);
           say(
             "Someone else changed this annotation since you loaded it. It has been reloaded; check it and try again.",
@@ -211,11 +234,10 @@ export function useAnnotations(options: {
     async (annotation: AnnotationItem) => {
       setAnnotations((list) => upsertAnnotations(list, [annotation]));
       try {
-        const restored = await api<AnnotationItem>(
-          `/api/workspaces/${workspaceId}/annotations/${annotation.id}/restore`,
-          { method: "POST" },
+        const restored = parseAnnotation(
+          await api<unknown>(`/api/workspaces/${workspaceId}/annotations/${annotation.id}/restore`, { method: "POST" }),
         );
-        replace(annotation.id, restored);
+        replace(annotation.id, restored ?? annotation);
         say("Annotation restored.");
       } catch (err) {
         replace(annotation.id, null);
@@ -239,5 +261,42 @@ export function useAnnotations(options: {
     [replace, restore, say, workspaceId],
   );
 
-  return { annotations, create, update, remove, toast, dismissToast: () => setToast(null), say };
+  /** Deletes several annotations at once (e.g. undoing an accept-all); says how many, or which failed. */
+  const removeMany = useCallback(
+    async (items: AnnotationItem[]) => {
+      const ids = new Set(items.map((a) => a.id));
+      setAnnotations((list) => list.filter((a) => !ids.has(a.id)));
+      const failed: AnnotationItem[] = [];
+      for (let i = 0; i < items.length; i += 8) {
+        await Promise.all(
+          items.slice(i, i + 8).map(async (a) => {
+            try {
+              await api(`/api/workspaces/${workspaceId}/annotations/${a.id}`, { method: "DELETE" });
+            } catch {
+              failed.push(a);
+            }
+          }),
+        );
+      }
+      if (failed.length) {
+        setAnnotations((list) => upsertAnnotations(list, failed));
+        say(`${failed.length} of ${items.length} annotations could not be removed.`, { tone: "error" });
+      } else {
+        say(`Removed ${items.length} ${items.length === 1 ? "annotation" : "annotations"}.`);
+      }
+    },
+    [say, workspaceId],
+  );
+
+  return {
+    annotations,
+    create,
+    update,
+    remove,
+    removeMany,
+    toast,
+    dismissToast: () => setToast(null),
+    say,
+    outOfSync,
+  };
 }

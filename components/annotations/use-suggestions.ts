@@ -5,10 +5,18 @@ import { api, ApiError } from "@/lib/client/api";
 import type { Suggestion } from "@/lib/suggestions";
 import type { SuggestionItem } from "./suggestions-panel";
 import type { AnnotationItem, EntityItem, EntityTypeItem } from "./types";
+import type { Toast } from "./use-annotations";
 
 type CreateFn = (
   items: { start: number; end: number; exact: string; entity?: EntityItem | null }[],
 ) => Promise<AnnotationItem[]>;
+
+/**
+ * How accepted suggestions get their entity: `auto` takes the catalog entity a
+ * suggestion names or is matched to (shown in its row), else finds or creates
+ * one with its text and type (or asks, for a lone one); `pick` asks the analyst.
+ */
+export type AcceptMode = "auto" | "pick";
 
 /**
  * Suggested mentions for the article: fetched on request from the server
@@ -21,9 +29,11 @@ export function useSuggestions(options: {
   annotations: AnnotationItem[];
   entityTypes: EntityTypeItem[];
   create: CreateFn;
-  say(message: string, extra?: { tone?: "error" | "info" }): void;
+  /** Deletes annotations (the Undo of an accept). */
+  removeMany(items: AnnotationItem[]): Promise<void>;
+  say(message: string, extra?: Omit<Toast, "id" | "message">): void;
 }) {
-  const { workspaceId, articleId, annotations, entityTypes, create, say } = options;
+  const { workspaceId, articleId, annotations, entityTypes, create, removeMany, say } = options;
   const [raw, setRaw] = useState<SuggestionItem[] | null>(null);
   const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
   const [busy, setBusy] = useState(false);
@@ -57,12 +67,13 @@ export function useSuggestions(options: {
   /** The catalog entity a suggestion names, or one found or created with its text and type. */
   const entityFor = useCallback(
     async (s: SuggestionItem, cache: Map<string, EntityItem>): Promise<EntityItem | null> => {
-      const key = `${s.entityId ?? ""}|${s.text.toLowerCase()}|${s.type}`;
+      const known = s.entityId ?? s.match?.entityId ?? null;
+      const key = `${known ?? ""}|${s.text.toLowerCase()}|${s.type}`;
       const cached = cache.get(key);
       if (cached) return cached;
       let entity: EntityItem | null = null;
-      if (s.entityId) {
-        entity = await api<EntityItem>(`/api/workspaces/${workspaceId}/entities/${s.entityId}`);
+      if (known) {
+        entity = await api<EntityItem>(`/api/workspaces/${workspaceId}/entities/${known}`);
       } else {
         const type = entityTypes.find((t) => t.name === s.type);
         if (!type) return null;
@@ -82,22 +93,34 @@ export function useSuggestions(options: {
     [entityTypes, workspaceId],
   );
 
-  /** Accepts suggestions that know their entity or type; returns the ones that need the analyst to pick an entity. */
+  /**
+   * Accepts suggestions (a row's mentions, or a whole type) in one batch, and
+   * offers to undo it; returns the ones that need the analyst to pick an entity.
+   */
   const accept = useCallback(
-    async (items: SuggestionItem[]): Promise<SuggestionItem[]> => {
+    async (items: SuggestionItem[], mode: AcceptMode = "auto"): Promise<SuggestionItem[]> => {
+      if (mode === "pick") return items;
       setBusy(true);
       const cache = new Map<string, EntityItem>();
       const ready: { start: number; end: number; exact: string; entity: EntityItem }[] = [];
       const needPick: SuggestionItem[] = [];
       try {
         for (const s of items) {
-          const entity = s.entityId || items.length > 1 ? await entityFor(s, cache) : null;
+          const entity = s.entityId || s.match || items.length > 1 ? await entityFor(s, cache) : null;
           if (entity) ready.push({ start: s.start, end: s.end, exact: s.text, entity });
           else needPick.push(s);
         }
         if (ready.length) {
           const created = await create(ready);
-          if (created.length > 1) say(`Accepted ${created.length} suggestions.`);
+          if (created.length) {
+            const names = [...new Set(ready.map((r) => r.entity.name))];
+            say(
+              `Accepted ${created.length} ${created.length === 1 ? "suggestion" : "suggestions"}${
+                names.length === 1 ? ` as ${names[0]}` : ""
+              }.`,
+              { action: { label: "Undo", run: () => void removeMany(created) } },
+            );
+          }
         }
       } catch (err) {
         say(err instanceof ApiError ? err.message : "The suggestions could not be accepted.", { tone: "error" });
@@ -106,10 +129,18 @@ export function useSuggestions(options: {
       }
       return needPick;
     },
-    [create, entityFor, say],
+    [create, entityFor, removeMany, say],
   );
 
-  const dismiss = useCallback((s: SuggestionItem) => setDismissed((set) => new Set(set).add(s.id)), []);
+  const dismiss = useCallback(
+    (items: SuggestionItem[]) =>
+      setDismissed((set) => {
+        const next = new Set(set);
+        for (const s of items) next.add(s.id);
+        return next;
+      }),
+    [],
+  );
   const close = useCallback(() => setRaw(null), []);
 
   return { suggestions, busy, load, accept, dismiss, close };

@@ -11,7 +11,10 @@ import { safeCallbackUrl, signInWithPassword } from "@/lib/client/sign-in";
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
+  const callbackUrl = safeCallbackUrl(
+    params.get("callbackUrl"),
+    typeof window === "undefined" ? undefined : window.location.origin,
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

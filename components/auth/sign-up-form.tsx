@@ -13,7 +13,10 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/validations/auth";
 export function SignUpForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
+  const callbackUrl = safeCallbackUrl(
+    params.get("callbackUrl"),
+    typeof window === "undefined" ? undefined : window.location.origin,
+  );
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);

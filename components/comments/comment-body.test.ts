@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { commentExtensions } from "@/lib/comments/comment-extensions";
 import { CommentBody } from "./comment-body";
-import { cleanCommentBody, commentBodyText, isEmptyCommentBody } from "./comment-document";
+import { cleanCommentBody, commentBodyText, hasUnlinkedMention, isEmptyCommentBody } from "./comment-document";
 
 function render(body: JSONContent): HTMLElement {
   const host = document.createElement("div");
@@ -123,5 +123,17 @@ describe("comment body helpers", () => {
     expect(isEmptyCommentBody(doc(paragraph()))).toBe(true);
     expect(isEmptyCommentBody(doc(paragraph(text("  "))))).toBe(true);
     expect(isEmptyCommentBody(body)).toBe(false);
+  });
+});
+
+describe("hasUnlinkedMention", () => {
+  const doc = (...content: JSONContent[]) => ({ type: "doc", content: [{ type: "paragraph", content }] });
+  it("finds an @name left as plain text, not a mention node, an email or code", () => {
+    expect(hasUnlinkedMention(doc({ type: "text", text: "Ask @Ben about it" }))).toBe(true);
+    expect(hasUnlinkedMention(doc({ type: "text", text: "@ana" }))).toBe(true);
+    expect(hasUnlinkedMention(doc({ type: "mention", attrs: { id: "u1", label: "Ben" } }))).toBe(false);
+    expect(hasUnlinkedMention(doc({ type: "text", text: "mail ben@example.org" }))).toBe(false);
+    expect(hasUnlinkedMention(doc({ type: "text", text: "@ben", marks: [{ type: "code" }] }))).toBe(false);
+    expect(hasUnlinkedMention(doc({ type: "text", text: "an @ alone" }))).toBe(false);
   });
 });

@@ -47,3 +47,15 @@ export function commentBodyText(node: JSONContent | null | undefined, depth = 0)
 export function isEmptyCommentBody(node: JSONContent | null | undefined): boolean {
   return commentBodyText(node).trim() === "";
 }
+
+/**
+ * Whether the body has an `@` that starts a word in plain text (not a mention
+ * node): what is left of an @mention typed while the member list could not be
+ * loaded. An `@` inside a word (an email address) does not count; code does not either.
+ */
+export function hasUnlinkedMention(node: JSONContent | null | undefined, depth = 0): boolean {
+  if (!node || depth > MAX_DEPTH) return false;
+  if (typeof node.text === "string" && !node.marks?.some((m) => m?.type === "code"))
+    return /(^|[\s(["'“‘])@[\p{L}\p{N}]/u.test(node.text);
+  return Array.isArray(node.content) && node.content.some((child) => hasUnlinkedMention(child, depth + 1));
+}

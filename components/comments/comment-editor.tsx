@@ -6,7 +6,9 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { commentExtensions } from "@/lib/comments/comment-extensions";
 import { MAX_COMMENT_TEXT } from "@/lib/validations/comment";
-import { cleanCommentBody } from "./comment-document";
+import { errorMessage } from "@/components/annotations/error-message";
+import { clearDraft, readDraft, saveDraft } from "@/components/ui/drafts";
+import { cleanCommentBody, hasUnlinkedMention } from "./comment-document";
 import { CommentToolbar } from "./comment-toolbar";
 import { filterMentionCandidates, type MentionCandidate } from "./mention-candidates";
 import { MentionList, type MentionMenu } from "./mention-list";
@@ -24,6 +26,8 @@ export type CommentEditorProps = {
   placeholder: string;
   submitLabel: string;
   initialContent?: JSONContent;
+  /** Where unsent text is kept (`draftKey(me, target)`): restored when the editor opens again, cleared on send. */
+  draftKey?: string;
   /** Sends the body; resolves true when it was saved (the editor then empties). */
   onSubmit(body: JSONContent): Promise<boolean>;
   /** Escape, and the Cancel button (shown only when given). */
@@ -32,7 +36,9 @@ export type CommentEditorProps = {
   focusToken?: number | boolean;
 };
 
-type MentionState = Omit<MentionMenu, "mount" | "pick"> & { props: SuggestionProps<MentionCandidate> };
+type MentionState = Omit<MentionMenu, "mount" | "pick" | "error" | "retry"> & {
+  props: SuggestionProps<MentionCandidate>;
+};
 
 /**
  * A small rich-text field for comments, built from exactly the comment schema
@@ -51,6 +57,10 @@ export function CommentEditor(props: CommentEditorProps) {
   const [length, setLength] = useState(0);
   const [empty, setEmpty] = useState(true);
   const [sending, setSending] = useState(false);
+  /** The member list could not be loaded: an @mention typed now would notify no one. */
+  const [membersError, setMembersError] = useState<string | null>(null);
+  /** Sending was refused because of an @mention that could not be linked. */
+  const [blocked, setBlocked] = useState(false);
   const submitRef = useRef<() => void>(() => {});
   const cancelRef = useRef(onCancel);
   useEffect(() => {
@@ -71,10 +81,11 @@ export function CommentEditor(props: CommentEditorProps) {
               floatingUi: { strategy: "fixed" },
               items: async ({ query }: { query: string }) => {
                 try {
-                  return filterMentionCandidates(await loadMentionCandidates(workspaceId), query, {
-                    excludeUserId: meId,
-                  });
-                } catch {
+                  const members = await loadMentionCandidates(workspaceId);
+                  setMembersError(null);
+                  return filterMentionCandidates(members, query, { excludeUserId: meId });
+                } catch (err) {
+                  setMembersError(errorMessage(err, "the server did not answer."));
                   return [];
                 }
               },
@@ -120,7 +131,7 @@ export function CommentEditor(props: CommentEditorProps) {
 
   const editor = useEditor({
     extensions,
-    content: props.initialContent ?? "",
+    content: readDraft<JSONContent>(props.draftKey) ?? props.initialContent ?? "",
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
     injectCSS: false,
@@ -150,7 +161,10 @@ export function CommentEditor(props: CommentEditorProps) {
       },
     },
     onCreate: ({ editor }) => measure(editor),
-    onUpdate: ({ editor }) => measure(editor),
+    onUpdate: ({ editor }) => {
+      measure(editor);
+      saveDraft(props.draftKey, editor.isEmpty ? null : editor.getJSON());
+    },
   });
 
   const editorRef = useRef<Editor | null>(null);
@@ -180,12 +194,42 @@ export function CommentEditor(props: CommentEditorProps) {
     if (focusToken && editor && !editor.isDestroyed) editor.commands.focus("end");
   }, [editor, focusToken]);
 
+  /** Loads the member list again, and shows the open list's matches. */
+  const retryMembers = useCallback(async () => {
+    try {
+      const members = await loadMentionCandidates(workspaceId);
+      setMembersError(null);
+      setBlocked(false);
+      setMention(
+        (menu) =>
+          menu && {
+            ...menu,
+            items: filterMentionCandidates(members, menu.query, { excludeUserId: meId }),
+            activeIndex: 0,
+          },
+      );
+    } catch (err) {
+      setMembersError(errorMessage(err, "the server did not answer."));
+    }
+  }, [meId, workspaceId]);
+  // The suggestion plugin's key handler reads the open list from the ref.
+  useEffect(() => {
+    mentionRef.current = mention;
+  }, [mention]);
+
   const over = length > MAX_COMMENT_TEXT;
   const submit = async () => {
     if (!editor || sending || empty || over) return;
+    // Never send an @mention that silently notifies no one.
+    if (membersError && hasUnlinkedMention(editor.getJSON())) {
+      setBlocked(true);
+      return;
+    }
+    setBlocked(false);
     setSending(true);
     try {
       const saved = await props.onSubmit(cleanCommentBody(editor.getJSON()));
+      if (saved) clearDraft(props.draftKey);
       if (saved && !editor.isDestroyed) editor.commands.clearContent(true);
     } finally {
       setSending(false);
@@ -214,6 +258,8 @@ export function CommentEditor(props: CommentEditorProps) {
         ...mention,
         mount: mention.props.mount,
         pick: (member) => mention.props.command({ id: member.userId, label: member.name }),
+        error: membersError,
+        retry: () => void retryMembers(),
       }
     : null;
 
@@ -235,6 +281,17 @@ export function CommentEditor(props: CommentEditorProps) {
         ) : null}
         <EditorContent editor={editor} />
       </div>
+      {blocked && membersError ? (
+        <div className="comment-editor-blocked" role="alert">
+          <p>
+            Not sent: the member list could not be loaded ({membersError}), so your @mention would notify no one. Retry,
+            then pick the member from the list, or remove the @ to send without a mention.
+          </p>
+          <button type="button" className="button button-secondary button-small" onClick={() => void retryMembers()}>
+            Retry loading members
+          </button>
+        </div>
+      ) : null}
       <div className="comment-editor-footer">
         <span className="comment-editor-hint" aria-hidden="true">
           <kbd>@</kbd> mention · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send

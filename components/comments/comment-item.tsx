@@ -7,6 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { formatDateTime } from "@/lib/format";
 import type { CommentView } from "@/lib/comments/comment-view";
 import { CommentBody } from "./comment-body";
+import { draftKey } from "@/components/ui/drafts";
 import { CommentEditor } from "./comment-editor";
 import { CommentHistory } from "./comment-history";
 
@@ -78,6 +79,7 @@ export function CommentItem({ comment, workspaceId, can, focused, ...actions }: 
             placeholder="Edit your comment…"
             submitLabel="Save"
             initialContent={comment.body ?? undefined}
+            draftKey={draftKey(can.meId, `comment-edit:${comment.id}:${comment.version}`)}
             focusToken={true}
             onCancel={() => {
               setEditing(false);

@@ -10,6 +10,9 @@ export type MentionMenu = {
   activeIndex: number;
   query: string;
   loading: boolean;
+  /** Why the member list could not be loaded (then `retry` loads it again). */
+  error: string | null;
+  retry(): void;
   /** Positions the list at the caret (Tiptap's suggestion `mount`); returns the cleanup. */
   mount(element: HTMLElement): () => void;
   pick(member: MentionCandidate): void;
@@ -32,7 +35,20 @@ export function MentionList({ menu, listId, optionId }: MentionListProps) {
 
   return createPortal(
     <div ref={ref} className="mention-menu" style={{ position: "fixed", top: 0, left: 0, zIndex: 60 }}>
-      {menu.items.length === 0 ? (
+      {menu.error ? (
+        <div className="mention-empty mention-error" role="alert">
+          <p>Could not load the members to mention: {menu.error}</p>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            // Keep the editor's focus and caret.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={menu.retry}
+          >
+            Retry
+          </button>
+        </div>
+      ) : menu.items.length === 0 ? (
         <p className="mention-empty">{menu.loading ? "Loading members…" : `No member matches “${menu.query}”.`}</p>
       ) : (
         <ul role="listbox" id={listId} aria-label="Members to mention" className="mention-options">

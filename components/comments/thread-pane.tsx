@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { Toast } from "@/components/annotations/use-annotations";
 import { shortQuote } from "@/components/annotations/annotation-filters";
+import { draftKey } from "@/components/ui/drafts";
 import { CommentEditor } from "./comment-editor";
 import { CommentItem, type CommentPermissions } from "./comment-item";
 import { forgetMentionCandidates } from "./members-cache";
@@ -174,6 +175,7 @@ export function ThreadPane(props: ThreadPaneProps) {
               label={all ? "Reply" : "Comment"}
               placeholder={all ? "Reply… (@ to mention)" : "Write a comment… (@ to mention)"}
               submitLabel={all ? "Reply" : "Comment"}
+              draftKey={draftKey(can.meId, `comment:${annotation.id}`)}
               focusToken={composeToken}
               onSubmit={async (body) => {
                 setSendError(null);

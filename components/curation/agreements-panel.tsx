@@ -1,16 +1,31 @@
 import { useState } from "react";
 import type { CurationItem } from "@/lib/curation/curation-plan";
 import { UNTAGGED_COLOR } from "@/components/annotations/types";
+import { decidedAnnotations } from "@/lib/curation/curation-plan";
+import { DecidedFlag } from "./decided-flag";
+import type { AnalystInfo } from "./difference-card";
 
 type AgreementsPanelProps = {
   agreements: CurationItem[];
   picks: Readonly<Record<string, readonly string[]>>;
   onTakeAll: () => void;
   onToggle: (item: CurationItem) => void;
+  analysts: AnalystInfo[];
+  /** Items whose reviewers' decisions the curation may change. */
+  overrides: ReadonlySet<string>;
+  onOverride: (item: CurationItem, override: boolean) => void;
 };
 
 /** What every analyst annotated alike: taken in bulk (or one by one), each kept once per analyst. */
-export function AgreementsPanel({ agreements, picks, onTakeAll, onToggle }: AgreementsPanelProps) {
+export function AgreementsPanel({
+  agreements,
+  picks,
+  onTakeAll,
+  onToggle,
+  analysts,
+  overrides,
+  onOverride,
+}: AgreementsPanelProps) {
   const [open, setOpen] = useState(agreements.length <= 24);
   const taken = agreements.filter((a) => picks[a.key]?.length).length;
   return (
@@ -58,6 +73,12 @@ export function AgreementsPanel({ agreements, picks, onTakeAll, onToggle }: Agre
                   {!c.entity ? "No entity" : c.entity.name === c.exact ? c.entity.type.name : c.entity.name}
                 </span>
               </label>
+              <DecidedFlag
+                decided={decidedAnnotations(a)}
+                analysts={analysts}
+                overridden={overrides.has(a.key)}
+                onOverride={(override) => onOverride(a, override)}
+              />
             </li>
           );
         })}

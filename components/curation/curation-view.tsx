@@ -7,6 +7,7 @@ import {
   countChanges,
   curationDecisions,
   curationPlan,
+  decidedAnnotations,
   initialPicks,
   type CurationItem,
 } from "@/lib/curation/curation-plan";
@@ -25,7 +26,13 @@ type CurationViewProps = {
 };
 
 type Picks = Record<string, string[]>;
-type Notice = { tone: "success" | "error"; message: string; reload?: boolean };
+type Notice = {
+  tone: "success" | "error";
+  message: string;
+  reload?: boolean;
+  /** Reviewers' decisions the curation changed (overridden explicitly). */
+  changed?: { id: string; text: string }[];
+};
 type ApplyResult = {
   accepted: number;
   rejected: number;
@@ -56,11 +63,23 @@ export function CurationView({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** Items whose reviewers' decisions the curator chose to change. */
+  const [overrides, setOverrides] = useState<ReadonlySet<string>>(() => new Set());
   const cards = useRef<(HTMLElement | null)[]>([]);
   const { differences, agreements } = plan;
   const current = Math.min(index, Math.max(0, differences.length - 1));
 
-  const decisions = useMemo(() => curationDecisions(plan, picks), [plan, picks]);
+  const decisions = useMemo(() => curationDecisions(plan, picks, overrides), [plan, picks, overrides]);
+  const override = useCallback((item: CurationItem, on: boolean) => {
+    setOverrides((current) => {
+      const next = new Set(current);
+      if (on) next.add(item.key);
+      else next.delete(item.key);
+      return next;
+    });
+    setConfirming(false);
+    setNotice(null);
+  }, []);
   const changes = useMemo(() => countChanges(annotations, decisions), [annotations, decisions]);
   const decided = differences.filter((d) => picks[d.key] !== undefined).length;
 
@@ -171,12 +190,25 @@ export function CurationView({
         json: { items: decisions },
       });
       const now = new Map(result.annotations.map((a) => [a.id, a]));
+      const name = (id: string) => analysts.find((a) => a.id === id)?.name ?? "Someone";
+      const changed = annotations.flatMap((a) => {
+        const after = now.get(a.id);
+        if (a.status === "PROPOSED" || !after || after.status === a.status) return [];
+        const word = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+        return [{ id: a.id, text: `“${a.exact}” by ${name(a.authorId)}: ${word(a.status)} → ${word(after.status)}` }];
+      });
       setAnnotations((list) => list.map((a) => (now.has(a.id) ? { ...a, ...now.get(a.id)! } : a)));
+      setOverrides(new Set());
       setNotice({
         tone: "success",
         message: `Applied: ${result.accepted} accepted, ${result.rejected} rejected${
           result.unchanged ? `, ${result.unchanged} already so` : ""
-        }. The accepted annotations are now the gold set for these spans.`,
+        }. The accepted annotations are now the gold set for these spans.${
+          changed.length
+            ? ` ${changed.length} ${changed.length === 1 ? "reviewer decision was" : "reviewer decisions were"} changed:`
+            : " No reviewer decision was changed."
+        }`,
+        changed,
       });
     } catch (err) {
       const conflict = err instanceof ApiError && err.status === 409;
@@ -247,6 +279,13 @@ export function CurationView({
       {notice ? (
         <div className={`alert alert-${notice.tone} cur-notice`} role={notice.tone === "error" ? "alert" : "status"}>
           {notice.message}
+          {notice.changed?.length ? (
+            <ul className="cur-changed" aria-label="Reviewer decisions changed">
+              {notice.changed.map((c) => (
+                <li key={c.id}>{c.text}</li>
+              ))}
+            </ul>
+          ) : null}
           {notice.reload ? (
             <button type="button" className="button button-secondary button-small" onClick={() => void reload()}>
               Reload annotations
@@ -267,6 +306,9 @@ export function CurationView({
           picks={picks}
           onTakeAll={takeAll}
           onToggle={(a) => (picks[a.key]?.length ? clear(a) : toggle(a, a.candidates[0].key, true))}
+          analysts={analysts}
+          overrides={overrides}
+          onOverride={override}
         />
       ) : null}
 
@@ -295,6 +337,9 @@ export function CurationView({
                   onToggle={(key, also) => toggle(item, key, !also)}
                   onNone={() => none(item)}
                   onClear={() => clear(item)}
+                  decided={decidedAnnotations(item)}
+                  overridden={overrides.has(item.key)}
+                  onOverride={(on) => override(item, on)}
                 />
               </li>
             ))}

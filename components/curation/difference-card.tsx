@@ -1,6 +1,8 @@
 import { forwardRef } from "react";
 import type { Candidate, CurationItem } from "@/lib/curation/curation-plan";
 import { UNTAGGED_COLOR } from "@/components/annotations/types";
+import type { ArticleAnnotation } from "@/lib/curation/article-spans";
+import { DecidedFlag } from "./decided-flag";
 import { Snippet } from "./snippet";
 
 export type AnalystInfo = { id: string; name: string };
@@ -18,6 +20,10 @@ type DifferenceCardProps = {
   onToggle: (candidateKey: string, also: boolean) => void;
   onNone: () => void;
   onClear: () => void;
+  /** Its annotations a reviewer already decided (left as they are unless `overridden`). */
+  decided: ArticleAnnotation[];
+  overridden: boolean;
+  onOverride: (override: boolean) => void;
 };
 
 const statusLabel = { PROPOSED: "Proposed", ACCEPTED: "Accepted", REJECTED: "Rejected" } as const;
@@ -79,7 +85,22 @@ function CandidateButton({
  * their annotations in it, each a numbered choice to keep.
  */
 export const DifferenceCard = forwardRef<HTMLElement, DifferenceCardProps>(function DifferenceCard(
-  { item, index, total, text, analysts, picked, current, onFocus, onToggle, onNone, onClear },
+  {
+    item,
+    index,
+    total,
+    text,
+    analysts,
+    picked,
+    current,
+    onFocus,
+    onToggle,
+    onNone,
+    onClear,
+    decided,
+    overridden,
+    onOverride,
+  },
   ref,
 ) {
   const number = new Map(item.candidates.map((c, i) => [c.key, i + 1]));
@@ -106,6 +127,7 @@ export const DifferenceCard = forwardRef<HTMLElement, DifferenceCardProps>(funct
         <span className={`cur-kind cur-kind-${item.kind}`}>{kindLabel(item, analysts)}</span>
         <span className={`cur-decision${picked === undefined ? "" : " cur-decision-done"}`}>{decision}</span>
       </header>
+      <DecidedFlag decided={decided} analysts={analysts} overridden={overridden} onOverride={onOverride} />
       <div className="cur-columns" style={{ ["--columns" as string]: analysts.length }}>
         {analysts.map((a) => {
           const mine = item.candidates.filter((c) => c.analysts.includes(a.id));

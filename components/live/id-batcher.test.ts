@@ -60,3 +60,51 @@ describe("IdBatcher", () => {
     expect(run).not.toHaveBeenCalled();
   });
 });
+
+describe("IdBatcher when retries fail", () => {
+  it("says it is out of sync after the last retry, and resyncs every id not applied on resync()", async () => {
+    let failing = true;
+    const run = vi.fn(async () => {
+      if (failing) throw new Error("500");
+    });
+    const changes: boolean[] = [];
+    const batcher = new IdBatcher(run, {
+      delayMs: 1,
+      retryDelaysMs: [100, 200],
+      onSyncChange: (inSync) => changes.push(inSync),
+    });
+    batcher.add(["a"]);
+    await vi.advanceTimersByTimeAsync(2);
+    await vi.advanceTimersByTimeAsync(101);
+    expect(changes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(202);
+    expect(run).toHaveBeenCalledTimes(3);
+    expect(changes).toEqual([false]);
+    // No more retries by itself…
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run).toHaveBeenCalledTimes(3);
+    // …until the stream reconnects: everything not applied is asked for again.
+    failing = false;
+    batcher.resync();
+    await vi.advanceTimersByTimeAsync(2);
+    expect(run).toHaveBeenLastCalledWith(["a"]);
+    expect(changes).toEqual([false, true]);
+  });
+
+  it("carries the ids not applied yet with the next event's", async () => {
+    let failing = true;
+    const run = vi.fn(async () => {
+      if (failing) throw new Error("offline");
+    });
+    const changes: boolean[] = [];
+    const batcher = new IdBatcher(run, { delayMs: 1, retryDelaysMs: [], onSyncChange: (s) => changes.push(s) });
+    batcher.add(["a"]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(changes).toEqual([false]);
+    failing = false;
+    batcher.add(["b"]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(run).toHaveBeenLastCalledWith(["b", "a"]);
+    expect(changes).toEqual([false, true]);
+  });
+});

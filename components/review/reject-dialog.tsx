@@ -1,17 +1,25 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { readDraft, saveDraft } from "@/components/ui/drafts";
 import { MAX_REJECTION_REASON } from "@/lib/validations/review";
 
-type RejectDialogProps = { count: number; onReject(reason: string): void; onCancel(): void };
+type RejectDialogProps = {
+  count: number;
+  /** Where the unsent reason is kept (restored when the box opens again for the same annotations). */
+  draftKey?: string;
+  onReject(reason: string): void;
+  onCancel(): void;
+};
 
 /** Asks why; the reason goes to each annotation's thread and its author's inbox. */
-export function RejectDialog({ count, onReject, onCancel }: RejectDialogProps) {
-  const [reason, setReason] = useState("");
+export function RejectDialog({ count, draftKey, onReject, onCancel }: RejectDialogProps) {
+  const [reason, setReason] = useState(() => readDraft<string>(draftKey) ?? "");
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const errorId = useId();
+  const hintId = useId();
   useEffect(() => field.current?.focus(), []);
   const submit = () => {
     if (!reason.trim()) {
@@ -42,12 +50,16 @@ export function RejectDialog({ count, onReject, onCancel }: RejectDialogProps) {
           maxLength={MAX_REJECTION_REASON}
           value={reason}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           onChange={(e) => {
             setReason(e.target.value);
+            saveDraft(draftKey, e.target.value.trim() ? e.target.value : null);
             setError(null);
           }}
         />
+        <p id={hintId} className="review-reject-hint muted">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> rejects, <kbd>Esc</kbd> cancels.
+        </p>
         {error ? (
           <p id={errorId} className="field-error" role="alert">
             {error}

@@ -3,14 +3,20 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { EntityCombobox } from "@/components/annotations/entity-combobox";
-import { UNTAGGED_COLOR, type EntityItem, type EntityTypeItem } from "@/components/annotations/types";
+import { entityColor, entityTypeName, type EntityItem, type EntityTypeItem } from "@/components/annotations/types";
 import { ThreadPane } from "@/components/comments/thread-pane";
 import { Toast } from "@/components/ui/toast";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { api, ApiError } from "@/lib/client/api";
+import { clearDraft, draftKey } from "@/components/ui/drafts";
 import { RejectDialog } from "./reject-dialog";
 import type { QueueItem } from "./types";
 import { defaultFilters, useReviewQueue, type Decision, type QueueFilters } from "./use-review-queue";
+
+/** Where a reviewer's unsent reason for rejecting these annotations is kept. */
+function rejectDraftKey(meId: string, targets: QueueItem[]): string {
+  return draftKey(meId, `reject:${targets.map((t) => t.id).join(",")}`);
+}
 
 type ReviewQueueProps = {
   workspaceId: string;
@@ -53,6 +59,8 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
 
   const current = items[Math.min(index, items.length - 1)] ?? null;
   const undecided = useMemo(() => items.filter((i) => i.status === filters.status), [items, filters.status]);
+  /** How many match the filters now: those decided here since loading no longer do. */
+  const matching = total - (items.length - undecided.length);
 
   const move = useCallback(
     (step: number) => setIndex((i) => Math.max(0, Math.min(items.length - 1, i + step))),
@@ -67,7 +75,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
   const apply = useCallback(
     async (targets: QueueItem[], decision: Decision, reason?: string) => {
       const saved = await decide(targets, decision, reason);
-      if (!saved) return;
+      if (!saved) return false;
       const what = targets.length === 1 ? `“${targets[0].exact.slice(0, 60)}”` : `${targets.length} annotations`;
       say(`${statusLabel[decision]} ${what}.`, undefined, () => {
         void decide(
@@ -76,6 +84,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
         );
       });
       if (targets.length === 1) move(1);
+      return true;
     },
     [decide, move, say],
   );
@@ -178,7 +187,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
       </form>
 
       <div className="review-summary" aria-live="polite">
-        {loading ? "Loading…" : `${total} ${total === 1 ? "annotation" : "annotations"}`}
+        {loading ? "Loading…" : `${matching} ${matching === 1 ? "annotation" : "annotations"}`}
         {items.length && current ? ` · ${Math.min(index, items.length - 1) + 1} of ${items.length}` : ""}
         {filters.status === "PROPOSED" && undecided.length > 1 ? (
           <span className="review-batch">
@@ -275,7 +284,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
                   {current.context.text.slice(0, current.context.start)}
                   <mark
                     className="review-highlight"
-                    style={{ ["--annotation-color" as string]: current.entity?.type.color ?? UNTAGGED_COLOR }}
+                    style={{ ["--annotation-color" as string]: entityColor(current.entity) }}
                   >
                     {current.context.text.slice(current.context.start, current.context.end)}
                   </mark>
@@ -291,8 +300,8 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
               <dd>
                 {current.entity ? (
                   <span className="review-entity">
-                    <span className="ann-dot" style={{ background: current.entity.type.color }} aria-hidden />
-                    {current.entity.name} ({current.entity.type.name})
+                    <span className="ann-dot" style={{ background: entityColor(current.entity) }} aria-hidden />
+                    {current.entity.name} ({entityTypeName(current.entity)})
                   </span>
                 ) : (
                   "Untagged"
@@ -360,6 +369,7 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
             {rejecting ? (
               <RejectDialog
                 count={rejecting.length}
+                draftKey={rejectDraftKey(me.id, rejecting)}
                 onCancel={() => {
                   setRejecting(null);
                   cardRef.current?.focus();
@@ -367,7 +377,9 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
                 onReject={(reason) => {
                   const targets = rejecting;
                   setRejecting(null);
-                  void apply(targets, "REJECTED", reason);
+                  void apply(targets, "REJECTED", reason).then((saved) => {
+                    if (saved) clearDraft(rejectDraftKey(me.id, targets));
+                  });
                   cardRef.current?.focus();
                 }}
               />

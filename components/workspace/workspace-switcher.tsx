@@ -11,13 +11,13 @@ const ALL = "__all__";
 export function WorkspaceSwitcher({ workspaces, currentWorkspaceId }: WorkspaceSwitcherProps) {
   const router = useRouter();
   return (
-    <label className="row" style={{ gap: "0.4rem" }}>
+    <label className="row workspace-switch" style={{ gap: "0.4rem" }}>
       <span className="visually-hidden">Workspace</span>
       <select
         aria-label="Switch workspace"
         value={currentWorkspaceId ?? ALL}
         onChange={(e) => router.push(e.target.value === ALL ? "/workspaces" : `/w/${e.target.value}`)}
-        style={{ width: "auto", minWidth: "12rem", padding: "0.3rem 0.5rem" }}
+        className="workspace-switch-select"
       >
         {currentWorkspaceId ? null : <option value={ALL}>Choose a workspace…</option>}
         {workspaces.map((w) => (

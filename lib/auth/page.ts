@@ -1,14 +1,24 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { findMembership, type Membership } from "@/lib/auth/access";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { RETURN_TO_HEADER, safeCallbackUrl } from "@/lib/client/sign-in";
 
-/** For pages: the signed-in user, or a redirect to sign-in that returns to `returnTo`. */
+/**
+ * For pages: the signed-in user, or a redirect to sign-in that returns to the
+ * page asked for, with its whole query (`proxy.ts` passes it on); `returnTo`
+ * when that is not known.
+ */
 export async function requirePageUser(returnTo?: string): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  if (!user) {
+    const asked = (await headers()).get(RETURN_TO_HEADER);
+    const target = asked ? safeCallbackUrl(asked) : (returnTo ?? "/");
+    redirect(target !== "/" ? `/signin?callbackUrl=${encodeURIComponent(target)}` : "/signin");
+  }
   return user;
 }
 

@@ -27,7 +27,37 @@ export async function signInWithPassword(email: string, password: string, callba
   }
 }
 
-/** Only same-site paths may be returned to after sign-in. */
-export function safeCallbackUrl(raw: string | null | undefined): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
+/** The request header in which `proxy.ts` hands a page the path and query the browser asked for. */
+export const RETURN_TO_HEADER = "x-marginalia-return-to";
+
+const BASE = "http://marginalia.invalid";
+
+/**
+ * What may be returned to after sign-in: a path of this site with its whole
+ * query and fragment (`/w/1/articles/2?annotation=3`), or `/`. Anything that
+ * a browser would take to another origin (`//evil.example`, `/\evil.example`,
+ * `https://evil.example`) is refused; an absolute URL of `origin` itself
+ * becomes its path.
+ */
+export function safeCallbackUrl(raw: string | null | undefined, origin?: string): string {
+  if (!raw) return "/";
+  let value = raw;
+  if (origin && !value.startsWith("/")) {
+    try {
+      const url = new URL(value);
+      if (url.origin !== new URL(origin).origin) return "/";
+      value = url.pathname + url.search + url.hash;
+    } catch {
+      return "/";
+    }
+  }
+  // Browsers read a backslash as a slash, and drop tabs and newlines, in URLs.
+  if (!value.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(value)) return "/";
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return "/";
+  }
+  return url.origin === BASE ? url.pathname + url.search + url.hash : "/";
 }

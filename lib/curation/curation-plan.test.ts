@@ -6,6 +6,7 @@ import {
   countChanges,
   curationDecisions,
   curationPlan,
+  decidedAnnotations,
   initialPicks,
 } from "./curation-plan";
 
@@ -114,6 +115,39 @@ describe("a curation plan", () => {
     const changed = decided.filter((a) => a.id !== list[6].id).concat(ann("ben", 60, 68, person));
     const carried = carryPicks(curationPlan(changed, ["ana", "ben"]), mine);
     expect(carried).toEqual(picks);
+  });
+});
+
+describe("reviewers' decisions in a curation", () => {
+  it("are left as they are when the curator takes an item in bulk, and changed only when overridden", () => {
+    const rejected = ann("ana", 100, 105, person, "REJECTED");
+    const proposed = ann("ben", 100, 105, person);
+    const accepted = ann("ana", 200, 205, place, "ACCEPTED");
+    const other = ann("ben", 200, 205, org);
+    const all = [rejected, proposed, accepted, other];
+    const p = curationPlan(all, ["ana", "ben"]);
+    const [agreement] = p.agreements;
+    expect(decidedAnnotations(agreement).map((a) => a.id)).toEqual([rejected.id]);
+    const [label] = p.differences;
+    const picks = {
+      [agreement.key]: [agreement.candidates[0].key],
+      [label.key]: [label.candidates.find((c) => c.entity?.id === org.id)!.key],
+    };
+    // Taken in bulk: only the proposed annotations change; the rejected and the accepted ones stay.
+    const decisions = curationDecisions(p, picks);
+    expect(Object.fromEntries(decisions.map((d) => [d.id, d.decision]))).toEqual({
+      [proposed.id]: "ACCEPTED",
+      [other.id]: "ACCEPTED",
+    });
+    expect(countChanges(all, decisions)).toEqual({ accept: 2, reject: 0 });
+    // Overridden explicitly: the reviewer's rejection becomes an acceptance.
+    const overridden = curationDecisions(p, picks, new Set([agreement.key, label.key]));
+    expect(Object.fromEntries(overridden.map((d) => [d.id, d.decision]))).toEqual({
+      [rejected.id]: "ACCEPTED",
+      [proposed.id]: "ACCEPTED",
+      [accepted.id]: "REJECTED",
+      [other.id]: "ACCEPTED",
+    });
   });
 });
 

@@ -13,6 +13,11 @@
  * candidate (each analyst who made it is credited), and the others REJECTED
  * (reason `CURATION_REJECTION_REASON`); undecided items stay as they are. The
  * accepted ("gold") set is then the picked (range, entity) pairs.
+ *
+ * Reviewers' decisions stand: an annotation already accepted or rejected (a
+ * "decided" one, flagged in the view) is left as it is unless the curator
+ * overrides its item explicitly (`overrides`); the picks then apply to the
+ * item's proposed annotations only.
  */
 import { curationDiff, type DifferenceKind } from "@/lib/agreement";
 import { curationSpans, type AnnotationSpan, type ArticleAnnotation } from "./article-spans";
@@ -138,15 +143,32 @@ export function initialPicks(plan: CurationPlan): Record<string, string[]> {
   return picks;
 }
 
-/** The decisions that make the picks the accepted set: for every decided item, each of its annotations. */
-export function curationDecisions(plan: CurationPlan, picks: Picks): CurationDecision[] {
+/** The annotations of an item a reviewer already accepted or rejected. */
+export function decidedAnnotations(item: CurationItem): ArticleAnnotation[] {
+  return item.candidates.flatMap((c) => c.annotations).filter((a) => a.status !== "PROPOSED");
+}
+
+/**
+ * The decisions that make the picks the accepted set: for every decided item,
+ * each of its annotations, except those a reviewer already decided, which are
+ * left as they are unless their item's key is in `overrides`.
+ */
+export function curationDecisions(
+  plan: CurationPlan,
+  picks: Picks,
+  overrides: ReadonlySet<string> = new Set(),
+): CurationDecision[] {
   const out: CurationDecision[] = [];
   for (const item of [...plan.agreements, ...plan.differences]) {
     const kept = picks[item.key];
     if (!kept) continue;
+    const override = overrides.has(item.key);
     for (const c of item.candidates) {
       const decision = kept.includes(c.key) ? "ACCEPTED" : "REJECTED";
-      for (const a of c.annotations) out.push({ id: a.id, version: a.version, decision });
+      for (const a of c.annotations) {
+        if (a.status !== "PROPOSED" && !override) continue;
+        out.push({ id: a.id, version: a.version, decision });
+      }
     }
   }
   return out;

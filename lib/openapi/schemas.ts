@@ -461,6 +461,13 @@ export const SuggestionsSchema = registry.register(
         type: z.enum(["Person", "Organization", "Location"]).nullable(),
         entityId: z.string().nullable().openapi({ description: "Set when it names an entity of the catalog." }),
         source: z.enum(["catalog", "ner", "capitalized"]),
+        match: z
+          .object({ entityId: z.string(), name: z.string(), via: z.enum(["name", "alias", "last name"]) })
+          .nullable()
+          .openapi({
+            description:
+              "A catalog entity the text names (its name, an alias, or the last name of exactly one entity), offered to the analyst, not applied.",
+          }),
       }),
     ),
   }),

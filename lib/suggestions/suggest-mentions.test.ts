@@ -90,6 +90,29 @@ describe("suggestions on the seed article", () => {
     expect(findMentions(seed, ["Taliban"]).length).toBeGreaterThan(20);
   });
 
+  it("offer the catalog entity a mention names by its name, an alias or its last name, without applying the last name", () => {
+    const catalog = [
+      { id: "massoud", name: "Ahmad Massoud", aliases: [], typeName: "Person" },
+      { id: "saleh", name: "Amrullah Saleh", aliases: ["Vice President Saleh"], typeName: "Person" },
+    ];
+    const suggestions = suggestMentions({ text: seed, catalog });
+    const lone = suggestions.filter((s) => s.text === "Massoud");
+    expect(lone.length).toBeGreaterThan(0);
+    for (const s of lone) {
+      expect(s.entityId).toBeNull();
+      expect(s.match).toEqual({ entityId: "massoud", name: "Ahmad Massoud", via: "last name" });
+    }
+    const full = suggestions.find((s) => s.text === "Ahmad Massoud")!;
+    expect(full).toMatchObject({ entityId: "massoud", match: { entityId: "massoud", via: "name" } });
+    expect(suggestions.filter((s) => s.text === "Saleh").every((s) => s.match?.entityId === "saleh")).toBe(true);
+    // Two entities with one last name: no guess.
+    const twins = suggestMentions({
+      text: "Massoud spoke.",
+      catalog: [...catalog, { id: "other", name: "Ahmad Shah Massoud", aliases: [], typeName: "Person" }],
+    });
+    expect(twins.find((s) => s.text === "Massoud")?.match ?? null).toBeNull();
+  });
+
   it("skip spans that are already annotated", () => {
     const first = seed.indexOf("Tajikistan");
     const suggestions = suggestMentions({ text: seed, catalog: [], existing: [{ start: first, end: first + 10 }] });

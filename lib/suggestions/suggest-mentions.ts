@@ -14,7 +14,27 @@ export type Suggestion = TextRange & {
   /** Set when the mention names an entity already in the workspace's catalog. */
   entityId: string | null;
   source: "catalog" | "ner" | "capitalized";
+  /**
+   * The catalog entity this text names, offered to the analyst (not applied
+   * unasked): its name or an alias (then `entityId` is set too), or, for a
+   * suggestion the catalog did not find, its last name ("Massoud" for
+   * "Ahmad Massoud") when exactly one entity has that last name.
+   */
+  match: { entityId: string; name: string; via: "name" | "alias" | "last name" } | null;
 };
+
+/** The catalog entity whose last name token is `text` (case-insensitive), when exactly one has it. */
+function lastNameIndex(catalog: readonly CatalogEntity[]): Map<string, CatalogEntity | null> {
+  const index = new Map<string, CatalogEntity | null>();
+  for (const entity of catalog) {
+    const words = entity.name.trim().split(/\s+/u);
+    if (words.length < 2) continue;
+    const last = words[words.length - 1].toLowerCase();
+    if (last.length < 3) continue;
+    index.set(last, index.has(last) && index.get(last)?.id !== entity.id ? null : entity);
+  }
+  return index;
+}
 
 const ORG_WORDS =
   /\b(?:University|Trust|Cooperative|Society|Fund|Court|Authority|Commission|Institute|Front|Forces|Republic|Party|Ministry|Council|Agency|Service|Company|Corporation|Committee|Bank|Army|Union|Association|Foundation|Movement|Group|Qaeda|Taliban|Administration|Government)\b/u;
@@ -62,11 +82,6 @@ export function suggestMentions(options: {
   const taken: TextRange[] = [...(options.existing ?? [])];
   const out: Suggestion[] = [];
   const overlaps = (r: TextRange) => taken.some((t) => t.start < r.end && r.start < t.end);
-  const add = (range: TextRange, rest: Omit<Suggestion, "start" | "end" | "text">) => {
-    if (overlaps(range)) return;
-    taken.push(range);
-    out.push({ ...range, text: text.slice(range.start, range.end), ...rest });
-  };
 
   const byTerm = new Map<string, CatalogEntity>();
   for (const entity of options.catalog) {
@@ -75,6 +90,23 @@ export function suggestMentions(options: {
       if (key && !byTerm.has(key)) byTerm.set(key, entity);
     }
   }
+  const lastNames = lastNameIndex(options.catalog);
+  const add = (range: TextRange, rest: Omit<Suggestion, "start" | "end" | "text" | "match">) => {
+    if (overlaps(range)) return;
+    taken.push(range);
+    const mention = text.slice(range.start, range.end);
+    const key = mention.toLowerCase();
+    let match: Suggestion["match"] = null;
+    const named = byTerm.get(key);
+    if (named)
+      match = { entityId: named.id, name: named.name, via: named.name.toLowerCase() === key ? "name" : "alias" };
+    else {
+      const byLastName = lastNames.get(key);
+      if (byLastName) match = { entityId: byLastName.id, name: byLastName.name, via: "last name" };
+    }
+    out.push({ ...range, text: mention, ...rest, match });
+  };
+
   for (const range of findMentions(text, [...byTerm.keys()], { skip: options.existing })) {
     const entity = byTerm.get(text.slice(range.start, range.end).toLowerCase());
     if (!entity) continue;

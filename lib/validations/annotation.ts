@@ -71,3 +71,38 @@ export const MAX_BATCH = 1000;
 export const createAnnotationBatchSchema = z.object({
   items: z.array(createAnnotationSchema).min(1, "Nothing to create.").max(MAX_BATCH, `At most ${MAX_BATCH} at once.`),
 });
+
+/** An entity type as annotations name it. */
+export const entityTypeRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
+
+/**
+ * An annotation as the web app holds it, from the article page, the API's
+ * answers and live updates. Lenient where the API may send a partial shape:
+ * an entity whose type is archived or not loaded comes with `type: null`, a
+ * missing note or author name has a default, and the quote's context
+ * (`prefix`, `suffix`) is sent for orphaned annotations only. The client's
+ * `AnnotationItem` type is inferred from it, so every view handles those cases.
+ */
+export const annotationItemSchema = z.object({
+  id: z.string().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  exact: z.string().catch(""),
+  status: annotationStatusSchema,
+  anchorState: z.enum(["ANCHORED", "MOVED", "ORPHANED"]).catch("ANCHORED"),
+  version: z.number().int(),
+  note: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  createdAt: z.string().catch(""),
+  author: z.object({ id: z.string(), name: z.string().catch("Unknown member") }),
+  entity: z
+    .object({ id: z.string(), name: z.string().catch(""), type: entityTypeRefSchema.nullish().catch(null) })
+    .transform((e) => ({ ...e, type: e.type ?? null }))
+    .nullish()
+    .transform((v) => v ?? null),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+});
+export type AnnotationItemShape = z.infer<typeof annotationItemSchema>;

@@ -10,7 +10,7 @@ type EditArticlePageProps = { params: Promise<{ workspaceId: string; articleId: 
 
 export default async function EditArticlePage({ params }: EditArticlePageProps) {
   const { workspaceId, articleId } = await params;
-  await requireWorkspacePage(workspaceId, { permission: "article.revise" });
+  const { user } = await requireWorkspacePage(workspaceId, { permission: "article.revise" });
   const article = await orNotFound(getArticle({ workspaceId, articleId }));
   return (
     <div className="stack">
@@ -27,6 +27,7 @@ export default async function EditArticlePage({ params }: EditArticlePageProps) 
         workspaceId={workspaceId}
         articleId={articleId}
         revisionId={article.currentRevision.id}
+        meId={user.id}
         content={article.currentRevision.content as JSONContent}
       />
     </div>
