@@ -9,7 +9,7 @@ import { api, ApiError } from "@/lib/client/api";
 
 type ArticleEditorProps = { workspaceId: string; articleId: string; revisionId: string; content: JSONContent };
 
-type RevisionResult = { number: number; anchored: number; moved: number; orphaned: number };
+type RevisionResult = { number: number };
 
 /** Edits the article's text and saves it as a new revision; every annotation is then re-anchored. */
 export function ArticleEditor({ workspaceId, articleId, revisionId, content }: ArticleEditorProps) {
@@ -34,13 +34,8 @@ export function ArticleEditor({ workspaceId, articleId, revisionId, content }: A
         method: "POST",
         json: { baseRevisionId: revisionId, content: editor.getJSON() },
       });
-      const summary = new URLSearchParams({
-        revised: String(result.number),
-        anchored: String(result.anchored),
-        moved: String(result.moved),
-        orphaned: String(result.orphaned),
-      });
-      router.push(`/w/${workspaceId}/articles/${articleId}?${summary}`);
+      // The article page reads what the revision did from the server, so the counts are the recorded ones.
+      router.push(`/w/${workspaceId}/articles/${articleId}?revised=${result.number}`);
       router.refresh();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "The revision could not be saved.");
