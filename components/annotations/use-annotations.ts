@@ -4,7 +4,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from "react
 import { IdBatcher } from "@/components/live/id-batcher";
 import { useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
 import { decodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
-import { api, apiBody, ApiError } from "@/lib/client/api";
+import { api, apiBody, ApiError, newActionKey } from "@/lib/client/api";
 import { mergeAnnotationChanges, upsertAnnotations } from "./merge-annotations";
 import type { AnnotationItem, EntityItem } from "./types";
 
@@ -121,6 +121,8 @@ export function useAnnotations(options: {
         exact: i.exact,
         entityId: i.entity?.id ?? null,
       }));
+      // One key per action: a repeat of this request (a retry) gets the same annotations back.
+      const idempotencyKey = newActionKey();
       try {
         const created =
           items.length === 1
@@ -128,11 +130,13 @@ export function useAnnotations(options: {
                 await api<AnnotationItem>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`, {
                   method: "POST",
                   json: body[0],
+                  idempotencyKey,
                 }),
               ]
             : await api<AnnotationItem[]>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
                 method: "POST",
                 json: { items: body },
+                idempotencyKey,
               });
         const tempIds = new Set(temps.map((t) => t.id));
         // The live event may have brought them already: once each.

@@ -508,3 +508,17 @@ describe("the answer schemas", () => {
     expect(total).toBe(1);
   });
 });
+
+describe("Idempotency-Key in the OpenAPI document", () => {
+  it("documents the header on every creating route that honours it", () => {
+    for (const path of [
+      "/api/workspaces/{workspaceId}/articles/{articleId}/annotations",
+      "/api/workspaces/{workspaceId}/articles/{articleId}/annotations/batch",
+      "/api/workspaces/{workspaceId}/annotations/{annotationId}/comments",
+      "/api/workspaces/{workspaceId}/articles/{articleId}/annotations/import",
+    ]) {
+      const header = doc.paths[path].post.parameters?.find((p) => p.name === "Idempotency-Key");
+      expect(header, path).toMatchObject({ in: "header" });
+    }
+  });
+});

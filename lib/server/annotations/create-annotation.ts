@@ -13,6 +13,11 @@ import { revisionText } from "@/lib/server/articles/revision-text";
 import { requireUsableEntity } from "@/lib/server/entities/require-usable-entity";
 import type { WriteAccess } from "@/lib/auth/write-access";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
+import {
+  claimIdempotencyKey,
+  storeIdempotentAnswer,
+  type IdempotencyClaim,
+} from "@/lib/server/idempotency/idempotency";
 
 type CreateOptions = {
   workspaceId: string;
@@ -20,6 +25,11 @@ type CreateOptions = {
   /** Session and membership, checked by the statement that writes (see withAuth's `checkedByWrite`). */
   access: WriteAccess;
   inputs: CreateAnnotationInput[];
+  /**
+   * The request's Idempotency-Key (its user already checked) and the answer to
+   * store for it: claimed and stored in the creating transaction.
+   */
+  idempotency?: { claim: IdempotencyClaim; answer(created: AnnotationView[]): unknown } | null;
 };
 
 /**
@@ -34,6 +44,10 @@ type CreateOptions = {
  * check and the checked transaction, which answer with the first problem.
  */
 export async function createAnnotations(options: CreateOptions): Promise<AnnotationView[]> {
+  if (options.idempotency) {
+    const { user } = await options.access.require();
+    return createChecked({ ...options, actorId: user.id });
+  }
   const created = await createOnCachedRevision(options);
   if (created) return created;
   const { user } = await options.access.require();
@@ -58,9 +72,10 @@ async function createOnCachedRevision(options: CreateOptions): Promise<Annotatio
 
 /** Reads the current revision in a transaction and checks each input in turn, throwing the first problem. */
 async function createChecked(options: Omit<CreateOptions, "access"> & { actorId: string }): Promise<AnnotationView[]> {
-  const { workspaceId, articleId, actorId, inputs } = options;
+  const { workspaceId, articleId, actorId, inputs, idempotency } = options;
   return db.$transaction(
     async (tx) => {
+      await claimIdempotencyKey(tx, idempotency?.claim);
       const article = await tx.article.findFirst({
         where: { id: articleId, ...articleAccessWhere({ workspaceId }) },
         select: { currentRevision: { select: { id: true, text: true } } },
@@ -115,6 +130,7 @@ async function createChecked(options: Omit<CreateOptions, "access"> & { actorId:
       });
       const byId = new Map(found.map((a) => [a.id, a]));
       const created = rows.map((r) => byId.get(r.id)!);
+      if (idempotency) await storeIdempotentAnswer(tx, idempotency.claim, 201, idempotency.answer(created));
       return created;
     },
     { timeout: 30_000 },
