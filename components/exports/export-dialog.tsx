@@ -33,6 +33,10 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
   const [authorId, setAuthorId] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  // NER formats leave untagged highlights out unless the user names a label for them.
+  const [includeUntagged, setIncludeUntagged] = useState(false);
+  const [untaggedLabel, setUntaggedLabel] = useState("MISC");
+  const ner = format === "conll" || format === "spacy" || format === "jsonl";
   const [state, setState] = useState<State>({ kind: "idle" });
   const titleId = useId();
   const running = state.kind === "running";
@@ -46,6 +50,7 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
     if (authorId) query.set("authorId", authorId);
     if (from) query.set("from", from);
     if (to) query.set("to", to);
+    if (ner && includeUntagged && untaggedLabel.trim()) query.set("untaggedLabel", untaggedLabel.trim());
     const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
     return article ? `${base}/articles/${encodeURIComponent(article.id)}/export?${query}` : `${base}/export?${query}`;
   };
@@ -115,6 +120,30 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
               </label>
             ))}
           </fieldset>
+          {ner ? (
+            <fieldset className="export-filters" disabled={running}>
+              <legend>Untagged highlights</legend>
+              <p className="muted small">Highlights without an entity are not entities: they are left out.</p>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={includeUntagged}
+                  onChange={(e) => setIncludeUntagged(e.target.checked)}
+                />{" "}
+                Include them with the label
+              </label>
+              <div className="field">
+                <label htmlFor={`${titleId}-untagged`}>Label for untagged highlights</label>
+                <input
+                  id={`${titleId}-untagged`}
+                  value={untaggedLabel}
+                  maxLength={50}
+                  disabled={!includeUntagged}
+                  onChange={(e) => setUntaggedLabel(e.target.value.replace(/\s/g, "_"))}
+                />
+              </div>
+            </fieldset>
+          ) : null}
           <fieldset className="export-filters" disabled={running}>
             <legend>Only annotations…</legend>
             <div className="field">

@@ -34,6 +34,14 @@ export const exportQueryBaseSchema = z.object({
   articleId: id.optional(),
   from: date.optional(),
   to: date.optional(),
+  /** NER formats (CoNLL, spaCy, doccano): include untagged highlights under this label; left out without it. */
+  untaggedLabel: z
+    .string()
+    .trim()
+    .min(1, "Name the label for untagged highlights.")
+    .max(50)
+    .regex(/^[^\s]+$/u, "The label cannot contain spaces.")
+    .optional(),
 });
 
 const datesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;

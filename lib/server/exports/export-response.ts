@@ -50,7 +50,7 @@ export async function exportResponse(options: {
   viewer: AnnotationViewer;
 }): Promise<Response> {
   const { req, workspaceId, scope, viewer } = options;
-  const { format, ...filters } = options.query;
+  const { format, untaggedLabel, ...filters } = options.query;
   const base = process.env.NEXTAUTH_URL ?? new URL(req.url).origin;
   const links = createExportLinks(base, workspaceId);
   const url = new URL(new URL(req.url).pathname + new URL(req.url).search, base).toString();
@@ -63,6 +63,7 @@ export async function exportResponse(options: {
     links,
     url,
     w3cTotal,
+    untaggedLabel,
   });
   return new Response(pullStream(doc.body), {
     headers: {
