@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { findChromium } from "./find-chromium.mjs";
+import { assertNoHiddenDuplicates } from "./hidden-duplicates.mjs";
 
 const adminUrl =
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -60,7 +61,18 @@ if (database) {
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
 
+// Before the database goes: no test may have left two live annotations on one span by one author.
+let duplicatesFound = false;
+if (database) {
+  try {
+    await assertNoHiddenDuplicates(database.url);
+  } catch (err) {
+    console.error(err.message);
+    duplicatesFound = true;
+  }
+}
+
 if (database)
   await dropDatabase(database.name).catch((err) => console.error("Could not drop the e2e database:", err.message));
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-process.exit(result.status ?? 1);
+process.exit(duplicatesFound ? 1 : (result.status ?? 1));

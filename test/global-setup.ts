@@ -7,6 +7,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../lib/migrate";
 import { startEmbeddedDatabase } from "../scripts/embedded-db.mjs";
+import { assertNoHiddenDuplicates } from "../scripts/hidden-duplicates.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,7 +38,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("databaseUrl", database.url);
     project.provide("databaseServerUrl", serverUrl);
     project.provide("liveTransport", "listen");
-    return database.drop;
+    return async () => {
+      try {
+        await assertNoHiddenDuplicates(database.url);
+      } finally {
+        await database.drop();
+      }
+    };
   }
 
   // Each test file opens a small pool (DATABASE_POOL_MAX in test/setup.ts), several files run at once.
@@ -53,7 +60,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("databaseUrl", embedded.url);
   project.provide("databaseServerUrl", null);
   project.provide("liveTransport", "poll");
-  return embedded.stop;
+  return async () => {
+    try {
+      await assertNoHiddenDuplicates(embedded.url);
+    } finally {
+      await embedded.stop();
+    }
+  };
 }
 
 /** Creates an empty database on the server of `serverUrl`; the URL of the new database and how to drop it. */
