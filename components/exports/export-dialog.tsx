@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { api } from "@/lib/client/api";
+import type { NerExportReport } from "@/lib/export/ner-report";
 import { exportFormatLabels, exportFormats, type ExportFormat } from "@/lib/validations/export";
 import { downloadExport, formatBytes } from "./download-export";
 
@@ -17,8 +19,10 @@ type ExportDialogProps = {
 type State =
   | { kind: "idle" }
   | { kind: "running"; bytes: number; slow: boolean }
-  | { kind: "done"; fileName: string; bytes: number }
+  | { kind: "done"; fileName: string; bytes: number; report?: NerExportReport | null }
   | { kind: "error"; message: string };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Progress shows only for downloads that take longer than this. */
 const SLOW_MS = 1000;
@@ -66,6 +70,11 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
         onProgress: ({ bytes }) => setState((s) => (s.kind === "running" ? { ...s, bytes } : s)),
       });
       setState({ kind: "done", ...result });
+      if (ner) {
+        // What the NER export left out or adjusted, said next to the download.
+        const report = await api<NerExportReport>(`${url()}&report=1`, { signal: controller.signal }).catch(() => null);
+        setState((s) => (s.kind === "done" && s.fileName === result.fileName ? { ...s, report } : s));
+      }
     } catch (err) {
       if (controller.signal.aborted) setState({ kind: "idle" });
       else setState({ kind: "error", message: err instanceof Error ? err.message : "The export failed." });
@@ -210,6 +219,18 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
             {state.kind === "done" ? (
               <p className="alert alert-success small" role="status">
                 Downloaded {state.fileName} ({formatBytes(state.bytes)}).
+                {state.report ? (
+                  <span data-testid="export-report">
+                    {" "}
+                    {plural(state.report.exported, "entity span", "entity spans")}.
+                    {state.report.untaggedLeftOut
+                      ? ` ${plural(state.report.untaggedLeftOut, "untagged highlight", "untagged highlights")} left out.`
+                      : ""}
+                    {state.report.widenedToWords
+                      ? ` Warning: ${plural(state.report.widenedToWords, "span started or ended", "spans started or ended")} inside a word and ${state.report.widenedToWords === 1 ? "was" : "were"} exported at the whole word.`
+                      : ""}
+                  </span>
+                ) : null}
               </p>
             ) : null}
             {state.kind === "error" ? (

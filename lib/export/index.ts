@@ -14,6 +14,7 @@ import { toBuffers, zipStream } from "./zip";
 
 export { createExportLinks, type ExportLinks } from "./links";
 export * from "./types";
+export { nerExportReport, type NerExportReport } from "./ner-report";
 
 /**
  * Puts the formats together: an article's export is one file (brat: a zip of

@@ -42,6 +42,11 @@ export const exportQueryBaseSchema = z.object({
     .max(50)
     .regex(/^[^\s]+$/u, "The label cannot contain spaces.")
     .optional(),
+  /**
+   * NER formats: `1` answers, instead of the file, a JSON report of what the
+   * export leaves out or adjusts (untagged highlights, spans widened to words).
+   */
+  report: z.literal("1", { message: "report must be 1." }).optional(),
 });
 
 const datesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
