@@ -2,7 +2,13 @@
 
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useState } from "react";
-import { canonicalTextMapOfNode, posRangeToTextRange, type CanonicalTextMap } from "@/lib/anchoring";
+import {
+  canonicalTextMapOfNode,
+  expandToWords,
+  posRangeToTextRange,
+  textRangeToPosRange,
+  type CanonicalTextMap,
+} from "@/lib/anchoring";
 
 export type TextSelection = {
   start: number;
@@ -10,6 +16,9 @@ export type TextSelection = {
   exact: string;
   rect: { left: number; top: number; bottom: number };
 };
+
+/** Editors whose current selection was made with Alt held: it keeps its exact characters. */
+const exactSelections = new WeakSet<Editor>();
 
 /** The canonical-text map of the editor's current document (memoized per document). */
 export function textMapOf(editor: Editor): CanonicalTextMap {
@@ -30,14 +39,48 @@ export function useTextSelection(editor: Editor | null): {
     if (!editor) return;
     const update = () => setSelection(readSelection(editor));
     editor.on("selectionUpdate", update);
+    // Whether Alt is held while the selection is made (mouse, touch or Shift+arrows) decides whether
+    // it snaps to whole words; once made, the selection shows what will be highlighted.
+    const dom = editor.view.dom;
+    const remember = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent && !event.shiftKey) return;
+      if (event.altKey) exactSelections.add(editor);
+      else exactSelections.delete(editor);
+    };
+    const snap = (event: MouseEvent | KeyboardEvent) => {
+      remember(event);
+      if (event.altKey) return;
+      requestAnimationFrame(() => {
+        if (editor.isDestroyed) return;
+        const { from, to, empty } = editor.state.selection;
+        const range = selectedTextRange(editor);
+        if (empty || !range) return;
+        const map = textMapOf(editor);
+        const snapped = textRangeToPosRange(map, range.start, range.end);
+        const raw = posRangeToTextRange(map, from, to);
+        if (raw.start > range.start || raw.end < range.end) {
+          editor.commands.setTextSelection(snapped);
+        }
+      });
+    };
+    dom.addEventListener("mousedown", remember);
+    dom.addEventListener("mouseup", snap);
+    dom.addEventListener("keyup", snap);
     return () => {
       editor.off("selectionUpdate", update);
+      dom.removeEventListener("mousedown", remember);
+      dom.removeEventListener("mouseup", snap);
+      dom.removeEventListener("keyup", snap);
     };
   }, [editor]);
   return { selection, read };
 }
 
-/** The editor's selection right now as canonical offsets and quote, trimmed of surrounding whitespace. */
+/**
+ * The editor's selection right now as canonical offsets and quote, trimmed of
+ * surrounding whitespace and widened to whole words, unless it was made with
+ * Alt held (then its exact characters).
+ */
 export function selectedTextRange(editor: Editor): Omit<TextSelection, "rect"> | null {
   const { from, to, empty } = editor.state.selection;
   if (empty) return null;
@@ -50,6 +93,7 @@ export function selectedTextRange(editor: Editor): Omit<TextSelection, "rect"> |
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   if (e <= s) return null;
+  if (!exactSelections.has(editor)) ({ start: s, end: e } = expandToWords(text, s, e));
   return { start: s, end: e, exact: text.slice(s, e) };
 }
 

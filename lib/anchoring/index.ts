@@ -45,6 +45,7 @@ export {
 } from "./match-quote";
 export { anchorAllByQuote, reanchorAll } from "./reanchor";
 export { diffTexts, mapOffset, mapRange, type EqualRun, type TextDiff } from "./text-diff";
+export { expandToWords, isInsideWord } from "./word-boundaries";
 export { createTextIndex, type TextIndex } from "./text-index";
 export {
   codePointLength,

@@ -1,3 +1,4 @@
+import { expandToWords } from "@/lib/anchoring/word-boundaries";
 import { nonOverlapping } from "./spacy";
 import {
   articleSpans,
@@ -43,10 +44,6 @@ function sentenceStarts(text: string, language: string | null): number[] {
   return Array.from(segmenter.segment(text), (s) => s.index);
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
-const inWord = (text: string, at: number) =>
-  at > 0 && at < text.length && WORD_CHAR.test(text[at - 1]) && WORD_CHAR.test(text[at]);
-
 /**
  * Widens each span that starts or ends inside a word to that word's edge, so
  * tokenization never splits a word ("broad" in "abroad" is exported as
@@ -58,9 +55,7 @@ export function snapToWords<T extends { start: number; end: number }>(
 ): { spans: T[]; adjusted: number } {
   let adjusted = 0;
   const snapped = spans.map((span) => {
-    let { start, end } = span;
-    while (inWord(text, start)) start--;
-    while (inWord(text, end)) end++;
+    const { start, end } = expandToWords(text, span.start, span.end);
     if (start === span.start && end === span.end) return span;
     adjusted++;
     return { ...span, start, end };
