@@ -35,8 +35,14 @@ test("deleting “northeast of Kabul, ” orphans that mention only; the other t
 
   await page.goto(`/w/${workspaceId}/articles/${articleId}`);
   await page.getByRole("link", { name: "Edit text" }).click();
+  // While editing, the highlights are shown (read-only) and follow the text.
+  const editing = page.getByTestId("article-editor");
+  await expect(editing.locator("mark.annotation-highlight")).toHaveCount(3);
+  await expect(editing.locator(`mark[data-annotation-id="${kabul[0]}"]`)).toHaveText("Kabul");
   await selectText(page, "northeast of Kabul, ", 0, "[data-testid=article-editor][contenteditable=true]");
   await page.keyboard.press("Backspace");
+  await expect(page.getByTestId("revision-preview")).toHaveText("This edit will orphan 1 annotation and move 0.");
+  await expect(editing.locator("mark.annotation-highlight")).toHaveCount(2);
   await page.getByRole("button", { name: "Save as new revision" }).click();
 
   const summary = page.getByRole("status").filter({ hasText: "Saved revision 2" });
