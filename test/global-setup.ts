@@ -40,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("liveTransport", "listen");
     return async () => {
       try {
-        await assertNoHiddenDuplicates(database.url);
+        await failRunOnDuplicates(database.url);
       } finally {
         await database.drop();
       }
@@ -62,11 +62,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("liveTransport", "poll");
   return async () => {
     try {
-      await assertNoHiddenDuplicates(embedded.url);
+      await failRunOnDuplicates(embedded.url);
     } finally {
       await embedded.stop();
     }
   };
+}
+
+/** The hidden-duplicate check; vitest reports an error thrown here but keeps its exit code, so set it too. */
+async function failRunOnDuplicates(databaseUrl: string): Promise<void> {
+  try {
+    await assertNoHiddenDuplicates(databaseUrl);
+  } catch (err) {
+    process.exitCode = 1;
+    throw err;
+  }
 }
 
 /** Creates an empty database on the server of `serverUrl`; the URL of the new database and how to drop it. */

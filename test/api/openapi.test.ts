@@ -486,7 +486,7 @@ describe("the answer schemas", () => {
 
   it("describe what the entity network routes answer", async () => {
     const kabul = await makeEntity(workspaceId, { name: "Kabul" });
-    await makeAnnotation(workspaceId, articleId, user.id, { start: 24, length: 5, entityId: kabul });
+    await makeAnnotation(workspaceId, articleId, user.id, { start: 25, length: 5, entityId: kabul });
     const network = await callRoute({
       file: "api/workspaces/[workspaceId]/entity-network/route.ts",
       method: "GET",
