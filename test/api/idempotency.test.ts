@@ -109,3 +109,24 @@ describe("Idempotency-Key", () => {
     expect((await highlight(articleId, null)).status).toBe(201);
   });
 });
+
+describe("Idempotency-Key expiry", () => {
+  it("creates again with a key older than 24 hours, and clears the user's expired keys", async () => {
+    const articleId = await makeArticle(workspaceId, analyst.id);
+    expect((await highlight(articleId, "old-key")).status).toBe(201);
+    await db.idempotencyKey.updateMany({
+      where: { userId: analyst.id },
+      data: { createdAt: new Date(Date.now() - 25 * 3_600_000) },
+    });
+    const again = await highlight(articleId, "old-key");
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(await db.annotation.count({ where: { articleId, deletedAt: null } })).toBe(2);
+    // (Two on one span by one author: one goes, as the hidden-duplicate check requires.)
+    await db.annotation.update({ where: { id: (await again.json()).data.id }, data: { deletedAt: new Date() } });
+    // Only the key just claimed is left of the analyst's keys.
+    expect(await db.idempotencyKey.findMany({ where: { userId: analyst.id }, select: { key: true } })).toEqual([
+      { key: "old-key" },
+    ]);
+  });
+});

@@ -50,6 +50,11 @@ export async function claimIdempotencyKey(tx: Tx, claim: IdempotencyClaim | null
       WHERE "IdempotencyKey"."createdAt" < CURRENT_TIMESTAMP - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
     RETURNING "key"`;
   if (claimed.length === 0) throw new IdempotentReplay();
+  // The user's keys past their 24 hours go with their next claim: the table stays small.
+  await tx.$executeRaw`
+    DELETE FROM "IdempotencyKey"
+    WHERE "userId" = ${claim.userId} AND "key" <> ${claim.key}
+      AND "createdAt" < CURRENT_TIMESTAMP - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
 }
 
 /** Stores the answer of a claimed key, in the same transaction as what it created. */
