@@ -17,6 +17,9 @@ export type TextSelection = {
   rect: { left: number; top: number; bottom: number };
 };
 
+/** Keys that extend a selection with Shift held. */
+const SELECTING_KEYS = /^(Arrow(Left|Right|Up|Down)|Home|End|PageUp|PageDown)$/;
+
 /** Editors whose current selection was made with Alt held: it keeps its exact characters. */
 const exactSelections = new WeakSet<Editor>();
 
@@ -40,14 +43,16 @@ export function useTextSelection(editor: Editor | null): {
     const update = () => setSelection(readSelection(editor));
     editor.on("selectionUpdate", update);
     // Whether Alt is held while the selection is made (mouse, touch or Shift+arrows) decides whether
-    // it snaps to whole words; once made, the selection shows what will be highlighted.
+    // it snaps to whole words. A dragged selection then shows the words it will highlight; one made
+    // with the keyboard is left as the keys move it (snapping under the caret would fight them) and
+    // snaps when highlighted.
     const dom = editor.view.dom;
     const remember = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent && !event.shiftKey) return;
+      if (event instanceof KeyboardEvent && !(event.shiftKey && SELECTING_KEYS.test(event.key))) return;
       if (event.altKey) exactSelections.add(editor);
       else exactSelections.delete(editor);
     };
-    const snap = (event: MouseEvent | KeyboardEvent) => {
+    const snap = (event: MouseEvent) => {
       remember(event);
       if (event.altKey) return;
       requestAnimationFrame(() => {
@@ -65,12 +70,12 @@ export function useTextSelection(editor: Editor | null): {
     };
     dom.addEventListener("mousedown", remember);
     dom.addEventListener("mouseup", snap);
-    dom.addEventListener("keyup", snap);
+    dom.addEventListener("keydown", remember);
     return () => {
       editor.off("selectionUpdate", update);
       dom.removeEventListener("mousedown", remember);
       dom.removeEventListener("mouseup", snap);
-      dom.removeEventListener("keyup", snap);
+      dom.removeEventListener("keydown", remember);
     };
   }, [editor]);
   return { selection, read };
