@@ -211,7 +211,14 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     (id: string) => {
       const a = byId.get(id);
       setSelectedId(id);
-      if (!editor || !a || a.anchorState === "ORPHANED") return;
+      if (a?.anchorState === "ORPHANED") {
+        // No place in the text: its row under "Orphaned", where it can be re-attached.
+        document
+          .querySelector(`[data-annotation-row="${CSS.escape(id)}"]`)
+          ?.scrollIntoView({ block: "center", behavior: "smooth" });
+        return;
+      }
+      if (!editor || !a) return;
       const { from } = textRangeToPosRange(textMapOf(editor), a.start, a.end);
       const { node } = editor.view.domAtPos(from);
       (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: "center", behavior: "smooth" });

@@ -47,10 +47,11 @@ test("deleting “northeast of Kabul, ” orphans that mention only; the other t
 
   const summary = page.getByRole("status").filter({ hasText: "Saved revision 2" });
   await expect(summary).toContainText("2 annotations kept their place, 0 moved, 1 orphaned");
-  await expect(summary.getByRole("link", { name: "“Kabul”" })).toHaveAttribute(
-    "href",
-    new RegExp(`annotation=${kabul[0]}`),
-  );
+  // The summary links to the orphan: its row, ready to re-attach.
+  await summary.getByRole("link", { name: "“Kabul”" }).click();
+  await expect(page).toHaveURL(new RegExp(`annotation=${kabul[0]}`));
+  await expect(page.locator(`[data-annotation-row="${kabul[0]}"]`)).toBeInViewport();
+  await expect(summary).toBeVisible();
   await expect(highlightsOf(page, kabul[0])).toHaveCount(0);
   await expect(highlightsOf(page, kabul[1])).toHaveText("Kabul");
   await expect(highlightsOf(page, kabul[2])).toHaveText("Kabul");

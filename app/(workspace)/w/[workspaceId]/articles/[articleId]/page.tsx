@@ -103,7 +103,9 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         {revised ? (
           <RevisionOutcomeNotice
             outcome={revised}
-            annotationHref={(id) => `/w/${workspaceId}/articles/${article.id}?annotation=${encodeURIComponent(id)}`}
+            annotationHref={(id) =>
+              `/w/${workspaceId}/articles/${article.id}?revised=${revised.number}&annotation=${encodeURIComponent(id)}`
+            }
           />
         ) : null}
         {can(membership.role, "article.delete") ||
