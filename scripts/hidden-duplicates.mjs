@@ -10,6 +10,9 @@ export async function findHiddenDuplicates(connectionString) {
   client.on("error", () => {});
   await client.connect();
   try {
+    // A run that failed before migrating has no annotations to check.
+    const { rows: tables } = await client.query(`SELECT to_regclass('"Annotation"') IS NOT NULL AS "exists"`);
+    if (!tables[0].exists) return [];
     const { rows } = await client.query(`
       SELECT "authorId", "articleId", "start", "end", count(*)::int AS copies, min("exact") AS exact
       FROM "Annotation"
