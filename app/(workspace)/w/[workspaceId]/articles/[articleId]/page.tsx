@@ -16,7 +16,7 @@ import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
-import { findRevisionOutcome } from "@/lib/server/articles/find-revision-summary";
+import { findRevisionOutcome } from "@/lib/server/articles/find-revision-outcome";
 import { RevisionOutcomeNotice } from "@/components/articles/revision-outcome-notice";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
 import { findAssignments } from "@/lib/server/assignments/find-assignments";
