@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { articleAccessWhere } from "@/lib/auth/access";
@@ -44,10 +44,6 @@ type CreateOptions = {
  * check and the checked transaction, which answer with the first problem.
  */
 export async function createAnnotations(options: CreateOptions): Promise<AnnotationView[]> {
-  if (options.idempotency) {
-    const { user } = await options.access.require();
-    return createChecked({ ...options, actorId: user.id });
-  }
   const created = await createOnCachedRevision(options);
   if (created) return created;
   const { user } = await options.access.require();
@@ -65,9 +61,36 @@ async function createOnCachedRevision(options: CreateOptions): Promise<Annotatio
     const row = newAnnotation(text, input);
     return { ...row, event: { id: newId(), data: createdEventData(articleId, row) } };
   });
-  const created = await insertAnnotationsOnCurrentRevision({ workspaceId, articleId, revisionId, access, annotations });
+  const { idempotency } = options;
+  const created = idempotency
+    ? await insertClaimed(idempotency, (tx) =>
+        insertAnnotationsOnCurrentRevision({ workspaceId, articleId, revisionId, access, annotations, tx }),
+      )
+    : await insertAnnotationsOnCurrentRevision({ workspaceId, articleId, revisionId, access, annotations });
   if (created) access.confirm();
   return created;
+}
+
+/** Thrown to roll back a claimed fast insert that wrote nothing: the checked path claims again. */
+class NotInserted extends Error {}
+
+/** The fast insert with its Idempotency-Key claimed and answered in one transaction; null when it wrote nothing. */
+async function insertClaimed(
+  idempotency: NonNullable<CreateOptions["idempotency"]>,
+  insert: (tx: Tx) => Promise<AnnotationView[] | null>,
+): Promise<AnnotationView[] | null> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await claimIdempotencyKey(tx, idempotency.claim);
+      const created = await insert(tx);
+      if (!created) throw new NotInserted();
+      await storeIdempotentAnswer(tx, idempotency.claim, 201, idempotency.answer(created));
+      return created;
+    });
+  } catch (err) {
+    if (err instanceof NotInserted) return null;
+    throw err;
+  }
 }
 
 /** Reads the current revision in a transaction and checks each input in turn, throwing the first problem. */
