@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { startEmbeddedDatabase } from "./embedded-db.mjs";
 import { findChromium } from "./find-chromium.mjs";
+import { assertNoHiddenDuplicates } from "./hidden-duplicates.mjs";
 
 const configuredUrl =
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -68,6 +69,15 @@ env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production-use-0123456789";
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
 
+// Before the database goes: no test may have left two live annotations on one span by one author.
+let duplicatesFound = false;
+try {
+  await assertNoHiddenDuplicates(database.url);
+} catch (err) {
+  console.error(err.message);
+  duplicatesFound = true;
+}
+
 await dropDatabase(database.name).catch((err) => console.error("Could not drop the e2e database:", err.message));
 await embedded?.stop();
-process.exit(result.status ?? 1);
+process.exit(duplicatesFound ? 1 : (result.status ?? 1));

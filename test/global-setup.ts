@@ -8,6 +8,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../lib/migrate";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../scripts/embedded-db.mjs";
+import { assertNoHiddenDuplicates } from "../scripts/hidden-duplicates.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -51,11 +52,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("databaseServerUrl", serverUrl);
   return async () => {
     try {
-      await database.drop();
+      await failRunOnDuplicates(database.url);
     } finally {
-      await stopServer();
+      try {
+        await database.drop();
+      } finally {
+        await stopServer();
+      }
     }
   };
+}
+
+/** The hidden-duplicate check; vitest reports an error thrown here but keeps its exit code, so set it too. */
+async function failRunOnDuplicates(databaseUrl: string): Promise<void> {
+  try {
+    await assertNoHiddenDuplicates(databaseUrl);
+  } catch (err) {
+    process.exitCode = 1;
+    throw err;
+  }
 }
 
 /** Creates an empty database on the server of `serverUrl`; the URL of the new database and how to drop it. */

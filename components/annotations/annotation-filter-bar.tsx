@@ -2,6 +2,7 @@
 
 import { useId, useRef, type Ref } from "react";
 import {
+  anchorLabels,
   hasActiveFilters,
   statusLabels,
   type AnnotationFilters,
@@ -19,6 +20,11 @@ type AnnotationFilterBarProps = {
 const statusOptions = (Object.keys(statusLabels) as AnnotationStatus[]).map((s) => ({
   value: s,
   label: statusLabels[s],
+}));
+
+const anchorOptions = (Object.keys(anchorLabels) as (keyof typeof anchorLabels)[]).map((s) => ({
+  value: s,
+  label: anchorLabels[s],
 }));
 
 type FilterSelectProps = {
@@ -89,6 +95,13 @@ export function AnnotationFilterBar({ filters, options, onChange, onClear }: Ann
         value={filters.status}
         options={statusOptions}
         onChange={(status) => onChange({ status: status as AnnotationFilters["status"] })}
+      />
+      <FilterSelect
+        label="Placement"
+        anyLabel="Any placement"
+        value={filters.anchor}
+        options={anchorOptions}
+        onChange={(anchor) => onChange({ anchor: anchor as AnnotationFilters["anchor"] })}
       />
       <button
         type="button"

@@ -8,12 +8,21 @@ export type AnnotationFilters = {
   entityId: string;
   authorId: string;
   status: AnnotationStatus | "";
+  /** Only those a revision moved ("please check") or orphaned. */
+  anchor: AnchorFilter;
+};
+
+export type AnchorFilter = "" | "MOVED" | "ORPHANED";
+
+export const anchorLabels: Record<Exclude<AnchorFilter, "">, string> = {
+  MOVED: "Moved (please check)",
+  ORPHANED: "Orphaned",
 };
 
 /** The `typeId` filter value that keeps annotations without an entity. */
 export const UNTAGGED = "untagged";
 
-export const noFilters: AnnotationFilters = { typeId: "", entityId: "", authorId: "", status: "" };
+export const noFilters: AnnotationFilters = { typeId: "", entityId: "", authorId: "", status: "", anchor: "" };
 
 export const statusLabels: Record<AnnotationStatus, string> = {
   PROPOSED: "Proposed",
@@ -25,7 +34,7 @@ export type FilterOption = { value: string; label: string };
 
 /** True when at least one filter narrows the list. */
 export function hasActiveFilters(filters: AnnotationFilters): boolean {
-  return Boolean(filters.typeId || filters.entityId || filters.authorId || filters.status);
+  return Boolean(filters.typeId || filters.entityId || filters.authorId || filters.status || filters.anchor);
 }
 
 /** Returns the annotations in reading order: by start, then end (id breaks ties so the order is stable). */
@@ -57,7 +66,8 @@ export function filterAnnotations(
       (!filters.typeId || (filters.typeId === UNTAGGED ? !a.entity : a.entity?.type?.id === filters.typeId)) &&
       (!filters.entityId || a.entity?.id === filters.entityId) &&
       (!filters.authorId || a.author.id === filters.authorId) &&
-      (!filters.status || a.status === filters.status),
+      (!filters.status || a.status === filters.status) &&
+      (!filters.anchor || a.anchorState === filters.anchor),
   );
 }
 

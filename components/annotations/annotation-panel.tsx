@@ -130,11 +130,15 @@ export function AnnotationPanel({
         <p className="ann-empty">No annotations yet. Select text in the article to highlight it.</p>
       ) : placed.length === 0 ? null : shown.length === 0 ? (
         <p className="ann-empty">
-          {hasActiveFilters(filters)
-            ? "No annotation matches these filters."
-            : threadFilter === "open"
-              ? "No open discussions."
-              : "No resolved discussions."}
+          {filters.anchor === "ORPHANED"
+            ? orphaned.length
+              ? "Orphaned annotations are listed below."
+              : "No orphaned annotations."
+            : hasActiveFilters(filters)
+              ? "No annotation matches these filters."
+              : threadFilter === "open"
+                ? "No open discussions."
+                : "No resolved discussions."}
         </p>
       ) : (
         <AnnotationList
@@ -151,7 +155,7 @@ export function AnnotationPanel({
 
       {thread}
 
-      {orphaned.length > 0 ? (
+      {orphaned.length > 0 && filters.anchor !== "MOVED" ? (
         <OrphanedAnnotations
           orphaned={orphaned}
           canChange={canChange}

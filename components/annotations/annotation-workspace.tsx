@@ -223,7 +223,14 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     (id: string) => {
       const a = byId.get(id);
       setSelectedId(id);
-      if (!editor || !a || a.anchorState === "ORPHANED") return;
+      if (a?.anchorState === "ORPHANED") {
+        // No place in the text: its row under "Orphaned", where it can be re-attached.
+        document
+          .querySelector(`[data-annotation-row="${CSS.escape(id)}"]`)
+          ?.scrollIntoView({ block: "center", behavior: "smooth" });
+        return;
+      }
+      if (!editor || !a) return;
       const { from } = textRangeToPosRange(textMapOf(editor), a.start, a.end);
       const { node } = editor.view.domAtPos(from);
       (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -256,6 +263,8 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     [openTagAll, say, workspaceId],
   );
 
+  // Ranges being highlighted: a second click or `h` before the first answer creates nothing.
+  const highlighting = useRef(new Set<string>());
   const highlight = useCallback(
     async (
       entity: EntityItem | null = null,
@@ -264,6 +273,17 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       // No layout work before the draft is drawn: the offsets are all it needs.
       const range = given ?? (editor ? selectedTextRange(editor) : null);
       if (!range) return null;
+      const rangeKey = `${range.start}:${range.end}`;
+      if (highlighting.current.has(rangeKey)) return null;
+      // The same text highlighted again by the same analyst: the existing highlight, not a duplicate.
+      const existing = annotations.find(
+        (a) => a.author.id === me.id && a.start === range.start && a.end === range.end && a.anchorState !== "ORPHANED",
+      );
+      if (existing && !entity) {
+        setSelectedId(existing.id);
+        return existing;
+      }
+      highlighting.current.add(rangeKey);
       const saving = create([{ start: range.start, end: range.end, exact: range.exact, entity }]);
       // Collapsing the selection (which hides the toolbar) waits for the frame that shows the new highlight.
       requestAnimationFrame(() =>
@@ -271,7 +291,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           if (editor && !editor.isDestroyed) editor.commands.setTextSelection(editor.state.selection.to);
         }),
       );
-      const [created] = await saving;
+      const [created] = await saving.finally(() => highlighting.current.delete(rangeKey));
       if (created) setSelectedId(created.id);
       if (created && entity) {
         say(`Tagged “${range.exact}” as ${entity.name}.`, {
@@ -280,7 +300,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       }
       return created ?? null;
     },
-    [create, editor, say, tagAllFor],
+    [annotations, create, editor, me.id, say, tagAllFor],
   );
 
   /** Opens an annotation's thread with its editor focused. */

@@ -2,7 +2,7 @@
 
 import "./import-annotations.css";
 import { useId, useRef, useState } from "react";
-import { apiBody, ApiError } from "@/lib/client/api";
+import { apiBody, ApiError, newActionKey } from "@/lib/client/api";
 import type { ImportProblem } from "@/lib/import/types";
 import { MAX_IMPORT_BYTES, type ImportReport } from "@/lib/validations/annotation-import";
 import { ImportReportView, ProblemList, type TypeOption } from "./import-report";
@@ -61,7 +61,7 @@ export function ImportAnnotationsDialog({
     try {
       const { data } = await apiBody<{ data: ImportReport }>(
         `/api/workspaces/${workspaceId}/articles/${articleId}/annotations/import`,
-        { method: "POST", body: form },
+        { method: "POST", body: form, idempotencyKey: preview ? undefined : newActionKey() },
       );
       if (preview) setReport(data);
       else {

@@ -4,7 +4,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from "react
 import { IdBatcher } from "@/components/live/id-batcher";
 import { useLiveConnection, useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
 import { decodeAnnotations, type CompactAnnotations } from "@/lib/annotations/compact-annotations";
-import { api, apiBody, ApiError } from "@/lib/client/api";
+import { api, apiBody, ApiError, newActionKey } from "@/lib/client/api";
 import { mergeAnnotationChanges, upsertAnnotations } from "./merge-annotations";
 import { parseAnnotation, parseAnnotations } from "./parse-annotations";
 import type { AnnotationItem, EntityItem } from "./types";
@@ -142,6 +142,8 @@ export function useAnnotations(options: {
         exact: i.exact,
         entityId: i.entity?.id ?? null,
       }));
+      // One key per action: a repeat of this request (a retry) gets the same annotations back.
+      const idempotencyKey = newActionKey();
       try {
         const created = parseAnnotations(
           items.length === 1
@@ -149,11 +151,13 @@ export function useAnnotations(options: {
                 await api<unknown>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations`, {
                   method: "POST",
                   json: body[0],
+                  idempotencyKey,
                 }),
               ]
             : await api<unknown>(`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/batch`, {
                 method: "POST",
                 json: { items: body },
+                idempotencyKey,
               }),
         ).items;
         const tempIds = new Set(temps.map((t) => t.id));

@@ -2,7 +2,13 @@
 
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useState } from "react";
-import { canonicalTextMapOfNode, posRangeToTextRange, type CanonicalTextMap } from "@/lib/anchoring";
+import {
+  canonicalTextMapOfNode,
+  expandToWords,
+  posRangeToTextRange,
+  textRangeToPosRange,
+  type CanonicalTextMap,
+} from "@/lib/anchoring";
 
 export type TextSelection = {
   start: number;
@@ -10,6 +16,12 @@ export type TextSelection = {
   exact: string;
   rect: { left: number; top: number; bottom: number };
 };
+
+/** Keys that extend a selection with Shift held. */
+const SELECTING_KEYS = /^(Arrow(Left|Right|Up|Down)|Home|End|PageUp|PageDown)$/;
+
+/** Editors whose current selection was made with Alt held: it keeps its exact characters. */
+const exactSelections = new WeakSet<Editor>();
 
 /** The canonical-text map of the editor's current document (memoized per document). */
 export function textMapOf(editor: Editor): CanonicalTextMap {
@@ -30,14 +42,50 @@ export function useTextSelection(editor: Editor | null): {
     if (!editor) return;
     const update = () => setSelection(readSelection(editor));
     editor.on("selectionUpdate", update);
+    // Whether Alt is held while the selection is made (mouse, touch or Shift+arrows) decides whether
+    // it snaps to whole words. A dragged selection then shows the words it will highlight; one made
+    // with the keyboard is left as the keys move it (snapping under the caret would fight them) and
+    // snaps when highlighted.
+    const dom = editor.view.dom;
+    const remember = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent && !(event.shiftKey && SELECTING_KEYS.test(event.key))) return;
+      if (event.altKey) exactSelections.add(editor);
+      else exactSelections.delete(editor);
+    };
+    const snap = (event: MouseEvent) => {
+      remember(event);
+      if (event.altKey) return;
+      requestAnimationFrame(() => {
+        if (editor.isDestroyed) return;
+        const { from, to, empty } = editor.state.selection;
+        const range = selectedTextRange(editor);
+        if (empty || !range) return;
+        const map = textMapOf(editor);
+        const snapped = textRangeToPosRange(map, range.start, range.end);
+        const raw = posRangeToTextRange(map, from, to);
+        if (raw.start > range.start || raw.end < range.end) {
+          editor.commands.setTextSelection(snapped);
+        }
+      });
+    };
+    dom.addEventListener("mousedown", remember);
+    dom.addEventListener("mouseup", snap);
+    dom.addEventListener("keydown", remember);
     return () => {
       editor.off("selectionUpdate", update);
+      dom.removeEventListener("mousedown", remember);
+      dom.removeEventListener("mouseup", snap);
+      dom.removeEventListener("keydown", remember);
     };
   }, [editor]);
   return { selection, read };
 }
 
-/** The editor's selection right now as canonical offsets and quote, trimmed of surrounding whitespace. */
+/**
+ * The editor's selection right now as canonical offsets and quote, trimmed of
+ * surrounding whitespace and widened to whole words, unless it was made with
+ * Alt held (then its exact characters).
+ */
 export function selectedTextRange(editor: Editor): Omit<TextSelection, "rect"> | null {
   const { from, to, empty } = editor.state.selection;
   if (empty) return null;
@@ -50,6 +98,7 @@ export function selectedTextRange(editor: Editor): Omit<TextSelection, "rect"> |
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   if (e <= s) return null;
+  if (!exactSelections.has(editor)) ({ start: s, end: e } = expandToWords(text, s, e));
   return { start: s, end: e, exact: text.slice(s, e) };
 }
 

@@ -2,17 +2,32 @@
 
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { clearDraft, draftKey, readDraft, saveDraft } from "@/components/ui/drafts";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { UNTAGGED_COLOR } from "@/components/annotations/types";
 import { articleExtensions } from "@/components/editor/extensions";
+import { AnnotationHighlights } from "@/components/editor/extensions/annotation-highlights";
+import { clearDraft, draftKey, readDraft, saveDraft } from "@/components/ui/drafts";
+import { useRevisionPreview } from "./use-revision-preview";
 import { FormError } from "@/components/ui/form-error";
 import { api, ApiError } from "@/lib/client/api";
+
+type EditingAnnotation = {
+  id: string;
+  start: number;
+  end: number;
+  status: "PROPOSED" | "ACCEPTED" | "REJECTED";
+  color: string | null;
+};
 
 type ArticleEditorProps = {
   workspaceId: string;
   articleId: string;
   revisionId: string;
   content: JSONContent;
+  /** The current revision's canonical text, which the annotations' offsets index. */
+  baseText: string;
+  /** The article's placed annotations, drawn read-only while editing. */
+  annotations: EditingAnnotation[];
   /** The editing user: their unsaved edits of this revision are kept as a draft. */
   meId: string;
 };
@@ -20,23 +35,39 @@ type ArticleEditorProps = {
 /** How long typing pauses before the draft is written (the whole article is serialized). */
 const DRAFT_DELAY_MS = 400;
 
-type RevisionResult = { number: number; anchored: number; moved: number; orphaned: number };
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+type RevisionResult = { number: number };
 
 /**
  * Edits the article's text and saves it as a new revision; every annotation is
- * then re-anchored. Unsaved edits are kept as a draft (per user and revision)
+ * then re-anchored. The highlights are drawn (read-only) so the editor sees
+ * what an edit touches, and a preview says how many annotations saving would
+ * orphan or move. Unsaved edits are kept as a draft (per user and revision)
  * and restored when Edit text is opened again; leaving with unsaved edits asks first.
  */
-export function ArticleEditor({ workspaceId, articleId, revisionId, content, meId }: ArticleEditorProps) {
+export function ArticleEditor({
+  workspaceId,
+  articleId,
+  revisionId,
+  content,
+  baseText,
+  annotations,
+  meId,
+}: ArticleEditorProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const key = draftKey(meId, `edit-text:${articleId}:${revisionId}`);
   const [restored] = useState(() => readDraft<JSONContent>(key));
   const [dirty, setDirty] = useState(restored !== null);
+  // The highlights' offsets index the saved text: over a restored draft they would sit in the wrong places.
+  const [showHighlights, setShowHighlights] = useState(restored === null);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Highlights follow the text as it is edited; clicking one does nothing here.
+  const extensions = useMemo(() => [...articleExtensions, AnnotationHighlights.configure({})], []);
   const editor = useEditor({
-    extensions: articleExtensions,
+    extensions,
     content: restored ?? content,
     injectCSS: false,
     immediatelyRender: false,
@@ -48,6 +79,20 @@ export function ArticleEditor({ workspaceId, articleId, revisionId, content, meI
       draftTimer.current = setTimeout(() => saveDraft(key, editor.getJSON()), DRAFT_DELAY_MS);
     },
   });
+
+  useEffect(() => {
+    if (!showHighlights) return;
+    editor?.commands.setAnnotations(
+      annotations.map((a) => ({
+        id: a.id,
+        start: a.start,
+        end: a.end,
+        status: a.status,
+        color: a.color ?? UNTAGGED_COLOR,
+      })),
+    );
+  }, [editor, annotations, showHighlights]);
+  const preview = useRevisionPreview(editor, baseText, annotations);
 
   // Keep the last keystrokes too when the page goes away, and ask before leaving unsaved edits.
   useEffect(() => {
@@ -68,6 +113,7 @@ export function ArticleEditor({ workspaceId, articleId, revisionId, content, meI
     clearDraft(key);
     setDirty(false);
     editor?.commands.setContent(content, { emitUpdate: false });
+    setShowHighlights(true);
   }
 
   function cancel() {
@@ -85,15 +131,10 @@ export function ArticleEditor({ workspaceId, articleId, revisionId, content, meI
         method: "POST",
         json: { baseRevisionId: revisionId, content: editor.getJSON() },
       });
-      const summary = new URLSearchParams({
-        revised: String(result.number),
-        anchored: String(result.anchored),
-        moved: String(result.moved),
-        orphaned: String(result.orphaned),
-      });
       clearDraft(key);
       setDirty(false);
-      router.push(`/w/${workspaceId}/articles/${articleId}?${summary}`);
+      // The article page reads what the revision did from the server, so the counts are the recorded ones.
+      router.push(`/w/${workspaceId}/articles/${articleId}?revised=${result.number}`);
       router.refresh();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "The revision could not be saved.");
@@ -106,7 +147,7 @@ export function ArticleEditor({ workspaceId, articleId, revisionId, content, meI
       <FormError message={error} />
       {restored && dirty ? (
         <p className="draft-restored" role="status">
-          Your unsaved edits of this revision were restored.{" "}
+          Your unsaved edits of this revision were restored; the highlights show again once they are saved or discarded.{" "}
           <button type="button" className="link-button" onClick={discard}>
             Discard them
           </button>
@@ -122,8 +163,10 @@ export function ArticleEditor({ workspaceId, articleId, revisionId, content, meI
         <button type="button" className="button button-secondary" onClick={cancel} disabled={pending}>
           Cancel
         </button>
-        <span className="muted small">
-          Annotations follow the text; any whose text you remove are kept as orphaned.
+        <span className="muted small" role="status" data-testid="revision-preview">
+          {preview
+            ? `This edit will orphan ${plural(preview.orphaned, "annotation", "annotations")} and move ${preview.moved}.`
+            : "Annotations follow the text; any whose text you remove are kept as orphaned."}
         </span>
       </div>
     </div>

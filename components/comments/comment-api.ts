@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { CommentView, ThreadSummary, ThreadView } from "@/lib/comments/comment-view";
-import { api } from "@/lib/client/api";
+import { api, newActionKey } from "@/lib/client/api";
 
 /** The discussion API, one function per route (see README: comments). */
 export function commentApi(workspaceId: string) {
@@ -9,8 +9,9 @@ export function commentApi(workspaceId: string) {
   const annotation = (id: string) => `${ws}/annotations/${encodeURIComponent(id)}`;
   return {
     thread: (annotationId: string) => api<ThreadView>(`${annotation(annotationId)}/comments`),
-    post: (annotationId: string, body: JSONContent) =>
-      api<CommentView>(`${annotation(annotationId)}/comments`, { method: "POST", json: { body } }),
+    /** `idempotencyKey`: one per "Send", so a repeat never posts the comment twice. */
+    post: (annotationId: string, body: JSONContent, idempotencyKey = newActionKey()) =>
+      api<CommentView>(`${annotation(annotationId)}/comments`, { method: "POST", json: { body }, idempotencyKey }),
     setResolved: (annotationId: string, resolved: boolean) =>
       api<ThreadView>(`${annotation(annotationId)}/thread`, { method: "POST", json: { resolved } }),
     edit: (id: string, version: number, body: JSONContent) =>

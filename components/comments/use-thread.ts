@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "@/components/annotations/error-message";
 import type { Toast } from "@/components/annotations/use-annotations";
 import { useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
-import { ApiError } from "@/lib/client/api";
+import { ApiError, newActionKey } from "@/lib/client/api";
 import type { CommentView, ThreadView } from "@/lib/comments/comment-view";
 import { commentApi } from "./comment-api";
 import { mergeThread, withComment } from "./thread-state";
@@ -88,11 +88,18 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
   });
   useLiveReset(() => void reload());
 
+  // The Idempotency-Key of a comment not yet known to be saved: sending the same text again after a
+  // failure (maybe only the answer was lost) repeats that action instead of posting it twice.
+  const unsent = useRef<{ text: string; key: string } | null>(null);
+
   /** Sends a comment; resolves to an error message, or null when it was saved. */
   const send = useCallback(
     async (body: JSONContent): Promise<string | null> => {
+      const text = JSON.stringify(body);
+      if (unsent.current?.text !== text) unsent.current = { text, key: newActionKey() };
       try {
-        const comment = await client.post(annotationId, body);
+        const comment = await client.post(annotationId, body, unsent.current.key);
+        unsent.current = null;
         setThread((t) => ({ ...withComment(t, comment), resolved: false, resolvedAt: null, resolvedBy: null }));
         onChanged.current();
         return null;

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { api } from "@/lib/client/api";
+import type { NerExportReport } from "@/lib/export/ner-report";
 import { exportFormatLabels, exportFormats, type ExportFormat } from "@/lib/validations/export";
 import { downloadExport, formatBytes } from "./download-export";
 
@@ -17,8 +19,10 @@ type ExportDialogProps = {
 type State =
   | { kind: "idle" }
   | { kind: "running"; bytes: number; slow: boolean }
-  | { kind: "done"; fileName: string; bytes: number }
+  | { kind: "done"; fileName: string; bytes: number; report?: NerExportReport | null }
   | { kind: "error"; message: string };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Progress shows only for downloads that take longer than this. */
 const SLOW_MS = 1000;
@@ -33,6 +37,10 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
   const [authorId, setAuthorId] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  // NER formats leave untagged highlights out unless the user names a label for them.
+  const [includeUntagged, setIncludeUntagged] = useState(false);
+  const [untaggedLabel, setUntaggedLabel] = useState("MISC");
+  const ner = format === "conll" || format === "spacy" || format === "jsonl";
   const [state, setState] = useState<State>({ kind: "idle" });
   const titleId = useId();
   const running = state.kind === "running";
@@ -46,6 +54,7 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
     if (authorId) query.set("authorId", authorId);
     if (from) query.set("from", from);
     if (to) query.set("to", to);
+    if (ner && includeUntagged && untaggedLabel.trim()) query.set("untaggedLabel", untaggedLabel.trim());
     const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
     return article ? `${base}/articles/${encodeURIComponent(article.id)}/export?${query}` : `${base}/export?${query}`;
   };
@@ -61,6 +70,11 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
         onProgress: ({ bytes }) => setState((s) => (s.kind === "running" ? { ...s, bytes } : s)),
       });
       setState({ kind: "done", ...result });
+      if (ner) {
+        // What the NER export left out or adjusted, said next to the download.
+        const report = await api<NerExportReport>(`${url()}&report=1`, { signal: controller.signal }).catch(() => null);
+        setState((s) => (s.kind === "done" && s.fileName === result.fileName ? { ...s, report } : s));
+      }
     } catch (err) {
       if (controller.signal.aborted) setState({ kind: "idle" });
       else setState({ kind: "error", message: err instanceof Error ? err.message : "The export failed." });
@@ -115,6 +129,30 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
               </label>
             ))}
           </fieldset>
+          {ner ? (
+            <fieldset className="export-filters" disabled={running}>
+              <legend>Untagged highlights</legend>
+              <p className="muted small">Highlights without an entity are not entities: they are left out.</p>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={includeUntagged}
+                  onChange={(e) => setIncludeUntagged(e.target.checked)}
+                />{" "}
+                Include them with the label
+              </label>
+              <div className="field">
+                <label htmlFor={`${titleId}-untagged`}>Label for untagged highlights</label>
+                <input
+                  id={`${titleId}-untagged`}
+                  value={untaggedLabel}
+                  maxLength={50}
+                  disabled={!includeUntagged}
+                  onChange={(e) => setUntaggedLabel(e.target.value.replace(/\s/g, "_"))}
+                />
+              </div>
+            </fieldset>
+          ) : null}
           <fieldset className="export-filters" disabled={running}>
             <legend>Only annotations…</legend>
             <div className="field">
@@ -181,6 +219,18 @@ export function ExportDialog({ workspaceId, article, entityTypes, authors }: Exp
             {state.kind === "done" ? (
               <p className="alert alert-success small" role="status">
                 Downloaded {state.fileName} ({formatBytes(state.bytes)}).
+                {state.report ? (
+                  <span data-testid="export-report">
+                    {" "}
+                    {plural(state.report.exported, "entity span", "entity spans")}.
+                    {state.report.untaggedLeftOut
+                      ? ` ${plural(state.report.untaggedLeftOut, "untagged highlight", "untagged highlights")} left out.`
+                      : ""}
+                    {state.report.widenedToWords
+                      ? ` Warning: ${plural(state.report.widenedToWords, "span started or ended", "spans started or ended")} inside a word and ${state.report.widenedToWords === 1 ? "was" : "were"} exported at the whole word.`
+                      : ""}
+                  </span>
+                ) : null}
               </p>
             ) : null}
             {state.kind === "error" ? (

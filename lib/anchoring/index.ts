@@ -35,9 +35,17 @@ export {
   type AnchorSelector,
   type QuoteSelector,
 } from "./quote-selector";
-export { FUZZY_THRESHOLD, anchorQuote, type AnchorOptions, type AnchorResult, type AnchorStatus } from "./match-quote";
-export { reanchorAll } from "./reanchor";
+export {
+  FUZZY_THRESHOLD,
+  anchorNear,
+  anchorQuote,
+  type AnchorOptions,
+  type AnchorResult,
+  type AnchorStatus,
+} from "./match-quote";
+export { anchorAllByQuote, reanchorAll } from "./reanchor";
 export { diffTexts, mapOffset, mapRange, type EqualRun, type TextDiff } from "./text-diff";
+export { expandToWords, isInsideWord } from "./word-boundaries";
 export { createTextIndex, type TextIndex } from "./text-index";
 export {
   codePointLength,

@@ -105,6 +105,22 @@ export function anchorQuote(text: string, selector: AnchorSelector, options: Anc
   return found ? { status: "fuzzy", ...found } : ORPHANED;
 }
 
+/**
+ * Stage 3 only, and only near `expected` (within a few hundred characters):
+ * the best approximate match of `selector`'s quote with its context, as a
+ * `fuzzy` result ("moved, please check"), or orphaned. For a range an edit
+ * changed in place, where looking anywhere else would guess.
+ */
+export function anchorNear(text: string, selector: QuoteSelector, expected: number): AnchorResult {
+  if (selector.exact === "") return ORPHANED;
+  const at = Math.min(Math.max(0, Math.round(expected)), text.length);
+  const found =
+    selector.exact.length > LONG_QUOTE_LENGTH
+      ? fuzzyLongMatch(text, selector, at, null)
+      : fuzzyMatch(text, selector, at, null);
+  return found ? { status: "fuzzy", ...found } : ORPHANED;
+}
+
 /** Characters of context that agree around the occurrence at `at`, counted outwards. */
 function contextAgreement(text: string, at: number, { exact, prefix, suffix }: QuoteSelector): number {
   let before = 0;
@@ -200,7 +216,12 @@ function candidateWindows(
   return windows;
 }
 
-function fuzzyMatch(text: string, selector: QuoteSelector, expected: number, index: () => TextIndex): Candidate | null {
+function fuzzyMatch(
+  text: string,
+  selector: QuoteSelector,
+  expected: number,
+  index: (() => TextIndex) | null,
+): Candidate | null {
   const m = selector.exact.length;
   const maxErrors = Math.floor(m * (1 - FUZZY_THRESHOLD));
   if (maxErrors === 0) return null;
@@ -220,7 +241,7 @@ function fuzzyMatch(text: string, selector: QuoteSelector, expected: number, ind
   const nearFrom = expected - maxErrors - LOCAL_RADIUS;
   const nearTo = expected + m + maxErrors + LOCAL_RADIUS;
   let best = evaluate(nearFrom, nearTo);
-  if (best && best.score >= FUZZY_THRESHOLD) return best;
+  if ((best && best.score >= FUZZY_THRESHOLD) || !index) return best && best.score >= FUZZY_THRESHOLD ? best : null;
   for (const [from, to] of candidateWindows(index(), selector, maxErrors, expected)) {
     if (from >= nearFrom && to <= nearTo) continue;
     const candidate = evaluate(from, to);
@@ -244,7 +265,7 @@ function fuzzyLongMatch(
   text: string,
   selector: QuoteSelector,
   expected: number,
-  index: () => TextIndex,
+  index: (() => TextIndex) | null,
 ): Candidate | null {
   const { exact, prefix, suffix } = selector;
   const m = exact.length;

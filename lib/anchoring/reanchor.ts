@@ -1,18 +1,36 @@
 /**
  * Carrying annotations from one revision's canonical text to the next.
  */
-import { anchorQuote, type AnchorResult } from "./match-quote";
-import type { AnchorSelector } from "./quote-selector";
-import { diffTexts, mapRange } from "./text-diff";
-import { createTextIndex, type TextIndex } from "./text-index";
+import { anchorNear, anchorQuote, type AnchorResult } from "./match-quote";
+import type { AnchorSelector, QuoteSelector } from "./quote-selector";
+import { diffTexts, mapRange, type TextDiff } from "./text-diff";
+import { createTextIndex, findOccurrences, type TextIndex } from "./text-index";
 
 /**
- * Re-anchors annotations made on `oldText` onto `newText`; results are in
- * input order. Each stored range is first carried through a diff of the two
- * texts (`diffTexts`), so an annotation whose text was not edited keeps its
- * place — including which copy of a repeated sentence it is on — and is
- * found at stage 1 ("exact"). The rest go through {@link anchorQuote} from
- * their carried position, sharing one index of `newText`.
+ * Code units of a quote plus its agreeing context needed before a copy of it
+ * found elsewhere (a moved paragraph) is taken for it: a long quote is
+ * recognizable by itself, a word only with its surroundings.
+ */
+const MIN_MOVE_EVIDENCE = 24;
+
+/**
+ * Re-anchors annotations made on `oldText` onto `newText`, the result of an
+ * edit; results are in input order. The edit's diff (`diffTexts`) decides:
+ *
+ * - a range whose text the diff carries over unchanged keeps its place
+ *   (`exact`), on its own copy of a repeated sentence;
+ * - a range whose text the diff carries next to an insertion that repeats it
+ *   keeps the copy the diff put it on (`quote`);
+ * - a range whose text the edit removed is **orphaned** — never searched for
+ *   among the other copies of its quote, which belong to their own
+ *   occurrences — unless the same text with its context reappears as new
+ *   text (a moved paragraph): it then follows it, flagged `fuzzy` ("moved,
+ *   please check");
+ * - a range whose text the edit changed in part is matched approximately
+ *   where the diff put it (`fuzzy`), else orphaned.
+ *
+ * A range is never moved onto a span that another annotation already holds
+ * after re-anchoring (unless both were on one span before).
  *
  * Callers store the new offsets and a fresh selector
  * (`createQuoteSelector(newText, start, end)`) for anchored results, mark
@@ -20,27 +38,247 @@ import { createTextIndex, type TextIndex } from "./text-index";
  */
 export function reanchorAll(oldText: string, newText: string, annotations: readonly AnchorSelector[]): AnchorResult[] {
   const diff = diffTexts(oldText, newText);
-  let index: TextIndex | undefined;
-  const sharedIndex = () => (index ??= createTextIndex(newText));
-  return annotations.map((annotation) => {
-    const { start, end } = mapRange(diff, annotation.start, annotation.end);
-    const carried = soleCopyWithin(newText, annotation.exact, start, end) ?? start;
-    const length = carried === start ? end - start : annotation.exact.length;
-    return anchorQuote(newText, { ...annotation, start: carried, end: carried + length }, { index: sharedIndex });
+  const claims = new Claims();
+  const results: Array<AnchorResult | undefined> = annotations.map((annotation) => {
+    const { start, end, exact } = annotation;
+    if (oldText.slice(start, end) !== exact) return undefined;
+    const mapped = mapRange(diff, start, end);
+    if (!mapped.unchanged || mapped.end - mapped.start !== exact.length) return undefined;
+    claims.add(mapped.start, mapped.end, groupOf(annotation));
+    return { status: "exact", start: mapped.start, end: mapped.end, score: 1 };
+  });
+
+  let oldIndex: TextIndex | undefined;
+  let newIndex: TextIndex | undefined;
+  const context: Context = {
+    oldText,
+    newText,
+    diff,
+    claims,
+    oldIndex: () => (oldIndex ??= createTextIndex(oldText)),
+    newIndex: () => (newIndex ??= createTextIndex(newText)),
+  };
+  const byGroup = new Map<string, AnchorResult>();
+  return annotations.map((annotation, i) => {
+    const kept = results[i];
+    if (kept) return kept;
+    const group = groupOf(annotation);
+    let result = byGroup.get(group);
+    if (!result) {
+      result =
+        oldText.slice(annotation.start, annotation.end) === annotation.exact
+          ? carryEdited(context, annotation, group)
+          : searchByQuote(newText, annotation, group, claims, context.newIndex);
+      if (result.status !== "orphaned") claims.add(result.start, result.end, group);
+      byGroup.set(group, result);
+    }
+    return result;
   });
 }
 
 /**
- * The one copy of `exact` lying inside `[from, to)`, if there is exactly one.
- * A diff may align an edit's own text with the annotation's edge (an insertion
- * just before "government" that itself ends in "government."), so the carried
- * range can be wider than the quote while still holding its copy; context
- * alone would then pick another copy of a repeated sentence.
+ * Finds annotations in `text` by their quotes alone, where no diff says where
+ * their text went (a page fetched again, offsets from another copy): by
+ * position if the text there still equals the quote, else by quote and
+ * context, scoring candidates by prefix/suffix agreement, else fuzzily. Every
+ * annotation found anywhere but its stored position is `fuzzy` ("moved,
+ * please check"), and none is moved onto a span another one already holds.
  */
-function soleCopyWithin(text: string, exact: string, from: number, to: number): number | null {
-  if (exact === "" || to - from <= exact.length || text.startsWith(exact, from)) return null;
-  const first = text.indexOf(exact, from);
-  if (first < 0 || first + exact.length > to) return null;
-  const second = text.indexOf(exact, first + 1);
-  return second >= 0 && second + exact.length <= to ? null : first;
+export function anchorAllByQuote(text: string, annotations: readonly AnchorSelector[]): AnchorResult[] {
+  const claims = new Claims();
+  let index: TextIndex | undefined;
+  const sharedIndex = () => (index ??= createTextIndex(text));
+  const atPosition = annotations.map(
+    ({ start, end, exact }) => end - start === exact.length && text.startsWith(exact, start),
+  );
+  annotations.forEach((a, i) => atPosition[i] && claims.add(a.start, a.end, groupOf(a)));
+  return annotations.map((annotation, i) => {
+    if (atPosition[i]) return { status: "exact", start: annotation.start, end: annotation.end, score: 1 };
+    const group = groupOf(annotation);
+    const result = searchByQuote(text, annotation, group, claims, sharedIndex);
+    if (result.status !== "orphaned") claims.add(result.start, result.end, group);
+    return result;
+  });
+}
+
+type Context = {
+  oldText: string;
+  newText: string;
+  diff: TextDiff;
+  claims: Claims;
+  oldIndex: () => TextIndex;
+  newIndex: () => TextIndex;
+};
+
+/** Annotations on one range with one quote re-anchor together. */
+function groupOf({ start, end, exact }: AnchorSelector): string {
+  return `${start}:${end}:${exact.length}`;
+}
+
+/** Which groups hold each span of the new text. */
+class Claims {
+  private readonly spans = new Map<string, Set<string>>();
+  add(start: number, end: number, group: string) {
+    const key = `${start}:${end}`;
+    const holders = this.spans.get(key);
+    if (holders) holders.add(group);
+    else this.spans.set(key, new Set([group]));
+  }
+  /** Whether a group other than `group` holds `[start, end)`. */
+  takenByOther(start: number, end: number, group: string): boolean {
+    const holders = this.spans.get(`${start}:${end}`);
+    return holders !== undefined && [...holders].some((holder) => holder !== group);
+  }
+}
+
+const ORPHANED: AnchorResult = { status: "orphaned" };
+
+/** An annotation whose range the edit touched. */
+function carryEdited(context: Context, annotation: AnchorSelector, group: string): AnchorResult {
+  const { oldText, newText, diff, claims } = context;
+  const { start, end, exact } = annotation;
+  const mapped = mapRange(diff, start, end);
+
+  // Copies of the quote in the new text that are not where the diff carried
+  // another old copy: only these can be this annotation's text.
+  const others = new Set<number>();
+  for (const at of findOccurrences(oldText, exact, exact.length >= 8 ? context.oldIndex() : undefined)) {
+    if (at === start) continue;
+    const image = mapRange(diff, at, at + exact.length);
+    if (image.unchanged) others.add(image.start);
+  }
+  const free = findOccurrences(newText, exact, exact.length >= 8 ? context.newIndex() : undefined).filter(
+    (at) => !others.has(at) && !claims.takenByOther(at, at + exact.length, group),
+  );
+
+  // The diff carried the range next to an insertion repeating its text: the
+  // copy it lies on (or touches) is its own.
+  const near = free.filter((at) => at + exact.length >= mapped.start && at <= mapped.end);
+  if (near.length > 0) {
+    const at = closest(near, mapped.start);
+    return { status: "quote", start: at, end: at + exact.length, score: 1 };
+  }
+
+  // Moved elsewhere with its surroundings (a paragraph cut and pasted).
+  let best = -1;
+  let bestAgreement = -1;
+  for (const at of free) {
+    const agreement = contextAgreement(newText, at, annotation);
+    if (
+      agreement > bestAgreement ||
+      (agreement === bestAgreement && Math.abs(at - mapped.start) < Math.abs(best - mapped.start))
+    ) {
+      best = at;
+      bestAgreement = agreement;
+    }
+  }
+  const needed = Math.min(MIN_MOVE_EVIDENCE, exact.length + annotation.prefix.length + annotation.suffix.length);
+  if (best >= 0 && exact.length + bestAgreement >= needed) {
+    return { status: "fuzzy", start: best, end: best + exact.length, score: 1 };
+  }
+
+  // Deleted outright: nothing of it survives and nothing replaced it.
+  if (survivingUnits(diff, start, end) === 0 && mapped.start === mapped.end && isPureDeletion(diff, start)) {
+    return ORPHANED;
+  }
+
+  // Changed in place: an approximate match where the diff put it, or nothing.
+  const found = anchorNear(newText, annotation, mapped.start);
+  if (found.status === "orphaned" || claims.takenByOther(found.start, found.end, group)) return ORPHANED;
+  // Not onto text the diff carried from elsewhere (a neighbouring copy of the same sentence).
+  if (foreignUnits(diff, start, end, found.start, found.end) > (found.end - found.start) * MAX_FOREIGN_SHARE) {
+    return ORPHANED;
+  }
+  return found;
+}
+
+/** Share of an approximate match that may be old text from outside the annotation (its edges, slightly off). */
+const MAX_FOREIGN_SHARE = 0.25;
+
+/** Code units of the new `[from, to)` that the diff carried over from old text outside `[start, end)`. */
+function foreignUnits(diff: TextDiff, start: number, end: number, from: number, to: number): number {
+  let total = 0;
+  for (const run of diff.runs) {
+    const lo = Math.max(from, run.newStart);
+    const hi = Math.min(to, run.newStart + run.length);
+    if (hi <= lo) continue;
+    const oldLo = run.oldStart + (lo - run.newStart);
+    const oldHi = oldLo + (hi - lo);
+    total += hi - lo - Math.max(0, Math.min(end, oldHi) - Math.max(start, oldLo));
+  }
+  return total;
+}
+
+/** Code units of `[start, end)` of the old text that the diff carries over. */
+function survivingUnits(diff: TextDiff, start: number, end: number): number {
+  let total = 0;
+  for (const run of diff.runs) {
+    if (run.oldStart >= end) break;
+    total += Math.max(0, Math.min(end, run.oldStart + run.length) - Math.max(start, run.oldStart));
+  }
+  return total;
+}
+
+/** Whether the old text around `offset`, between two equal runs, was deleted with nothing in its place. */
+function isPureDeletion(diff: TextDiff, offset: number): boolean {
+  const { runs } = diff;
+  let i = runs.length - 1;
+  while (i >= 0 && runs[i].oldStart > offset) i--;
+  const before = runs[i];
+  const after = runs[i + 1];
+  const newFrom = before ? before.newStart + before.length : 0;
+  const newTo = after ? after.newStart : diff.newLength;
+  return newFrom === newTo;
+}
+
+function closest(offsets: number[], to: number): number {
+  return offsets.reduce((best, at) => (Math.abs(at - to) < Math.abs(best - to) ? at : best));
+}
+
+/** Characters of context that agree around the copy at `at`, counted outwards. */
+function contextAgreement(text: string, at: number, { exact, prefix, suffix }: QuoteSelector): number {
+  let before = 0;
+  while (
+    before < prefix.length &&
+    before < at &&
+    text.charCodeAt(at - 1 - before) === prefix.charCodeAt(prefix.length - 1 - before)
+  ) {
+    before++;
+  }
+  const end = at + exact.length;
+  let after = 0;
+  while (after < suffix.length && text.charCodeAt(end + after) === suffix.charCodeAt(after)) after++;
+  return before + after;
+}
+
+/** Quote search with no diff: every find away from the stored position is a move. */
+function searchByQuote(
+  text: string,
+  annotation: AnchorSelector,
+  group: string,
+  claims: Claims,
+  index: () => TextIndex,
+): AnchorResult {
+  const { exact } = annotation;
+  const occurrences = findOccurrences(text, exact, exact.length >= 8 ? index() : undefined).filter(
+    (at) => !claims.takenByOther(at, at + exact.length, group),
+  );
+  if (occurrences.length > 0) {
+    let best = occurrences[0];
+    let bestAgreement = -1;
+    for (const at of occurrences) {
+      const agreement = contextAgreement(text, at, annotation);
+      if (
+        agreement > bestAgreement ||
+        (agreement === bestAgreement && Math.abs(at - annotation.start) < Math.abs(best - annotation.start))
+      ) {
+        best = at;
+        bestAgreement = agreement;
+      }
+    }
+    return { status: "fuzzy", start: best, end: best + exact.length, score: 1 };
+  }
+  const found = anchorQuote(text, annotation, { index });
+  if (found.status === "orphaned" || claims.takenByOther(found.start, found.end, group)) return ORPHANED;
+  return found.status === "exact" ? found : { ...found, status: "fuzzy" };
 }

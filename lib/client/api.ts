@@ -14,19 +14,34 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * `json`: a body to send as JSON. `idempotencyKey`: one per user action
+ * (`newActionKey()`), sent as `Idempotency-Key` so a repeated creation gets
+ * the first answer instead of creating twice.
+ */
+export type ApiInit = RequestInit & { json?: unknown; idempotencyKey?: string };
+
+/** A fresh key for one user action. */
+export function newActionKey(): string {
+  return crypto.randomUUID();
+}
+
 /** Calls our API and returns `data`, or throws ApiError with the server's message. */
-export async function api<T = unknown>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+export async function api<T = unknown>(url: string, init: ApiInit = {}): Promise<T> {
   return (await apiBody<{ data: T }>(url, init))?.data as T;
 }
 
 /** Like `api`, but returns the whole answer (for routes that send more than `data`, e.g. counts). */
-export async function apiBody<T = unknown>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, ...rest } = init;
+export async function apiBody<T = unknown>(url: string, init: ApiInit = {}): Promise<T> {
+  const { json, idempotencyKey, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (json !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+  if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
   let res: Response;
   try {
     res = await fetch(url, {
       ...rest,
-      headers: json !== undefined ? { "content-type": "application/json", ...rest.headers } : rest.headers,
+      headers,
       body: json !== undefined ? JSON.stringify(json) : rest.body,
     });
   } catch {

@@ -1,5 +1,13 @@
+import { expandToWords } from "@/lib/anchoring/word-boundaries";
 import { nonOverlapping } from "./spacy";
-import { articleSpans, spanLabel, type ExportAnnotation, type ExportSource, type Labelled } from "./types";
+import {
+  articleSpans,
+  spanLabel,
+  type ExportAnnotation,
+  type ExportSource,
+  type SpanOptions,
+  type Labelled,
+} from "./types";
 
 /**
  * CoNLL-2003-style BIO: per article a `-DOCSTART- O` line, then one
@@ -14,6 +22,8 @@ import { articleSpans, spanLabel, type ExportAnnotation, type ExportSource, type
  * Sentences: `Intl.Segmenter` sentence boundaries (line breaks included).
  * BIO cannot nest, so overlapping annotations keep the earliest, longest one.
  * Type names have their spaces replaced by `_`. Orphans are left out.
+ * A span that starts or ends inside a word never splits it: it is widened
+ * to the edges of the words it touches (see {@link snapToWords}).
  */
 
 export type ConllToken = { text: string; start: number; end: number; tag: string };
@@ -34,6 +44,25 @@ function sentenceStarts(text: string, language: string | null): number[] {
   return Array.from(segmenter.segment(text), (s) => s.index);
 }
 
+/**
+ * Widens each span that starts or ends inside a word to that word's edge, so
+ * tokenization never splits a word ("broad" in "abroad" is exported as
+ * "abroad"); `adjusted` counts the spans widened.
+ */
+export function snapToWords<T extends { start: number; end: number }>(
+  text: string,
+  spans: readonly T[],
+): { spans: T[]; adjusted: number } {
+  let adjusted = 0;
+  const snapped = spans.map((span) => {
+    const { start, end } = expandToWords(text, span.start, span.end);
+    if (start === span.start && end === span.end) return span;
+    adjusted++;
+    return { ...span, start, end };
+  });
+  return { spans: snapped, adjusted };
+}
+
 /** The article as tagged sentences; token offsets are UTF-16 indices into `text`. */
 export function conllSentences(
   article: { text: string; language?: string | null },
@@ -41,7 +70,10 @@ export function conllSentences(
 ): ConllSentence[] {
   const { text } = article;
   const entities = nonOverlapping(
-    annotations.map((a) => ({ start: a.start, end: a.end, label: conllLabel(spanLabel(a)) })),
+    snapToWords(
+      text,
+      annotations.map((a) => ({ start: a.start, end: a.end, label: conllLabel(spanLabel(a)) })),
+    ).spans,
   );
   // Sentence boundaries inside an entity are dropped.
   const starts = sentenceStarts(text, article.language ?? null).filter(
@@ -97,8 +129,8 @@ export function conllDocument(
 }
 
 /** Streams the document a sentence at a time. */
-export async function* conllExport(source: ExportSource): AsyncGenerator<string> {
-  for await (const { article, spans } of articleSpans(source)) {
+export async function* conllExport(source: ExportSource, options: SpanOptions = {}): AsyncGenerator<string> {
+  for await (const { article, spans } of articleSpans(source, options)) {
     yield "-DOCSTART- O\n\n";
     for (const sentence of conllSentences(article, spans)) {
       yield `${sentence.map((t) => `${t.text} ${t.tag}\n`).join("")}\n`;

@@ -1,5 +1,5 @@
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
-import { articleSpans, type ExportSource } from "./types";
+import { articleSpans, type ExportSource, type SpanOptions } from "./types";
 
 /**
  * doccano's sequence-labelling JSONL: one line per article,
@@ -15,8 +15,8 @@ export type DoccanoLine = {
   meta: { title: string; revision: number; annotationIds: string[]; statuses: string[] };
 };
 
-export async function* doccanoLines(source: ExportSource): AsyncGenerator<DoccanoLine> {
-  for await (const { article, spans: kept } of articleSpans(source)) {
+export async function* doccanoLines(source: ExportSource, options: SpanOptions = {}): AsyncGenerator<DoccanoLine> {
+  for await (const { article, spans: kept } of articleSpans(source, options)) {
     const converter = createOffsetConverter(article.text);
     yield {
       id: article.id,
@@ -48,8 +48,8 @@ export function* jsonArrayParts<T>(items: T[], group = 500): Generator<string> {
 }
 
 /** Streams the JSONL: each article's line is written in parts (its text, then its labels in groups). */
-export async function* doccanoExport(source: ExportSource): AsyncGenerator<string> {
-  for await (const line of doccanoLines(source)) {
+export async function* doccanoExport(source: ExportSource, options: SpanOptions = {}): AsyncGenerator<string> {
+  for await (const line of doccanoLines(source, options)) {
     yield `{"id":${JSON.stringify(line.id)},"text":`;
     yield JSON.stringify(line.text);
     yield ',"label":';

@@ -7,13 +7,14 @@ import { doccanoExport } from "./doccano";
 import { htmlReports } from "./html-report";
 import type { ExportLinks } from "./links";
 import { spacyExport } from "./spacy";
-import type { ExportFile, ExportSource } from "./types";
+import type { ExportFile, ExportSource, SpanOptions } from "./types";
 import { W3C_MEDIA_TYPE, w3cCollectionFiles } from "./w3c";
 import { XLSX_MEDIA_TYPE, xlsxExport } from "./xlsx";
 import { toBuffers, zipStream } from "./zip";
 
 export { createExportLinks, type ExportLinks } from "./links";
 export * from "./types";
+export { nerExportReport, type NerExportReport } from "./ner-report";
 
 /**
  * Puts the formats together: an article's export is one file (brat: a zip of
@@ -32,11 +33,13 @@ export type ExportOptions = {
   /** W3C annotations in the export, when counted beforehand (the collection's `total`). */
   w3cTotal?: number;
   created?: Date;
+  /** Span formats: include untagged highlights under this label (left out without it). */
+  untaggedLabel?: string | null;
 };
 
 export type ExportDocument = { fileName: string; mediaType: string; body: Readable };
 
-const single: Partial<Record<ExportFormat, (s: ExportSource) => AsyncIterable<string>>> = {
+const single: Partial<Record<ExportFormat, (s: ExportSource, o: SpanOptions) => AsyncIterable<string>>> = {
   csv: csvExport,
   jsonl: doccanoExport,
   conll: conllExport,
@@ -78,7 +81,7 @@ export function exportFiles(source: ExportSource, options: ExportOptions): Async
   if (format === "xlsx") return one("annotations.xlsx", xlsxExport(source));
   const run = single[format];
   if (!run) throw new Error(`Unknown export format ${format}`);
-  return one(`annotations.${extensions[format]}`, run(source));
+  return one(`annotations.${extensions[format]}`, run(source, { untaggedLabel: options.untaggedLabel }));
 }
 
 const extensions: Record<ExportFormat, string> = {

@@ -1,6 +1,13 @@
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
 import { jsonArrayParts } from "./doccano";
-import { articleSpans, spanLabel, type ExportAnnotation, type ExportSource, type Labelled } from "./types";
+import {
+  articleSpans,
+  spanLabel,
+  type ExportAnnotation,
+  type ExportSource,
+  type SpanOptions,
+  type Labelled,
+} from "./types";
 
 /**
  * spaCy-compatible JSON: an array with one object per article in the shape
@@ -55,10 +62,10 @@ export function spacyDoc(
 }
 
 /** Streams the JSON array, one article at a time. */
-export async function* spacyExport(source: ExportSource): AsyncGenerator<string> {
+export async function* spacyExport(source: ExportSource, options: SpanOptions = {}): AsyncGenerator<string> {
   let first = true;
   yield "[";
-  for await (const { article, spans } of articleSpans(source)) {
+  for await (const { article, spans } of articleSpans(source, options)) {
     const doc = spacyDoc(article, spans);
     // In parts: a big article's document is never one string in memory.
     yield `${first ? "\n" : ",\n"}{"text":`;

@@ -99,6 +99,13 @@ export function spanLabel(annotation: Labelled): string {
   return "label" in annotation ? annotation.label : (annotation.entity?.type.name ?? "Highlight");
 }
 
+/**
+ * Options of the span formats (doccano, spaCy, CoNLL). `untaggedLabel`:
+ * include highlights without an entity under this label; without it they
+ * are left out (they are not entities).
+ */
+export type SpanOptions = { untaggedLabel?: string | null };
+
 /** What the span formats (doccano, spaCy, CoNLL) read of an anchored annotation. */
 export type SpanAnnotation = Pick<ExportAnnotation, "id" | "start" | "end" | "status"> & { label: string };
 
@@ -110,13 +117,16 @@ export type SpanAnnotation = Pick<ExportAnnotation, "id" | "start" | "end" | "st
  */
 export async function* articleSpans(
   source: ExportSource,
+  options: SpanOptions = {},
 ): AsyncGenerator<{ article: ExportArticle; spans: SpanAnnotation[] }> {
   for await (const { article, pages } of articlePages(source)) {
     const spans: SpanAnnotation[] = [];
     for await (const page of pages) {
       for (const a of page) {
-        if (isAnchored(article, a))
-          spans.push({ id: a.id, start: a.start, end: a.end, status: a.status, label: spanLabel(a) });
+        // An untagged highlight is not an entity: left out unless the user names a label for it.
+        const label = a.entity ? a.entity.type.name : options.untaggedLabel?.trim();
+        if (label && isAnchored(article, a))
+          spans.push({ id: a.id, start: a.start, end: a.end, status: a.status, label });
       }
     }
     yield { article, spans };

@@ -110,7 +110,17 @@ export type ApiRouteSpec = {
   };
   /** Error statuses besides those that follow from the above (401, 403, 404, 422, 429). */
   errors?: number[];
+  /** Whether the route takes an `Idempotency-Key` header (creating routes; see lib/server/idempotency). */
+  idempotent?: boolean;
 };
+
+/** The `Idempotency-Key` request header of creating routes. */
+const idempotencyHeaders = z.object({
+  "Idempotency-Key": z.string().min(1).max(255).optional().openapi({
+    description:
+      "One key per user action (e.g. a UUID), 1–255 visible ASCII characters. A repeat of the request with the same key by the same user within 24 hours creates nothing and answers the first answer again (with `Idempotent-Replayed: true`), even when the repeats arrive at once. The same key on another route answers 422; a repeat while the first is still running waits for it.",
+  }),
+});
 
 /** Registers one route of the API, with the errors withAuth answers for it. */
 export function apiRoute(spec: ApiRouteSpec): void {
@@ -167,6 +177,7 @@ export function apiRoute(spec: ApiRouteSpec): void {
     request: {
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),
+      ...(spec.idempotent ? { headers: idempotencyHeaders } : {}),
       ...(spec.body ? { body: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
       ...(spec.bodyContentTypes
         ? {

@@ -380,9 +380,14 @@ export const RevisionResultSchema = registry.register(
   z.object({
     revisionId: z.string(),
     number: z.number().int(),
-    anchored: z.number().int().openapi({ description: "Annotations re-anchored in place." }),
-    moved: z.number().int(),
-    orphaned: z.number().int(),
+    anchored: z.number().int().openapi({ description: "Live annotations whose text the edit kept: in place." }),
+    moved: z
+      .number()
+      .int()
+      .openapi({ description: "Live annotations whose text was changed or moved (please check)." }),
+    orphaned: z.number().int().openapi({ description: "Live annotations whose text the edit deleted." }),
+    movedIds: z.array(z.string()),
+    orphanedIds: z.array(z.string()),
   }),
 );
 

@@ -34,6 +34,19 @@ export const exportQueryBaseSchema = z.object({
   articleId: id.optional(),
   from: date.optional(),
   to: date.optional(),
+  /** NER formats (CoNLL, spaCy, doccano): include untagged highlights under this label; left out without it. */
+  untaggedLabel: z
+    .string()
+    .trim()
+    .min(1, "Name the label for untagged highlights.")
+    .max(50)
+    .regex(/^[^\s]+$/u, "The label cannot contain spaces.")
+    .optional(),
+  /**
+   * NER formats: `1` answers, instead of the file, a JSON report of what the
+   * export leaves out or adjusts (untagged highlights, spans widened to words).
+   */
+  report: z.literal("1", { message: "report must be 1." }).optional(),
 });
 
 const datesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;

@@ -288,3 +288,40 @@ describe("blind annotation", () => {
     expect(w3c.first.items).toHaveLength(1);
   });
 });
+
+describe("NER exports: untagged highlights and words", () => {
+  it("leave untagged highlights out unless labelled, widen a span inside a word, and report both", async () => {
+    const nerArticle = await makeArticle(workspaceId, owner.id, { text: "Help came from abroad.\n\nKabul waited." });
+    const place = await makeEntity(workspaceId, { name: "Abroad", type: "Place" });
+    await makeAnnotation(workspaceId, nerArticle, owner.id, { ...(await at(nerArticle, "broad")), entityId: place });
+    await makeAnnotation(workspaceId, nerArticle, owner.id, await at(nerArticle, "Kabul"));
+    const cookie = await sessionCookie(owner);
+    const get = async (query: string) => {
+      const res = await callRoute({
+        file: articleExport,
+        method: "GET",
+        params: { workspaceId, articleId: nerArticle },
+        cookie,
+        search: `?${query}`,
+      });
+      expect(res.status, query).toBe(200);
+      return res;
+    };
+
+    const conll = await (await get("format=conll")).text();
+    expect(conll).toContain("abroad B-Place\n");
+    expect(conll).not.toMatch(/^broad /m);
+    expect(conll).toContain("Kabul O\n");
+    expect((await (await get("format=jsonl")).json()).label).toHaveLength(1);
+    expect(await (await get("format=conll&report=1")).json()).toEqual({
+      data: { exported: 1, untaggedLeftOut: 1, widenedToWords: 1 },
+    });
+
+    expect(await (await get("format=conll&untaggedLabel=MISC")).text()).toContain("Kabul B-MISC\n");
+    const spacy = JSON.parse(await (await get("format=spacy&untaggedLabel=MISC")).text());
+    expect(spacy[0].ents.map((e: { label: string }) => e.label)).toEqual(["Place", "MISC"]);
+    expect(await (await get("format=jsonl&untaggedLabel=MISC&report=1")).json()).toEqual({
+      data: { exported: 2, untaggedLeftOut: 0, widenedToWords: 0 },
+    });
+  });
+});

@@ -486,7 +486,7 @@ describe("the answer schemas", () => {
 
   it("describe what the entity network routes answer", async () => {
     const kabul = await makeEntity(workspaceId, { name: "Kabul" });
-    await makeAnnotation(workspaceId, articleId, user.id, { start: 24, length: 5, entityId: kabul });
+    await makeAnnotation(workspaceId, articleId, user.id, { start: 25, length: 5, entityId: kabul });
     const network = await callRoute({
       file: "api/workspaces/[workspaceId]/entity-network/route.ts",
       method: "GET",
@@ -506,5 +506,19 @@ describe("the answer schemas", () => {
     const total = (await passages.clone().json()).data.total;
     await expectAnswer(passages, 200, dataOf(CooccurrencePassagesSchema));
     expect(total).toBe(1);
+  });
+});
+
+describe("Idempotency-Key in the OpenAPI document", () => {
+  it("documents the header on every creating route that honours it", () => {
+    for (const path of [
+      "/api/workspaces/{workspaceId}/articles/{articleId}/annotations",
+      "/api/workspaces/{workspaceId}/articles/{articleId}/annotations/batch",
+      "/api/workspaces/{workspaceId}/annotations/{annotationId}/comments",
+      "/api/workspaces/{workspaceId}/articles/{articleId}/annotations/import",
+    ]) {
+      const header = doc.paths[path].post.parameters?.find((p) => p.name === "Idempotency-Key");
+      expect(header, path).toMatchObject({ in: "header" });
+    }
   });
 });

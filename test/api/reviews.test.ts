@@ -28,8 +28,15 @@ beforeAll(async () => {
   articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
 });
 
-const highlight = (authorId = analyst.id, quote = "Saleh") =>
-  makeAnnotation(workspaceId, articleId, authorId, { start: TEXT.indexOf(quote), length: quote.length });
+/** A highlight of `quote`; on a fresh copy of the article when the author already has that one (no duplicates). */
+const highlight = async (authorId = analyst.id, quote = "Saleh") => {
+  const start = TEXT.indexOf(quote);
+  const taken = await db.annotation.count({
+    where: { articleId, authorId, start, end: start + quote.length, deletedAt: null },
+  });
+  const target = taken ? await makeArticle(workspaceId, owner.id, { text: TEXT }) : articleId;
+  return makeAnnotation(workspaceId, target, authorId, { start, length: quote.length });
+};
 
 async function review(user: TestUser, annotationId: string, body: Record<string, unknown>) {
   return callRoute({

@@ -79,6 +79,46 @@ describe("revising an article", () => {
     expect(await db.activityEvent.count({ where: { targetId: articleId, action: "article.revised" } })).toBe(1);
   });
 
+  it("orphans the Kabul whose words were deleted, leaves the other two untouched, counts exactly and records which", async () => {
+    const articleId = await makeArticle(workspaceId, reviewer.id, { text: seed });
+    const kabuls = [await annotate(articleId, "Kabul", 0), await annotate(articleId, "Kabul", 1)];
+    kabuls.push(await annotate(articleId, "Kabul", 2));
+    expect(kabuls.map((k) => k.start)).toEqual([931, 1939, 5674]);
+    const base = await currentRevision(articleId);
+    expect(base.text.slice(918, 938)).toBe("northeast of Kabul, ");
+
+    const res = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(reviewer),
+      json: { baseRevisionId: base.id, content: contentFromPlainText(base.text.replace("northeast of Kabul, ", "")) },
+    });
+    expect(res.status).toBe(201);
+    expect((await res.json()).data).toMatchObject({
+      anchored: 2,
+      moved: 0,
+      orphaned: 1,
+      movedIds: [],
+      orphanedIds: [kabuls[0].id],
+    });
+    const rows = new Map((await db.annotation.findMany({ where: { articleId } })).map((r) => [r.id, r]));
+    expect(rows.get(kabuls[0].id)).toMatchObject({ anchorState: "ORPHANED", exact: "Kabul" });
+    expect(rows.get(kabuls[1].id)).toMatchObject({ anchorState: "ANCHORED", start: 1939 - 20 });
+    expect(rows.get(kabuls[2].id)).toMatchObject({ anchorState: "ANCHORED", start: 5674 - 20 });
+
+    // A later revision leaves the orphan alone rather than searching for another "Kabul".
+    const next = await currentRevision(articleId);
+    const again = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(reviewer),
+      json: { baseRevisionId: next.id, content: contentFromPlainText(`Kabul, a note.\n\n${next.text}`) },
+    });
+    expect((await again.json()).data).toMatchObject({ anchored: 2, moved: 0, orphaned: 1 });
+  });
+
   it("a revision made against an older base gets 409; analysts cannot revise (403)", async () => {
     const articleId = await makeArticle(workspaceId, reviewer.id);
     const base = await currentRevision(articleId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conllDocument, conllExport, conllSentences } from "../conll";
+import { conllDocument, conllExport, conllSentences, snapToWords } from "../conll";
 import { doccanoExport } from "../doccano";
 import { spacyExport, type SpacyDoc } from "../spacy";
 import { collectText, isAnchored, sourceOf, spanLabel } from "../types";
@@ -21,7 +21,8 @@ describe("doccano JSONL export", () => {
     lines.forEach((line, i) => {
       const { article, annotations } = batches[i];
       expect(line.text).toBe(article.text);
-      const kept = annotations.filter((a) => isAnchored(article, a));
+      // Untagged highlights are not entities: left out by default.
+      const kept = annotations.filter((a) => isAnchored(article, a) && a.entity);
       expect(line.label).toHaveLength(kept.length);
       line.label.forEach(([s, e, label], j) => {
         expect(cpSlice(line.text, s, e)).toBe(kept[j].exact);
@@ -35,7 +36,10 @@ describe("doccano JSONL export", () => {
 describe("spaCy JSON export", () => {
   it("ents do not overlap, spans.sc holds every span, offsets in code points slice to the quotes", async () => {
     const batches = await allBatches();
-    const docs = JSON.parse(await collectText(spacyExport(sourceOf(batches)))) as SpacyDoc[];
+    // Untagged highlights included under a label, so the seed's overlaps are there.
+    const docs = JSON.parse(
+      await collectText(spacyExport(sourceOf(batches), { untaggedLabel: "Highlight" })),
+    ) as SpacyDoc[];
     expect(docs).toHaveLength(batches.length);
     docs.forEach((doc, i) => {
       const { article, annotations } = batches[i];
@@ -74,11 +78,14 @@ describe("CoNLL-2003 BIO export", () => {
         }
       }
       expect(runs.length).toBeGreaterThan(0);
-      // Tokens hold no whitespace: a run covers the quote without its outer whitespace.
-      const trimmed = kept.map((a) => {
-        const lead = a.exact.length - a.exact.trimStart().length;
-        return { start: a.start + lead, end: a.start + lead + a.exact.trim().length, exact: a.exact.trim() };
-      });
+      // Tokens hold no whitespace: a run covers the quote without its outer whitespace, widened to whole words.
+      const trimmed = snapToWords(
+        article.text,
+        kept.map((a) => {
+          const lead = a.exact.length - a.exact.trimStart().length;
+          return { start: a.start + lead, end: a.start + lead + a.exact.trim().length };
+        }),
+      ).spans.map((a) => ({ ...a, exact: article.text.slice(a.start, a.end) }));
       for (const run of runs) {
         const match = trimmed.find((a) => a.start === run.start && a.end === run.end);
         expect(match, article.text.slice(run.start, run.end)).toBeDefined();
@@ -98,17 +105,57 @@ describe("CoNLL-2003 BIO export", () => {
 });
 
 describe("CoNLL export stream", () => {
-  it("is the articles' documents, orphans left out", async () => {
+  it("is the articles' documents, orphans and untagged highlights left out", async () => {
     const batches = await allBatches();
     const streamed = await collectText(conllExport(sourceOf(batches)));
     const expected = batches
       .map(({ article, annotations }) =>
         conllDocument(
           article,
-          annotations.filter((a) => isAnchored(article, a)),
+          annotations.filter((a) => isAnchored(article, a) && a.entity),
         ),
       )
       .join("");
     expect(streamed).toBe(expected);
+  });
+});
+
+describe("untagged highlights and words in NER exports", () => {
+  const article = {
+    id: "a1",
+    title: "Abroad",
+    revisionNumber: 1,
+    text: "Help came from abroad. Kabul waited.",
+    language: "en",
+  };
+  const broad = { start: article.text.indexOf("broad"), end: article.text.indexOf("broad") + 5 };
+  const kabul = { start: article.text.indexOf("Kabul"), end: article.text.indexOf("Kabul") + 5 };
+
+  it("CoNLL never splits a word an annotation starts inside: the span covers the whole word", () => {
+    const tokens = conllSentences(article, [{ ...broad, label: "Place" }]).flat();
+    expect(tokens.map((t) => `${t.text} ${t.tag}`)).toContain("abroad B-Place");
+    expect(tokens.map((t) => t.text)).not.toContain("broad");
+    expect(snapToWords(article.text, [broad, kabul])).toEqual({
+      spans: [{ start: broad.start - 1, end: broad.end }, kabul],
+      adjusted: 1,
+    });
+  });
+
+  it("leaves untagged highlights out of CoNLL, spaCy and doccano unless a label is named for them", async () => {
+    const batches = await allBatches();
+    const untagged = batches.flatMap((b) => b.annotations.filter((a) => !a.entity && isAnchored(b.article, a)));
+    expect(untagged.length).toBeGreaterThan(0);
+    const without = await collectText(doccanoExport(sourceOf(batches)));
+    const withLabel = await collectText(doccanoExport(sourceOf(batches), { untaggedLabel: "MISC" }));
+    expect(without).not.toContain('"Highlight"');
+    expect(without).not.toContain('"MISC"');
+    const labels = withLabel
+      .trimEnd()
+      .split("\n")
+      .flatMap((l) => (JSON.parse(l) as { label: [number, number, string][] }).label.map((x) => x[2]));
+    expect(labels.filter((l) => l === "MISC")).toHaveLength(untagged.length);
+    expect(await collectText(spacyExport(sourceOf(batches)))).not.toContain('"label":"Highlight"');
+    expect(await collectText(conllExport(sourceOf(batches)))).not.toMatch(/[BI]-Highlight/);
+    expect(await collectText(conllExport(sourceOf(batches), { untaggedLabel: "MISC" }))).toMatch(/B-MISC/);
   });
 });

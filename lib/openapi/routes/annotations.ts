@@ -48,6 +48,7 @@ apiRoute({
   permission: "annotation.create",
   params: pathParams.article,
   body: CreateAnnotation,
+  idempotent: true,
   response: { status: 201, description: "The new annotation.", schema: dataOf(AnnotationSchema) },
   errors: [409],
 });
@@ -61,6 +62,7 @@ apiRoute({
   permission: "annotation.create",
   params: pathParams.article,
   body: CreateAnnotationBatch,
+  idempotent: true,
   response: { status: 201, description: "The new annotations.", schema: dataOf(z.array(AnnotationSchema)) },
   errors: [409],
 });

@@ -38,6 +38,7 @@ apiRoute({
   permission: "comment.create",
   params: pathParams.annotation,
   body: CreateComment,
+  idempotent: true,
   response: { status: 201, description: "The new comment.", schema: dataOf(CommentSchema) },
   errors: [413],
 });

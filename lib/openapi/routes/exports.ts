@@ -34,7 +34,7 @@ const articleContent: Record<string, z.ZodType> = Object.fromEntries(
 );
 
 const filters =
-  "Filters narrow the annotations: `status`, `entityTypeId`, `authorId`, and `from`/`to` (inclusive days, UTC, of their creation). Offsets count Unicode code points (see lib/export/README.md). Deleted annotations and hidden comments are never exported, and a member annotating an article blind gets only their own annotations on it.";
+  "Filters narrow the annotations: `status`, `entityTypeId`, `authorId`, and `from`/`to` (inclusive days, UTC, of their creation). Offsets count Unicode code points (see lib/export/README.md). Deleted annotations and hidden comments are never exported, and a member annotating an article blind gets only their own annotations on it.\n\nNER formats (`conll`, `spacy`, `jsonl`): highlights without an entity are left out unless `untaggedLabel` names a label for them; CoNLL exports a span that starts or ends inside a word at that word's edges. With `report=1` they answer, instead of the file, `{ data: { exported, untaggedLeftOut, widenedToWords } }` as JSON.";
 
 apiRoute({
   method: "get",

@@ -20,6 +20,7 @@ apiRoute({
   permission: "annotation.import",
   params: pathParams.article,
   query: importOptionsSchema,
+  idempotent: true,
   bodyContentTypes: {
     "multipart/form-data": importOptionsSchema.extend({
       file,

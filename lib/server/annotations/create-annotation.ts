@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { articleAccessWhere } from "@/lib/auth/access";
@@ -13,6 +13,11 @@ import { revisionText } from "@/lib/server/articles/revision-text";
 import { requireUsableEntity } from "@/lib/server/entities/require-usable-entity";
 import type { WriteAccess } from "@/lib/auth/write-access";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
+import {
+  claimIdempotencyKey,
+  storeIdempotentAnswer,
+  type IdempotencyClaim,
+} from "@/lib/server/idempotency/idempotency";
 
 type CreateOptions = {
   workspaceId: string;
@@ -20,6 +25,11 @@ type CreateOptions = {
   /** Session and membership, checked by the statement that writes (see withAuth's `checkedByWrite`). */
   access: WriteAccess;
   inputs: CreateAnnotationInput[];
+  /**
+   * The request's Idempotency-Key (its user already checked) and the answer to
+   * store for it: claimed and stored in the creating transaction.
+   */
+  idempotency?: { claim: IdempotencyClaim; answer(created: AnnotationView[]): unknown } | null;
 };
 
 /**
@@ -51,16 +61,44 @@ async function createOnCachedRevision(options: CreateOptions): Promise<Annotatio
     const row = newAnnotation(text, input);
     return { ...row, event: { id: newId(), data: createdEventData(articleId, row) } };
   });
-  const created = await insertAnnotationsOnCurrentRevision({ workspaceId, articleId, revisionId, access, annotations });
+  const { idempotency } = options;
+  const created = idempotency
+    ? await insertClaimed(idempotency, (tx) =>
+        insertAnnotationsOnCurrentRevision({ workspaceId, articleId, revisionId, access, annotations, tx }),
+      )
+    : await insertAnnotationsOnCurrentRevision({ workspaceId, articleId, revisionId, access, annotations });
   if (created) access.confirm();
   return created;
 }
 
+/** Thrown to roll back a claimed fast insert that wrote nothing: the checked path claims again. */
+class NotInserted extends Error {}
+
+/** The fast insert with its Idempotency-Key claimed and answered in one transaction; null when it wrote nothing. */
+async function insertClaimed(
+  idempotency: NonNullable<CreateOptions["idempotency"]>,
+  insert: (tx: Tx) => Promise<AnnotationView[] | null>,
+): Promise<AnnotationView[] | null> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await claimIdempotencyKey(tx, idempotency.claim);
+      const created = await insert(tx);
+      if (!created) throw new NotInserted();
+      await storeIdempotentAnswer(tx, idempotency.claim, 201, idempotency.answer(created));
+      return created;
+    });
+  } catch (err) {
+    if (err instanceof NotInserted) return null;
+    throw err;
+  }
+}
+
 /** Reads the current revision in a transaction and checks each input in turn, throwing the first problem. */
 async function createChecked(options: Omit<CreateOptions, "access"> & { actorId: string }): Promise<AnnotationView[]> {
-  const { workspaceId, articleId, actorId, inputs } = options;
+  const { workspaceId, articleId, actorId, inputs, idempotency } = options;
   return db.$transaction(
     async (tx) => {
+      await claimIdempotencyKey(tx, idempotency?.claim);
       const article = await tx.article.findFirst({
         where: { id: articleId, ...articleAccessWhere({ workspaceId }) },
         select: { currentRevision: { select: { id: true, text: true } } },
@@ -115,6 +153,7 @@ async function createChecked(options: Omit<CreateOptions, "access"> & { actorId:
       });
       const byId = new Map(found.map((a) => [a.id, a]));
       const created = rows.map((r) => byId.get(r.id)!);
+      if (idempotency) await storeIdempotentAnswer(tx, idempotency.claim, 201, idempotency.answer(created));
       return created;
     },
     { timeout: 30_000 },

@@ -1,5 +1,5 @@
 import "server-only";
-import { preparedQuery } from "@/lib/db";
+import { preparedQuery, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationView } from "@/lib/server/annotations/annotation-select";
 import type { WriteAccess } from "@/lib/auth/write-access";
@@ -44,15 +44,18 @@ export async function insertAnnotationsOnCurrentRevision(options: {
   revisionId: string;
   access: Pick<WriteAccess, "member">;
   annotations: NewAnnotation[];
+  /** Runs the statement in this transaction (e.g. with an Idempotency-Key's claim) instead of on the pool. */
+  tx?: Tx;
 }): Promise<AnnotationView[] | null> {
-  const { workspaceId, articleId, revisionId, access, annotations: list } = options;
+  const { workspaceId, articleId, revisionId, access, annotations: list, tx } = options;
   const now = new Date();
   const column = <T>(pick: (a: NewAnnotation) => T) => list.map(pick);
   // FOR KEY SHARE is the lock the Article foreign key takes anyway; taking it while reading makes a
   // concurrent revision (which locks the row FOR UPDATE) either wait for this insert, so that it
   // re-anchors these rows, or win, and then the re-checked currentRevisionId stops the insert.
-  const rows = await preparedQuery<Row>(
-    "insert-annotations",
+  const run = (query: Prisma.Sql) =>
+    tx ? tx.$queryRaw<Row[]>(query) : preparedQuery<Row>("insert-annotations", query);
+  const rows = await run(
     Prisma.sql`
     WITH "author" AS (${access.member}), "article" AS (
       SELECT "id" FROM "Article"

@@ -11,19 +11,28 @@ import { publishLive } from "@/lib/server/live/publish-live";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState } from "@/lib/generated/prisma/enums";
 
+/**
+ * What a revision did to the article's live annotations: how many kept their
+ * place, moved ("please check") or were orphaned, and which moved or were
+ * orphaned. Deleted annotations are re-anchored too but not counted.
+ */
 export type RevisionResult = {
   revisionId: string;
   number: number;
   anchored: number;
   moved: number;
   orphaned: number;
+  movedIds: string[];
+  orphanedIds: string[];
 };
 
 /**
  * Saves edited article content as a new revision and re-anchors every
  * annotation of the article (deleted ones too, so a later restore lands
- * right): by position, then by quote and context, then fuzzily ("moved"),
- * else orphaned with its last quote kept. No annotation is ever dropped.
+ * right) through the edit's diff (`reanchorAll`): text the edit kept stays
+ * where it was, text it deleted is orphaned with its last quote kept, text it
+ * changed or moved is "moved, please check". Annotations already orphaned
+ * stay orphaned until someone re-attaches them. No annotation is ever dropped.
  * A revision made against an older base answers 409.
  */
 export async function reviseArticle(options: {
@@ -81,18 +90,37 @@ export async function reviseArticle(options: {
 
     const annotations = await tx.annotation.findMany({
       where: { articleId: options.articleId, workspaceId: options.workspaceId },
-      select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorState: true },
+      select: {
+        id: true,
+        start: true,
+        end: true,
+        exact: true,
+        prefix: true,
+        suffix: true,
+        anchorState: true,
+        deletedAt: true,
+      },
     });
-    const results = reanchorAll(base.text, newText, annotations);
+    const attached = annotations.filter((a) => a.anchorState !== "ORPHANED");
+    const results = new Map(reanchorAll(base.text, newText, attached).map((result, i) => [attached[i].id, result]));
     const counts = { anchored: 0, moved: 0, orphaned: 0 };
-    const rows = annotations.map((annotation, i) => {
-      const result = results[i];
+    const movedIds: string[] = [];
+    const orphanedIds: string[] = [];
+    const rows = annotations.map(({ deletedAt, ...annotation }) => {
+      const result = results.get(annotation.id) ?? ({ status: "orphaned" } as const);
+      const live = deletedAt === null;
       if (result.status === "orphaned") {
-        counts.orphaned++;
+        if (live) {
+          counts.orphaned++;
+          orphanedIds.push(annotation.id);
+        }
         return { ...annotation, anchorState: "ORPHANED" as AnchorState };
       }
       const anchorState: AnchorState = result.status === "fuzzy" ? "MOVED" : "ANCHORED";
-      counts[anchorState === "MOVED" ? "moved" : "anchored"]++;
+      if (live) {
+        counts[anchorState === "MOVED" ? "moved" : "anchored"]++;
+        if (anchorState === "MOVED") movedIds.push(annotation.id);
+      }
       const selector = createQuoteSelector(newText, result.start, result.end);
       return { id: annotation.id, start: result.start, end: result.end, ...selector, anchorState };
     });
@@ -118,7 +146,7 @@ export async function reviseArticle(options: {
       actorId: options.actorId,
       workspaceId: options.workspaceId,
       target: { type: "article", id: options.articleId },
-      data: { revision: number, ...counts },
+      data: { revision: number, ...counts, movedIds, orphanedIds },
     });
     await publishLive(tx, [
       {
@@ -128,6 +156,6 @@ export async function reviseArticle(options: {
         data: { revisionId, number },
       },
     ]);
-    return { revisionId, number, ...counts };
+    return { revisionId, number, ...counts, movedIds, orphanedIds };
   });
 }

@@ -10,6 +10,11 @@ import { findThreadAnnotation } from "@/lib/server/comments/find-thread-annotati
 import type { AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { requireMentionable } from "@/lib/server/comments/require-mentionable";
 import { notifyComment } from "@/lib/server/notifications/notify-comment";
+import {
+  claimIdempotencyKey,
+  storeIdempotentAnswer,
+  type IdempotencyClaim,
+} from "@/lib/server/idempotency/idempotency";
 
 /**
  * Adds a comment to an annotation's thread (the first one starts it), in one
@@ -23,11 +28,16 @@ export async function createComment(options: {
   /** The actor, for the blind-annotation rule (see visible-authors). */
   viewer: AnnotationViewer;
   body: unknown;
+  /** The request's Idempotency-Key: claimed and answered in the same transaction. */
+  idempotency?: IdempotencyClaim | null;
 }): Promise<CommentView> {
   const parsed = parseCommentBody(options.body);
   return db.$transaction(async (tx) => {
+    await claimIdempotencyKey(tx, options.idempotency);
     const annotation = await findThreadAnnotation(tx, options);
-    return insertComment(tx, { ...options, annotation, parsed });
+    const comment = await insertComment(tx, { ...options, annotation, parsed });
+    await storeIdempotentAnswer(tx, options.idempotency, 201, { data: comment });
+    return comment;
   });
 }
 

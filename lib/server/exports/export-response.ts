@@ -1,6 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { exportDocument, createExportLinks, type ExportScope } from "@/lib/export";
+import { exportDocument, createExportLinks, nerExportReport, type ExportScope } from "@/lib/export";
+import { AppError } from "@/lib/errors";
 import type { ExportFormat, ExportQuery } from "@/lib/validations/export";
 import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { countExport, exportRows } from "@/lib/server/exports/export-rows";
@@ -50,11 +51,20 @@ export async function exportResponse(options: {
   viewer: AnnotationViewer;
 }): Promise<Response> {
   const { req, workspaceId, scope, viewer } = options;
-  const { format, ...filters } = options.query;
+  const { format, untaggedLabel, report, ...filters } = options.query;
   const base = process.env.NEXTAUTH_URL ?? new URL(req.url).origin;
   const links = createExportLinks(base, workspaceId);
   const url = new URL(new URL(req.url).pathname + new URL(req.url).search, base).toString();
   const visibility = await findAnnotationVisibility({ workspaceId, viewer, articleId: filters.articleId });
+  if (report) {
+    if (format !== "conll" && format !== "spacy" && format !== "jsonl") {
+      throw new AppError("UNPROCESSABLE", "A report is available for the CoNLL, spaCy and doccano formats.", {
+        details: { fieldErrors: { report: ["Only with format conll, spacy or jsonl."] } },
+      });
+    }
+    const rows = exportRows({ workspaceId, filters, visibility, detail: "spans" });
+    return Response.json({ data: await nerExportReport(rows, format, { untaggedLabel }) });
+  }
   const w3cTotal = format === "w3c" ? await countExport({ workspaceId, filters, visibility }) : undefined;
   const detail = SPAN_FORMATS.has(format) ? "spans" : "full";
   const doc = exportDocument(exportRows({ workspaceId, filters, visibility, detail }), {
@@ -63,6 +73,7 @@ export async function exportResponse(options: {
     links,
     url,
     w3cTotal,
+    untaggedLabel,
   });
   return new Response(pullStream(doc.body), {
     headers: {

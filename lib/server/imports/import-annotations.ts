@@ -1,3 +1,8 @@
+import {
+  claimIdempotencyKey,
+  storeIdempotentAnswer,
+  type IdempotencyClaim,
+} from "@/lib/server/idempotency/idempotency";
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -121,6 +126,8 @@ export async function importAnnotations(options: {
   actor: Actor;
   upload: ImportUpload;
   options: ImportOptions;
+  /** The request's Idempotency-Key: claimed and answered in the same transaction. */
+  idempotency?: IdempotencyClaim | null;
 }): Promise<ImportReport> {
   const { workspaceId, articleId, actor, upload } = options;
   const choice = options.options;
@@ -133,6 +140,9 @@ export async function importAnnotations(options: {
 
   return db.$transaction(
     async (tx) => {
+      // A preview creates nothing: only a commit claims the key.
+      const idempotency = choice.preview ? null : options.idempotency;
+      await claimIdempotencyKey(tx, idempotency);
       const locked = await tx.$queryRaw<{ text: string; revisionId: string }[]>`
         SELECT r."text", r."id" AS "revisionId" FROM "Article" a
         JOIN "ArticleRevision" r ON r."id" = a."currentRevisionId"
@@ -275,7 +285,9 @@ export async function importAnnotations(options: {
         throw new AppError("UNPROCESSABLE", summary(decisions), { details: { ...problemDetails(decisions), report } });
       }
       await write(tx, { workspaceId, articleId, revisionId, actor, toWrite, types: types.mappings, report });
-      return { ...report, committed: true };
+      const committed = { ...report, committed: true };
+      await storeIdempotentAnswer(tx, idempotency, 201, { data: committed });
+      return committed;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -16,6 +16,8 @@ import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
+import { findRevisionOutcome } from "@/lib/server/articles/find-revision-outcome";
+import { RevisionOutcomeNotice } from "@/components/articles/revision-outcome-notice";
 import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-annotations";
 import { findAssignments } from "@/lib/server/assignments/find-assignments";
 import { findMembers } from "@/lib/server/members/find-members";
@@ -41,10 +43,7 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
 export default async function ArticlePage({ params, searchParams }: ArticlePageProps) {
   const { workspaceId, articleId } = await params;
   const query = (await searchParams) ?? {};
-  const count = (key: string) => Number(typeof query[key] === "string" ? query[key] : 0) || 0;
-  const revised = query.revised
-    ? { number: count("revised"), anchored: count("anchored"), moved: count("moved"), orphaned: count("orphaned") }
-    : null;
+  const revisedNumber = typeof query.revised === "string" ? Number(query.revised) : NaN;
   const { user, membership } = await requireWorkspacePage(workspaceId, {
     returnTo: `/w/${workspaceId}/articles/${articleId}`,
   });
@@ -57,6 +56,10 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
   const content = sanitizeContent(article.currentRevision.content as JSONContent);
   const viewer = { id: user.id, role: membership.role };
   const manage = can(membership.role, "assignment.manage");
+  const revised =
+    Number.isInteger(revisedNumber) && can(membership.role, "article.revise")
+      ? await findRevisionOutcome({ workspaceId, articleId, number: revisedNumber })
+      : null;
   const [annotations, entityTypes, assignments, members] = await Promise.all([
     findReaderAnnotations({ workspaceId, articleId, viewer, text: canonicalText(content) }),
     findEntityTypes({ workspaceId }),
@@ -98,11 +101,12 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
           </span>
         </div>
         {revised ? (
-          <div className="alert alert-success" role="status" style={{ marginBottom: "1rem" }}>
-            Saved revision {revised.number}: {revised.anchored} annotations kept their place
-            {revised.moved ? `, ${revised.moved} moved (please check them)` : ""}
-            {revised.orphaned ? `, ${revised.orphaned} orphaned (listed under “Orphaned”, ready to re-attach)` : ""}.
-          </div>
+          <RevisionOutcomeNotice
+            outcome={revised}
+            annotationHref={(id) =>
+              `/w/${workspaceId}/articles/${article.id}?revised=${revised.number}&annotation=${encodeURIComponent(id)}`
+            }
+          />
         ) : null}
         {can(membership.role, "article.delete") ||
         can(membership.role, "article.revise") ||

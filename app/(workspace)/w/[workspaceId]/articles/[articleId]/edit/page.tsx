@@ -3,6 +3,7 @@ import type { JSONContent } from "@tiptap/core";
 import { ArticleEditor } from "@/components/articles/article-editor";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { getArticle } from "@/lib/server/articles/get-article";
+import { findEditingAnnotations } from "@/lib/server/articles/find-editing-annotations";
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -11,7 +12,10 @@ type EditArticlePageProps = { params: Promise<{ workspaceId: string; articleId: 
 export default async function EditArticlePage({ params }: EditArticlePageProps) {
   const { workspaceId, articleId } = await params;
   const { user } = await requireWorkspacePage(workspaceId, { permission: "article.revise" });
-  const article = await orNotFound(getArticle({ workspaceId, articleId }));
+  const [article, annotations] = await Promise.all([
+    orNotFound(getArticle({ workspaceId, articleId })),
+    findEditingAnnotations({ workspaceId, articleId }),
+  ]);
   return (
     <div className="stack">
       <div className="page-header">
@@ -29,6 +33,8 @@ export default async function EditArticlePage({ params }: EditArticlePageProps) 
         revisionId={article.currentRevision.id}
         meId={user.id}
         content={article.currentRevision.content as JSONContent}
+        baseText={article.currentRevision.text}
+        annotations={annotations}
       />
     </div>
   );

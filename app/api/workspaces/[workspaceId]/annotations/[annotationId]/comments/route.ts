@@ -1,5 +1,6 @@
 // GET|POST /api/workspaces/[workspaceId]/annotations/[annotationId]/comments — an annotation's thread; add a comment
 import { withAuth } from "@/lib/auth/with-auth";
+import { idempotencyClaim, idempotent } from "@/lib/server/idempotency/idempotency";
 import { createComment } from "@/lib/server/comments/create-comment";
 import { findThread } from "@/lib/server/comments/find-thread";
 import { createCommentSchema, MAX_COMMENT_REQUEST_BYTES } from "@/lib/validations/comment";
@@ -17,16 +18,19 @@ export const GET = withAuth(
 );
 
 export const POST = withAuth(
-  async ({ workspaceId, params, user, membership, body }) => {
+  async ({ req, workspaceId, params, user, membership, body }) => {
     const input = await body(createCommentSchema, { maxBytes: MAX_COMMENT_REQUEST_BYTES });
-    const comment = await createComment({
-      workspaceId,
-      annotationId: params.annotationId,
-      actorId: user.id,
-      viewer: { id: user.id, role: membership.role },
-      body: input.body,
+    return idempotent(idempotencyClaim(req, user.id), async (claim) => {
+      const comment = await createComment({
+        workspaceId,
+        annotationId: params.annotationId,
+        actorId: user.id,
+        viewer: { id: user.id, role: membership.role },
+        body: input.body,
+        idempotency: claim,
+      });
+      return Response.json({ data: comment }, { status: 201 });
     });
-    return Response.json({ data: comment }, { status: 201 });
   },
   { permission: "comment.create" },
 );

@@ -1,5 +1,6 @@
 // GET|POST /api/workspaces/[workspaceId]/articles/[articleId]/annotations — list an article's annotations; create one
 import { withAuth } from "@/lib/auth/with-auth";
+import { IDEMPOTENCY_HEADER, idempotencyClaim, idempotent } from "@/lib/server/idempotency/idempotency";
 import { createAnnotations } from "@/lib/server/annotations/create-annotation";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { annotationListQuerySchema, createAnnotationSchema } from "@/lib/validations/annotation";
@@ -15,10 +16,20 @@ export const GET = withAuth(
 );
 
 export const POST = withAuth(
-  async ({ workspaceId, params, access, body }) => {
+  async ({ req, workspaceId, params, access, body }) => {
     const input = await body(createAnnotationSchema);
-    const [annotation] = await createAnnotations({ workspaceId, articleId: params.articleId, access, inputs: [input] });
-    return Response.json({ data: annotation }, { status: 201 });
+    // Only a request with a key pays for the separate access check its claim needs.
+    const claim = req.headers.has(IDEMPOTENCY_HEADER) ? idempotencyClaim(req, (await access.require()).user.id) : null;
+    return idempotent(claim, async (claim) => {
+      const [annotation] = await createAnnotations({
+        workspaceId,
+        articleId: params.articleId,
+        access,
+        inputs: [input],
+        idempotency: claim && { claim, answer: ([created]) => ({ data: created }) },
+      });
+      return Response.json({ data: annotation }, { status: 201 });
+    });
   },
   { permission: "annotation.create", checkedByWrite: true },
 );

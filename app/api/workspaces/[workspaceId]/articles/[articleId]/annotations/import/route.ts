@@ -1,5 +1,6 @@
 // POST /api/workspaces/[workspaceId]/articles/[articleId]/annotations/import — import a W3C, Hypothesis or brat file of annotations (or preview it)
 import { withAuth } from "@/lib/auth/with-auth";
+import { idempotencyClaim, idempotent } from "@/lib/server/idempotency/idempotency";
 import { importAnnotations } from "@/lib/server/imports/import-annotations";
 import { readImportUpload } from "@/lib/server/imports/read-import-upload";
 import { importOptionsSchema } from "@/lib/validations/annotation-import";
@@ -8,14 +9,18 @@ export const POST = withAuth(
   async ({ req, workspaceId, params, user, membership }) => {
     const upload = await readImportUpload(req);
     const options = importOptionsSchema.parse(upload.fields);
-    const data = await importAnnotations({
-      workspaceId,
-      articleId: params.articleId,
-      actor: { id: user.id, role: membership.role },
-      upload,
-      options,
+    const claim = options.preview ? null : idempotencyClaim(req, user.id);
+    return idempotent(claim, async (claim) => {
+      const data = await importAnnotations({
+        workspaceId,
+        articleId: params.articleId,
+        actor: { id: user.id, role: membership.role },
+        upload,
+        options,
+        idempotency: claim,
+      });
+      return Response.json({ data }, { status: data.committed ? 201 : 200 });
     });
-    return Response.json({ data }, { status: data.committed ? 201 : 200 });
   },
   { permission: "annotation.import" },
 );
