@@ -74,6 +74,24 @@ function isPrismaKnownError(err: unknown): err is { code: string; meta?: Record<
   );
 }
 
+type ErrorLike = { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: DriverCause } } };
+type DriverCause = { kind?: string; code?: string; originalCode?: string };
+
+/** The PostgreSQL SQLSTATE of an error from pg or from Prisma's driver adapter, if it carries one. */
+function sqlState(err: ErrorLike): string | undefined {
+  const cause = err.meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? cause?.code ?? err.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** Whether `err` is a PostgreSQL data exception (SQLSTATE class 22: a value the column cannot hold). */
+function isDataException(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as ErrorLike;
+  if (e.code === "P2000" || e.code === "P2020") return true;
+  return sqlState(e)?.startsWith("22") ?? false;
+}
+
 /** Maps any thrown value to an HTTP status and the one error body shape. */
 export function toErrorPayload(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof AppError) {
@@ -102,6 +120,12 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
         body: { error: { code: "CONFLICT", message: "That already exists." } },
       };
     }
+  }
+  if (isDataException(err)) {
+    return {
+      status: 422,
+      body: { error: { code: "UNPROCESSABLE", message: "A value in the request cannot be stored or searched for." } },
+    };
   }
   console.error(err);
   return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 import type { AnchorOutcome } from "@/lib/import/anchor-import";
 import type { ImportFormat, ImportProblem } from "@/lib/import/types";
 
@@ -24,13 +25,12 @@ export const importOptionsSchema = z.object({
   format: z.enum(["w3c", "brat"]).optional(),
   preview: flag.default(false),
   keepOrphans: flag.default(false),
-  source: z.string().max(2000).optional(),
-  typeMap: z
-    .string()
+  source: text().max(2000).optional(),
+  typeMap: text()
     .max(20_000)
     .transform((v, ctx) => {
       try {
-        return z.record(z.string().max(200), z.string().min(1).max(64)).parse(JSON.parse(v));
+        return z.record(text().max(200), text().min(1).max(64)).parse(JSON.parse(v));
       } catch {
         ctx.addIssue({ code: "custom", message: "typeMap must be a JSON object of type names to type ids." });
         return z.NEVER;

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
 export const MAX_ANALYSTS = 20;
 export const MAX_CURATION_ITEMS = 5_000;
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 
 /** The agreement view's query: whose annotations (`analyst` repeats; default everyone who annotated), which tokens. */
 export const agreementQuerySchema = z.object({
