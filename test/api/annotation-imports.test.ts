@@ -370,6 +370,39 @@ describe("POST …/annotations/import (W3C)", () => {
     expect(await annotationsOf(articleId)).toEqual([]);
   });
 
+  it("refuses a quote with half of a surrogate pair (half of an emoji of the text) with 422 naming its item", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const half = "Massoud \ud83d";
+    const start = TEXT.indexOf("Massoud \ud83d");
+    const lone = {
+      ...w3c("Kabul"),
+      id: "urn:test:lone",
+      target: {
+        source: "https://example.org/text",
+        selector: [
+          { type: "TextQuoteSelector", exact: half, prefix: TEXT.slice(start - 10, start), suffix: "" },
+          {
+            type: "TextPositionSelector",
+            start: codePointLength(TEXT.slice(0, start)),
+            end: codePointLength(TEXT.slice(0, start)) + 9,
+          },
+        ],
+      },
+    };
+    for (const [file, search] of [
+      [[w3c("Kabul"), lone], "?preview=true"],
+      [[w3c("Kabul"), lone], ""],
+      [[w3c("Kabul"), { ...lone, target: { ...lone.target, selector: lone.target.selector[0] } }], ""],
+    ] as const) {
+      const res = await importFile(articleId, file, { search });
+      expect(res.status, search).toBe(422);
+      const body = await res.json();
+      expect(body.error.message).toMatch(/item 2/);
+      expect(body.error.details.problems[0]).toMatchObject({ item: 1 });
+    }
+    expect(await annotationsOf(articleId)).toEqual([]);
+  });
+
   it("matches entities by this workspace's entity URL and by name within the type", async () => {
     const workspace = await makeWorkspace([{ user: analyst, role: "ANALYST" }]);
     const articleId = await makeArticle(workspace, analyst.id, { text: TEXT });
