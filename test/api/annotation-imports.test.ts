@@ -494,7 +494,9 @@ describe("POST …/annotations/import (W3C)", () => {
   });
 
   it("keeps review statuses only for importers who may review", async () => {
-    const file = [w3c("Kabul", { "marginalia:status": "ACCEPTED" })];
+    const file = [
+      w3c("Kabul", { creator: { id: analyst.id }, "marginalia:status": "ACCEPTED", "marginalia:reviewer": owner.id }),
+    ];
     const byAnalyst = await makeArticle(workspaceId, owner.id, { text: TEXT });
     const res = await importFile(byAnalyst, file);
     expect((await res.json()).data.statusesIgnored).toBe(1);
@@ -502,6 +504,72 @@ describe("POST …/annotations/import (W3C)", () => {
     const byOwner = await makeArticle(workspaceId, owner.id, { text: TEXT });
     await importFile(byOwner, file, { user: owner });
     expect((await annotationsOf(byOwner))[0].status).toBe("ACCEPTED");
+  });
+
+  it("keeps a decision only as its reviewer's, a member who may review; else imports it as proposed and reports it", async () => {
+    const reviewer = await makeUser({ name: "Imported Reviewer" });
+    const lead = await makeUser({ name: "Importing Lead" });
+    const author = await makeUser({ name: "Author Reviewer" });
+    const ws = await makeWorkspace([
+      { user: lead, role: "OWNER" },
+      { user: reviewer, role: "REVIEWER" },
+      { user: author, role: "REVIEWER" },
+      { user: analyst, role: "ANALYST" },
+    ]);
+    await db.workspace.update({ where: { id: ws }, data: { selfReviewAllowed: false } });
+    const articleId = await makeArticle(ws, lead.id, { text: TEXT });
+    const file = [
+      w3c("Ahmad", { "marginalia:status": "ACCEPTED", "marginalia:reviewer": reviewer.id }),
+      w3c("Kabul", { "marginalia:status": "REJECTED", "marginalia:reviewer": reviewer.id }),
+      w3c("Dushanbe", { "marginalia:status": "ACCEPTED" }),
+      w3c("Later", { "marginalia:status": "REJECTED", "marginalia:reviewer": "mailto:someone@elsewhere.example" }),
+      w3c("said", { "marginalia:status": "ACCEPTED", "marginalia:reviewer": analyst.id }),
+      w3c("The end", {
+        creator: { id: author.id },
+        "marginalia:status": "REJECTED",
+        "marginalia:reviewer": author.id,
+        "marginalia:rejectionReason": "Not a name.",
+      }),
+    ];
+    const res = await importFile(articleId, file, { user: lead, workspace: ws });
+    expect(res.status).toBe(201);
+    const report = (await res.json()).data;
+    expect(report.reviewsNotKeptCount).toBe(4);
+    expect(report.reviewsNotKept).toEqual([
+      expect.objectContaining({
+        item: 2,
+        status: "ACCEPTED",
+        reviewer: null,
+        why: expect.stringMatching(/no reviewer/),
+      }),
+      expect.objectContaining({ item: 3, status: "REJECTED", reviewer: "mailto:someone@elsewhere.example" }),
+      expect.objectContaining({ item: 4, status: "ACCEPTED", reviewer: analyst.id }),
+      expect.objectContaining({
+        item: 5,
+        status: "REJECTED",
+        reason: "Not a name.",
+        why: expect.stringMatching(/self-review/),
+      }),
+    ]);
+    const stored = await db.annotation.findMany({
+      where: { articleId },
+      orderBy: { start: "asc" },
+      select: { exact: true, status: true, reviewedById: true, rejectionReason: true, authorId: true },
+    });
+    expect(stored).toEqual([
+      { exact: "Ahmad", status: "ACCEPTED", reviewedById: reviewer.id, rejectionReason: null, authorId: lead.id },
+      {
+        exact: "Kabul",
+        status: "REJECTED",
+        reviewedById: reviewer.id,
+        rejectionReason: "Imported without a reason",
+        authorId: lead.id,
+      },
+      { exact: "Later", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: lead.id },
+      { exact: "Dushanbe", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: lead.id },
+      { exact: "said", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: lead.id },
+      { exact: "The end", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: author.id },
+    ]);
   });
 
   it("needs a choice when the file annotates several texts", async () => {
@@ -545,12 +613,16 @@ describe("POST …/annotations/import (brat)", () => {
     const articleId = await makeArticle(workspaceId, owner.id, { text: BRAT_TEXT });
     const res = await importFile(articleId, ann, { user: owner, filename: "article.ann", txt: `${BRAT_TEXT}\n` });
     expect(res.status).toBe(201);
+    // brat names no reviewer: the decision is reported, not put on the importer's name.
+    expect((await res.json()).data.reviewsNotKept).toEqual([
+      expect.objectContaining({ item: 1, status: "ACCEPTED", reviewer: null }),
+    ]);
     const rows = await annotationsOf(articleId);
     expect(
       rows.map((r) => [r.exact, r.entity?.type.name, r.entity?.externalId, r.status, r.comments.map((c) => c.text)]),
     ).toEqual([
       ["Ahmad", "Person", null, "PROPOSED", []],
-      ["Kabul", "City", "Q5838", "ACCEPTED", ["The capital"]],
+      ["Kabul", "City", "Q5838", "PROPOSED", ["The capital"]],
     ]);
     expect(rows[1].start).toBe(BRAT_TEXT.indexOf("Kabul"));
   });

@@ -24,8 +24,10 @@ import { publishLive } from "@/lib/server/live/publish-live";
 import { MAX_NOTE_LENGTH } from "@/lib/validations/annotation";
 import { MAX_REJECTION_REASON } from "@/lib/validations/review";
 import {
+  IMPORTED_WITHOUT_REASON,
   NEW_ENTITY_TYPE,
   type ImportItemReport,
+  type ImportReviewNotKept,
   type ImportOptions,
   type ImportReport,
   type ImportTypeMapping,
@@ -108,8 +110,11 @@ function commentDoc(text: string, attribution: string | null): object {
  * by name or by `typeMap`. Comments and replies join their highlight's
  * thread. Creators who are members of the workspace (by user URL or email)
  * stay authors when the importer may manage anyone's annotations; everything
- * else is the importer's. Statuses are kept only for importers who may
- * review. Highlights already on the article (same place, entity and quote;
+ * else is the importer's. Review decisions are kept only for importers who
+ * may review, and only as the file's reviewer's when that reviewer is a member
+ * who may review (not of their own annotation where self-review is not
+ * allowed); otherwise they are imported as PROPOSED and listed in
+ * `reviewsNotKept`. A rejection without a reason gets IMPORTED_WITHOUT_REASON. Highlights already on the article (same place, entity and quote;
  * for importers who are not leads, among their own) are not imported twice.
  *
  * All or nothing: one transaction, the article row locked; any problem
@@ -175,7 +180,11 @@ export async function importAnnotations(options: {
         : [];
 
       const mayAttributeOthers = can(actor.role, "annotation.manageAny");
-      const authorOf = await creatorMapper(tx, workspaceId, actor.id, mayAttributeOthers);
+      const { authorOf, reviewerOf } = await creatorMapper(tx, workspaceId, actor.id, mayAttributeOthers);
+      const { selfReviewAllowed } = await tx.workspace.findUniqueOrThrow({
+        where: { id: workspaceId },
+        select: { selfReviewAllowed: true },
+      });
       const entities = await matchEntities(tx, workspaceId, anchored, choice.typeMap ?? {});
       const types = await mapEntityTypes(tx, workspaceId, actor, entities.newTypeCounts, choice.typeMap ?? {});
       // Leads see everyone's annotations; others compare with their own only, so the report never tells
@@ -184,6 +193,7 @@ export async function importAnnotations(options: {
       const mayReview = can(actor.role, "annotation.review");
 
       let statusesIgnored = 0;
+      const reviewsNotKept: ImportReviewNotKept[] = [];
       const commentProblems: ImportProblem[] = [];
       const planned: PlannedHighlight[] = anchored.map((a, i) => {
         const h = a.highlight;
@@ -197,15 +207,36 @@ export async function importAnnotations(options: {
         let review: PlannedHighlight["review"] = null;
         if (h.status && h.status !== "PROPOSED") {
           if (mayReview) {
-            const reviewer = h.review?.reviewer ? authorOf({ id: h.review.reviewer }) : null;
+            // A decision is the file's reviewer's, never the importer's: kept only when that reviewer is a
+            // member who may review (and not of their own annotation where self-review is not allowed).
+            const reviewerId = reviewerOf(h.review?.reviewer);
             const reviewed = h.review?.reviewed ? new Date(h.review.reviewed) : null;
             const reason = h.review?.rejectionReason ? cleanText(h.review.rejectionReason).trim() : "";
-            review = {
-              status: h.status,
-              reviewedById: reviewer && !reviewer.attribution ? reviewer.id : actor.id,
-              reviewedAt: reviewed && !Number.isNaN(reviewed.getTime()) ? reviewed : new Date(),
-              rejectionReason: h.status === "REJECTED" ? reason.slice(0, MAX_REJECTION_REASON) || null : null,
-            };
+            const why = !reviewerId
+              ? h.review?.reviewer
+                ? "The reviewer is not a member who may review."
+                : "The file names no reviewer."
+              : reviewerId === author.id && !selfReviewAllowed
+                ? "The reviewer is the author, and this workspace does not allow self-review."
+                : null;
+            if (why) {
+              reviewsNotKept.push({
+                ...at(h),
+                status: h.status,
+                reviewer: h.review?.reviewer ?? null,
+                reviewed: h.review?.reviewed ?? null,
+                reason: reason || null,
+                why,
+              });
+            } else {
+              review = {
+                status: h.status,
+                reviewedById: reviewerId!,
+                reviewedAt: reviewed && !Number.isNaN(reviewed.getTime()) ? reviewed : new Date(),
+                rejectionReason:
+                  h.status === "REJECTED" ? reason.slice(0, MAX_REJECTION_REASON) || IMPORTED_WITHOUT_REASON : null,
+              };
+            }
           } else {
             statusesIgnored++;
           }
@@ -262,6 +293,8 @@ export async function importAnnotations(options: {
         entityTypes: types.mappings,
         typesCreated: types.mappings.filter((m) => m.typeId === NEW_ENTITY_TYPE && m.count > 0).map((m) => m.name),
         statusesIgnored,
+        reviewsNotKept: reviewsNotKept.slice(0, MAX_REPORTED_PROBLEMS),
+        reviewsNotKeptCount: reviewsNotKept.length,
         sources,
         source,
         items: planned.slice(0, MAX_REPORTED_ITEMS).map(itemReport),
@@ -370,24 +403,38 @@ function fileProblems(problems: ImportProblem[]): AppError {
 async function creatorMapper(tx: Tx, workspaceId: string, actorId: string, mayAttributeOthers: boolean) {
   const members = await tx.membership.findMany({
     where: { workspaceId },
-    select: { user: { select: { id: true, email: true, name: true } } },
+    select: { role: true, user: { select: { id: true, email: true, name: true } } },
   });
   const names = new Map(members.map((m) => [m.user.id, m.user.name]));
+  const roles = new Map(members.map((m) => [m.user.id, m.role]));
   const byId = new Map(members.map((m) => [m.user.id, m.user.id]));
   const byEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
-  return (creator: ImportedCreator | undefined): { id: string; attribution: string | null } => {
-    if (!creator) return { id: actorId, attribution: null };
+  /** The member a creator of the file is (by user URL, id or email), if any. */
+  const memberOf = (creator: ImportedCreator): string | undefined => {
     const fromUrl = creator.id ? MARGINALIA_USER_URL.exec(creator.id)?.[1] : undefined;
     const email = creator.email ?? (creator.id?.startsWith("mailto:") ? creator.id.slice(7) : undefined);
-    const id =
+    return (
       (fromUrl && byId.get(decodeURIComponent(fromUrl))) ||
       (creator.id && byId.get(creator.id)) ||
-      (email && byEmail.get(email.toLowerCase()));
+      (email && byEmail.get(email.toLowerCase())) ||
+      undefined
+    );
+  };
+  const authorOf = (creator: ImportedCreator | undefined): { id: string; attribution: string | null } => {
+    if (!creator) return { id: actorId, attribution: null };
+    const id = memberOf(creator);
     // Only those who may manage anyone's annotations may put others' names on them (no forged authorship).
     if (id && (id === actorId || mayAttributeOthers)) return { id, attribution: null };
     const name = (id && names.get(id)) ?? creator.name ?? creator.email ?? creator.id?.replace(/^acct:/, "");
     return { id: actorId, attribution: name ? clip(name, 100) : null };
   };
+  /** The file's reviewer as a member whose role may review now, if they are one. */
+  const reviewerOf = (reviewer: string | undefined): string | undefined => {
+    const id = reviewer ? memberOf({ id: reviewer }) : undefined;
+    const role = id ? roles.get(id) : undefined;
+    return id && role && can(role, "annotation.review") ? id : undefined;
+  };
+  return { authorOf, reviewerOf };
 }
 
 /**
