@@ -2,11 +2,13 @@ import yazl from "yazl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/anchoring";
+import { unzipText } from "@/lib/export/test/unzip";
 import { callRoute } from "@/test/call-route";
 import {
   entityTypeId,
   makeAnnotation,
   makeArticle,
+  makeComment,
   makeEntity,
   makeUser,
   makeWorkspace,
@@ -694,6 +696,71 @@ describe("POST …/annotations/import (zip)", () => {
         ["Massoud 🙂 flew", null, null],
       ].sort((a, b) => TEXT.indexOf(a[0]!) - TEXT.indexOf(b[0]!)),
     );
+  });
+
+  it("keeps comment authors through brat export → import rounds, never stacking “Author: ” prefixes", async () => {
+    const lead = await makeUser({ name: "Round Lead" });
+    const writer = await makeUser({ name: "Round Analyst" });
+    const ws = await makeWorkspace([
+      { user: lead, role: "OWNER" },
+      { user: writer, role: "ANALYST" },
+    ]);
+    let articleId = await makeArticle(ws, lead.id, { text: TEXT });
+    const annotationId = await makeAnnotation(ws, articleId, writer.id, { start: TEXT.indexOf("Kabul"), length: 5 });
+    await makeComment(ws, writer.id, { annotationId, text: "Is this the city?" });
+    await makeComment(ws, lead.id, { annotationId, text: "Yes: the capital." });
+    const exportAnn = async (id: string) => {
+      const res = await callRoute({
+        file: "api/workspaces/[workspaceId]/articles/[articleId]/export/route.ts",
+        method: "GET",
+        params: { workspaceId: ws, articleId: id },
+        search: "?format=brat",
+        cookie: await sessionCookie(lead),
+      });
+      expect(res.status).toBe(200);
+      const zip = Buffer.from(await res.arrayBuffer());
+      const ann = (await unzipText(zip)).find((f) => f.name.endsWith(".ann"))!.text;
+      return {
+        zip,
+        notes: ann
+          .split("\n")
+          .filter((l) => l.startsWith("#"))
+          .map((l) => l.split("\t")[2]),
+      };
+    };
+    const first = await exportAnn(articleId);
+    expect(first.notes).toEqual(["Round Analyst: Is this the city?", "Round Lead: Yes: the capital."]);
+    for (let round = 0; round < 2; round++) {
+      const copy = await makeArticle(ws, lead.id, { text: TEXT });
+      const { zip } = await exportAnn(articleId);
+      const imported = await callRoute({
+        file: route,
+        method: "POST",
+        params: { workspaceId: ws, articleId: copy },
+        cookie: await sessionCookie(lead),
+        body: zip,
+        headers: { "content-type": "application/zip" },
+        search: "?filename=export.zip",
+      });
+      expect(imported.status, await imported.clone().text()).toBe(201);
+      const [row] = await annotationsOf(copy);
+      expect(row.comments).toEqual([
+        { text: "Is this the city?", authorId: writer.id },
+        { text: "Yes: the capital.", authorId: lead.id },
+      ]);
+      expect((await exportAnn(copy)).notes).toEqual(first.notes);
+      articleId = copy;
+    }
+  });
+
+  it("attributes a brat note “Name: text” of someone who is not a member to them, once", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const kabul = codePointLength(TEXT.slice(0, TEXT.indexOf("Kabul")));
+    const ann = [`T1\tCity ${kabul} ${kabul + 5}\tKabul`, "#1\tAnnotatorNotes T1\tStranger: Check this."].join("\n");
+    const res = await importFile(articleId, ann, { user: owner, contentType: "text/plain", search: "?format=brat" });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [row] = await annotationsOf(articleId);
+    expect(row.comments).toEqual([{ text: "Imported from Stranger\nCheck this.", authorId: owner.id }]);
   });
 
   it("refuses a zip bomb before inflating it, and a zip with nothing to import", async () => {

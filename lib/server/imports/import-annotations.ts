@@ -180,7 +180,7 @@ export async function importAnnotations(options: {
         : [];
 
       const mayAttributeOthers = can(actor.role, "annotation.manageAny");
-      const { authorOf, reviewerOf } = await creatorMapper(tx, workspaceId, actor.id, mayAttributeOthers);
+      const { authorOf, reviewerOf, speakerOf } = await creatorMapper(tx, workspaceId, actor.id, mayAttributeOthers);
       const { selfReviewAllowed } = await tx.workspace.findUniqueOrThrow({
         where: { id: workspaceId },
         select: { selfReviewAllowed: true },
@@ -247,9 +247,11 @@ export async function importAnnotations(options: {
           note && note.length > MAX_NOTE_LENGTH ? [{ text: note, creator: h.creator, item: h.item }] : [];
         if (overflow.length) note = null;
         const comments = [...overflow, ...h.comments].flatMap((c) => {
-          const commenter = authorOf(c.creator);
+          // brat's "Name: text": the member of that name is the author; the prefix is not kept in the text.
+          const speaker = "speaker" in c && c.speaker ? speakerOf(c.speaker) : null;
+          const commenter = speaker ? speaker.author : authorOf(c.creator);
           try {
-            const parsedBody = parseCommentBody(commentDoc(c.text, commenter.attribution));
+            const parsedBody = parseCommentBody(commentDoc(speaker ? speaker.text : c.text, commenter.attribution));
             return [{ authorId: commenter.id, body: parsedBody.body as object, text: parsedBody.text }];
           } catch (err) {
             const message = err instanceof AppError ? err.message : "The comment cannot be read.";
@@ -434,7 +436,17 @@ async function creatorMapper(tx: Tx, workspaceId: string, actorId: string, mayAt
     const role = id ? roles.get(id) : undefined;
     return id && role && can(role, "annotation.review") ? id : undefined;
   };
-  return { authorOf, reviewerOf };
+  const byName = new Map<string, string | null>();
+  for (const m of members) byName.set(m.user.name, byName.has(m.user.name) ? null : m.user.id);
+  /**
+   * A brat note "Name: text": the comment of the member named Name (when exactly one is), as
+   * authorOf attributes it; of someone who is not a member, the importer's, attributed to Name.
+   */
+  const speakerOf = (speaker: { name: string; text: string }) => {
+    const id = byName.get(speaker.name);
+    return { author: id ? authorOf({ id }) : authorOf({ name: speaker.name }), text: speaker.text };
+  };
+  return { authorOf, reviewerOf, speakerOf };
 }
 
 /**
