@@ -547,6 +547,9 @@ export const AgreementSchema = registry.register(
     report: z
       .object({
         annotators: z.array(z.string()).openapi({ description: "The analysts' ids, in the order of the matrices." }),
+        spanCounts: z
+          .array(z.object({ overall: z.number().int(), byLabel: z.record(z.string(), z.number().int()) }))
+          .openapi({ description: "Each analyst's spans, overall and per label, in `annotators` order." }),
         spans: z.object({
           exact: figures("Span precision/recall/F1 between every pair, exact matches, overall and per label."),
           overlap: figures("The same with overlapping spans matching."),

@@ -11,6 +11,11 @@ export const agreementQuerySchema = z.object({
   analyst: z.array(id).max(MAX_ANALYSTS, `Compare at most ${MAX_ANALYSTS} analysts.`).optional(),
   units: z.enum(["all", "annotated"]).default("all"),
   format: z.enum(["json", "csv"]).default("json"),
+  /**
+   * The entity type (name) whose figures each pair's cell carries; empty for
+   * the pairs' overall figures only; absent for every type (the most work).
+   */
+  pairType: text().max(200).optional(),
 });
 export type AgreementQuery = z.infer<typeof agreementQuerySchema>;
 
