@@ -1,7 +1,7 @@
 import "server-only";
 import { REPORT_CSV_HEADER, toCsv, type AgreementReport } from "@/lib/agreement";
 import { agreementSpans, outsideLabel } from "@/lib/curation/article-spans";
-import { runAgreement } from "./agreement-pool";
+import { runAgreement } from "@/lib/server/compute-pool";
 import { findArticleAnnotations, type ArticleAnnotations } from "./find-article-annotations";
 
 export type AgreementUnits = "all" | "annotated";
@@ -54,7 +54,7 @@ async function prepare(options: AgreementOptions) {
  * precision/recall/F1 per pair (exact and overlap) and token-level Cohen,
  * Fleiss and Krippendorff, per entity type and overall. Labels are entity
  * type names. With fewer than two analysts there is no report. The figures
- * are computed on a worker thread (agreement-pool.ts).
+ * are computed on a worker thread (lib/server/compute-pool.ts).
  */
 export async function findArticleAgreement(options: AgreementOptions): Promise<ArticleAgreement> {
   const { head, task } = await prepare(options);

@@ -8,10 +8,8 @@ import { cleanText } from "@/lib/content/sanitize-content";
 import { parseCommentBody } from "@/lib/comments/parse-comment-body";
 import {
   MAX_REPORTED_PROBLEMS,
-  anchorImportedHighlights,
   bratTextMismatch,
   formatOfFilename,
-  parseAnnotationFile,
   readJson,
   type AnchoredHighlight,
   type ImportProblem,
@@ -21,6 +19,7 @@ import {
 import { activityExcerpt, recordActivities, recordActivity } from "@/lib/server/activity/record-activity";
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { publishLive } from "@/lib/server/live/publish-live";
+import { anchorImportOffThread, parseImportOffThread } from "@/lib/server/compute-pool";
 import { MAX_NOTE_LENGTH } from "@/lib/validations/annotation";
 import { MAX_REJECTION_REASON } from "@/lib/validations/review";
 import {
@@ -133,7 +132,7 @@ export async function importAnnotations(options: {
   let file: ImportFile | null = upload.zip
     ? null
     : { ...upload, format: choice.format ?? formatOfFilename(upload.filename ?? undefined) };
-  let parsed = file ? parseAnnotationFile(file.format, file.content) : null;
+  let parsed = file ? await parseImportOffThread(file.format, file.content) : null;
   if (parsed?.problems.length) throw fileProblems(parsed.problems);
 
   return db.$transaction(
@@ -148,7 +147,7 @@ export async function importAnnotations(options: {
 
       if (!file || !parsed) {
         file = fileFromZip(upload.zip!, upload.filename, text, choice.format);
-        parsed = parseAnnotationFile(file.format, file.content);
+        parsed = await parseImportOffThread(file.format, file.content);
         if (parsed.problems.length) throw fileProblems(parsed.problems);
       }
       const { format } = file;
@@ -172,7 +171,7 @@ export async function importAnnotations(options: {
           ? parsed.highlights.filter((h) => h.source === source)
           : parsed.highlights;
 
-      const { anchored, problems: anchorProblems } = anchorImportedHighlights(text, highlights);
+      const { anchored, problems: anchorProblems } = await anchorImportOffThread(text, highlights);
       if (anchorProblems.length) throw fileProblems(anchorProblems);
 
       const sourceDecisions: ImportProblem[] = needsSource
