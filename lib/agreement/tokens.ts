@@ -94,6 +94,7 @@ export interface TokenAgreementOptions {
    * The labels whose one-vs-rest figures each pair's cell carries (default
    * every label): a comparison of many analysts and types computes and sends
    * only the pairs' figures it shows. A pair's overall figure counts every label.
+   * (The compute pool then also leaves out the pairs' contingency tables.)
    */
   pairLabels?: readonly string[];
 }

@@ -14,6 +14,7 @@ export const agreementQuerySchema = z.object({
   /**
    * The entity type (name) whose figures each pair's cell carries; empty for
    * the pairs' overall figures only; absent for every type (the most work).
+   * When given, the pairs' Cohen results come without `categories` and `table`.
    */
   pairType: text().max(200).optional(),
 });

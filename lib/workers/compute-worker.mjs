@@ -46,10 +46,24 @@ function compile(entry) {
  */
 export default async function agreement(task) {
   const { agreementReport, agreementReportToCsv } = await compile("../agreement/report.ts");
-  const report = agreementReport(task.text, task.spans, task.options);
+  const report = compact(agreementReport(task.text, task.spans, task.options), task.options);
   if (task.output === "csv") return agreementReportToCsv({ ...report, annotators: task.names });
   if (task.output === "json") return JSON.stringify({ data: { ...task.head, report } });
   return report;
+}
+
+/**
+ * With `pairLabels` (a bounded view), the pairs' Cohen results without their
+ * contingency tables: with 80 types every pair's table is 81 × 81 counts,
+ * 90 MB over 80 analysts, and the view shows none of them.
+ */
+function compact(report, options) {
+  if (!options.pairLabels) return report;
+  const slim = ({ categories: _categories, table: _table, ...rest }) => rest;
+  const cells = report.tokenPairs.cells.map((row) =>
+    row.map((cell) => cell && { overall: slim(cell.overall), byLabel: cell.byLabel.map(slim) }),
+  );
+  return { ...report, tokenPairs: { ...report.tokenPairs, cells } };
 }
 
 /** `parseAnnotationFile(format, content)` of lib/import. */

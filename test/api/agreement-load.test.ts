@@ -99,11 +99,16 @@ describe(`agreement of ${ANALYSTS} analysts × ${TYPES} types`, () => {
     expect(one.data.report.spans.overlap.cells[2][1].byLabel.map((l: { label: string }) => l.label)).toEqual([
       "Type 3",
     ]);
+    // The same figures as the whole report's, without the contingency tables (81 × 81 per pair with 80 types).
     const full = await (await getAgreement("")).json();
     const fullPair = full.data.report.tokenPairs.cells[0][1];
-    expect(one.data.report.tokenPairs.cells[0][1].overall).toEqual(fullPair.overall);
+    const slim = ({ categories, table, ...rest }: { categories: unknown; table: unknown }) => {
+      expect({ categories, table }).toEqual({ categories: expect.any(Array), table: expect.any(Array) });
+      return rest;
+    };
+    expect(one.data.report.tokenPairs.cells[0][1].overall).toEqual(slim(fullPair.overall));
     expect(one.data.report.tokenPairs.cells[0][1].byLabel[0]).toEqual(
-      fullPair.byLabel.find((l: { label: string }) => l.label === "Type 3"),
+      slim(fullPair.byLabel.find((l: { label: string }) => l.label === "Type 3")),
     );
   }, 180_000);
 });
