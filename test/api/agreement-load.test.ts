@@ -15,36 +15,43 @@ let owner: TestUser;
 let workspaceId: string;
 let articleId: string;
 
-/** `ANALYSTS` analysts, each tagging every type on words of a long text, half of them alike. */
-beforeAll(async () => {
-  owner = await makeUser({ name: "Load Owner" });
-  const analysts = await Promise.all(Array.from({ length: ANALYSTS }, (_, i) => makeUser({ name: `Analyst ${i}` })));
-  workspaceId = await makeWorkspace([
+/** `analystCount` analysts, each tagging every one of `typeCount` types on words of a long text, many alike. */
+async function seed(analystCount: number, typeCount: number, perType = 2) {
+  const analysts = await Promise.all(
+    Array.from({ length: analystCount }, (_, i) => makeUser({ name: `Analyst ${i}` })),
+  );
+  const ws = await makeWorkspace([
     { user: owner, role: "OWNER" },
     ...analysts.map((user) => ({ user, role: "ANALYST" as const })),
   ]);
   const words = Array.from({ length: 3000 }, (_, i) => `word${i}`);
   const text = Array.from({ length: 30 }, (_, p) => words.slice(p * 100, p * 100 + 100).join(" ")).join("\n\n");
-  articleId = await makeArticle(workspaceId, owner.id, { text });
-  const revision = await currentRevision(articleId);
-  const types = Array.from({ length: TYPES }, (_, t) => ({
+  const article = await makeArticle(ws, owner.id, { text });
+  const revision = await currentRevision(article);
+  const types = Array.from({ length: typeCount }, (_, t) => ({
     id: newId(),
-    workspaceId,
+    workspaceId: ws,
     name: `Type ${t}`,
     color: "#2f55d4",
   }));
   await db.entityType.createMany({ data: types });
-  const entities = types.map((type) => ({ id: newId(), workspaceId, typeId: type.id, name: type.name, aliases: [] }));
+  const entities = types.map((type) => ({
+    id: newId(),
+    workspaceId: ws,
+    typeId: type.id,
+    name: type.name,
+    aliases: [],
+  }));
   await db.entity.createMany({ data: entities });
   const starts = [...revision.text.matchAll(/word\d+/g)].map((m) => [m.index, m.index + m[0].length]);
   const rows = analysts.flatMap((analyst, a) =>
     entities.flatMap((entity, t) =>
-      [0, 1].map((k) => {
+      Array.from({ length: perType }, (_, k) => {
         const [start, end] = starts[(t * 37 + k * 11 + (k === 1 ? a * 3 : 0)) % starts.length];
         return {
           id: newId(),
-          workspaceId,
-          articleId,
+          workspaceId: ws,
+          articleId: article,
           revisionId: revision.id,
           authorId: analyst.id,
           entityId: entity.id,
@@ -58,13 +65,19 @@ beforeAll(async () => {
     ),
   );
   await db.annotation.createMany({ data: rows });
+  return { workspaceId: ws, articleId: article };
+}
+
+beforeAll(async () => {
+  owner = await makeUser({ name: "Load Owner" });
+  ({ workspaceId, articleId } = await seed(ANALYSTS, TYPES));
 }, 120_000);
 
-async function getAgreement(search: string) {
+async function getAgreement(search: string, where = { workspaceId, articleId }) {
   return callRoute({
     file: agreementRoute,
     method: "GET",
-    params: { workspaceId, articleId },
+    params: where,
     cookie: await sessionCookie(owner),
     search,
   });
@@ -110,5 +123,17 @@ describe(`agreement of ${ANALYSTS} analysts × ${TYPES} types`, () => {
     expect(one.data.report.tokenPairs.cells[0][1].byLabel[0]).toEqual(
       slim(fullPair.byLabel.find((l: { label: string }) => l.label === "Type 3")),
     );
+  }, 180_000);
+
+  it("refuses more than 50,000 pair × type figures at once (33 analysts × 100 types), and answers one type's", async () => {
+    const large = await seed(33, 100, 1);
+    const all = await getAgreement("", large);
+    expect(all.status).toBe(422);
+    expect((await all.json()).error.details.fieldErrors.pairType).toBeDefined();
+    const csv = await getAgreement("?format=csv", large);
+    expect(csv.status).toBe(422);
+    const overall = await getAgreement("?pairType=", large);
+    expect(overall.status).toBe(200);
+    expect((await overall.json()).data.report.annotators).toHaveLength(33);
   }, 180_000);
 });

@@ -1,10 +1,17 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { REPORT_CSV_HEADER, toCsv, type AgreementReport } from "@/lib/agreement";
 import { agreementSpans, outsideLabel } from "@/lib/curation/article-spans";
 import { runAgreement } from "@/lib/server/compute-pool";
 import { findArticleAnnotations, type ArticleAnnotations } from "./find-article-annotations";
 
 export type AgreementUnits = "all" | "annotated";
+
+/**
+ * Most pair × entity type figures one request computes (40 analysts × 64
+ * types): past it the request must choose one type's pairs (`pairType`).
+ */
+export const MAX_PAIR_TYPE_FIGURES = 50_000;
 
 export type ArticleAgreement = Omit<ArticleAnnotations, "annotations" | "article"> & {
   article: Omit<ArticleAnnotations["article"], "text">;
@@ -42,6 +49,19 @@ async function prepare(options: AgreementOptions) {
   // Two analysts make one pair, whose per-type figures the table by type shows: always all of them.
   const pairLabels =
     options.pairType === undefined || analysts.length <= 2 ? undefined : options.pairType ? [options.pairType] : [];
+  if (!pairLabels && analysts.length > 2) {
+    const pairs = (analysts.length * (analysts.length - 1)) / 2;
+    const types = new Set(spans.flatMap((a) => a.spans.map((x) => x.label))).size;
+    if (pairs * types > MAX_PAIR_TYPE_FIGURES) {
+      throw new AppError(
+        "UNPROCESSABLE",
+        `${analysts.length} analysts on ${types} entity types make ${(pairs * types).toLocaleString("en")} pair × type figures, more than ${MAX_PAIR_TYPE_FIGURES.toLocaleString("en")} at once: ask for one type's pairs with pairType (empty for the pairs' overall figures), or fewer analysts.`,
+        {
+          details: { fieldErrors: { pairType: ["Choose an entity type, or leave it empty for the overall figures."] } },
+        },
+      );
+    }
+  }
   return {
     head: { article: head, annotators, analysts, units, outside },
     task: { text, spans, options: { units, outside, pairLabels } },
