@@ -19,7 +19,7 @@
  *   the highlight it leads to; Hypothesis replies name theirs in `references`.
  */
 import { z } from "zod";
-import { text } from "@/lib/validations/storable";
+import { text, withoutLoneSurrogates } from "@/lib/validations/storable";
 import { readJson } from "./read-json";
 import type {
   ImportProblem,
@@ -38,8 +38,9 @@ const list = <T>(value: T | T[] | undefined | null): T[] =>
 const quoteSelectorSchema = z.object({
   type: z.literal("TextQuoteSelector"),
   exact: text().min(1, "The quote (exact) is empty."),
-  prefix: text().optional(),
-  suffix: text().optional(),
+  // Context only: a half of a pair at its cut edge is dropped, not refused (the quote itself must be whole).
+  prefix: z.string().transform(withoutLoneSurrogates).pipe(text()).optional(),
+  suffix: z.string().transform(withoutLoneSurrogates).pipe(text()).optional(),
 });
 
 const positionSelectorSchema = z

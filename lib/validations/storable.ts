@@ -14,6 +14,11 @@ export const UNSTORABLE_TEXT_MESSAGE =
   "The text contains a character that cannot be stored (U+0000 or half of a pair).";
 export const UNSTORABLE_DATE_MESSAGE = "Use a date between the years 1 and 9999.";
 
+/** `value` without unpaired surrogates (e.g. a context cut inside an emoji by a tool counting code units). */
+export function withoutLoneSurrogates(value: string): string {
+  return value.replace(new RegExp(LONE_SURROGATE.source, "g"), "");
+}
+
 /** Whether `value` holds no U+0000 and no unpaired surrogate. */
 export function isStorableText(value: string): boolean {
   return !value.includes("\u0000") && !LONE_SURROGATE.test(value);

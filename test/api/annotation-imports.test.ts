@@ -403,6 +403,13 @@ describe("POST …/annotations/import (W3C)", () => {
       expect(body.error.details.problems[0]).toMatchObject({ item: 1 });
     }
     expect(await annotationsOf(articleId)).toEqual([]);
+    // Context cut inside the emoji (a tool counting code units) is only context: the half is dropped.
+    const cut = w3c("flew", {}, 0);
+    const selectors = cut.target.selector as { type: string; prefix?: string }[];
+    selectors[0].prefix = "\udE42 ";
+    const ok = await importFile(articleId, [cut]);
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    expect((await annotationsOf(articleId)).map((a) => a.exact)).toEqual(["flew"]);
   });
 
   it("matches entities by this workspace's entity URL and by name within the type", async () => {
