@@ -39,6 +39,11 @@ type ImportFile = { format: "w3c" | "brat"; content: string; txt: string | null;
 
 /** Items listed in a report (the counts cover all of them). */
 const MAX_REPORTED_ITEMS = 1000;
+/** Highlights planned between two turns of the event loop. */
+const PLAN_SLICE = 200;
+
+/** Lets the event loop serve what is waiting (I/O included) before going on. */
+const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Colours given to entity types an import creates, in turn. */
 const NEW_TYPE_COLORS = ["#2f55d4", "#d94f4f", "#2f9e6e", "#b8741a", "#8a4fd9", "#1f8fa3", "#c2478f", "#5f6b7a"];
 const MARGINALIA_ENTITY_URL = /\/w\/([^/?#]+)\/entities\/([^/?#]+)\/?(?:[?#].*)?$/;
@@ -194,7 +199,11 @@ export async function importAnnotations(options: {
       let statusesIgnored = 0;
       const reviewsNotKept: ImportReviewNotKept[] = [];
       const commentProblems: ImportProblem[] = [];
-      const planned: PlannedHighlight[] = anchored.map((a, i) => {
+      const planned: PlannedHighlight[] = [];
+      for (const [i, a] of anchored.entries()) {
+        // A file of many thousand highlights (each comment parsed with the editor's schema) takes
+        // seconds here: let other requests run between slices.
+        if (i % PLAN_SLICE === PLAN_SLICE - 1) await yieldToOtherRequests();
         const h = a.highlight;
         const entity = entities.choices[i];
         const key =
@@ -259,8 +268,8 @@ export async function importAnnotations(options: {
           }
         });
         const outcome = a.outcome === "anchored" && h.moved ? "moved" : a.outcome;
-        return { ...a, outcome, entity, duplicate, authorId: author.id, note, review, comments };
-      });
+        planned.push({ ...a, outcome, entity, duplicate, authorId: author.id, note, review, comments });
+      }
       if (commentProblems.length) throw fileProblems(commentProblems);
 
       // Counts are disjoint: a highlight already on the article counts only as a duplicate.
