@@ -42,6 +42,9 @@ const MAX_REPORTED_ITEMS = 1000;
 /** Highlights planned between two turns of the event loop. */
 const PLAN_SLICE = 200;
 
+/** Rows written by one statement of an import. */
+const WRITE_SLICE = 100;
+
 /** Lets the event loop serve what is waiting (I/O included) before going on. */
 const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Colours given to entity types an import creates, in turn. */
@@ -694,7 +697,12 @@ async function write(
     createdAt: new Date(now + i),
     updatedAt: new Date(now + i),
   }));
-  if (annotations.length) await tx.annotation.createMany({ data: annotations });
+  // In slices with a turn of the event loop between them: Prisma prepares a createMany on this thread,
+  // and 20,000 rows at once held it for half a minute.
+  for (let i = 0; i < annotations.length; i += WRITE_SLICE) {
+    await tx.annotation.createMany({ data: annotations.slice(i, i + WRITE_SLICE) });
+    await yieldToOtherRequests();
+  }
 
   const comments = toWrite.flatMap((p, i) =>
     p.comments.map((c, j) => ({
@@ -709,7 +717,10 @@ async function write(
       updatedAt: new Date(now + i + j),
     })),
   );
-  if (comments.length) await tx.comment.createMany({ data: comments });
+  for (let i = 0; i < comments.length; i += WRITE_SLICE) {
+    await tx.comment.createMany({ data: comments.slice(i, i + WRITE_SLICE) });
+    await yieldToOtherRequests();
+  }
 
   await recordActivity({
     tx,
