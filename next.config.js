@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "jsdom", "mammoth", "pg", "pg-listen"],
+  serverExternalPackages: ["@node-rs/argon2", "jsdom", "mammoth", "pg", "pg-listen", "piscina"],
   experimental: {
     serverActions: { bodySizeLimit: "6mb" },
   },

@@ -12,6 +12,7 @@ export const errorStatus = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -74,6 +75,60 @@ function isPrismaKnownError(err: unknown): err is { code: string; meta?: Record<
   );
 }
 
+type ErrorLike = { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: DriverCause } } };
+type DriverCause = { kind?: string; code?: string; originalCode?: string };
+
+/** The PostgreSQL SQLSTATE of an error from pg or from Prisma's driver adapter, if it carries one. */
+function sqlState(err: ErrorLike): string | undefined {
+  const cause = err.meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? cause?.code ?? err.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** Prisma's codes for an unreachable or closed database, or no connection within its timeout. */
+const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** The driver adapter's kinds for the same. */
+const ADAPTER_UNAVAILABLE = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+/** Socket errors of node-postgres. */
+const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH"]);
+/** node-postgres's own messages when a connection ends or cannot be had in time. */
+const PG_UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether `err` says the database cannot be reached right now: connection
+ * refused or reset, a connection or pool timeout, SQLSTATE class 08
+ * (connection exception), 57P01–57P03 (admin or crash shutdown, cannot
+ * connect now) or 53300 (too many connections), as pg raises them or as
+ * Prisma wraps them.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as ErrorLike;
+  if (typeof e.code === "string" && (PRISMA_UNAVAILABLE.has(e.code) || SOCKET_UNAVAILABLE.has(e.code))) return true;
+  const kind = e.meta?.driverAdapterError?.cause?.kind;
+  if (kind && ADAPTER_UNAVAILABLE.has(kind)) return true;
+  const state = sqlState(e);
+  if (state && (state.startsWith("08") || /^57P0[123]$/.test(state) || state === "53300")) return true;
+  return typeof e.message === "string" && PG_UNAVAILABLE_MESSAGE.test(e.message);
+}
+
+/** Whether `err` is a PostgreSQL data exception (SQLSTATE class 22: a value the column cannot hold). */
+function isDataException(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as ErrorLike;
+  if (e.code === "P2000" || e.code === "P2020") return true;
+  return sqlState(e)?.startsWith("22") ?? false;
+}
+
 /** Maps any thrown value to an HTTP status and the one error body shape. */
 export function toErrorPayload(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof AppError) {
@@ -102,6 +157,22 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
         body: { error: { code: "CONFLICT", message: "That already exists." } },
       };
     }
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.error(err);
+    return {
+      status: 503,
+      body: {
+        error: { code: "UNAVAILABLE", message: "The service is briefly unavailable. Please try again shortly." },
+      },
+      headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    };
+  }
+  if (isDataException(err)) {
+    return {
+      status: 422,
+      body: { error: { code: "UNPROCESSABLE", message: "A value in the request cannot be stored or searched for." } },
+    };
   }
   console.error(err);
   return {

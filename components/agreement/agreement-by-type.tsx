@@ -15,11 +15,9 @@ type ByTypeProps = {
 export function AgreementByType({ report, analysts, labels, colors }: ByTypeProps) {
   const two = analysts.length === 2;
   const scopes: (string | null)[] = [null, ...labels];
-  // Spans per analyst: matched + onlyB of anyone's cell against analyst 0 counts B's spans; row 0 gives A's.
   const spans = (scope: string | null, i: number) => {
-    const cell = report.spans.exact.cells[i === 0 ? 1 : 0][i]!;
-    const p = scoped(cell.overall, cell.byLabel, scope)!;
-    return p.matched + p.onlyB;
+    const counts = report.spanCounts[i];
+    return scope === null ? counts.overall : (counts.byLabel[scope] ?? 0);
   };
   return (
     <table className="table agr-by-type">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { AgreementReport } from "@/lib/agreement";
 import { AgreementByType } from "./agreement-by-type";
 import { PairMatrices, type Analyst } from "./agreement-matrix";
@@ -8,7 +8,10 @@ import { Figure } from "./figure";
 import { count } from "./format";
 
 type AgreementViewProps = {
+  /** The figures, with the pairs' per-type figures only when `pairsUrl` is null. */
   report: AgreementReport;
+  /** The agreement API's URL for these analysts and units; the pairs' figures of one type are fetched from it. */
+  pairsUrl: string | null;
   /** In the report's order. */
   analysts: Analyst[];
   /** Entity type name → colour. */
@@ -22,9 +25,11 @@ type Tile = { label: string; value: number | null; reason?: string | null; note:
  * The agreement figures of one article: headline figures, a table per entity
  * type, and the pairwise matrices for one entity type or all of them.
  */
-export function AgreementView({ report, analysts, colors, units }: AgreementViewProps) {
+export function AgreementView({ report, pairsUrl, analysts, colors, units }: AgreementViewProps) {
   const labels = report.tokens.byLabel.map((l) => l.label);
   const [scope, setScope] = useState<string | null>(null);
+  const pairs = usePairsOfType(pairsUrl, scope);
+  const pairsReport = scope === null || !pairsUrl ? report : pairs.report;
   const two = analysts.length === 2;
   const t = report.tokens.overall;
   const tokenNote =
@@ -91,7 +96,13 @@ export function AgreementView({ report, analysts, colors, units }: AgreementView
           Each row is the reference, each column the analyst compared with it; precision and recall swap across the
           diagonal. Under every figure: the units it counts (spans: matched pairs plus those only one analyst made).
         </p>
-        <PairMatrices report={report} analysts={analysts} scope={scope} scopeName={scope ?? "all types"} />
+        {pairsReport ? (
+          <PairMatrices report={pairsReport} analysts={analysts} scope={scope} scopeName={scope ?? "all types"} />
+        ) : (
+          <p className="muted" role="status">
+            {pairs.error ?? `Comparing every pair on ${scope}…`}
+          </p>
+        )}
       </section>
     </div>
   );
@@ -101,4 +112,32 @@ export function AgreementView({ report, analysts, colors, units }: AgreementView
 function spanUnits(report: AgreementReport, mode: "exact" | "overlap"): number {
   const p = report.spans[mode].cells[0][1]!.overall;
   return p.matched + p.onlyA + p.onlyB;
+}
+
+/**
+ * The pairs' figures of entity type `scope`, fetched when it is picked: the
+ * page computes only the pairs' overall figures, since every pair × every type
+ * is most of the work with many analysts and types.
+ */
+function usePairsOfType(pairsUrl: string | null, scope: string | null) {
+  const [state, setState] = useState<{ scope: string; report: AgreementReport | null; error: string | null } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!pairsUrl || scope === null) return;
+    const abort = new AbortController();
+    fetch(`${pairsUrl}&pairType=${encodeURIComponent(scope)}`, { signal: abort.signal })
+      .then(async (res) => {
+        if (!res.ok) throw new Error();
+        const body = (await res.json()) as { data: { report: AgreementReport | null } };
+        setState({ scope, report: body.data.report, error: null });
+      })
+      .catch(() => {
+        if (!abort.signal.aborted)
+          setState({ scope, report: null, error: "The figures could not be loaded. Try again." });
+      });
+    return () => abort.abort();
+  }, [pairsUrl, scope]);
+  const current = state?.scope === scope ? state : null;
+  return { report: current?.report ?? null, error: current?.error ?? null };
 }

@@ -89,6 +89,23 @@ export function ImportReportView({
           be applied: only reviewers and owners can accept or reject. They are imported as proposed.
         </p>
       ) : null}
+      {report.reviewsNotKeptCount ? (
+        <div className="muted small" data-testid="import-reviews-not-kept">
+          <p>
+            {report.reviewsNotKeptCount} review {report.reviewsNotKeptCount === 1 ? "decision" : "decisions"} will be
+            imported as proposed, because the file&apos;s reviewer cannot have made them here:
+          </p>
+          <ul>
+            {report.reviewsNotKept.map((r) => (
+              <li key={r.item}>
+                Item {r.item + 1}: {r.status.toLowerCase()}
+                {r.reviewer ? ` by ${r.reviewer}` : ""}
+                {r.reason ? ` (“${r.reason}”)` : ""}. {r.why}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       {report.sources.length > 1 ? (
         <div className="field">

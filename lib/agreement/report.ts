@@ -21,6 +21,8 @@ import {
 
 export interface AgreementReport {
   annotators: string[];
+  /** Each annotator's spans (in `annotators` order), overall and per label. */
+  spanCounts: { overall: number; byLabel: Record<string, number> }[];
   spans: { exact: SpanAgreementMatrix; overlap: SpanAgreementMatrix };
   tokens: TokenAgreement;
   tokenPairs: TokenKappaMatrix;
@@ -33,11 +35,27 @@ export function agreementReport(
   options: TokenAgreementOptions = {},
 ): AgreementReport {
   const labels = options.labels;
+  const only = options.pairLabels;
+  // Per-label rows of the pairs only for `pairLabels`; each pair's overall still counts every label.
+  const pairs = (matrix: SpanAgreementMatrix): SpanAgreementMatrix =>
+    only
+      ? {
+          ...matrix,
+          cells: matrix.cells.map((row) =>
+            row.map((cell) => cell && { ...cell, byLabel: cell.byLabel.filter((l) => only.includes(l.label)) }),
+          ),
+        }
+      : matrix;
   return {
     annotators: annotators.map((x) => x.annotator),
+    spanCounts: annotators.map((x) => {
+      const byLabel: Record<string, number> = {};
+      for (const span of x.spans) byLabel[span.label] = (byLabel[span.label] ?? 0) + 1;
+      return { overall: x.spans.length, byLabel };
+    }),
     spans: {
-      exact: pairwiseSpanAgreement(annotators, { mode: "exact", labels }),
-      overlap: pairwiseSpanAgreement(annotators, { mode: "overlap", labels }),
+      exact: pairs(pairwiseSpanAgreement(annotators, { mode: "exact", labels })),
+      overlap: pairs(pairwiseSpanAgreement(annotators, { mode: "overlap", labels })),
     },
     tokens: tokenAgreement(text, annotators, options),
     tokenPairs: pairwiseTokenKappa(text, annotators, options),

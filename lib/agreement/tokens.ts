@@ -90,6 +90,13 @@ export interface TokenAgreementOptions {
   units?: "all" | "annotated";
   /** Labels to report even when nobody used them. */
   labels?: readonly string[];
+  /**
+   * The labels whose one-vs-rest figures each pair's cell carries (default
+   * every label): a comparison of many analysts and types computes and sends
+   * only the pairs' figures it shows. A pair's overall figure counts every label.
+   * (The compute pool then also leaves out the pairs' contingency tables.)
+   */
+  pairLabels?: readonly string[];
 }
 
 export interface TokenCoefficients {
@@ -199,12 +206,14 @@ export function pairwiseTokenKappa(
   options: TokenAgreementOptions = {},
 ): TokenKappaMatrix {
   const g = labelGrid(text, annotators, options);
+  const only = options.pairLabels;
+  const labels = only ? g.labels.filter((l) => only.includes(l)) : g.labels;
   const cells = g.grid.map((a, i) =>
     g.grid.map((b, j) => {
       if (i === j) return null;
       return {
         overall: cohenKappa(a, b),
-        byLabel: g.labels.map((label) => {
+        byLabel: labels.map((label) => {
           const [x, y] = oneVsRest([a, b], label, g.outside);
           return { label, ...cohenKappa(x, y) };
         }),

@@ -15,6 +15,7 @@ import { assertJsonContentType, assertSameOriginRequest } from "@/lib/auth/csrf"
 import { consumeApiRequest } from "@/lib/auth/rate-limit";
 import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { isNestedDeeperThan } from "@/lib/validations/storable";
 
 /** Marks every handler built here, so a test can prove that no route skips it. */
 export const AUTH_WRAPPED = Symbol.for("marginalia.withAuth");
@@ -88,6 +89,8 @@ async function parseBody<S extends z.ZodType>(
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
+  // Recursive schemas (documents) would overflow the stack on a body nested thousands deep.
+  if (isNestedDeeperThan(json)) throw new AppError("UNPROCESSABLE", "The request body is nested too deeply.");
   return schema.parse(json);
 }
 

@@ -27,6 +27,15 @@ describe("anchorImportedHighlights", () => {
     expect(anchored[0].prefix).toBe(repeated.slice(Math.max(0, second - 32), second));
   });
 
+  it("reports a quote that matches half of an emoji as a problem of its item, never throws", () => {
+    const text = "Later, Massoud 🙂 flew to Dushanbe.";
+    const { anchored, problems } = anchorImportedHighlights(text, [
+      item({ quote: { exact: "Massoud \ud83d", prefix: "Later, ", suffix: "" } }, 4),
+    ]);
+    expect(anchored).toEqual([]);
+    expect(problems).toEqual([{ item: 4, message: expect.stringMatching(/middle of a character/) }]);
+  });
+
   it("converts code points to UTF-16 offsets around astral characters", () => {
     const text = "🇦🇫 Kabul 👩‍👩‍👧 Herat";
     const herat = text.indexOf("Herat");

@@ -102,6 +102,9 @@ export function anchorImportedHighlights(
     );
     if (result.status === "orphaned") {
       anchored.push({ highlight, outcome: "unanchorable", start: 0, end: 0, ...quote });
+    } else if (splitsPair(text, result.start) || splitsPair(text, result.end)) {
+      // A quote with half of an emoji matched that half: a highlight cannot start or end inside a character.
+      problems.push({ ...where(highlight), message: "The quote ends in the middle of a character (half of a pair)." });
     } else {
       anchored.push({
         highlight,
@@ -128,6 +131,13 @@ function exactText(text: string, converter: OffsetConverter, highlight: Imported
     if (!/^\n+$/.test(text.slice(fragments[i - 1].end, fragments[i].start))) return null;
   }
   return fragments.map((f) => text.slice(f.start, f.end)).join(" ");
+}
+
+/** Whether UTF-16 offset `at` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
 function clip(s: string): string {

@@ -33,6 +33,9 @@ function externalRef(db: string, id: string): string | undefined {
   return undefined;
 }
 
+/** "Name: text", as brat exports write a comment with its author. */
+const SPEAKER = /^([^:\t]{1,100}): (\S[\s\S]*)$/;
+
 /** Parses a brat `.ann` file; highlights come in file order with their notes, status and references. */
 export function parseBratAnnotations(raw: string): ParsedImport {
   const problems: ImportProblem[] = [];
@@ -105,7 +108,15 @@ export function parseBratAnnotations(raw: string): ParsedImport {
     }
     if (kind === "#") {
       const note = (rest ?? "").trim();
-      if (note) target.comments.push({ item: target.item, line, text: note });
+      const spoken = SPEAKER.exec(note);
+      if (note) {
+        target.comments.push({
+          item: target.item,
+          line,
+          text: note,
+          ...(spoken ? { speaker: { name: spoken[1].trim(), text: spoken[2].trim() } } : {}),
+        });
+      }
     } else if (kind === "A" || kind === "M") {
       const [name, , value] = parts;
       const status = value ? STATUS_VALUES[value.toLowerCase()] : undefined;

@@ -36,6 +36,11 @@ export type ImportedComment = ImportLocation & {
   text: string;
   creator?: ImportedCreator;
   created?: string;
+  /**
+   * brat: the note read as "Name: text", the way brat exports write a comment's author; the
+   * importer decides whether Name is a member (then `text` is theirs) or the note is plain text.
+   */
+  speaker?: { name: string; text: string };
 };
 
 /** A highlight to anchor on the article, with what it says about its text. */

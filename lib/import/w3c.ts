@@ -19,6 +19,7 @@
  *   the highlight it leads to; Hypothesis replies name theirs in `references`.
  */
 import { z } from "zod";
+import { text, withoutLoneSurrogates } from "@/lib/validations/storable";
 import { readJson } from "./read-json";
 import type {
   ImportProblem,
@@ -30,15 +31,16 @@ import type {
   ParsedImport,
 } from "./types";
 
-const stringOrList = z.union([z.string(), z.array(z.string())]);
+const stringOrList = z.union([text(), z.array(text())]);
 const list = <T>(value: T | T[] | undefined | null): T[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 const quoteSelectorSchema = z.object({
   type: z.literal("TextQuoteSelector"),
-  exact: z.string().min(1, "The quote (exact) is empty."),
-  prefix: z.string().optional(),
-  suffix: z.string().optional(),
+  exact: text().min(1, "The quote (exact) is empty."),
+  // Context only: a half of a pair at its cut edge is dropped, not refused (the quote itself must be whole).
+  prefix: z.string().transform(withoutLoneSurrogates).pipe(text()).optional(),
+  suffix: z.string().transform(withoutLoneSurrogates).pipe(text()).optional(),
 });
 
 const positionSelectorSchema = z
@@ -52,44 +54,44 @@ const positionSelectorSchema = z
 const objectWithType = z.looseObject({ type: stringOrList.optional() });
 
 const creatorSchema = z.union([
-  z.string(),
+  text(),
   z.looseObject({
-    id: z.string().optional(),
-    name: z.string().optional(),
-    nickname: z.string().optional(),
-    email: z.string().optional(),
+    id: text().optional(),
+    name: text().optional(),
+    nickname: text().optional(),
+    email: text().optional(),
   }),
 ]);
 
 const bodySchema = z.union([
-  z.string(),
+  text(),
   z.looseObject({
-    id: z.string().optional(),
+    id: text().optional(),
     type: stringOrList.optional(),
-    source: z.union([z.string(), z.looseObject({ id: z.string().optional() })]).optional(),
-    value: z.string().optional(),
-    name: z.string().optional(),
-    label: z.string().optional(),
+    source: z.union([text(), z.looseObject({ id: text().optional() })]).optional(),
+    value: text().optional(),
+    name: text().optional(),
+    label: text().optional(),
     purpose: stringOrList.optional(),
   }),
 ]);
 
 const targetSchema = z.union([
-  z.string(),
+  text(),
   z.looseObject({
-    id: z.string().optional(),
+    id: text().optional(),
     type: stringOrList.optional(),
-    source: z.union([z.string(), z.looseObject({ id: z.string().optional() })]).optional(),
+    source: z.union([text(), z.looseObject({ id: text().optional() })]).optional(),
     selector: z.union([objectWithType, z.array(objectWithType)]).optional(),
   }),
 ]);
 
 const annotationSchema = z.looseObject({
-  id: z.string().optional(),
+  id: text().optional(),
   type: stringOrList.optional(),
   motivation: stringOrList.optional(),
   body: z.union([bodySchema, z.array(bodySchema)]).optional(),
-  bodyValue: z.string().optional(),
+  bodyValue: text().optional(),
   target: z.union([targetSchema, z.array(targetSchema).min(1, "target is empty.")], {
     error: (issue) =>
       issue.input === undefined
@@ -97,23 +99,23 @@ const annotationSchema = z.looseObject({
         : "has the wrong type (expected a URL, an object or an array).",
   }),
   creator: z.union([creatorSchema, z.array(creatorSchema)]).optional(),
-  created: z.string().optional(),
-  modified: z.string().optional(),
+  created: text().optional(),
+  modified: text().optional(),
 });
 
 const hypothesisSchema = z.looseObject({
-  id: z.string().optional(),
-  uri: z.string().optional(),
-  text: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  user: z.string().optional(),
-  user_info: z.looseObject({ display_name: z.string().nullish() }).nullish(),
-  created: z.string().optional(),
-  references: z.array(z.string()).optional(),
+  id: text().optional(),
+  uri: text().optional(),
+  text: text().optional(),
+  tags: z.array(text()).optional(),
+  user: text().optional(),
+  user_info: z.looseObject({ display_name: text().nullish() }).nullish(),
+  created: text().optional(),
+  references: z.array(text()).optional(),
   target: z
     .array(
       z.looseObject({
-        source: z.string().optional(),
+        source: text().optional(),
         selector: z.array(objectWithType).optional(),
       }),
     )

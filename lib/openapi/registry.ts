@@ -48,6 +48,7 @@ export const ErrorSchema = registry.register(
         "UNPROCESSABLE",
         "RATE_LIMITED",
         "INTERNAL",
+        "UNAVAILABLE",
       ]),
       message: z.string().openapi({ description: "A sentence for people; never internals." }),
       details: z
@@ -80,6 +81,7 @@ const errorDescriptions: Record<number, string> = {
   413: "The body is too large.",
   422: "Invalid input; `details.fieldErrors` names the fields.",
   429: "Rate limited (API tokens: `API_RATE_LIMIT` requests per `API_RATE_LIMIT_WINDOW` seconds); see `Retry-After`.",
+  503: "The database cannot be reached right now; retry after `Retry-After` seconds.",
 };
 
 export type ApiRouteSpec = {
@@ -133,6 +135,7 @@ export function apiRoute(spec: ApiRouteSpec): void {
   const hasBody = Boolean(spec.body || spec.bodyContentTypes);
   if (hasBody || spec.query) statuses.add(422);
   if (hasBody) statuses.add(400);
+  statuses.add(503);
   const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
     [spec.response.status]: {
       description: spec.response.description,

@@ -289,6 +289,23 @@ export const ImportReportSchema = registry.register(
     ),
     typesCreated: z.array(z.string()),
     statusesIgnored: z.number().int(),
+    reviewsNotKept: z
+      .array(
+        z.object({
+          item: z.number().int(),
+          line: z.number().int().optional(),
+          status: z.enum(["ACCEPTED", "REJECTED"]),
+          reviewer: z.string().nullable(),
+          reviewed: z.string().nullable(),
+          reason: z.string().nullable(),
+          why: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          "Decisions of the file imported as PROPOSED: its reviewer is not a member who may review, or would review their own annotation where self-review is not allowed.",
+      }),
+    reviewsNotKeptCount: z.number().int(),
     sources: z
       .array(z.object({ source: z.string(), count: z.number().int() }))
       .openapi({ description: "The texts the file annotates, when more than one (choose with `source`)." }),
@@ -542,6 +559,9 @@ export const AgreementSchema = registry.register(
     report: z
       .object({
         annotators: z.array(z.string()).openapi({ description: "The analysts' ids, in the order of the matrices." }),
+        spanCounts: z
+          .array(z.object({ overall: z.number().int(), byLabel: z.record(z.string(), z.number().int()) }))
+          .openapi({ description: "Each analyst's spans, overall and per label, in `annotators` order." }),
         spans: z.object({
           exact: figures("Span precision/recall/F1 between every pair, exact matches, overall and per label."),
           overlap: figures("The same with overlapping spans matching."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 import type { AnchorOutcome } from "@/lib/import/anchor-import";
 import type { ImportFormat, ImportProblem } from "@/lib/import/types";
 
@@ -24,13 +25,12 @@ export const importOptionsSchema = z.object({
   format: z.enum(["w3c", "brat"]).optional(),
   preview: flag.default(false),
   keepOrphans: flag.default(false),
-  source: z.string().max(2000).optional(),
-  typeMap: z
-    .string()
+  source: text().max(2000).optional(),
+  typeMap: text()
     .max(20_000)
     .transform((v, ctx) => {
       try {
-        return z.record(z.string().max(200), z.string().min(1).max(64)).parse(JSON.parse(v));
+        return z.record(text().max(200), text().min(1).max(64)).parse(JSON.parse(v));
       } catch {
         ctx.addIssue({ code: "custom", message: "typeMap must be a JSON object of type names to type ids." });
         return z.NEVER;
@@ -64,6 +64,22 @@ export type ImportTypeMapping = {
   typeId: string | null;
 };
 
+/** The reason given to a rejection imported without one (the review API requires a reason). */
+export const IMPORTED_WITHOUT_REASON = "Imported without a reason";
+
+/** A decision of the file imported as PROPOSED instead, with the decision as the file records it. */
+export type ImportReviewNotKept = {
+  item: number;
+  line?: number;
+  status: "ACCEPTED" | "REJECTED";
+  /** The file's reviewer reference (user URL, id or email), if any. */
+  reviewer: string | null;
+  reviewed: string | null;
+  reason: string | null;
+  /** Why the decision was not kept. */
+  why: string;
+};
+
 /** What an import did, or (preview) would do. */
 export type ImportReport = {
   committed: boolean;
@@ -85,6 +101,12 @@ export type ImportReport = {
   typesCreated: string[];
   /** Review statuses in the file that were not applied (the importer cannot review): imported as proposed. */
   statusesIgnored: number;
+  /**
+   * Decisions kept as PROPOSED because the file's reviewer is not a member who may review (or would
+   * review their own annotation where self-review is not allowed); the first ones, as the file has them.
+   */
+  reviewsNotKept: ImportReviewNotKept[];
+  reviewsNotKeptCount: number;
   /** Texts the file annotates, when it annotates more than one (choose one with `source`). */
   sources: { source: string; count: number }[];
   source: string | null;

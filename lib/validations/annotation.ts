@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { storableDate, text } from "@/lib/validations/storable";
 
 export const MAX_NOTE_LENGTH = 5_000;
 export const MAX_QUOTE_LENGTH = 20_000;
 
-const id = z.string().min(1).max(64);
-const note = z.string().trim().max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters.`);
+const id = text().min(1).max(64);
+const note = text().trim().max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters.`);
 
 /** A new highlight: offsets into the revision's canonical text plus the quote they slice. */
 export const createAnnotationSchema = z
@@ -12,7 +13,7 @@ export const createAnnotationSchema = z
     revisionId: id,
     start: z.number().int("Offsets are whole numbers.").min(0, "start cannot be negative."),
     end: z.number().int("Offsets are whole numbers.").min(1),
-    exact: z.string().min(1, "The quote is empty.").max(MAX_QUOTE_LENGTH, "The quote is too long."),
+    exact: text().min(1, "The quote is empty.").max(MAX_QUOTE_LENGTH, "The quote is too long."),
     entityId: id.nullish(),
     note: note.nullish(),
   })
@@ -29,7 +30,7 @@ export const updateAnnotationSchema = z.object({
       revisionId: id,
       start: z.number().int().min(0),
       end: z.number().int().min(1),
-      exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
+      exact: text().min(1).max(MAX_QUOTE_LENGTH),
     })
     .refine((v) => v.start < v.end, { message: "end must be greater than start.", path: ["end"] })
     .optional(),
@@ -44,8 +45,7 @@ export const annotationListQuerySchema = z.object({
   entityId: id.optional(),
   authorId: id.optional(),
   /** Only these annotations (comma-separated), e.g. those a live event named. */
-  ids: z
-    .string()
+  ids: text()
     .transform((v) => v.split(",").filter(Boolean))
     .pipe(z.array(id).max(500, "At most 500 ids at once."))
     .optional(),
@@ -60,6 +60,7 @@ export const workspaceAnnotationListQuerySchema = annotationListQuerySchema.omit
   /** Only annotations changed at or after this instant (ISO 8601), e.g. the time of the previous sync. */
   updatedSince: z.iso
     .datetime({ offset: true, message: "Use an ISO 8601 date-time such as 2026-01-31T12:00:00Z." })
+    .refine(...storableDate)
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

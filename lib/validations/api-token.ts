@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
 export const apiTokenScopes = ["READ", "READ_WRITE"] as const;
 
@@ -11,8 +12,7 @@ export const apiTokenScopeLabels: Record<(typeof apiTokenScopes)[number], string
 
 /** A new personal API token for one workspace. */
 export const createApiTokenSchema = z.object({
-  name: z
-    .string()
+  name: text()
     .trim()
     .min(1, "Name the token, e.g. after the script that uses it.")
     .max(80, "Use at most 80 characters."),

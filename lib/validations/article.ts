@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { storableDate, text } from "@/lib/validations/storable";
 import { documentSchema } from "@/lib/validations/content";
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
     .optional()
@@ -15,46 +15,41 @@ export const articleMetadataSchema = z.object({
   source: optionalText(200, "Source"),
   /** Comma-separated in forms; an array in JSON. */
   authors: z
-    .union([z.string(), z.array(z.string())])
+    .union([text(), z.array(text())])
     .optional()
     .transform((v) => (Array.isArray(v) ? v : (v ?? "").split(",")).map((a) => a.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(200, "An author name can be at most 200 characters.")).max(50, "At most 50 authors.")),
-  publishedAt: z
-    .string()
+    .pipe(z.array(text().max(200, "An author name can be at most 200 characters.")).max(50, "At most 50 authors.")),
+  publishedAt: text()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(
-      z
-        .string()
+      text()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2021-09-24.")
         .refine((v) => {
           const date = new Date(`${v}T00:00:00Z`);
           return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
         }, "That date does not exist.")
+        .refine(...storableDate)
         .optional(),
     ),
-  originalUrl: z
-    .string()
+  originalUrl: text()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(
-      z
-        .string()
+      text()
         .max(2000, "The URL is too long.")
         .url("Enter a full URL starting with http:// or https://.")
         .refine((v) => /^https?:\/\//i.test(v), "Only http:// and https:// links are allowed.")
         .optional(),
     ),
-  language: z
-    .string()
+  language: text()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(
-      z
-        .string()
+      text()
         .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en or pt-BR.")
         .optional(),
     ),
@@ -63,22 +58,22 @@ export type ArticleMetadata = z.infer<typeof articleMetadataSchema>;
 
 /** Pasted text (JSON or form field) with its format. */
 export const pastedArticleSchema = articleMetadataSchema.extend({
-  text: z.string().min(1, "Paste the article's text."),
+  text: text().min(1, "Paste the article's text."),
   format: z.enum(["text", "markdown", "html"]).default("text"),
 });
 
 export const articleSortSchema = z.enum(["newest", "oldest", "title", "published"]).default("newest");
 
 export const articleListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   sort: articleSortSchema,
-  cursor: z.string().max(64).optional(),
+  cursor: text().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 
 /** A new revision of an article's text, made against `baseRevisionId` (stale → 409). */
 export const reviseArticleSchema = z.object({
-  baseRevisionId: z.string().min(1).max(64),
+  baseRevisionId: text().min(1).max(64),
   content: documentSchema,
 });

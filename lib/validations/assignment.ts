@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { storableDate, text } from "@/lib/validations/storable";
 
 /** Most analysts assigned to one article at once. */
 export const MAX_ASSIGNEES = 50;
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 
 /** A calendar day (YYYY-MM-DD) or null for no due date. */
-const dueDate = z
-  .string()
+const dueDate = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-12-01.")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Use a date such as 2026-12-01.")
+  .refine(...storableDate)
   .nullable();
 
 /** Assign an article to one or more analysts. */

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
 /** Most characters of text a comment may hold (its body's plain text). */
 export const MAX_COMMENT_TEXT = 10_000;
 /** Most bytes of JSON a comment request may carry (the body's structure included). */
 export const MAX_COMMENT_REQUEST_BYTES = 200_000;
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 
 /**
  * A comment body as the comment editor produces it (Tiptap JSON). Its shape is

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
 /** Tiptap JSON as the editor sends it; lib/content/sanitize-content checks it against the article schema. */
 export type ContentNode = {
@@ -9,19 +10,18 @@ export type ContentNode = {
   text?: string;
 };
 
-const attrs = z
-  .record(z.string().max(64), z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]))
-  .optional();
+const attrs = z.record(text().max(64), z.union([text().max(4000), z.number(), z.boolean(), z.null()])).optional();
 
 export const contentNodeSchema: z.ZodType<ContentNode> = z.lazy(() =>
   z.object({
-    type: z.string().min(1).max(64),
+    type: text().min(1).max(64),
     attrs,
     content: z.array(contentNodeSchema).max(100_000).optional(),
     marks: z
-      .array(z.object({ type: z.string().min(1).max(64), attrs }))
+      .array(z.object({ type: text().min(1).max(64), attrs }))
       .max(20)
       .optional(),
+    /** Cleaned, not refused: sanitize-content drops U+0000 and mends lone surrogates (cleanText). */
     text: z.string().optional(),
   }),
 );

@@ -1,15 +1,22 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
 export const MAX_ANALYSTS = 20;
 export const MAX_CURATION_ITEMS = 5_000;
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 
 /** The agreement view's query: whose annotations (`analyst` repeats; default everyone who annotated), which tokens. */
 export const agreementQuerySchema = z.object({
   analyst: z.array(id).max(MAX_ANALYSTS, `Compare at most ${MAX_ANALYSTS} analysts.`).optional(),
   units: z.enum(["all", "annotated"]).default("all"),
   format: z.enum(["json", "csv"]).default("json"),
+  /**
+   * The entity type (name) whose figures each pair's cell carries; empty for
+   * the pairs' overall figures only; absent for every type (the most work).
+   * When given, the pairs' Cohen results come without `categories` and `table`.
+   */
+  pairType: text().max(200).optional(),
 });
 export type AgreementQuery = z.infer<typeof agreementQuerySchema>;
 

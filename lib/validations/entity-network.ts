@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 
 /** Filters of the entity network, from the query string (`typeId` may repeat). */
 export const entityNetworkQuerySchema = z.object({

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
-const id = z.string().min(1).max(64);
-const name = z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
+const id = text().min(1).max(64);
+const name = text().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
 
-export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2f55d4.");
-export const shortcutSchema = z
-  .string()
+export const colorSchema = text().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2f55d4.");
+export const shortcutSchema = text()
   .regex(/^[a-z0-9]$/, "Use one lowercase letter or digit.")
   .nullish();
 
@@ -17,14 +17,13 @@ export const updateEntityTypeSchema = z.object({
   archived: z.boolean().optional(),
 });
 
-const externalId = z
-  .string()
+const externalId = text()
   .trim()
   .max(2000)
   .refine((v) => /^Q\d+$/.test(v) || /^https?:\/\/\S+$/i.test(v), "Use a Wikidata id such as Q42 or an http(s) URL.");
 
 const aliases = z
-  .array(z.string().trim().min(1).max(200))
+  .array(text().trim().min(1).max(200))
   .max(100, "At most 100 aliases.")
   .transform((list) => [...new Set(list)]);
 
@@ -32,7 +31,7 @@ export const createEntitySchema = z.object({
   name,
   typeId: id,
   aliases: aliases.default([]),
-  description: z.string().trim().max(5000).nullish(),
+  description: text().trim().max(5000).nullish(),
   externalId: externalId.nullish(),
 });
 export type CreateEntityInput = z.infer<typeof createEntitySchema>;
@@ -48,7 +47,7 @@ export const entityTypeListQuerySchema = z.object({
 });
 
 export const entitySearchSchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   typeId: id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });

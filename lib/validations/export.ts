@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableDate, text } from "@/lib/validations/storable";
 import { annotationStatusSchema } from "@/lib/validations/annotation";
 
 /** The export formats (lib/export), in the order the export dialog lists them. */
@@ -22,8 +23,8 @@ export const exportFormatLabels: Record<ExportFormat, { label: string; descripti
   },
 };
 
-const id = z.string().min(1).max(64);
-const date = z.iso.date("Use a date such as 2026-11-25.");
+const id = text().min(1).max(64);
+const date = z.iso.date("Use a date such as 2026-11-25.").refine(...storableDate);
 
 /** The filters and format of an export, as query parameters (`?format=…&status=…`). */
 export const exportQueryBaseSchema = z.object({

@@ -1,16 +1,22 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 
 /** The event stream's query: an optional article, and where the client left off (`Last-Event-ID`). */
 export const eventStreamQuerySchema = z.object({
   articleId: id.optional(),
-  lastEventId: z
-    .string()
-    .regex(/^\d{1,19}$/, "Last-Event-ID must be an event id.")
-    .transform((v) => BigInt(v))
-    .optional(),
+  lastEventId: text().optional(),
 });
+
+/** The largest event id (`seq` is a PostgreSQL bigint). */
+const MAX_EVENT_ID = 9_223_372_036_854_775_807n;
+
+/** `Last-Event-ID`: an event id the stream can have sent, so a whole number within bigint. */
+export const lastEventIdSchema = text()
+  .regex(/^\d{1,19}$/, "Last-Event-ID must be an event id.")
+  .transform((v) => BigInt(v))
+  .refine((v) => v <= MAX_EVENT_ID, "Last-Event-ID must be an event id.");
 
 /** What a reader has selected, for the others' presence markers. */
 export const presenceSelectionSchema = z.object({

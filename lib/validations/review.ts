@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { storableDate, text } from "@/lib/validations/storable";
 
 export const MAX_REJECTION_REASON = 2_000;
 export const MAX_REVIEW_BATCH = 500;
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 const decision = z.enum(["ACCEPTED", "REJECTED", "PROPOSED"], {
   message: "A decision is ACCEPTED, REJECTED or PROPOSED (back to undecided).",
 });
-const reason = z
-  .string()
+const reason = text()
   .trim()
   .max(MAX_REJECTION_REASON, `A reason can be at most ${MAX_REJECTION_REASON} characters.`)
   .optional();
@@ -35,9 +35,9 @@ export const batchReviewSchema = z
   })
   .refine(requireReasonToReject, reasonMessage);
 
-const isoDate = z
-  .string()
+const isoDate = text()
   .refine((v) => !Number.isNaN(Date.parse(v)), "Use a date such as 2026-11-25.")
+  .refine(...storableDate)
   .transform((v) => new Date(v));
 
 /** The review queue's filters; by default the undecided annotations, oldest first. */

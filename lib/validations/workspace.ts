@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/storable";
 import { roles } from "@/lib/auth/permissions";
 
-export const workspaceNameSchema = z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
+export const workspaceNameSchema = text().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
 
 export const createWorkspaceSchema = z.object({ name: workspaceNameSchema });
 /** A rename and/or the self-review setting (whether reviewers may decide on their own annotations). */

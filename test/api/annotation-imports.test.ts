@@ -2,11 +2,13 @@ import yazl from "yazl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/anchoring";
+import { unzipText } from "@/lib/export/test/unzip";
 import { callRoute } from "@/test/call-route";
 import {
   entityTypeId,
   makeAnnotation,
   makeArticle,
+  makeComment,
   makeEntity,
   makeUser,
   makeWorkspace,
@@ -370,6 +372,46 @@ describe("POST …/annotations/import (W3C)", () => {
     expect(await annotationsOf(articleId)).toEqual([]);
   });
 
+  it("refuses a quote with half of a surrogate pair (half of an emoji of the text) with 422 naming its item", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const half = "Massoud \ud83d";
+    const start = TEXT.indexOf("Massoud \ud83d");
+    const lone = {
+      ...w3c("Kabul"),
+      id: "urn:test:lone",
+      target: {
+        source: "https://example.org/text",
+        selector: [
+          { type: "TextQuoteSelector", exact: half, prefix: TEXT.slice(start - 10, start), suffix: "" },
+          {
+            type: "TextPositionSelector",
+            start: codePointLength(TEXT.slice(0, start)),
+            end: codePointLength(TEXT.slice(0, start)) + 9,
+          },
+        ],
+      },
+    };
+    for (const [file, search] of [
+      [[w3c("Kabul"), lone], "?preview=true"],
+      [[w3c("Kabul"), lone], ""],
+      [[w3c("Kabul"), { ...lone, target: { ...lone.target, selector: lone.target.selector[0] } }], ""],
+    ] as const) {
+      const res = await importFile(articleId, file, { search });
+      expect(res.status, search).toBe(422);
+      const body = await res.json();
+      expect(body.error.message).toMatch(/item 2/);
+      expect(body.error.details.problems[0]).toMatchObject({ item: 1 });
+    }
+    expect(await annotationsOf(articleId)).toEqual([]);
+    // Context cut inside the emoji (a tool counting code units) is only context: the half is dropped.
+    const cut = w3c("flew", {}, 0);
+    const selectors = cut.target.selector as { type: string; prefix?: string }[];
+    selectors[0].prefix = "\udE42 ";
+    const ok = await importFile(articleId, [cut]);
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    expect((await annotationsOf(articleId)).map((a) => a.exact)).toEqual(["flew"]);
+  });
+
   it("matches entities by this workspace's entity URL and by name within the type", async () => {
     const workspace = await makeWorkspace([{ user: analyst, role: "ANALYST" }]);
     const articleId = await makeArticle(workspace, analyst.id, { text: TEXT });
@@ -461,7 +503,9 @@ describe("POST …/annotations/import (W3C)", () => {
   });
 
   it("keeps review statuses only for importers who may review", async () => {
-    const file = [w3c("Kabul", { "marginalia:status": "ACCEPTED" })];
+    const file = [
+      w3c("Kabul", { creator: { id: analyst.id }, "marginalia:status": "ACCEPTED", "marginalia:reviewer": owner.id }),
+    ];
     const byAnalyst = await makeArticle(workspaceId, owner.id, { text: TEXT });
     const res = await importFile(byAnalyst, file);
     expect((await res.json()).data.statusesIgnored).toBe(1);
@@ -469,6 +513,72 @@ describe("POST …/annotations/import (W3C)", () => {
     const byOwner = await makeArticle(workspaceId, owner.id, { text: TEXT });
     await importFile(byOwner, file, { user: owner });
     expect((await annotationsOf(byOwner))[0].status).toBe("ACCEPTED");
+  });
+
+  it("keeps a decision only as its reviewer's, a member who may review; else imports it as proposed and reports it", async () => {
+    const reviewer = await makeUser({ name: "Imported Reviewer" });
+    const lead = await makeUser({ name: "Importing Lead" });
+    const author = await makeUser({ name: "Author Reviewer" });
+    const ws = await makeWorkspace([
+      { user: lead, role: "OWNER" },
+      { user: reviewer, role: "REVIEWER" },
+      { user: author, role: "REVIEWER" },
+      { user: analyst, role: "ANALYST" },
+    ]);
+    await db.workspace.update({ where: { id: ws }, data: { selfReviewAllowed: false } });
+    const articleId = await makeArticle(ws, lead.id, { text: TEXT });
+    const file = [
+      w3c("Ahmad", { "marginalia:status": "ACCEPTED", "marginalia:reviewer": reviewer.id }),
+      w3c("Kabul", { "marginalia:status": "REJECTED", "marginalia:reviewer": reviewer.id }),
+      w3c("Dushanbe", { "marginalia:status": "ACCEPTED" }),
+      w3c("Later", { "marginalia:status": "REJECTED", "marginalia:reviewer": "mailto:someone@elsewhere.example" }),
+      w3c("said", { "marginalia:status": "ACCEPTED", "marginalia:reviewer": analyst.id }),
+      w3c("The end", {
+        creator: { id: author.id },
+        "marginalia:status": "REJECTED",
+        "marginalia:reviewer": author.id,
+        "marginalia:rejectionReason": "Not a name.",
+      }),
+    ];
+    const res = await importFile(articleId, file, { user: lead, workspace: ws });
+    expect(res.status).toBe(201);
+    const report = (await res.json()).data;
+    expect(report.reviewsNotKeptCount).toBe(4);
+    expect(report.reviewsNotKept).toEqual([
+      expect.objectContaining({
+        item: 2,
+        status: "ACCEPTED",
+        reviewer: null,
+        why: expect.stringMatching(/no reviewer/),
+      }),
+      expect.objectContaining({ item: 3, status: "REJECTED", reviewer: "mailto:someone@elsewhere.example" }),
+      expect.objectContaining({ item: 4, status: "ACCEPTED", reviewer: analyst.id }),
+      expect.objectContaining({
+        item: 5,
+        status: "REJECTED",
+        reason: "Not a name.",
+        why: expect.stringMatching(/self-review/),
+      }),
+    ]);
+    const stored = await db.annotation.findMany({
+      where: { articleId },
+      orderBy: { start: "asc" },
+      select: { exact: true, status: true, reviewedById: true, rejectionReason: true, authorId: true },
+    });
+    expect(stored).toEqual([
+      { exact: "Ahmad", status: "ACCEPTED", reviewedById: reviewer.id, rejectionReason: null, authorId: lead.id },
+      {
+        exact: "Kabul",
+        status: "REJECTED",
+        reviewedById: reviewer.id,
+        rejectionReason: "Imported without a reason",
+        authorId: lead.id,
+      },
+      { exact: "Later", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: lead.id },
+      { exact: "Dushanbe", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: lead.id },
+      { exact: "said", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: lead.id },
+      { exact: "The end", status: "PROPOSED", reviewedById: null, rejectionReason: null, authorId: author.id },
+    ]);
   });
 
   it("needs a choice when the file annotates several texts", async () => {
@@ -512,12 +622,16 @@ describe("POST …/annotations/import (brat)", () => {
     const articleId = await makeArticle(workspaceId, owner.id, { text: BRAT_TEXT });
     const res = await importFile(articleId, ann, { user: owner, filename: "article.ann", txt: `${BRAT_TEXT}\n` });
     expect(res.status).toBe(201);
+    // brat names no reviewer: the decision is reported, not put on the importer's name.
+    expect((await res.json()).data.reviewsNotKept).toEqual([
+      expect.objectContaining({ item: 1, status: "ACCEPTED", reviewer: null }),
+    ]);
     const rows = await annotationsOf(articleId);
     expect(
       rows.map((r) => [r.exact, r.entity?.type.name, r.entity?.externalId, r.status, r.comments.map((c) => c.text)]),
     ).toEqual([
       ["Ahmad", "Person", null, "PROPOSED", []],
-      ["Kabul", "City", "Q5838", "ACCEPTED", ["The capital"]],
+      ["Kabul", "City", "Q5838", "PROPOSED", ["The capital"]],
     ]);
     expect(rows[1].start).toBe(BRAT_TEXT.indexOf("Kabul"));
   });
@@ -589,6 +703,71 @@ describe("POST …/annotations/import (zip)", () => {
         ["Massoud 🙂 flew", null, null],
       ].sort((a, b) => TEXT.indexOf(a[0]!) - TEXT.indexOf(b[0]!)),
     );
+  });
+
+  it("keeps comment authors through brat export → import rounds, never stacking “Author: ” prefixes", async () => {
+    const lead = await makeUser({ name: "Round Lead" });
+    const writer = await makeUser({ name: "Round Analyst" });
+    const ws = await makeWorkspace([
+      { user: lead, role: "OWNER" },
+      { user: writer, role: "ANALYST" },
+    ]);
+    let articleId = await makeArticle(ws, lead.id, { text: TEXT });
+    const annotationId = await makeAnnotation(ws, articleId, writer.id, { start: TEXT.indexOf("Kabul"), length: 5 });
+    await makeComment(ws, writer.id, { annotationId, text: "Is this the city?" });
+    await makeComment(ws, lead.id, { annotationId, text: "Yes: the capital." });
+    const exportAnn = async (id: string) => {
+      const res = await callRoute({
+        file: "api/workspaces/[workspaceId]/articles/[articleId]/export/route.ts",
+        method: "GET",
+        params: { workspaceId: ws, articleId: id },
+        search: "?format=brat",
+        cookie: await sessionCookie(lead),
+      });
+      expect(res.status).toBe(200);
+      const zip = Buffer.from(await res.arrayBuffer());
+      const ann = (await unzipText(zip)).find((f) => f.name.endsWith(".ann"))!.text;
+      return {
+        zip,
+        notes: ann
+          .split("\n")
+          .filter((l) => l.startsWith("#"))
+          .map((l) => l.split("\t")[2]),
+      };
+    };
+    const first = await exportAnn(articleId);
+    expect(first.notes).toEqual(["Round Analyst: Is this the city?", "Round Lead: Yes: the capital."]);
+    for (let round = 0; round < 2; round++) {
+      const copy = await makeArticle(ws, lead.id, { text: TEXT });
+      const { zip } = await exportAnn(articleId);
+      const imported = await callRoute({
+        file: route,
+        method: "POST",
+        params: { workspaceId: ws, articleId: copy },
+        cookie: await sessionCookie(lead),
+        body: zip,
+        headers: { "content-type": "application/zip" },
+        search: "?filename=export.zip",
+      });
+      expect(imported.status, await imported.clone().text()).toBe(201);
+      const [row] = await annotationsOf(copy);
+      expect(row.comments).toEqual([
+        { text: "Is this the city?", authorId: writer.id },
+        { text: "Yes: the capital.", authorId: lead.id },
+      ]);
+      expect((await exportAnn(copy)).notes).toEqual(first.notes);
+      articleId = copy;
+    }
+  });
+
+  it("attributes a brat note “Name: text” of someone who is not a member to them, once", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const kabul = codePointLength(TEXT.slice(0, TEXT.indexOf("Kabul")));
+    const ann = [`T1\tCity ${kabul} ${kabul + 5}\tKabul`, "#1\tAnnotatorNotes T1\tStranger: Check this."].join("\n");
+    const res = await importFile(articleId, ann, { user: owner, contentType: "text/plain", search: "?format=brat" });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [row] = await annotationsOf(articleId);
+    expect(row.comments).toEqual([{ text: "Imported from Stranger\nCheck this.", authorId: owner.id }]);
   });
 
   it("refuses a zip bomb before inflating it, and a zip with nothing to import", async () => {

@@ -195,6 +195,23 @@ describe("the event stream", () => {
     }
   });
 
+  it("answers 400 to a Last-Event-ID beyond any event id, so an EventSource stops instead of reconnecting in a loop", async () => {
+    for (const lastEventId of ["9999999999999999999", "9223372036854775808", "12a"]) {
+      const res = await callRoute({
+        file: events,
+        method: "GET",
+        params: { workspaceId },
+        cookie: await sessionCookie(reader),
+        search: `?articleId=${articleId}`,
+        headers: { "last-event-id": lastEventId },
+      });
+      expect(res.status, lastEventId).toBe(400);
+      expect((await res.json()).error.code).toBe("BAD_REQUEST");
+    }
+    const largest = await connect(reader, { lastEventId: "9223372036854775807" });
+    largest.close();
+  });
+
   it("ends the stream of a member who is removed", async () => {
     const leaver = await makeUser({ name: "Leaver" });
     await db.membership.create({ data: { id: `m-${leaver.id}`, workspaceId, userId: leaver.id, role: "ANALYST" } });

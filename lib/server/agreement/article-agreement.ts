@@ -1,9 +1,17 @@
 import "server-only";
-import { REPORT_CSV_HEADER, agreementReport, agreementReportToCsv, toCsv, type AgreementReport } from "@/lib/agreement";
+import { AppError } from "@/lib/errors";
+import { REPORT_CSV_HEADER, toCsv, type AgreementReport } from "@/lib/agreement";
 import { agreementSpans, outsideLabel } from "@/lib/curation/article-spans";
+import { runAgreement } from "@/lib/server/compute-pool";
 import { findArticleAnnotations, type ArticleAnnotations } from "./find-article-annotations";
 
 export type AgreementUnits = "all" | "annotated";
+
+/**
+ * Most pair × entity type figures one request computes (40 analysts × 64
+ * types): past it the request must choose one type's pairs (`pairType`).
+ */
+export const MAX_PAIR_TYPE_FIGURES = 50_000;
 
 export type ArticleAgreement = Omit<ArticleAnnotations, "annotations" | "article"> & {
   article: Omit<ArticleAnnotations["article"], "text">;
@@ -14,19 +22,22 @@ export type ArticleAgreement = Omit<ArticleAnnotations, "annotations" | "article
   report: AgreementReport | null;
 };
 
-/**
- * Agreement between analysts on an article's current text, computed by
- * `agreementReport` (lib/agreement) from the stored annotations: span
- * precision/recall/F1 per pair (exact and overlap) and token-level Cohen,
- * Fleiss and Krippendorff, per entity type and overall. Labels are entity
- * type names. With fewer than two analysts there is no report.
- */
-export async function findArticleAgreement(options: {
+type AgreementOptions = {
   workspaceId: string;
   articleId: string;
   analystIds?: readonly string[];
   units?: AgreementUnits;
-}): Promise<ArticleAgreement> {
+  /**
+   * The entity type whose figures each pair's cell carries: a name, "" for
+   * none (the pairs' overall figures only), undefined for every type. The
+   * pairs' per-type figures are most of the work with many analysts and types;
+   * with two analysts (one pair) they are always all computed.
+   */
+  pairType?: string;
+};
+
+/** What the figures are computed from, and everything of the answer but the report. */
+async function prepare(options: AgreementOptions) {
   const units = options.units ?? "all";
   const { article, annotators, analysts, annotations } = await findArticleAnnotations(options);
   const spans = agreementSpans(
@@ -35,24 +46,63 @@ export async function findArticleAgreement(options: {
   );
   const outside = outsideLabel(spans);
   const { text, ...head } = article;
+  // Two analysts make one pair, whose per-type figures the table by type shows: always all of them.
+  const pairLabels =
+    options.pairType === undefined || analysts.length <= 2 ? undefined : options.pairType ? [options.pairType] : [];
+  if (!pairLabels && analysts.length > 2) {
+    const pairs = (analysts.length * (analysts.length - 1)) / 2;
+    const types = new Set(spans.flatMap((a) => a.spans.map((x) => x.label))).size;
+    if (pairs * types > MAX_PAIR_TYPE_FIGURES) {
+      throw new AppError(
+        "UNPROCESSABLE",
+        `${analysts.length} analysts on ${types} entity types make ${(pairs * types).toLocaleString("en")} pair × type figures, more than ${MAX_PAIR_TYPE_FIGURES.toLocaleString("en")} at once: ask for one type's pairs with pairType (empty for the pairs' overall figures), or fewer analysts.`,
+        {
+          details: { fieldErrors: { pairType: ["Choose an entity type, or leave it empty for the overall figures."] } },
+        },
+      );
+    }
+  }
   return {
-    article: head,
-    annotators,
-    analysts,
-    units,
-    outside,
-    report: analysts.length >= 2 ? agreementReport(text, spans, { units, outside }) : null,
+    head: { article: head, annotators, analysts, units, outside },
+    task: { text, spans, options: { units, outside, pairLabels } },
   };
 }
 
-/** The figures as CSV (`agreementReportToCsv`), analysts named rather than by id; only the header without a report. */
-export function articleAgreementCsv(agreement: ArticleAgreement): string {
-  if (!agreement.report) return toCsv(REPORT_CSV_HEADER, []);
-  const names = displayNames(agreement.analysts);
-  return agreementReportToCsv({
-    ...agreement.report,
-    annotators: agreement.report.annotators.map((id) => names.get(id)!),
-  });
+/**
+ * Agreement between analysts on an article's current text, computed by
+ * `agreementReport` (lib/agreement) from the stored annotations: span
+ * precision/recall/F1 per pair (exact and overlap) and token-level Cohen,
+ * Fleiss and Krippendorff, per entity type and overall. Labels are entity
+ * type names. With fewer than two analysts there is no report. The figures
+ * are computed on a worker thread (lib/server/compute-pool.ts).
+ */
+export async function findArticleAgreement(options: AgreementOptions): Promise<ArticleAgreement> {
+  const { head, task } = await prepare(options);
+  const report = head.analysts.length >= 2 ? await runAgreement({ ...task, output: "report" }) : null;
+  return { ...head, report: report as AgreementReport | null };
+}
+
+/** `{ data: findArticleAgreement(…) }` as JSON, serialized on the worker thread too. */
+export async function findArticleAgreementJson(options: AgreementOptions): Promise<string> {
+  const { head, task } = await prepare(options);
+  if (head.analysts.length < 2) return JSON.stringify({ data: { ...head, report: null } });
+  return (await runAgreement({ ...task, output: "json", head })) as string;
+}
+
+/**
+ * The figures as CSV (`agreementReportToCsv`, every pair and type), analysts
+ * named rather than by id; only the header without a report. With the article, for the file name.
+ */
+export async function findArticleAgreementCsv(
+  options: Omit<AgreementOptions, "pairType">,
+): Promise<{ article: ArticleAgreement["article"]; units: AgreementUnits; csv: string }> {
+  const { head, task } = await prepare(options);
+  const names = displayNames(head.analysts);
+  const csv =
+    head.analysts.length < 2
+      ? toCsv(REPORT_CSV_HEADER, [])
+      : ((await runAgreement({ ...task, output: "csv", names: head.analysts.map((a) => names.get(a.id)!) })) as string);
+  return { article: head.article, units: head.units, csv };
 }
 
 /** Names, with a number after repeated ones so that every analyst stays distinct. */

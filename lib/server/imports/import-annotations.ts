@@ -13,10 +13,8 @@ import { cleanText } from "@/lib/content/sanitize-content";
 import { parseCommentBody } from "@/lib/comments/parse-comment-body";
 import {
   MAX_REPORTED_PROBLEMS,
-  anchorImportedHighlights,
   bratTextMismatch,
   formatOfFilename,
-  parseAnnotationFile,
   readJson,
   type AnchoredHighlight,
   type ImportProblem,
@@ -26,11 +24,14 @@ import {
 import { activityExcerpt, recordActivities, recordActivity } from "@/lib/server/activity/record-activity";
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
 import { publishLive } from "@/lib/server/live/publish-live";
+import { anchorImportOffThread, parseImportOffThread } from "@/lib/server/compute-pool";
 import { MAX_NOTE_LENGTH } from "@/lib/validations/annotation";
 import { MAX_REJECTION_REASON } from "@/lib/validations/review";
 import {
+  IMPORTED_WITHOUT_REASON,
   NEW_ENTITY_TYPE,
   type ImportItemReport,
+  type ImportReviewNotKept,
   type ImportOptions,
   type ImportReport,
   type ImportTypeMapping,
@@ -43,6 +44,14 @@ type ImportFile = { format: "w3c" | "brat"; content: string; txt: string | null;
 
 /** Items listed in a report (the counts cover all of them). */
 const MAX_REPORTED_ITEMS = 1000;
+/** Highlights planned between two turns of the event loop. */
+const PLAN_SLICE = 200;
+
+/** Rows written by one statement of an import. */
+const WRITE_SLICE = 100;
+
+/** Lets the event loop serve what is waiting (I/O included) before going on. */
+const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Colours given to entity types an import creates, in turn. */
 const NEW_TYPE_COLORS = ["#2f55d4", "#d94f4f", "#2f9e6e", "#b8741a", "#8a4fd9", "#1f8fa3", "#c2478f", "#5f6b7a"];
 const MARGINALIA_ENTITY_URL = /\/w\/([^/?#]+)\/entities\/([^/?#]+)\/?(?:[?#].*)?$/;
@@ -113,8 +122,11 @@ function commentDoc(text: string, attribution: string | null): object {
  * by name or by `typeMap`. Comments and replies join their highlight's
  * thread. Creators who are members of the workspace (by user URL or email)
  * stay authors when the importer may manage anyone's annotations; everything
- * else is the importer's. Statuses are kept only for importers who may
- * review. Highlights already on the article (same place, entity and quote;
+ * else is the importer's. Review decisions are kept only for importers who
+ * may review, and only as the file's reviewer's when that reviewer is a member
+ * who may review (not of their own annotation where self-review is not
+ * allowed); otherwise they are imported as PROPOSED and listed in
+ * `reviewsNotKept`. A rejection without a reason gets IMPORTED_WITHOUT_REASON. Highlights already on the article (same place, entity and quote;
  * for importers who are not leads, among their own) are not imported twice.
  *
  * All or nothing: one transaction, the article row locked; any problem
@@ -135,7 +147,7 @@ export async function importAnnotations(options: {
   let file: ImportFile | null = upload.zip
     ? null
     : { ...upload, format: choice.format ?? formatOfFilename(upload.filename ?? undefined) };
-  let parsed = file ? parseAnnotationFile(file.format, file.content) : null;
+  let parsed = file ? await parseImportOffThread(file.format, file.content) : null;
   if (parsed?.problems.length) throw fileProblems(parsed.problems);
 
   return db.$transaction(
@@ -153,7 +165,7 @@ export async function importAnnotations(options: {
 
       if (!file || !parsed) {
         file = fileFromZip(upload.zip!, upload.filename, text, choice.format);
-        parsed = parseAnnotationFile(file.format, file.content);
+        parsed = await parseImportOffThread(file.format, file.content);
         if (parsed.problems.length) throw fileProblems(parsed.problems);
       }
       const { format } = file;
@@ -177,7 +189,7 @@ export async function importAnnotations(options: {
           ? parsed.highlights.filter((h) => h.source === source)
           : parsed.highlights;
 
-      const { anchored, problems: anchorProblems } = anchorImportedHighlights(text, highlights);
+      const { anchored, problems: anchorProblems } = await anchorImportOffThread(text, highlights);
       if (anchorProblems.length) throw fileProblems(anchorProblems);
 
       const sourceDecisions: ImportProblem[] = needsSource
@@ -185,7 +197,11 @@ export async function importAnnotations(options: {
         : [];
 
       const mayAttributeOthers = can(actor.role, "annotation.manageAny");
-      const authorOf = await creatorMapper(tx, workspaceId, actor.id, mayAttributeOthers);
+      const { authorOf, reviewerOf, speakerOf } = await creatorMapper(tx, workspaceId, actor.id, mayAttributeOthers);
+      const { selfReviewAllowed } = await tx.workspace.findUniqueOrThrow({
+        where: { id: workspaceId },
+        select: { selfReviewAllowed: true },
+      });
       const entities = await matchEntities(tx, workspaceId, anchored, choice.typeMap ?? {});
       const types = await mapEntityTypes(tx, workspaceId, actor, entities.newTypeCounts, choice.typeMap ?? {});
       // Leads see everyone's annotations; others compare with their own only, so the report never tells
@@ -194,8 +210,13 @@ export async function importAnnotations(options: {
       const mayReview = can(actor.role, "annotation.review");
 
       let statusesIgnored = 0;
+      const reviewsNotKept: ImportReviewNotKept[] = [];
       const commentProblems: ImportProblem[] = [];
-      const planned: PlannedHighlight[] = anchored.map((a, i) => {
+      const planned: PlannedHighlight[] = [];
+      for (const [i, a] of anchored.entries()) {
+        // A file of many thousand highlights (each comment parsed with the editor's schema) takes
+        // seconds here: let other requests run between slices.
+        if (i % PLAN_SLICE === PLAN_SLICE - 1) await yieldToOtherRequests();
         const h = a.highlight;
         const entity = entities.choices[i];
         const key =
@@ -207,15 +228,36 @@ export async function importAnnotations(options: {
         let review: PlannedHighlight["review"] = null;
         if (h.status && h.status !== "PROPOSED") {
           if (mayReview) {
-            const reviewer = h.review?.reviewer ? authorOf({ id: h.review.reviewer }) : null;
+            // A decision is the file's reviewer's, never the importer's: kept only when that reviewer is a
+            // member who may review (and not of their own annotation where self-review is not allowed).
+            const reviewerId = reviewerOf(h.review?.reviewer);
             const reviewed = h.review?.reviewed ? new Date(h.review.reviewed) : null;
             const reason = h.review?.rejectionReason ? cleanText(h.review.rejectionReason).trim() : "";
-            review = {
-              status: h.status,
-              reviewedById: reviewer && !reviewer.attribution ? reviewer.id : actor.id,
-              reviewedAt: reviewed && !Number.isNaN(reviewed.getTime()) ? reviewed : new Date(),
-              rejectionReason: h.status === "REJECTED" ? reason.slice(0, MAX_REJECTION_REASON) || null : null,
-            };
+            const why = !reviewerId
+              ? h.review?.reviewer
+                ? "The reviewer is not a member who may review."
+                : "The file names no reviewer."
+              : reviewerId === author.id && !selfReviewAllowed
+                ? "The reviewer is the author, and this workspace does not allow self-review."
+                : null;
+            if (why) {
+              reviewsNotKept.push({
+                ...at(h),
+                status: h.status,
+                reviewer: h.review?.reviewer ?? null,
+                reviewed: h.review?.reviewed ?? null,
+                reason: reason || null,
+                why,
+              });
+            } else {
+              review = {
+                status: h.status,
+                reviewedById: reviewerId!,
+                reviewedAt: reviewed && !Number.isNaN(reviewed.getTime()) ? reviewed : new Date(),
+                rejectionReason:
+                  h.status === "REJECTED" ? reason.slice(0, MAX_REJECTION_REASON) || IMPORTED_WITHOUT_REASON : null,
+              };
+            }
           } else {
             statusesIgnored++;
           }
@@ -226,9 +268,11 @@ export async function importAnnotations(options: {
           note && note.length > MAX_NOTE_LENGTH ? [{ text: note, creator: h.creator, item: h.item }] : [];
         if (overflow.length) note = null;
         const comments = [...overflow, ...h.comments].flatMap((c) => {
-          const commenter = authorOf(c.creator);
+          // brat's "Name: text": the member of that name is the author; the prefix is not kept in the text.
+          const speaker = "speaker" in c && c.speaker ? speakerOf(c.speaker) : null;
+          const commenter = speaker ? speaker.author : authorOf(c.creator);
           try {
-            const parsedBody = parseCommentBody(commentDoc(c.text, commenter.attribution));
+            const parsedBody = parseCommentBody(commentDoc(speaker ? speaker.text : c.text, commenter.attribution));
             return [{ authorId: commenter.id, body: parsedBody.body as object, text: parsedBody.text }];
           } catch (err) {
             const message = err instanceof AppError ? err.message : "The comment cannot be read.";
@@ -237,8 +281,8 @@ export async function importAnnotations(options: {
           }
         });
         const outcome = a.outcome === "anchored" && h.moved ? "moved" : a.outcome;
-        return { ...a, outcome, entity, duplicate, authorId: author.id, note, review, comments };
-      });
+        planned.push({ ...a, outcome, entity, duplicate, authorId: author.id, note, review, comments });
+      }
       if (commentProblems.length) throw fileProblems(commentProblems);
 
       // Counts are disjoint: a highlight already on the article counts only as a duplicate.
@@ -272,6 +316,8 @@ export async function importAnnotations(options: {
         entityTypes: types.mappings,
         typesCreated: types.mappings.filter((m) => m.typeId === NEW_ENTITY_TYPE && m.count > 0).map((m) => m.name),
         statusesIgnored,
+        reviewsNotKept: reviewsNotKept.slice(0, MAX_REPORTED_PROBLEMS),
+        reviewsNotKeptCount: reviewsNotKept.length,
         sources,
         source,
         items: planned.slice(0, MAX_REPORTED_ITEMS).map(itemReport),
@@ -382,24 +428,48 @@ function fileProblems(problems: ImportProblem[]): AppError {
 async function creatorMapper(tx: Tx, workspaceId: string, actorId: string, mayAttributeOthers: boolean) {
   const members = await tx.membership.findMany({
     where: { workspaceId },
-    select: { user: { select: { id: true, email: true, name: true } } },
+    select: { role: true, user: { select: { id: true, email: true, name: true } } },
   });
   const names = new Map(members.map((m) => [m.user.id, m.user.name]));
+  const roles = new Map(members.map((m) => [m.user.id, m.role]));
   const byId = new Map(members.map((m) => [m.user.id, m.user.id]));
   const byEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
-  return (creator: ImportedCreator | undefined): { id: string; attribution: string | null } => {
-    if (!creator) return { id: actorId, attribution: null };
+  /** The member a creator of the file is (by user URL, id or email), if any. */
+  const memberOf = (creator: ImportedCreator): string | undefined => {
     const fromUrl = creator.id ? MARGINALIA_USER_URL.exec(creator.id)?.[1] : undefined;
     const email = creator.email ?? (creator.id?.startsWith("mailto:") ? creator.id.slice(7) : undefined);
-    const id =
+    return (
       (fromUrl && byId.get(decodeURIComponent(fromUrl))) ||
       (creator.id && byId.get(creator.id)) ||
-      (email && byEmail.get(email.toLowerCase()));
+      (email && byEmail.get(email.toLowerCase())) ||
+      undefined
+    );
+  };
+  const authorOf = (creator: ImportedCreator | undefined): { id: string; attribution: string | null } => {
+    if (!creator) return { id: actorId, attribution: null };
+    const id = memberOf(creator);
     // Only those who may manage anyone's annotations may put others' names on them (no forged authorship).
     if (id && (id === actorId || mayAttributeOthers)) return { id, attribution: null };
     const name = (id && names.get(id)) ?? creator.name ?? creator.email ?? creator.id?.replace(/^acct:/, "");
     return { id: actorId, attribution: name ? clip(name, 100) : null };
   };
+  /** The file's reviewer as a member whose role may review now, if they are one. */
+  const reviewerOf = (reviewer: string | undefined): string | undefined => {
+    const id = reviewer ? memberOf({ id: reviewer }) : undefined;
+    const role = id ? roles.get(id) : undefined;
+    return id && role && can(role, "annotation.review") ? id : undefined;
+  };
+  const byName = new Map<string, string | null>();
+  for (const m of members) byName.set(m.user.name, byName.has(m.user.name) ? null : m.user.id);
+  /**
+   * A brat note "Name: text": the comment of the member named Name (when exactly one is), as
+   * authorOf attributes it; of someone who is not a member, the importer's, attributed to Name.
+   */
+  const speakerOf = (speaker: { name: string; text: string }) => {
+    const id = byName.get(speaker.name);
+    return { author: id ? authorOf({ id }) : authorOf({ name: speaker.name }), text: speaker.text };
+  };
+  return { authorOf, reviewerOf, speakerOf };
 }
 
 /**
@@ -639,7 +709,12 @@ async function write(
     createdAt: new Date(now + i),
     updatedAt: new Date(now + i),
   }));
-  if (annotations.length) await tx.annotation.createMany({ data: annotations });
+  // In slices with a turn of the event loop between them: Prisma prepares a createMany on this thread,
+  // and 20,000 rows at once held it for half a minute.
+  for (let i = 0; i < annotations.length; i += WRITE_SLICE) {
+    await tx.annotation.createMany({ data: annotations.slice(i, i + WRITE_SLICE) });
+    await yieldToOtherRequests();
+  }
 
   const comments = toWrite.flatMap((p, i) =>
     p.comments.map((c, j) => ({
@@ -654,7 +729,10 @@ async function write(
       updatedAt: new Date(now + i + j),
     })),
   );
-  if (comments.length) await tx.comment.createMany({ data: comments });
+  for (let i = 0; i < comments.length; i += WRITE_SLICE) {
+    await tx.comment.createMany({ data: comments.slice(i, i + WRITE_SLICE) });
+    await yieldToOtherRequests();
+  }
 
   await recordActivity({
     tx,

@@ -2,7 +2,8 @@
 import { findMembership } from "@/lib/auth/access";
 import { cookieHeaderGetter, userFromCookies } from "@/lib/auth/session";
 import { withAuth } from "@/lib/auth/with-auth";
-import { eventStreamQuerySchema } from "@/lib/validations/live";
+import { AppError } from "@/lib/errors";
+import { eventStreamQuerySchema, lastEventIdSchema } from "@/lib/validations/live";
 import { openEventStream } from "@/lib/server/live/open-event-stream";
 import { requireReadableArticle } from "@/lib/server/articles/require-readable-article";
 import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
@@ -15,12 +16,17 @@ export const GET = withAuth(
       ...Object.fromEntries(new URL(req.url).searchParams),
       lastEventId: req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId") ?? undefined,
     });
+    // 400, not 422: an EventSource gives up on an error answer instead of reconnecting with the same id.
+    const lastEventId = query.lastEventId === undefined ? undefined : lastEventIdSchema.safeParse(query.lastEventId);
+    if (lastEventId && !lastEventId.success) {
+      throw new AppError("BAD_REQUEST", "Last-Event-ID must be an event id.");
+    }
     if (query.articleId) await requireReadableArticle({ workspaceId, articleId: query.articleId });
     const stream = openEventStream({
       workspaceId,
       userId: user.id,
       articleId: query.articleId ?? null,
-      lastEventId: query.lastEventId ?? null,
+      lastEventId: lastEventId?.data ?? null,
       signal: req.signal,
       stillAllowed: async () => {
         const current = await userFromCookies(cookieHeaderGetter(req.headers.get("cookie")));

@@ -29,7 +29,10 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
   await requireWorkspacePage(workspaceId, { returnTo: `${base}/agreement`, permission: "annotation.review" });
   const query = parseQuery(await searchParams);
   const [agreement, entityTypes] = await Promise.all([
-    orNotFound(findArticleAgreement({ workspaceId, articleId, analystIds: query.analyst, units: query.units })),
+    // The pairs' overall figures only; the view fetches a type's when it is picked.
+    orNotFound(
+      findArticleAgreement({ workspaceId, articleId, analystIds: query.analyst, units: query.units, pairType: "" }),
+    ),
     findEntityTypes({ workspaceId }),
   ]);
   const { article, annotators, analysts, report, units } = agreement;
@@ -74,6 +77,7 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
       {report ? (
         <AgreementView
           report={report}
+          pairsUrl={analysts.length > 2 ? `/api/workspaces/${workspaceId}/articles/${articleId}/agreement?${qs}` : null}
           analysts={analysts}
           colors={Object.fromEntries(entityTypes.map((t) => [t.name, t.color]))}
           units={units}

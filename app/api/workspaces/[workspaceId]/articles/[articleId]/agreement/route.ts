@@ -1,6 +1,6 @@
 // GET /api/workspaces/[workspaceId]/articles/[articleId]/agreement — agreement between analysts (analyst…, units; format=csv to download)
 import { withAuth } from "@/lib/auth/with-auth";
-import { articleAgreementCsv, findArticleAgreement } from "@/lib/server/agreement/article-agreement";
+import { findArticleAgreementCsv, findArticleAgreementJson } from "@/lib/server/agreement/article-agreement";
 import { agreementQuerySchema } from "@/lib/validations/curation";
 import { searchParamsObject } from "@/lib/validations/entity-network";
 
@@ -21,22 +21,20 @@ function fileName(title: string, revision: number, units: string): string {
 export const GET = withAuth(
   async ({ workspaceId, params, req }) => {
     const query = agreementQuerySchema.parse(searchParamsObject(new URL(req.url).searchParams, ["analyst"]));
-    const agreement = await findArticleAgreement({
-      workspaceId,
-      articleId: params.articleId,
-      analystIds: query.analyst,
-      units: query.units,
-    });
+    const options = { workspaceId, articleId: params.articleId, analystIds: query.analyst, units: query.units };
+    // Computed and serialized on a worker thread: a large comparison never blocks other requests.
     if (query.format === "csv") {
-      return new Response(articleAgreementCsv(agreement), {
+      const { article, units, csv } = await findArticleAgreementCsv(options);
+      return new Response(csv, {
         headers: {
           "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="${fileName(agreement.article.title, agreement.article.revisionNumber, agreement.units)}"`,
+          "content-disposition": `attachment; filename="${fileName(article.title, article.revisionNumber, units)}"`,
           "cache-control": "no-store",
         },
       });
     }
-    return Response.json({ data: agreement });
+    const json = await findArticleAgreementJson({ ...options, pairType: query.pairType });
+    return new Response(json, { headers: { "content-type": "application/json" } });
   },
   { permission: "annotation.review" },
 );

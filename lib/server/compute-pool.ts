@@ -1,0 +1,65 @@
+import "server-only";
+import path from "node:path";
+import { availableParallelism } from "node:os";
+import Piscina from "piscina";
+import type { AgreementReport, AnnotatorSpans } from "@/lib/agreement";
+import type { TokenAgreementOptions } from "@/lib/agreement/tokens";
+import type { AnchoredHighlight, ImportFormat, ImportProblem, ImportedHighlight, ParsedImport } from "@/lib/import";
+
+/**
+ * The pool of worker threads for heavy pure computations (agreement, import
+ * parsing and anchoring). The worker file, resolved from the project directory at run time: it stays
+ * outside Next.js's server bundle (piscina is in serverExternalPackages), so
+ * `next start` and the tests load the same file.
+ */
+const WORKER = path.join(process.cwd(), "lib", "workers", "compute-worker.mjs");
+
+const globalForPool = globalThis as unknown as { marginaliaComputePool?: Piscina };
+
+function pool(): Piscina {
+  globalForPool.marginaliaComputePool ??= new Piscina({
+    filename: WORKER,
+    // Leave a core for the request threads; a thread starts on first use and stays warm a while.
+    minThreads: 0,
+    maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
+    idleTimeout: 5 * 60_000,
+  });
+  return globalForPool.marginaliaComputePool;
+}
+
+export type AgreementTask = {
+  text: string;
+  spans: readonly AnnotatorSpans[];
+  options: TokenAgreementOptions;
+} & (
+  | { output: "report" }
+  /** `{ data: { ...head, report } }` as JSON. */
+  | { output: "json"; head: Record<string, unknown> }
+  /** `agreementReportToCsv` with the analysts' names for their ids; the header only without spans. */
+  | { output: "csv"; names: string[] }
+);
+
+/**
+ * `agreementReport` (lib/agreement), and its JSON or CSV, computed on a
+ * worker thread, so that a comparison of any size never blocks the event
+ * loop serving other requests.
+ */
+export function runAgreement(task: AgreementTask): Promise<AgreementReport | string> {
+  return pool().run(task);
+}
+
+/** `parseAnnotationFile` (lib/import) on a worker thread: a file of 100,000 annotations takes seconds. */
+export function parseImportOffThread(
+  format: Exclude<ImportFormat, "hypothesis">,
+  content: string,
+): Promise<ParsedImport> {
+  return pool().run({ format, content }, { name: "parseImport" });
+}
+
+/** `anchorImportedHighlights` (lib/import) on a worker thread. */
+export function anchorImportOffThread(
+  text: string,
+  highlights: readonly ImportedHighlight[],
+): Promise<{ anchored: AnchoredHighlight[]; problems: ImportProblem[] }> {
+  return pool().run({ text, highlights }, { name: "anchorImport" });
+}

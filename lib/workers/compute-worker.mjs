@@ -1,0 +1,79 @@
+// A worker thread of the compute pool (lib/server/compute-pool.ts): the
+// agreement figures and the parsing and anchoring of annotation imports.
+// Plain JavaScript, loaded by piscina outside Next.js's bundle, so `next start`
+// and the tests run the same file. It compiles the pure TypeScript it needs
+// (lib/agreement, lib/import) once per thread with the esbuild that tsx, a
+// dependency of the app, ships: about 0.1 s, where a loader hook costs seconds.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const compiled = new Map();
+
+/**
+ * The module at `entry` (relative to this file), bundled with what it imports
+ * (zod too: a data: module cannot resolve packages) and imported once.
+ */
+function compile(entry) {
+  if (!compiled.has(entry)) {
+    const esbuild = createRequire(require.resolve("tsx/package.json"))("esbuild");
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    compiled.set(
+      entry,
+      esbuild
+        .build({
+          entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+          bundle: true,
+          format: "esm",
+          platform: "node",
+          write: false,
+          logLevel: "silent",
+          absWorkingDir: root,
+          tsconfig: `${root}tsconfig.json`,
+        })
+        .then(
+          ({ outputFiles }) =>
+            import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`),
+        ),
+    );
+  }
+  return compiled.get(entry);
+}
+
+/**
+ * One AgreementTask (see lib/server/compute-pool.ts): the report, or the
+ * API's JSON answer, or the CSV, so that serializing a large report stays here too.
+ */
+export default async function agreement(task) {
+  const { agreementReport, agreementReportToCsv } = await compile("../agreement/report.ts");
+  const report = compact(agreementReport(task.text, task.spans, task.options), task.options);
+  if (task.output === "csv") return agreementReportToCsv({ ...report, annotators: task.names });
+  if (task.output === "json") return JSON.stringify({ data: { ...task.head, report } });
+  return report;
+}
+
+/**
+ * With `pairLabels` (a bounded view), the pairs' Cohen results without their
+ * contingency tables: with 80 types every pair's table is 81 × 81 counts,
+ * 90 MB over 80 analysts, and the view shows none of them.
+ */
+function compact(report, options) {
+  if (!options.pairLabels) return report;
+  const slim = ({ categories: _categories, table: _table, ...rest }) => rest;
+  const cells = report.tokenPairs.cells.map((row) =>
+    row.map((cell) => cell && { overall: slim(cell.overall), byLabel: cell.byLabel.map(slim) }),
+  );
+  return { ...report, tokenPairs: { ...report.tokenPairs, cells } };
+}
+
+/** `parseAnnotationFile(format, content)` of lib/import. */
+export async function parseImport({ format, content }) {
+  const { parseAnnotationFile } = await compile("../import/index.ts");
+  return parseAnnotationFile(format, content);
+}
+
+/** `anchorImportedHighlights(text, highlights)` of lib/import. */
+export async function anchorImport({ text, highlights }) {
+  const { anchorImportedHighlights } = await compile("../import/index.ts");
+  return anchorImportedHighlights(text, highlights);
+}
