@@ -29,7 +29,7 @@ describe("ErrorBoundary", () => {
           "main",
           null,
           createElement("h1", null, "The article"),
-          createElement(ErrorBoundary, { label: "The annotation list", children: createElement(Panel) }),
+          createElement(ErrorBoundary, { label: "The annotation list" }, createElement(Panel)),
         ),
       ),
     );

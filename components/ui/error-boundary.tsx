@@ -5,7 +5,7 @@ import { Component, type ErrorInfo, type ReactNode } from "react";
 type ErrorBoundaryProps = {
   /** What this part of the page is, for the message ("The annotation list"). */
   label: string;
-  children: ReactNode;
+  children?: ReactNode;
   /** A different key (e.g. the shown annotation's id) clears a caught error. */
   resetKey?: string | number | null;
 };
