@@ -122,7 +122,7 @@ export function anchorNear(text: string, selector: QuoteSelector, expected: numb
 }
 
 /** Characters of context that agree around the occurrence at `at`, counted outwards. */
-function contextAgreement(text: string, at: number, { exact, prefix, suffix }: QuoteSelector): number {
+export function contextAgreement(text: string, at: number, { exact, prefix, suffix }: QuoteSelector): number {
   let before = 0;
   while (
     before < prefix.length &&

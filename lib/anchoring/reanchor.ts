@@ -1,8 +1,8 @@
 /**
  * Carrying annotations from one revision's canonical text to the next.
  */
-import { anchorNear, anchorQuote, type AnchorResult } from "./match-quote";
-import type { AnchorSelector, QuoteSelector } from "./quote-selector";
+import { anchorNear, anchorQuote, contextAgreement, type AnchorResult } from "./match-quote";
+import type { AnchorSelector } from "./quote-selector";
 import { diffTexts, mapRange, type TextDiff } from "./text-diff";
 import { createTextIndex, findOccurrences, type TextIndex } from "./text-index";
 
@@ -233,22 +233,6 @@ function isPureDeletion(diff: TextDiff, offset: number): boolean {
 
 function closest(offsets: number[], to: number): number {
   return offsets.reduce((best, at) => (Math.abs(at - to) < Math.abs(best - to) ? at : best));
-}
-
-/** Characters of context that agree around the copy at `at`, counted outwards. */
-function contextAgreement(text: string, at: number, { exact, prefix, suffix }: QuoteSelector): number {
-  let before = 0;
-  while (
-    before < prefix.length &&
-    before < at &&
-    text.charCodeAt(at - 1 - before) === prefix.charCodeAt(prefix.length - 1 - before)
-  ) {
-    before++;
-  }
-  const end = at + exact.length;
-  let after = 0;
-  while (after < suffix.length && text.charCodeAt(end + after) === suffix.charCodeAt(after)) after++;
-  return before + after;
 }
 
 /** Quote search with no diff: every find away from the stored position is a move. */
