@@ -10,6 +10,9 @@ import { clearDraft, draftKey, readDraft, saveDraft } from "@/components/ui/draf
 import { useRevisionPreview } from "./use-revision-preview";
 import { FormError } from "@/components/ui/form-error";
 import { api, ApiError } from "@/lib/client/api";
+import { runsToTriples, type TextDiff } from "@/lib/anchoring";
+import { recordTransaction, startEditRecord, textDiffOfRecord } from "@/lib/anchoring/change-set-diff";
+import type { ChangeSet } from "@tiptap/pm/changeset";
 
 type EditingAnnotation = {
   id: string;
@@ -39,6 +42,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 type RevisionResult = { number: number };
 
+/** The edit's own diff for the server, which uses it only if it fits the texts. */
+const editPayload = (diff: TextDiff | null) => (diff ? { edit: { runs: runsToTriples(diff) } } : {});
+
 /**
  * Edits the article's text and saves it as a new revision; every annotation is
  * then re-anchored. The highlights are drawn (read-only) so the editor sees
@@ -66,9 +72,18 @@ export function ArticleEditor({
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Highlights follow the text as it is edited; clicking one does nothing here.
   const extensions = useMemo(() => [...articleExtensions, AnnotationHighlights.configure({})], []);
+  // The editor's record of the edit since the saved text: which copy of a repeated passage was removed,
+  // which comparing texts cannot tell. None over a restored draft, whose edits were not seen.
+  const editRecord = useRef<ChangeSet | null>(null);
   const editor = useEditor({
     extensions,
     content: restored ?? content,
+    onCreate: ({ editor }) => {
+      editRecord.current = restored ? null : startEditRecord(editor.state.doc);
+    },
+    onTransaction: ({ transaction }) => {
+      if (editRecord.current) editRecord.current = recordTransaction(editRecord.current, transaction);
+    },
     injectCSS: false,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
@@ -92,7 +107,7 @@ export function ArticleEditor({
       })),
     );
   }, [editor, annotations, showHighlights]);
-  const preview = useRevisionPreview(editor, baseText, annotations);
+  const preview = useRevisionPreview(editor, baseText, annotations, editRecord);
 
   // Keep the last keystrokes too when the page goes away, and ask before leaving unsaved edits.
   useEffect(() => {
@@ -113,6 +128,7 @@ export function ArticleEditor({
     clearDraft(key);
     setDirty(false);
     editor?.commands.setContent(content, { emitUpdate: false });
+    if (editor) editRecord.current = startEditRecord(editor.state.doc);
     setShowHighlights(true);
   }
 
@@ -129,7 +145,11 @@ export function ArticleEditor({
     try {
       const result = await api<RevisionResult>(`/api/workspaces/${workspaceId}/articles/${articleId}/revisions`, {
         method: "POST",
-        json: { baseRevisionId: revisionId, content: editor.getJSON() },
+        json: {
+          baseRevisionId: revisionId,
+          content: editor.getJSON(),
+          ...editPayload(editRecord.current && textDiffOfRecord(editRecord.current, editor.state.doc)),
+        },
       });
       clearDraft(key);
       setDirty(false);

@@ -45,6 +45,16 @@ export {
 } from "./match-quote";
 export { anchorAllByQuote, reanchorAll } from "./reanchor";
 export { diffTexts, mapOffset, mapRange, type EqualRun, type TextDiff } from "./text-diff";
+export {
+  checkTextDiff,
+  runsToTriples,
+  textDiffOfDocChanges,
+  textDiffOfEdits,
+  triplesToRuns,
+  type DocChange,
+  type RunTriple,
+  type TextEdit,
+} from "./edit-diff";
 export { expandToWords, isInsideWord } from "./word-boundaries";
 export { createTextIndex, type TextIndex } from "./text-index";
 export {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeLineEndings } from "./canonical-text";
 import { FUZZY_THRESHOLD } from "./match-quote";
 import { createQuoteSelector, type AnchorSelector } from "./quote-selector";
+import { textDiffOfEdits } from "./edit-diff";
 import { anchorAllByQuote, reanchorAll } from "./reanchor";
 import { splitsSurrogatePair } from "./unicode";
 
@@ -109,7 +110,7 @@ function shifted(offset: number, edits: Edit[]): number {
 const SEED = 1;
 
 describe("reanchorAll (properties)", () => {
-  const untouchedReanchors = () =>
+  const untouchedReanchors = (mode: "edit" | "texts") =>
     fc.property(
       documentText,
       fc.nat(),
@@ -127,6 +128,14 @@ describe("reanchorAll (properties)", () => {
         fc.pre(edits.length > 0);
         const newText = applyEdits(text, edits);
         const selector = annotate(text, start, end);
+
+        if (mode === "edit") {
+          // The editor's own record of the edit: the annotation stays exactly where its text went.
+          const [result] = reanchorAll(text, newText, [selector], { editDiff: textDiffOfEdits(text, edits) });
+          const at = shifted(start, edits);
+          expect(result).toEqual({ status: "exact", start: at, end: at + end - start, score: 1 });
+          return;
+        }
         const [result] = reanchorAll(text, newText, [selector]);
         expect(["exact", "quote"]).toContain(result.status);
         expect(newText.slice(result.start, result.end)).toBe(selector.exact);
@@ -140,22 +149,35 @@ describe("reanchorAll (properties)", () => {
       },
     );
 
-  // A fixed seed: 500 random cases often include one that meets the known defect below (seeds 20261207
-  // and 503287553 both did).
-  it("re-anchors an annotation whose text no edit touched onto text equal to its quote", () => {
-    fc.assert(untouchedReanchors(), { numRuns: 500, seed: SEED });
+  it("keeps an annotation whose text no edit touched exactly where its text went, given the edit", () => {
+    fc.assert(untouchedReanchors("edit"), { numRuns: 2000 });
   });
 
-  // Known defect (found 2026-12-07, left for the next change to re-anchoring): when insertions next
-  // to an untouched annotation repeat its text, the character diff can count its text as edited, and
-  // the diff-following re-anchoring then orphans it. \`it.fails\` keeps the counterexample: once
-  // fixed, this test fails and should become a plain \`it\`.
-  it.fails("re-anchors an untouched annotation next to insertions that repeat its text (known defect)", () => {
-    fc.assert(untouchedReanchors(), {
+  // Comparing texts alone (a revision saved through the API without the
+  // editor's record, or over a restored draft) cannot always tell which copy
+  // of a repeated passage an edit removed: "X X" minus either X is "X". Of
+  // equally small explanations the one keeping the annotation whole is taken;
+  // a fixed seed keeps this run reproducible, and the counterexamples that
+  // led there are replayed below.
+  it("re-anchors an annotation whose text no edit touched onto text equal to its quote, from the texts alone", () => {
+    fc.assert(untouchedReanchors("texts"), { numRuns: 500, seed: SEED });
+  });
+
+  it("keeps an untouched annotation whole next to insertions that repeat part of it, from the texts alone", () => {
+    fc.assert(untouchedReanchors("texts"), {
       seed: 503287553,
       path: "286:4:30:28:28:28:37:60:66:51:54:52:50:51:51:50:51:50:50:51:51:55:51:78:79:80:80",
       endOnFailure: true,
     });
+    // An untouched range the shortest diff splits to save one edit (its newline aligned with an inserted copy's).
+    const text = `${repeatedPool[0]}\n\n${repeatedPool[0]} Kabul سلام.`;
+    const edits = [
+      { from: 0, to: 0, text: `${repeatedPool[0]} Kabul Kabul.\n\n` },
+      { from: 100, to: 111, text: `${repeatedPool[0]}\n\n` },
+    ];
+    const selector = annotate(text, 0, 55);
+    const [result] = reanchorAll(text, applyEdits(text, edits), [selector]);
+    expect(result).toEqual({ status: "quote", start: shifted(0, edits), end: shifted(0, edits) + 55, score: 1 });
   });
 
   it("keeps an annotation on the n-th copy of a repeated sentence the n-th", () => {

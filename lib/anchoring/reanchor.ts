@@ -32,12 +32,23 @@ const MIN_MOVE_EVIDENCE = 24;
  * A range is never moved onto a span that another annotation already holds
  * after re-anchoring (unless both were on one span before).
  *
+ * `editDiff` is the edit's own diff (`textDiffOfDocChanges`, from the
+ * editor's record of what it replaced): it says which copy of a repeated
+ * passage the edit removed, which comparing the texts cannot. Without it
+ * the texts are compared (`diffTexts`), and of equally small explanations
+ * of the edit the one that keeps an annotation whole is taken.
+ *
  * Callers store the new offsets and a fresh selector
  * (`createQuoteSelector(newText, start, end)`) for anchored results, mark
  * `fuzzy` ones as moved, and keep orphans' old selectors unchanged.
  */
-export function reanchorAll(oldText: string, newText: string, annotations: readonly AnchorSelector[]): AnchorResult[] {
-  const diff = diffTexts(oldText, newText);
+export function reanchorAll(
+  oldText: string,
+  newText: string,
+  annotations: readonly AnchorSelector[],
+  options: { editDiff?: TextDiff } = {},
+): AnchorResult[] {
+  const diff = options.editDiff ?? diffTexts(oldText, newText);
   const claims = new Claims();
   const results: Array<AnchorResult | undefined> = annotations.map((annotation) => {
     const { start, end, exact } = annotation;
@@ -51,6 +62,8 @@ export function reanchorAll(oldText: string, newText: string, annotations: reado
   let oldIndex: TextIndex | undefined;
   let newIndex: TextIndex | undefined;
   const context: Context = {
+    exactDiff: options.editDiff !== undefined,
+    alignmentBudget: ALIGNMENT_BUDGET,
     oldText,
     newText,
     diff,
@@ -102,6 +115,10 @@ export function anchorAllByQuote(text: string, annotations: readonly AnchorSelec
 }
 
 type Context = {
+  /** Whether `diff` is the edit's own rather than a comparison of the texts. */
+  exactDiff: boolean;
+  /** Code units still to be diffed afresh looking for equally small explanations (bounds the time taken). */
+  alignmentBudget: number;
   oldText: string;
   newText: string;
   diff: TextDiff;
@@ -159,6 +176,16 @@ function carryEdited(context: Context, annotation: AnchorSelector, group: string
     return { status: "quote", start: at, end: at + exact.length, score: 1 };
   }
 
+  // The diff is one of several equally small explanations of the edit; if
+  // one of them carries the range over whole, it was not edited.
+  const kept = context.exactDiff ? undefined : keptByEqualAlignment(context, annotation, mapped.start, free);
+  if (kept !== undefined) return { status: "quote", start: kept, end: kept + exact.length, score: 1 };
+
+  // Moved elsewhere with the whole stretch the edit removed around it (a
+  // paragraph cut and pasted, repeated sentences and all).
+  const moved = followMovedStretch(context, annotation, group);
+  if (moved) return moved;
+
   // Moved elsewhere with its surroundings (a paragraph cut and pasted).
   let best = -1;
   let bestAgreement = -1;
@@ -190,6 +217,143 @@ function carryEdited(context: Context, annotation: AnchorSelector, group: string
     return ORPHANED;
   }
   return found;
+}
+
+/**
+ * Where the stretch of old text the edit removed around the annotation (from
+ * the equal run before it to the one after it, blank edges trimmed) was
+ * inserted again whole as new text: the annotation keeps its offset within
+ * it, flagged `fuzzy` ("moved, please check"). Its own context alone cannot
+ * tell apart two copies of a sentence inside one moved paragraph; the
+ * stretch can. Undefined when the stretch is shorter than
+ * {@link MIN_MOVE_EVIDENCE} or not found whole in inserted text.
+ */
+function followMovedStretch(context: Context, annotation: AnchorSelector, group: string): AnchorResult | undefined {
+  const { diff, oldText, newText, claims } = context;
+  const { start, end, exact } = annotation;
+  if (survivingUnits(diff, start, end) > 0) return undefined;
+  const [gapStart] = alignedPoint(diff, start, -1);
+  const [gapEnd] = alignedPoint(diff, end, 1);
+  const gap = oldText.slice(gapStart, gapEnd);
+  const lead = gap.length - gap.trimStart().length;
+  const stretch = gap.trim();
+  const offset = start - gapStart - lead;
+  if (stretch.length < MIN_MOVE_EVIDENCE || offset < 0 || offset + exact.length > stretch.length) return undefined;
+  const mappedStart = mapRange(diff, start, end).start;
+  const found = findOccurrences(newText, stretch, context.newIndex())
+    .filter((at) => runUnits(diff, 0, diff.oldLength, at, at + stretch.length) === 0)
+    .map((at) => at + offset)
+    .filter((at) => !claims.takenByOther(at, at + exact.length, group));
+  if (found.length === 0) return undefined;
+  const at = closest(found, mappedStart);
+  return { status: "fuzzy", start: at, end: at + exact.length, score: 1 };
+}
+
+/** Old code units either side of a range that are aligned again when looking for an equally small diff keeping it whole. */
+const ALIGNMENT_WINDOW = 256;
+/** Per this many code units of quote, one matched unit fewer than the diff's is still an equal explanation. */
+const ALIGNMENT_SLACK_PER = 16;
+/** Code units diffed afresh per call at most, looking for equally small explanations. */
+const ALIGNMENT_BUDGET = 500_000;
+/** Copies of a quote tried as where an equally small diff would have carried it. */
+const MAX_ALIGNMENT_CANDIDATES = 16;
+
+/**
+ * A copy of the annotation's quote among `free` onto which an alignment of
+ * the text around it, no larger than the diff's own, carries the annotation
+ * unchanged — or undefined. A shortest edit script is not unique: next to an
+ * insertion that repeats part of the quote (" 𠀋 n" after inserting
+ * " 𠀋 of …" before it), the diff may keep the inserted characters and count
+ * the annotation's own as deleted. Among explanations of equal size, the one
+ * that leaves an analyst's range whole is the truthful one.
+ *
+ * The comparison is local: between the nearest points the diff aligns at
+ * most {@link ALIGNMENT_WINDOW} code units outside the range, the diff's
+ * matched units are set against those of an alignment through the candidate
+ * copy — first the diff's own runs on either side of it (free), then, within
+ * `budget`, a fresh diff of either side.
+ */
+function keptByEqualAlignment(
+  context: Context,
+  { start, end, exact }: AnchorSelector,
+  mappedStart: number,
+  free: readonly number[],
+): number | undefined {
+  const { diff, oldText, newText } = context;
+  const [oldLo, newLo] = alignedPoint(diff, Math.max(0, start - ALIGNMENT_WINDOW), -1);
+  const [oldHi, newHi] = alignedPoint(diff, Math.min(diff.oldLength, end + ALIGNMENT_WINDOW), 1);
+  const candidates = free
+    .filter((at) => at >= newLo && at + exact.length <= newHi)
+    .sort((a, b) => Math.abs(a - mappedStart) - Math.abs(b - mappedStart))
+    .slice(0, MAX_ALIGNMENT_CANDIDATES);
+  if (candidates.length === 0) return undefined;
+
+  // A shortest edit script also splits a range whose text survived whole to
+  // save an edit or two (its last newline aligned with an inserted copy's):
+  // an explanation a few units longer that keeps it whole is preferred.
+  const slack = Math.ceil(exact.length / ALIGNMENT_SLACK_PER);
+  const needed = runUnits(diff, oldLo, oldHi, newLo, newHi) - slack;
+  // Both alignments span the same windows, so more matched units is fewer edits.
+  for (const at of candidates) {
+    const around = runUnits(diff, oldLo, start, newLo, at) + runUnits(diff, end, oldHi, at + exact.length, newHi);
+    if (around + exact.length >= needed) return at;
+  }
+  for (const at of candidates) {
+    const cost = oldHi - oldLo + (newHi - newLo);
+    if (context.alignmentBudget < cost) return undefined;
+    context.alignmentBudget -= cost;
+    const around =
+      matchedUnits(oldText.slice(oldLo, start), newText.slice(newLo, at)) +
+      matchedUnits(oldText.slice(end, oldHi), newText.slice(at + exact.length, newHi));
+    if (around + exact.length >= needed) return at;
+  }
+  return undefined;
+}
+
+/** Code units the diff's runs align between old `[oldFrom, oldTo)` and new `[newFrom, newTo)`. */
+function runUnits(diff: TextDiff, oldFrom: number, oldTo: number, newFrom: number, newTo: number): number {
+  const { runs } = diff;
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runs[mid].oldStart + runs[mid].length <= oldFrom) lo = mid + 1;
+    else hi = mid;
+  }
+  let total = 0;
+  for (let i = lo; i < runs.length && runs[i].oldStart < oldTo; i++) {
+    const run = runs[i];
+    const shift = run.newStart - run.oldStart;
+    const from = Math.max(oldFrom, run.oldStart, newFrom - shift);
+    const to = Math.min(oldTo, run.oldStart + run.length, newTo - shift);
+    total += Math.max(0, to - from);
+  }
+  return total;
+}
+
+/**
+ * The old offset nearest `offset` that the diff aligns with a new one, and
+ * that new one: `offset` itself inside an equal run, else the end of the
+ * run before it (`side` -1) or the start of the run after it (`side` 1).
+ */
+function alignedPoint({ runs, oldLength, newLength }: TextDiff, offset: number, side: -1 | 1): [number, number] {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runs[mid].oldStart <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const run = runs[lo - 1];
+  if (run && offset <= run.oldStart + run.length) return [offset, run.newStart + (offset - run.oldStart)];
+  if (side < 0) return run ? [run.oldStart + run.length, run.newStart + run.length] : [0, 0];
+  const next = runs[lo];
+  return next ? [next.oldStart, next.newStart] : [oldLength, newLength];
+}
+
+function matchedUnits(oldText: string, newText: string): number {
+  if (oldText.length === 0 || newText.length === 0) return 0;
+  return diffTexts(oldText, newText).runs.reduce((sum, run) => sum + run.length, 0);
 }
 
 /** Share of an approximate match that may be old text from outside the annotation (its edges, slightly off). */

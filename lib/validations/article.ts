@@ -72,8 +72,23 @@ export const articleListQuerySchema = z.object({
 });
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 
+const offset = z.number().int().min(0).max(100_000_000);
+/** Equal runs an edit may list (one per untouched stretch between changes). */
+const MAX_EDIT_RUNS = 200_000;
+
 /** A new revision of an article's text, made against `baseRevisionId` (stale → 409). */
 export const reviseArticleSchema = z.object({
   baseRevisionId: text().min(1).max(64),
   content: documentSchema,
+  edit: z
+    .object({
+      /**
+       * The editor's record of the edit as equal runs of canonical text,
+       * `[oldStart, newStart, length]`: it tells which copy of a repeated
+       * passage was removed. Used only if every run is equal text; else the
+       * texts are compared.
+       */
+      runs: z.array(z.tuple([offset, offset, offset])).max(MAX_EDIT_RUNS),
+    })
+    .optional(),
 });

@@ -119,6 +119,58 @@ describe("revising an article", () => {
     expect((await again.json()).data).toMatchObject({ anchored: 2, moved: 0, orphaned: 1 });
   });
 
+  it("follows the editor's record of which copy of a repeated sentence was deleted, and ignores a record that does not fit", async () => {
+    const text = "Kabul fell. Kabul fell.\n\nLater, Kabul was quiet.";
+    const articleId = await makeArticle(workspaceId, reviewer.id, { text });
+    const first = await annotate(articleId, "Kabul fell.", 0);
+    const second = await annotate(articleId, "Kabul fell.", 1);
+    const base = await currentRevision(articleId);
+    const edited = "Kabul fell.\n\nLater, Kabul was quiet.";
+    const revise = async (runs: number[][]) =>
+      callRoute({
+        file: revisions,
+        method: "POST",
+        params: { workspaceId, articleId },
+        cookie: await sessionCookie(reviewer),
+        json: {
+          baseRevisionId: (await currentRevision(articleId)).id,
+          content: contentFromPlainText(edited),
+          edit: { runs },
+        },
+      });
+
+    // The editor deleted the first copy (" Kabul fell." ends the paragraph either way): the second one stays.
+    const res = await revise([[12, 0, 36]]);
+    expect(res.status).toBe(201);
+    expect((await res.json()).data).toMatchObject({ orphaned: 1, anchored: 1, orphanedIds: [first.id] });
+    const rows = new Map((await db.annotation.findMany({ where: { articleId } })).map((r) => [r.id, r]));
+    expect(rows.get(second.id)).toMatchObject({ start: 0, end: 11, anchorState: "ANCHORED" });
+    expect(rows.get(first.id)).toMatchObject({ anchorState: "ORPHANED", exact: "Kabul fell." });
+    expect(base.text).toBe(text);
+
+    // A record claiming text equal that is not: the texts are compared instead, never trusted blindly.
+    const other = await makeArticle(workspaceId, reviewer.id, { text });
+    const kept = await annotate(other, "Later", 0);
+    const bad = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId: other },
+      cookie: await sessionCookie(reviewer),
+      json: {
+        baseRevisionId: (await currentRevision(other)).id,
+        content: contentFromPlainText(edited),
+        edit: { runs: [[0, 0, 30]] },
+      },
+    });
+    expect(bad.status).toBe(201);
+    const keptRow = await db.annotation.findUniqueOrThrow({ where: { id: kept.id } });
+    expect(edited.slice(keptRow.start, keptRow.end)).toBe("Later");
+
+    // Malformed records are refused at the boundary.
+    const malformed = await revise([[-1, 0, 3]]);
+    expect(malformed.status).toBe(422);
+  });
+
   it("a revision made against an older base gets 409; analysts cannot revise (403)", async () => {
     const articleId = await makeArticle(workspaceId, reviewer.id);
     const base = await currentRevision(articleId);

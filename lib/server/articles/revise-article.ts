@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { articleAccessWhere } from "@/lib/auth/access";
-import { canonicalText, createQuoteSelector, reanchorAll } from "@/lib/anchoring";
+import { canonicalText, checkTextDiff, createQuoteSelector, reanchorAll, triplesToRuns } from "@/lib/anchoring";
 import { MAX_TEXT_CHARS } from "@/lib/content/limits";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { recordActivity } from "@/lib/server/activity/record-activity";
@@ -29,7 +29,8 @@ export type RevisionResult = {
 /**
  * Saves edited article content as a new revision and re-anchors every
  * annotation of the article (deleted ones too, so a later restore lands
- * right) through the edit's diff (`reanchorAll`): text the edit kept stays
+ * right) through the edit's diff (`reanchorAll`; the editor's own record of
+ * the edit when it sent one that fits): text the edit kept stays
  * where it was, text it deleted is orphaned with its last quote kept, text it
  * changed or moved is "moved, please check". Annotations already orphaned
  * stay orphaned until someone re-attaches them. No annotation is ever dropped.
@@ -41,6 +42,8 @@ export async function reviseArticle(options: {
   actorId: string;
   baseRevisionId: string;
   content: unknown;
+  /** The editor's record of the edit (`[oldStart, newStart, length]` equal runs), trusted only if it fits the texts. */
+  editRuns?: ReadonlyArray<readonly [number, number, number]>;
 }): Promise<RevisionResult> {
   const content = sanitizeContent(options.content);
   const newText = canonicalText(content);
@@ -102,7 +105,13 @@ export async function reviseArticle(options: {
       },
     });
     const attached = annotations.filter((a) => a.anchorState !== "ORPHANED");
-    const results = new Map(reanchorAll(base.text, newText, attached).map((result, i) => [attached[i].id, result]));
+    const editDiff = options.editRuns ? checkTextDiff(base.text, newText, triplesToRuns(options.editRuns)) : null;
+    const results = new Map(
+      reanchorAll(base.text, newText, attached, editDiff ? { editDiff } : {}).map((result, i) => [
+        attached[i].id,
+        result,
+      ]),
+    );
     const counts = { anchored: 0, moved: 0, orphaned: 0 };
     const movedIds: string[] = [];
     const orphanedIds: string[] = [];

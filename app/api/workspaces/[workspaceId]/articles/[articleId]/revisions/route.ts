@@ -6,13 +6,14 @@ import { reviseArticleSchema } from "@/lib/validations/article";
 
 export const POST = withAuth(
   async ({ workspaceId, params, user, body }) => {
-    const { baseRevisionId, content } = await body(reviseArticleSchema, { maxBytes: 20_000_000 });
+    const { baseRevisionId, content, edit } = await body(reviseArticleSchema, { maxBytes: 20_000_000 });
     const result = await reviseArticle({
       workspaceId,
       articleId: params.articleId,
       actorId: user.id,
       baseRevisionId,
       content,
+      editRuns: edit?.runs,
     });
     return Response.json({ data: result }, { status: 201 });
   },
