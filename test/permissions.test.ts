@@ -29,6 +29,8 @@ type Probe = {
   /** Creates what this one call needs (the caller is null when anonymous) and returns the route params. */
   params: (world: World, caller: TestUser | null) => Promise<Record<string, string>>;
   json?: Record<string, unknown> | ((world: World, params: Record<string, string>) => Promise<unknown>);
+  /** The query string, "?" included. */
+  search?: string;
   /** The status of an allowed call. */
   ok: number;
 };
@@ -208,6 +210,16 @@ const probes: Record<Permission, Probe[]> = {
         target: { source: "urn:x", selector: { type: "TextQuoteSelector", exact: "A first paragraph" } },
       },
       ok: 201,
+    },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/import/progress/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      search: "?key=no-such-import",
+      ok: 200,
     },
   ],
   "annotation.update": [
@@ -604,6 +616,7 @@ describe.each(allPermissions)("%s", (permission) => {
         method: probe.method,
         params,
         json,
+        search: probe.search,
         cookie: user ? await sessionCookie(user) : undefined,
       });
       const expected =

@@ -5,6 +5,7 @@ import { useId, useRef, useState } from "react";
 import { apiBody, ApiError, newActionKey } from "@/lib/client/api";
 import type { ImportProblem } from "@/lib/import/types";
 import { MAX_IMPORT_BYTES, type ImportReport } from "@/lib/validations/annotation-import";
+import { ImportProgressView } from "./import-progress";
 import { ImportReportView, ProblemList, type TypeOption } from "./import-report";
 
 type ImportAnnotationsDialogProps = {
@@ -39,6 +40,8 @@ export function ImportAnnotationsDialog({
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState<"preview" | "import" | null>(null);
+  // A key per request, for asking the server how far it has got.
+  const [progressKey, setProgressKey] = useState<string | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
   const isBrat = Boolean(file && /\.ann$/i.test(file.name));
 
@@ -53,6 +56,9 @@ export function ImportAnnotationsDialog({
     form.set("file", next.file);
     if (next.txt && /\.ann$/i.test(next.file.name)) form.set("txt", next.txt);
     form.set("preview", String(preview));
+    const key = newActionKey();
+    form.set("progressKey", key);
+    setProgressKey(key);
     form.set("keepOrphans", String(next.choices.keepOrphans));
     if (next.choices.source) form.set("source", next.choices.source);
     if (Object.keys(next.choices.typeMap).length) form.set("typeMap", JSON.stringify(next.choices.typeMap));
@@ -150,10 +156,13 @@ export function ImportAnnotationsDialog({
             </div>
           ) : null}
 
-          {busy === "preview" ? (
-            <p className="muted" role="status">
-              Reading the file…
-            </p>
+          {busy && progressKey ? (
+            <ImportProgressView
+              key={progressKey}
+              url={`/api/workspaces/${workspaceId}/articles/${articleId}/annotations/import/progress`}
+              progressKey={progressKey}
+              fallback={busy === "preview" ? "Reading the file…" : "Importing…"}
+            />
           ) : null}
           {failure ? (
             <div className="alert alert-error" role="alert">

@@ -21,8 +21,23 @@ const flag = z
  * `typeMap` maps the file's entity type names to the workspace's type ids (or
  * "new").
  */
+/** A key the import dialog makes up to ask how far its import has got. */
+export const importProgressKeySchema = text().regex(/^[A-Za-z0-9_-]{8,64}$/, "Not a progress key.");
+
+/**
+ * How far an import has got: reading the file and finding its highlights in
+ * the text (no count: one step each, off the request thread), checking each
+ * highlight, then saving the annotations.
+ */
+export type ImportProgress = {
+  phase: "reading" | "anchoring" | "checking" | "saving" | "done" | "failed";
+  done: number;
+  total: number;
+};
+
 export const importOptionsSchema = z.object({
   format: z.enum(["w3c", "brat"]).optional(),
+  progressKey: importProgressKeySchema.optional(),
   preview: flag.default(false),
   keepOrphans: flag.default(false),
   source: text().max(2000).optional(),

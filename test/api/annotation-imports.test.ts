@@ -785,3 +785,75 @@ describe("POST …/annotations/import (zip)", () => {
     expect(await annotationsOf(articleId)).toEqual([]);
   });
 });
+
+describe("GET …/annotations/import/progress", () => {
+  const progressRoute = "api/workspaces/[workspaceId]/articles/[articleId]/annotations/import/progress/route.ts";
+
+  it("tells the importer how far a running import has got, and nobody else", async () => {
+    const words = Array.from({ length: 1_500 }, (_, i) => `word${i}`);
+    const text = words.join(" ");
+    const articleId = await makeArticle(workspaceId, owner.id, { text });
+    const file = words.map((w, i) => ({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: `urn:progress:${i}`,
+      type: "Annotation",
+      target: { source: "https://example.org/words", selector: { type: "TextQuoteSelector", exact: w, suffix: " " } },
+    }));
+    const key = "progress-test-key-1";
+    const poll = async (user: TestUser) => {
+      const res = await callRoute({
+        file: progressRoute,
+        method: "GET",
+        params: { workspaceId, articleId },
+        cookie: await sessionCookie(user),
+        search: `?key=${key}`,
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()).data as { phase: string; done: number; total: number } | null;
+    };
+
+    expect(await poll(analyst)).toBeNull();
+    let finished = false;
+    const running = importFile(articleId, file, { search: `?progressKey=${key}` }).finally(() => {
+      finished = true;
+    });
+    const seen: Array<{ phase: string; done: number; total: number }> = [];
+    while (!finished) {
+      const progress = await poll(analyst);
+      if (progress) seen.push(progress);
+      // Another member asking with the same key learns nothing of it.
+      expect(await poll(owner)).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const res = await running;
+    expect(res.status).toBe(201);
+    expect(await poll(analyst)).toEqual({ phase: "done", done: 0, total: 0 });
+
+    const counted = seen.filter((p) => p.phase === "checking" || p.phase === "saving");
+    expect(counted.length).toBeGreaterThan(0);
+    for (const p of counted) {
+      expect(p.total).toBe(1_500);
+      expect(p.done).toBeGreaterThanOrEqual(0);
+      expect(p.done).toBeLessThan(p.total);
+    }
+    // Phases only move forward, counts only grow within one.
+    const order = ["reading", "anchoring", "checking", "saving", "done"];
+    for (let i = 1; i < seen.length; i++) {
+      const [a, b] = [seen[i - 1], seen[i]];
+      expect(order.indexOf(b.phase)).toBeGreaterThanOrEqual(order.indexOf(a.phase));
+      if (a.phase === b.phase) expect(b.done).toBeGreaterThanOrEqual(a.done);
+    }
+  });
+
+  it("refuses a malformed key (422)", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const res = await callRoute({
+      file: progressRoute,
+      method: "GET",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(analyst),
+      search: "?key=%00",
+    });
+    expect(res.status).toBe(422);
+  });
+});

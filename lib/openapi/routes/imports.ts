@@ -1,6 +1,7 @@
 import { apiRoute, binary, dataOf } from "@/lib/openapi/registry";
 import { ImportReportSchema, pathParams } from "@/lib/openapi/schemas";
-import { importOptionsSchema, MAX_IMPORT_BYTES } from "@/lib/validations/annotation-import";
+import { z } from "zod";
+import { importOptionsSchema, importProgressKeySchema, MAX_IMPORT_BYTES } from "@/lib/validations/annotation-import";
 
 const file = binary.openapi({
   description: "A W3C (JSON-LD), Hypothesis (JSON or JSON Lines) or brat `.ann` file, or a zip of them.",
@@ -14,6 +15,7 @@ apiRoute({
   description: [
     "Reads a W3C Web Annotation, Hypothesis or brat file, anchors its highlights in the article's current text (by quote and position) and writes them in one transaction, or nothing.",
     "Send multipart form data (`file`, for brat an optional `txt` with the text the `.ann` was made on, and the options as fields), or the file itself as the body (`application/json`, `application/ld+json`, `application/x-ndjson`, `application/jsonl`, `application/zip` or `text/plain`) with the options in the query.",
+    "`progressKey` (8–64 letters, digits, `-` or `_`, made up by the caller) lets the caller ask how far the import has got while it runs (`…/annotations/import/progress`).",
     "`preview=1` writes nothing and reports what would be imported. A commit that cannot go through as asked (unanchorable highlights without `keepOrphans`, a type name `typeMap` does not map, several texts without `source`) writes nothing either and answers 200 with `committed: false` and the `problems`.",
     `The file may be up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (413 beyond).`,
   ].join("\n\n"),
@@ -40,4 +42,29 @@ apiRoute({
     schema: dataOf(ImportReportSchema),
   },
   errors: [413, 415],
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/articles/{articleId}/annotations/import/progress",
+  tag: "Imports",
+  summary: "How far an import has got",
+  description:
+    "For an import of the caller's sent with `progressKey`, on the instance that runs it: the phase (`reading` the file, `anchoring` its highlights in the text, `checking` each highlight, `saving`, then `done` or `failed`) and, while checking or saving, how many of how many. `null` when this instance knows no such import (not started yet, another instance, or over 10 minutes old).",
+  permission: "annotation.import",
+  params: pathParams.article,
+  query: z.object({ key: importProgressKeySchema }),
+  response: {
+    status: 200,
+    description: "The import's progress, or null.",
+    schema: dataOf(
+      z
+        .object({
+          phase: z.enum(["reading", "anchoring", "checking", "saving", "done", "failed"]),
+          done: z.number().int(),
+          total: z.number().int(),
+        })
+        .nullable(),
+    ),
+  },
 });

@@ -33,6 +33,7 @@ import {
   type ImportItemReport,
   type ImportReviewNotKept,
   type ImportOptions,
+  type ImportProgress,
   type ImportReport,
   type ImportTypeMapping,
 } from "@/lib/validations/annotation-import";
@@ -140,8 +141,12 @@ export async function importAnnotations(options: {
   options: ImportOptions;
   /** The request's Idempotency-Key: claimed and answered in the same transaction. */
   idempotency?: IdempotencyClaim | null;
+  /** Told how far the import has got, for the dialog's progress bar. */
+  onProgress?: (progress: ImportProgress) => void;
 }): Promise<ImportReport> {
   const { workspaceId, articleId, actor, upload } = options;
+  const onProgress = options.onProgress ?? (() => {});
+  onProgress({ phase: "reading", done: 0, total: 0 });
   const choice = options.options;
   // A plain file is checked before anything is locked; a zip needs the article's text to choose its file.
   let file: ImportFile | null = upload.zip
@@ -189,6 +194,7 @@ export async function importAnnotations(options: {
           ? parsed.highlights.filter((h) => h.source === source)
           : parsed.highlights;
 
+      onProgress({ phase: "anchoring", done: 0, total: highlights.length });
       const { anchored, problems: anchorProblems } = await anchorImportOffThread(text, highlights);
       if (anchorProblems.length) throw fileProblems(anchorProblems);
 
@@ -216,7 +222,10 @@ export async function importAnnotations(options: {
       for (const [i, a] of anchored.entries()) {
         // A file of many thousand highlights (each comment parsed with the editor's schema) takes
         // seconds here: let other requests run between slices.
-        if (i % PLAN_SLICE === PLAN_SLICE - 1) await yieldToOtherRequests();
+        if (i % PLAN_SLICE === 0) {
+          onProgress({ phase: "checking", done: i, total: anchored.length });
+          if (i > 0) await yieldToOtherRequests();
+        }
         const h = a.highlight;
         const entity = entities.choices[i];
         const key =
@@ -330,7 +339,16 @@ export async function importAnnotations(options: {
       if (decisions.length) {
         throw new AppError("UNPROCESSABLE", summary(decisions), { details: { ...problemDetails(decisions), report } });
       }
-      await write(tx, { workspaceId, articleId, revisionId, actor, toWrite, types: types.mappings, report });
+      await write(tx, {
+        workspaceId,
+        articleId,
+        revisionId,
+        actor,
+        toWrite,
+        types: types.mappings,
+        report,
+        onProgress,
+      });
       const committed = { ...report, committed: true };
       await storeIdempotentAnswer(tx, idempotency, 201, { data: committed });
       return committed;
@@ -621,9 +639,10 @@ async function write(
     toWrite: PlannedHighlight[];
     types: ImportTypeMapping[];
     report: ImportReport;
+    onProgress: (progress: ImportProgress) => void;
   },
 ): Promise<void> {
-  const { workspaceId, articleId, revisionId, actor, toWrite, types, report } = options;
+  const { workspaceId, articleId, revisionId, actor, toWrite, types, report, onProgress } = options;
   const now = Date.now();
 
   // Types the file names that the workspace lacks.
@@ -709,13 +728,6 @@ async function write(
     createdAt: new Date(now + i),
     updatedAt: new Date(now + i),
   }));
-  // In slices with a turn of the event loop between them: Prisma prepares a createMany on this thread,
-  // and 20,000 rows at once held it for half a minute.
-  for (let i = 0; i < annotations.length; i += WRITE_SLICE) {
-    await tx.annotation.createMany({ data: annotations.slice(i, i + WRITE_SLICE) });
-    await yieldToOtherRequests();
-  }
-
   const comments = toWrite.flatMap((p, i) =>
     p.comments.map((c, j) => ({
       id: newId(),
@@ -729,7 +741,17 @@ async function write(
       updatedAt: new Date(now + i + j),
     })),
   );
+  // In slices with a turn of the event loop between them: Prisma prepares a createMany on this thread,
+  // and 20,000 rows at once held it for half a minute.
+  const saving = annotations.length + comments.length;
+  for (let i = 0; i < annotations.length; i += WRITE_SLICE) {
+    onProgress({ phase: "saving", done: i, total: saving });
+    await tx.annotation.createMany({ data: annotations.slice(i, i + WRITE_SLICE) });
+    await yieldToOtherRequests();
+  }
+
   for (let i = 0; i < comments.length; i += WRITE_SLICE) {
+    onProgress({ phase: "saving", done: annotations.length + i, total: saving });
     await tx.comment.createMany({ data: comments.slice(i, i + WRITE_SLICE) });
     await yieldToOtherRequests();
   }

@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { api } from "@/lib/client/api";
+import type { ImportProgress } from "@/lib/validations/annotation-import";
+
+/** How often a running import is asked how far it has got. */
+const POLL_MS = 400;
+
+const count = (n: number) => n.toLocaleString("en");
+
+/**
+ * What a running import (or preview) is doing, asked of the server while the
+ * request runs: a bar with "Checking 1,200 of 12,706 highlights…" where the
+ * server counts, the phase alone where it cannot (the file is read and its
+ * highlights found in one step each), and `fallback` until the server knows
+ * of it (the upload still going, or another instance answering).
+ */
+export function ImportProgressView({
+  url,
+  progressKey,
+  fallback,
+}: {
+  url: string;
+  progressKey: string;
+  fallback: string;
+}) {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await api<ImportProgress | null>(`${url}?key=${encodeURIComponent(progressKey)}`, {
+          cache: "no-store",
+        });
+        if (!stopped && next && next.phase !== "done" && next.phase !== "failed") setProgress(next);
+      } catch {
+        // A missed poll only delays the next figure.
+      }
+      if (!stopped) timer = setTimeout(poll, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [url, progressKey]);
+
+  const counted = progress && (progress.phase === "checking" || progress.phase === "saving") && progress.total > 0;
+  const label = !progress
+    ? fallback
+    : progress.phase === "reading"
+      ? "Reading the file…"
+      : progress.phase === "anchoring"
+        ? `Finding ${count(progress.total)} ${progress.total === 1 ? "highlight" : "highlights"} in the text…`
+        : progress.phase === "checking"
+          ? `Checking ${count(progress.done)} of ${count(progress.total)} highlights…`
+          : `Saving ${count(progress.done)} of ${count(progress.total)} annotations and comments…`;
+  return (
+    <div className="import-progress" role="status" data-testid="import-progress">
+      {counted ? (
+        <progress aria-label="Import progress" value={progress.done} max={progress.total} />
+      ) : (
+        <progress aria-label="Import progress" />
+      )}
+      <span className="small">{label}</span>
+    </div>
+  );
+}
