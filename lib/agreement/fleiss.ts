@@ -34,7 +34,20 @@ export interface FleissKappaResult extends KappaResult {
 
 /** Fleiss' kappa from a units × categories matrix of counts. */
 export function fleissKappa(counts: readonly (readonly number[])[]): FleissKappaResult {
-  const N = counts.length;
+  const k = counts.length === 0 ? 0 : counts[0].length;
+  for (const row of counts) if (row.length !== k) throw new RangeError("every unit needs a count for every category");
+  return fleissKappaOfCounts(counts.length, k, (u, j) => counts[u][j]);
+}
+
+/**
+ * `fleissKappa` of N units × k categories read through `count(unit, category)`
+ * (the one computation: callers with counts in typed arrays skip building rows).
+ */
+export function fleissKappaOfCounts(
+  N: number,
+  k: number,
+  count: (unit: number, category: number) => number,
+): FleissKappaResult {
   if (N === 0) {
     return {
       value: null,
@@ -46,12 +59,11 @@ export function fleissKappa(counts: readonly (readonly number[])[]): FleissKappa
       categoryProportions: [],
     };
   }
-  const k = counts[0].length;
   let n = -1;
-  for (const row of counts) {
-    if (row.length !== k) throw new RangeError("every unit needs a count for every category");
+  for (let u = 0; u < N; u++) {
     let sum = 0;
-    for (const c of row) {
+    for (let j = 0; j < k; j++) {
+      const c = count(u, j);
       if (!Number.isInteger(c) || c < 0) throw new RangeError(`count ${c} is not a non-negative integer`);
       sum += c;
     }
@@ -59,7 +71,7 @@ export function fleissKappa(counts: readonly (readonly number[])[]): FleissKappa
     else if (sum !== n) throw new RangeError(`units have ${n} and ${sum} ratings; Fleiss' kappa needs the same number`);
   }
   const totals = new Array<number>(k).fill(0);
-  for (const row of counts) for (let j = 0; j < k; j++) totals[j] += row[j];
+  for (let u = 0; u < N; u++) for (let j = 0; j < k; j++) totals[j] += count(u, j);
   const proportions = n === 0 ? totals.map(() => 0) : totals.map((t) => t / (N * n));
   const base = { units: N, raters: n, categoryProportions: proportions };
   if (n < 2) {
@@ -69,9 +81,12 @@ export function fleissKappa(counts: readonly (readonly number[])[]): FleissKappa
     return { ...base, value: null, reason: "no-variation", observedAgreement: 1, expectedAgreement: 1 };
   }
   let sumP = 0;
-  for (const row of counts) {
+  for (let u = 0; u < N; u++) {
     let squares = 0;
-    for (const c of row) squares += c * c;
+    for (let j = 0; j < k; j++) {
+      const c = count(u, j);
+      squares += c * c;
+    }
     sumP += (squares - n) / (n * (n - 1));
   }
   const observed = sumP / N;

@@ -75,29 +75,62 @@ export function krippendorffAlphaFromUnits<V extends Category>(
   const k = values.length;
   const o = values.map(() => new Array<number>(k).fill(0));
   const counts = new Array<number>(k).fill(0);
+  const present: number[] = [];
   for (const unit of pairable) {
-    const present: number[] = [];
     for (const v of unit) {
       const i = index.get(v)!;
       if (counts[i] === 0) present.push(i);
       counts[i]++;
     }
-    const weight = 1 / (unit.length - 1);
-    for (const c of present) {
-      for (const d of present) {
-        o[c][d] += (c === d ? counts[c] * (counts[c] - 1) : counts[c] * counts[d]) * weight;
-      }
-    }
+    addCoincidences(o, counts, present, present.length, unit.length);
     for (const c of present) counts[c] = 0;
+    present.length = 0;
   }
-  const base = {
-    level,
-    units: pairable.length,
-    unitsDropped: units.length - pairable.length,
+  const n = pairable.reduce((sum, u) => sum + u.length, 0);
+  return alphaFromCoincidences(
     values,
-    coincidences: o,
-  };
-  if (pairable.length === 0) {
+    o,
+    { units: pairable.length, unitsDropped: units.length - pairable.length, n },
+    level,
+  );
+}
+
+/**
+ * Adds one pairable unit to the coincidence matrix `o`: `counts[c]` values of
+ * category c (over the `presentCount` categories listed first in `present`),
+ * `size` values in all.
+ */
+export function addCoincidences(
+  o: number[][],
+  counts: ArrayLike<number>,
+  present: ArrayLike<number>,
+  presentCount: number,
+  size: number,
+): void {
+  const weight = 1 / (size - 1);
+  for (let x = 0; x < presentCount; x++) {
+    const c = present[x];
+    for (let y = 0; y < presentCount; y++) {
+      const d = present[y];
+      o[c][d] += (c === d ? counts[c] * (counts[c] - 1) : counts[c] * counts[d]) * weight;
+    }
+  }
+}
+
+/**
+ * Alpha from the coincidence matrix over `values` (sorted as
+ * `compareCategories` sorts them) of `units` pairable units holding `n`
+ * values, `unitsDropped` units having had fewer than two.
+ */
+export function alphaFromCoincidences<V extends Category>(
+  values: V[],
+  o: number[][],
+  { units, unitsDropped, n }: { units: number; unitsDropped: number; n: number },
+  level: AlphaLevel = "nominal",
+): AlphaResult<V> {
+  const k = values.length;
+  const base = { level, units, unitsDropped, values, coincidences: o };
+  if (units === 0) {
     return {
       ...base,
       value: null,
@@ -107,7 +140,6 @@ export function krippendorffAlphaFromUnits<V extends Category>(
       expectedDisagreement: null,
     };
   }
-  const n = pairable.reduce((sum, u) => sum + u.length, 0);
   if (k < 2) {
     return {
       ...base,

@@ -35,17 +35,8 @@ export function agreementReport(
   options: TokenAgreementOptions = {},
 ): AgreementReport {
   const labels = options.labels;
-  const only = options.pairLabels;
   // Per-label rows of the pairs only for `pairLabels`; each pair's overall still counts every label.
-  const pairs = (matrix: SpanAgreementMatrix): SpanAgreementMatrix =>
-    only
-      ? {
-          ...matrix,
-          cells: matrix.cells.map((row) =>
-            row.map((cell) => cell && { ...cell, byLabel: cell.byLabel.filter((l) => only.includes(l.label)) }),
-          ),
-        }
-      : matrix;
+  const rowLabels = options.pairLabels;
   return {
     annotators: annotators.map((x) => x.annotator),
     spanCounts: annotators.map((x) => {
@@ -54,8 +45,8 @@ export function agreementReport(
       return { overall: x.spans.length, byLabel };
     }),
     spans: {
-      exact: pairs(pairwiseSpanAgreement(annotators, { mode: "exact", labels })),
-      overlap: pairs(pairwiseSpanAgreement(annotators, { mode: "overlap", labels })),
+      exact: pairwiseSpanAgreement(annotators, { mode: "exact", labels, rowLabels }),
+      overlap: pairwiseSpanAgreement(annotators, { mode: "overlap", labels, rowLabels }),
     },
     tokens: tokenAgreement(text, annotators, options),
     tokenPairs: pairwiseTokenKappa(text, annotators, options),

@@ -175,12 +175,43 @@ export interface SpanAgreementMatrix {
  */
 export function pairwiseSpanAgreement(
   annotators: readonly AnnotatorSpans[],
-  options: SpanAgreementOptions,
+  options: SpanAgreementOptions & {
+    /** The labels whose rows the cells list (default: every label); the overall figures count every label. */
+    rowLabels?: readonly string[];
+  },
 ): SpanAgreementMatrix {
   assertDistinctAnnotators(annotators);
-  const labels = [...new Set([...annotators.flatMap((x) => x.spans.map((s) => s.label)), ...(options.labels ?? [])])];
-  const cells = annotators.map((x, i) =>
-    annotators.map((y, j) => (i === j ? null : spanAgreement(x.spans, y.spans, { ...options, labels }))),
-  );
+  const labels = [
+    ...new Set([...annotators.flatMap((x) => x.spans.map((s) => s.label)), ...(options.labels ?? [])]),
+  ].sort(compareCodeUnits);
+  const shown = options.rowLabels ? new Set(options.rowLabels) : null;
+  // Each annotator's spans by label once, not once per pair; each pair counted once (the matching is
+  // symmetric), the cell the other way round swapping what only A and only B have.
+  const grouped = annotators.map((x) => byLabel(x.spans));
+  const cells: (SpanAgreement | null)[][] = annotators.map(() => annotators.map(() => null));
+  const none: Span[] = [];
+  for (let i = 0; i < annotators.length; i++) {
+    for (let j = i + 1; j < annotators.length; j++) {
+      let matched = 0;
+      let onlyA = 0;
+      let onlyB = 0;
+      const forward: LabelPrf[] = [];
+      const backward: LabelPrf[] = [];
+      for (const label of labels) {
+        const sa = grouped[i].get(label) ?? none;
+        const sb = grouped[j].get(label) ?? none;
+        const m =
+          sa.length === 0 || sb.length === 0 ? 0 : options.mode === "exact" ? countExact(sa, sb) : countOverlap(sa, sb);
+        matched += m;
+        onlyA += sa.length - m;
+        onlyB += sb.length - m;
+        if (shown && !shown.has(label)) continue;
+        forward.push({ label, ...prf(m, sa.length - m, sb.length - m) });
+        backward.push({ label, ...prf(m, sb.length - m, sa.length - m) });
+      }
+      cells[i][j] = { mode: options.mode, overall: prf(matched, onlyA, onlyB), byLabel: forward };
+      cells[j][i] = { mode: options.mode, overall: prf(matched, onlyB, onlyA), byLabel: backward };
+    }
+  }
   return { annotators: annotators.map((x) => x.annotator), cells };
 }

@@ -24,17 +24,18 @@
  * so `units: "annotated"` restricts the units (for every figure, per-label
  * ones included) to tokens at least one annotator labelled.
  */
-import { cohenKappa, type CohenKappaResult } from "./cohen";
+import { cohenKappa, cohenKappaFromTable, type CohenKappaResult } from "./cohen";
 import {
   assertDistinctAnnotators,
   assertSpan,
+  compareCategories,
   compareCodeUnits,
   compareSpans,
   type AnnotatorSpans,
   type Span,
 } from "./common";
-import { fleissKappaFromRatings, type FleissKappaResult } from "./fleiss";
-import { krippendorffAlpha, type AlphaResult } from "./krippendorff";
+import { fleissKappaFromRatings, fleissKappaOfCounts, type FleissKappaResult } from "./fleiss";
+import { addCoincidences, alphaFromCoincidences, krippendorffAlpha, type AlphaResult } from "./krippendorff";
 
 export interface Token {
   start: number;
@@ -118,12 +119,23 @@ export interface TokenAgreement {
   byLabel: (TokenCoefficients & { label: string })[];
 }
 
+/**
+ * The annotators' token labels as small integers: `rows[annotator][unit]` is
+ * an index into `names`, whose entry 0 is the outside label. Comparing many
+ * annotators on a long text is mostly counting; counting integers in typed
+ * arrays instead of strings in maps is what keeps 80 analysts × 80 types on
+ * a 20,000-word article to seconds rather than minutes. The figures are the
+ * same: they come from the same functions, given the same counts in the same
+ * order.
+ */
 interface LabelGrid {
   annotators: string[];
   tokens: number;
   outside: string;
-  /** grid[annotator][unit] */
-  grid: string[][];
+  names: string[];
+  rows: Int32Array[];
+  units: number;
+  /** The labels reported per label: every span label plus `options.labels`, in code-unit order. */
   labels: string[];
 }
 
@@ -136,15 +148,121 @@ function labelGrid(text: string, annotators: readonly AnnotatorSpans[], options:
       if (s.end > text.length) throw new RangeError(`span [${s.start}, ${s.end}) is outside the text`);
     }
   }
-  let grid = annotators.map((x) => tokenLabels(tokens, x.spans, outside));
+  const names = [outside];
+  const code = new Map([[outside, 0]]);
+  let rows = annotators.map((x) => {
+    const labels = tokenLabels(tokens, x.spans, outside);
+    const row = new Int32Array(labels.length);
+    for (let t = 0; t < labels.length; t++) {
+      let c = code.get(labels[t]);
+      if (c === undefined) {
+        c = names.length;
+        code.set(labels[t], c);
+        names.push(labels[t]);
+      }
+      row[t] = c;
+    }
+    return row;
+  });
   if (options.units === "annotated") {
-    const keep = tokens.map((_, t) => grid.some((row) => row[t] !== outside));
-    grid = grid.map((row) => row.filter((_, t) => keep[t]));
+    const keep: number[] = [];
+    for (let t = 0; t < tokens.length; t++) if (rows.some((row) => row[t] !== 0)) keep.push(t);
+    rows = rows.map((row) => Int32Array.from(keep, (t) => row[t]));
   }
   const labels = [
     ...new Set([...annotators.flatMap((x) => x.spans.map((s) => s.label)), ...(options.labels ?? [])]),
   ].sort(compareCodeUnits);
-  return { annotators: annotators.map((x) => x.annotator), tokens: tokens.length, outside, grid, labels };
+  return {
+    annotators: annotators.map((x) => x.annotator),
+    tokens: tokens.length,
+    outside,
+    names,
+    rows,
+    units: rows.length === 0 ? 0 : rows[0].length,
+    labels,
+  };
+}
+
+/** The grid as strings (`grid[annotator][unit]`), for the general functions. */
+function stringGrid(g: LabelGrid, map: (name: string) => string = (name) => name): string[][] {
+  const mapped = g.names.map(map);
+  return g.rows.map((row) => Array.from(row, (c) => mapped[c]));
+}
+
+/** Per unit, how many annotators gave each code: `counts[unit * names + code]`. */
+function unitCounts(g: LabelGrid): Int32Array {
+  const k = g.names.length;
+  const counts = new Int32Array(g.units * k);
+  for (const row of g.rows) for (let u = 0; u < g.units; u++) counts[u * k + row[u]]++;
+  return counts;
+}
+
+/** Overall coefficients: every label and the outside label as categories. */
+function overallCoefficients(g: LabelGrid, counts: Int32Array): TokenCoefficients {
+  const raters = g.rows.length;
+  if (raters < 2) return coefficients(stringGrid(g));
+  const k = g.names.length;
+  const used = new Set<number>();
+  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) used.add(i % k);
+  const codes = [...used].sort((a, b) => compareCategories(g.names[a], g.names[b]));
+  const categories = codes.map((c) => g.names[c]);
+  const fleiss = fleissKappaOfCounts(g.units, codes.length, (u, j) => counts[u * k + codes[j]]);
+  // Every unit has a value from every annotator: all are pairable.
+  const o = categories.map(() => new Array<number>(codes.length).fill(0));
+  const column = new Int32Array(k).fill(-1);
+  codes.forEach((c, j) => (column[c] = j));
+  const unitCounts = new Int32Array(codes.length);
+  const present = new Int32Array(codes.length);
+  for (let u = 0; u < g.units; u++) {
+    let presentCount = 0;
+    // In the order values first occur in the unit, as krippendorffAlphaFromUnits adds them.
+    for (const row of g.rows) {
+      const j = column[row[u]];
+      if (unitCounts[j] === 0) present[presentCount++] = j;
+      unitCounts[j]++;
+    }
+    addCoincidences(o, unitCounts, present, presentCount, raters);
+    for (let x = 0; x < presentCount; x++) unitCounts[present[x]] = 0;
+  }
+  const alpha = alphaFromCoincidences(categories, o, { units: g.units, unitsDropped: 0, n: g.units * raters });
+  return {
+    cohen: raters === 2 ? cohenKappa(stringGrid(g)[0], stringGrid(g)[1]) : null,
+    fleiss: { ...fleiss, categories },
+    alpha,
+  } as TokenCoefficients;
+}
+
+/** One-vs-rest coefficients of `label`, from how many annotators gave it to each unit. */
+function labelCoefficients(g: LabelGrid, counts: Int32Array, label: string): TokenCoefficients {
+  const raters = g.rows.length;
+  const code = g.names.indexOf(label);
+  if (raters < 2 || label === g.outside) return coefficients(stringGrid(g, (l) => (l === label ? label : g.outside)));
+  const k = g.names.length;
+  const given = (u: number) => (code < 0 ? 0 : counts[u * k + code]);
+  let withLabel = false;
+  let withOutside = false;
+  for (let u = 0; u < g.units && !(withLabel && withOutside); u++) {
+    const n = given(u);
+    if (n > 0) withLabel = true;
+    if (n < raters) withOutside = true;
+  }
+  const categories = [...(withLabel ? [label] : []), ...(withOutside ? [g.outside] : [])].sort(compareCategories);
+  const countOf = (u: number, category: string) => (category === label ? given(u) : raters - given(u));
+  const fleiss = fleissKappaOfCounts(g.units, categories.length, (u, j) => countOf(u, categories[j]));
+  const o = categories.map(() => new Array<number>(categories.length).fill(0));
+  const byCategory = new Int32Array(categories.length);
+  const present = new Int32Array(categories.length);
+  for (let u = 0; u < g.units; u++) {
+    let presentCount = 0;
+    for (let j = 0; j < categories.length; j++) {
+      byCategory[j] = countOf(u, categories[j]);
+      if (byCategory[j] > 0) present[presentCount++] = j;
+    }
+    addCoincidences(o, byCategory, present, presentCount, raters);
+  }
+  const alpha = alphaFromCoincidences(categories, o, { units: g.units, unitsDropped: 0, n: g.units * raters });
+  const cohen = raters === 2 ? coefficients(stringGrid(g, (l) => (l === label ? label : g.outside))).cohen : null;
+  return { cohen, fleiss: { ...fleiss, categories }, alpha } as TokenCoefficients;
 }
 
 function coefficients(grid: string[][]): TokenCoefficients {
@@ -156,10 +274,6 @@ function coefficients(grid: string[][]): TokenCoefficients {
     fleiss: fleissKappaFromRatings(ratings),
     alpha: krippendorffAlpha(grid),
   };
-}
-
-function oneVsRest(grid: string[][], label: string, outside: string): string[][] {
-  return grid.map((row) => row.map((l) => (l === label ? label : outside)));
 }
 
 /**
@@ -174,13 +288,14 @@ export function tokenAgreement(
   options: TokenAgreementOptions = {},
 ): TokenAgreement {
   const g = labelGrid(text, annotators, options);
+  const counts = unitCounts(g);
   return {
     annotators: g.annotators,
     tokens: g.tokens,
-    units: g.grid.length === 0 ? 0 : g.grid[0].length,
+    units: g.units,
     outside: g.outside,
-    overall: coefficients(g.grid),
-    byLabel: g.labels.map((label) => ({ label, ...coefficients(oneVsRest(g.grid, label, g.outside)) })),
+    overall: overallCoefficients(g, counts),
+    byLabel: g.labels.map((label) => ({ label, ...labelCoefficients(g, counts, label) })),
   };
 }
 
@@ -198,7 +313,8 @@ export interface TokenKappaMatrix {
 /**
  * Token-level Cohen's kappa between every pair of annotators, overall and per
  * label (one-vs-rest). With `units: "annotated"` the units are the tokens any
- * of all the annotators labelled, the same for every pair.
+ * of all the annotators labelled, the same for every pair. Each pair's
+ * contingency table is counted once (cells[j][i] is its transpose).
  */
 export function pairwiseTokenKappa(
   text: string,
@@ -208,17 +324,120 @@ export function pairwiseTokenKappa(
   const g = labelGrid(text, annotators, options);
   const only = options.pairLabels;
   const labels = only ? g.labels.filter((l) => only.includes(l)) : g.labels;
-  const cells = g.grid.map((a, i) =>
-    g.grid.map((b, j) => {
-      if (i === j) return null;
-      return {
-        overall: cohenKappa(a, b),
-        byLabel: labels.map((label) => {
-          const [x, y] = oneVsRest([a, b], label, g.outside);
-          return { label, ...cohenKappa(x, y) };
-        }),
-      };
-    }),
-  );
+  const k = g.names.length;
+  const cells: (TokenKappaCell | null)[][] = g.rows.map(() => g.rows.map(() => null));
+  const table = new Int32Array(k * k);
+  for (let i = 0; i < g.rows.length; i++) {
+    for (let j = i + 1; j < g.rows.length; j++) {
+      table.fill(0);
+      const [a, b] = [g.rows[i], g.rows[j]];
+      for (let u = 0; u < g.units; u++) table[a[u] * k + b[u]]++;
+      const [forward, backward] = pairCells(g, table, labels, only === undefined);
+      cells[i][j] = forward;
+      cells[j][i] = backward;
+    }
+  }
   return { annotators: g.annotators, cells };
+}
+
+/** Both cells of a pair (A against B, and B against A) from its contingency table over all codes. */
+function pairCells(
+  g: LabelGrid,
+  table: Int32Array,
+  labels: readonly string[],
+  withTables: boolean,
+): [TokenKappaCell, TokenKappaCell] {
+  const k = g.names.length;
+  const rowSums = new Array<number>(k).fill(0);
+  const colSums = new Array<number>(k).fill(0);
+  let total = 0;
+  for (let x = 0; x < k; x++) {
+    for (let y = 0; y < k; y++) {
+      const n = table[x * k + y];
+      rowSums[x] += n;
+      colSums[y] += n;
+      total += n;
+    }
+  }
+  const seen = g.names.map((_, c) => c).filter((c) => rowSums[c] + colSums[c] > 0);
+  seen.sort((x, y) => compareCategories(g.names[x], g.names[y]));
+  const categories = seen.map((c) => g.names[c]);
+  const cell = (t: number[][], cats: string[]) => ({ ...cohenKappaFromTable(t, cats), unitsDropped: 0 });
+  let forward: TokenKappaCell;
+  let backward: TokenKappaCell;
+  if (withTables) {
+    const overall = seen.map((x) => seen.map((y) => table[x * k + y]));
+    forward = { overall: cell(overall, categories), byLabel: [] };
+    backward = { overall: cell(transpose(overall), categories), byLabel: [] };
+  } else {
+    // A bounded view (pairLabels) shows no pair's table: the kappa of 81 × 81 counts without building them.
+    forward = { overall: kappaWithoutTable(table, k, seen, rowSums, colSums, false), byLabel: [] };
+    backward = { overall: kappaWithoutTable(table, k, seen, colSums, rowSums, true), byLabel: [] };
+  }
+  for (const label of labels) {
+    const c = g.names.indexOf(label);
+    let both = 0;
+    let onlyA = 0;
+    let onlyB = 0;
+    if (c >= 0 && label !== g.outside) {
+      both = table[c * k + c];
+      onlyA = rowSums[c] - both;
+      onlyB = colSums[c] - both;
+    }
+    const neither = total - both - onlyA - onlyB;
+    if (label === g.outside) {
+      // Everything is outside, one-vs-rest of the outside label itself.
+      const cats = total > 0 ? [label] : [];
+      const t = total > 0 ? [[total]] : [];
+      forward.byLabel.push({ label, ...cell(t, cats) });
+      backward.byLabel.push({ label, ...cell(t, cats) });
+      continue;
+    }
+    // Categories either annotator used, one-vs-rest: the label, everything else as outside.
+    const hasLabel = both + onlyA + onlyB > 0;
+    const hasOutside = total - (both + onlyA) > 0 || total - (both + onlyB) > 0;
+    const cats = [...(hasLabel ? [label] : []), ...(hasOutside ? [g.outside] : [])].sort(compareCategories);
+    const count = (x: string, y: string) =>
+      x === label ? (y === label ? both : onlyA) : y === label ? onlyB : neither;
+    const t = cats.map((x) => cats.map((y) => count(x, y)));
+    forward.byLabel.push({ label, ...cell(t, cats) });
+    backward.byLabel.push({ label, ...cell(transpose(t), cats) });
+  }
+  return [forward, backward];
+}
+
+/**
+ * `cohenKappaFromTable` of the table over the `seen` codes (transposed when
+ * `transposed`), its arithmetic in the same order, with `categories` and
+ * `table` left empty.
+ */
+function kappaWithoutTable(
+  table: Int32Array,
+  k: number,
+  seen: readonly number[],
+  rowSums: readonly number[],
+  colSums: readonly number[],
+  transposed: boolean,
+): CohenKappaResult<string> {
+  let total = 0;
+  let diagonal = 0;
+  for (const x of seen) {
+    for (const y of seen) total += transposed ? table[y * k + x] : table[x * k + y];
+    diagonal += table[x * k + x];
+  }
+  const base = { unitsDropped: 0, categories: [], table: [], units: total };
+  if (total === 0) {
+    return { ...base, value: null, reason: "no-units", observedAgreement: null, expectedAgreement: null };
+  }
+  if (seen.length < 2) {
+    return { ...base, value: null, reason: "no-variation", observedAgreement: 1, expectedAgreement: 1 };
+  }
+  const po = diagonal / total;
+  let pe = 0;
+  for (const x of seen) pe += (rowSums[x] / total) * (colSums[x] / total);
+  return { ...base, value: (po - pe) / (1 - pe), reason: null, observedAgreement: po, expectedAgreement: pe };
+}
+
+function transpose(table: number[][]): number[][] {
+  return table.map((row, x) => row.map((_, y) => table[y][x]));
 }
