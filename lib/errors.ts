@@ -1,4 +1,6 @@
 import { ZodError } from "zod";
+import { logger } from "@/lib/observability/logger.mjs";
+import { requestContext } from "@/lib/observability/request-context.mjs";
 
 /** Every error code the API can answer with, and its HTTP status. */
 export const errorStatus = {
@@ -159,7 +161,7 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
     }
   }
   if (isDatabaseUnavailable(err)) {
-    console.error(err);
+    logger().warn({ err, requestId: requestContext()?.requestId }, "database unavailable");
     return {
       status: 503,
       body: {
@@ -174,11 +176,19 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
       body: { error: { code: "UNPROCESSABLE", message: "A value in the request cannot be stored or searched for." } },
     };
   }
-  console.error(err);
-  return {
-    status: 500,
-    body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
+  // The stack goes to the log under the request id; the answer carries only the id, for the user to report.
+  const requestId = requestContext()?.requestId;
+  logger().error({ err, requestId }, "unexpected error");
+  const body: ErrorBody = {
+    error: {
+      code: "INTERNAL",
+      message: requestId
+        ? `Something went wrong on our side. Please try again. If it goes on, report request id ${requestId}.`
+        : "Something went wrong on our side. Please try again.",
+    },
   };
+  if (requestId) body.error.details = { requestId };
+  return { status: 500, body };
 }
 
 /** A JSON Response carrying the error body for `err`. */

@@ -15,6 +15,12 @@ import { assertJsonContentType, assertSameOriginRequest } from "@/lib/auth/csrf"
 import { consumeApiRequest } from "@/lib/auth/rate-limit";
 import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import {
+  requestContext,
+  requestIdFrom,
+  runWithRequestContext,
+  type RequestContext,
+} from "@/lib/observability/request-context.mjs";
 import { isNestedDeeperThan } from "@/lib/validations/storable";
 
 /** Marks every handler built here, so a test can prove that no route skips it. */
@@ -47,7 +53,8 @@ export type WriteContext = BaseContext & { access: WriteAccess; workspaceId: str
  * only when they say `apiToken: true`. See requireTokenAccess for the rules.
  */
 type Options =
-  | { public: true }
+  /** `anonymous`: the session is not even looked up (health checks answer without the database). */
+  | { public: true; anonymous?: true }
   | { permission: Permission; apiToken?: false }
   /**
    * The handler's one write statement checks session, membership and role
@@ -126,6 +133,8 @@ async function runWithApiToken<O extends Options>(
 ): Promise<Response> {
   const method = base.req.method.toUpperCase();
   const auth = await authenticateApiToken(bearer);
+  const context = requestContext();
+  if (context) Object.assign(context, { userId: auth.user.id, workspaceId: base.params.workspaceId || undefined });
   await consumeApiRequest(auth.token.id);
   if ("permission" in options) {
     if ("apiToken" in options && options.apiToken === false) {
@@ -183,13 +192,19 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
         routeContext: routeCtx,
         body: (schema, options) => parseBody(req, schema, options?.maxBytes, !withToken),
       };
+      const context = requestContext();
+      if (context) context.route = routeTemplate(req, params);
       if (withToken) return await runWithApiToken(handler, options, base, bearer);
+      if ("public" in options && options.anonymous) {
+        return await (handler as HandlerFor<{ public: true }>)({ ...base, user: null });
+      }
       if ("permission" in options) {
         const workspaceId = params.workspaceId;
         if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
         const claims = await sessionClaims(cookie);
         if ("checkedByWrite" in options) {
           if (!claims) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+          if (context) Object.assign(context, { userId: claims.sub, workspaceId });
           const access = createWriteAccess(claims, workspaceId, options.permission);
           return await runCheckedByWrite(handler as HandlerFor<{ checkedByWrite: true }>, {
             ...base,
@@ -198,9 +213,11 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
           });
         }
         const { user, membership } = await requireMember(claims, workspaceId, options.permission);
+        if (context) Object.assign(context, { userId: user.id, workspaceId });
         return await (handler as HandlerFor<{ permission: Permission }>)({ ...base, user, membership, workspaceId });
       }
       const user = await userFromCookies(cookie);
+      if (context && user) context.userId = user.id;
       if ("public" in options) {
         return await (handler as HandlerFor<{ public: true }>)({ ...base, user });
       }
@@ -210,8 +227,38 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
       return toErrorResponse(err);
     }
   };
-  const answer = async (req: Request, routeCtx: RouteContext) => noStoreJson(await wrapped(req, routeCtx));
+  const answer = async (req: Request, routeCtx: RouteContext) => {
+    // Behind scripts/server.mjs the request already has its context; called otherwise (tests, `next start`), it gets one here.
+    if (requestContext()) return noStoreJson(await wrapped(req, routeCtx));
+    const context: RequestContext = { requestId: requestIdFrom(req.headers.get("x-request-id")) };
+    const res = await runWithRequestContext(context, () => wrapped(req, routeCtx));
+    return withRequestId(noStoreJson(res), context.requestId);
+  };
   return Object.assign(answer, { [AUTH_WRAPPED]: true as const });
+}
+
+/**
+ * The route's template, e.g. `/api/workspaces/[workspaceId]/annotations`: the path with each
+ * parameter's value put back as its name (for logs and metrics labels; never the values).
+ */
+function routeTemplate(req: Request, params: Record<string, string>): string {
+  const segments = new URL(req.url).pathname.split("/");
+  for (const [name, value] of Object.entries(params)) {
+    if (!value) continue;
+    const parts = value.split("/").map(encodeURIComponent);
+    const at = segments.findIndex((_, i) => parts.every((part, j) => segments[i + j] === part));
+    if (at >= 0) segments.splice(at, parts.length, parts.length > 1 ? `[...${name}]` : `[${name}]`);
+  }
+  return segments.join("/");
+}
+
+function withRequestId(res: Response, requestId: string): Response {
+  try {
+    res.headers.set("x-request-id", requestId);
+  } catch {
+    // Immutable headers (a redirect).
+  }
+  return res;
 }
 
 /** JSON answers are about one user at one moment: no cache keeps them, unless the route said otherwise. */
