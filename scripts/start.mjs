@@ -95,6 +95,11 @@ main().then(
 );
 
 async function main() {
+  // Every variable is checked before anything starts: a wrong one stops here with one line.
+  const { envProblem } = await tsImport("../lib/config/env-schema.ts", import.meta.url);
+  const problem = envProblem(process.env);
+  if (problem) throw new StartError(problem);
+
   if (!dev && !noServer) {
     const stale = staleBuildReason();
     if (stale) {
