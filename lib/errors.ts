@@ -1,6 +1,4 @@
 import { ZodError } from "zod";
-import { logger } from "@/lib/observability/logger.mjs";
-import { requestContext } from "@/lib/observability/request-context.mjs";
 
 /** Every error code the API can answer with, and its HTTP status. */
 export const errorStatus = {
@@ -131,8 +129,15 @@ function isDataException(err: unknown): boolean {
   return sqlState(e)?.startsWith("22") ?? false;
 }
 
-/** Maps any thrown value to an HTTP status and the one error body shape. */
-export function toErrorPayload(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+/**
+ * Maps any thrown value to an HTTP status and the one error body shape. A 500 says
+ * nothing of the error itself; given the request's id, it carries that (in its message
+ * and `details.requestId`) for the user to report. Logging is the caller's (withAuth).
+ */
+export function toErrorPayload(
+  err: unknown,
+  options: { requestId?: string } = {},
+): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof AppError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
     if (err.details) body.error.details = err.details;
@@ -161,7 +166,6 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
     }
   }
   if (isDatabaseUnavailable(err)) {
-    logger().warn({ err, requestId: requestContext()?.requestId }, "database unavailable");
     return {
       status: 503,
       body: {
@@ -176,9 +180,7 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
       body: { error: { code: "UNPROCESSABLE", message: "A value in the request cannot be stored or searched for." } },
     };
   }
-  // The stack goes to the log under the request id; the answer carries only the id, for the user to report.
-  const requestId = requestContext()?.requestId;
-  logger().error({ err, requestId }, "unexpected error");
+  const { requestId } = options;
   const body: ErrorBody = {
     error: {
       code: "INTERNAL",
@@ -192,7 +194,7 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
 }
 
 /** A JSON Response carrying the error body for `err`. */
-export function toErrorResponse(err: unknown): Response {
-  const { status, body, headers } = toErrorPayload(err);
+export function toErrorResponse(err: unknown, options: { requestId?: string } = {}): Response {
+  const { status, body, headers } = toErrorPayload(err, options);
   return Response.json(body, { status, headers });
 }

@@ -15,6 +15,7 @@ import { assertJsonContentType, assertSameOriginRequest } from "@/lib/auth/csrf"
 import { consumeApiRequest } from "@/lib/auth/rate-limit";
 import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger.mjs";
 import {
   requestContext,
   requestIdFrom,
@@ -224,7 +225,7 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
       if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
       return await (handler as HandlerFor<{ user: true }>)({ ...base, user });
     } catch (err) {
-      return toErrorResponse(err);
+      return errorResponse(err);
     }
   };
   const answer = async (req: Request, routeCtx: RouteContext) => {
@@ -235,6 +236,17 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
     return withRequestId(noStoreJson(res), context.requestId);
   };
   return Object.assign(answer, { [AUTH_WRAPPED]: true as const });
+}
+
+/**
+ * The error's answer; a 5xx is logged, a 500 with its stack, under the request id its body carries.
+ */
+function errorResponse(err: unknown): Response {
+  const requestId = requestContext()?.requestId;
+  const res = toErrorResponse(err, { requestId });
+  if (res.status === 500) logger().error({ err, requestId }, "unexpected error");
+  else if (res.status === 503) logger().warn({ err, requestId }, "database unavailable");
+  return res;
 }
 
 /**
