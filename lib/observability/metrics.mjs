@@ -59,17 +59,13 @@ function create() {
   });
   new client.Gauge({
     name: "marginalia_background_jobs",
-    help: "Background jobs of this instance by pool and state (compute: worker-thread tasks)",
+    help: "Background jobs of this instance: worker-thread tasks (agreement, import parsing) queued and completed",
     labelNames: ["pool", "state"],
     registers: [registry],
     collect() {
       const compute = globalThis.marginaliaComputePool;
       this.set({ pool: "compute", state: "queued" }, compute?.queueSize ?? 0);
       this.set({ pool: "compute", state: "completed" }, compute?.completed ?? 0);
-      const backups = globalThis[Symbol.for("marginalia.backupJobs")] ?? { running: 0, completed: 0, failed: 0 };
-      this.set({ pool: "backup", state: "running" }, backups.running);
-      this.set({ pool: "backup", state: "completed" }, backups.completed);
-      this.set({ pool: "backup", state: "failed" }, backups.failed);
     },
   });
 
