@@ -14,8 +14,8 @@ import { cookieHeaderGetter, sessionClaims, userFromCookies, type SessionUser } 
 import { assertJsonContentType, assertSameOriginRequest } from "@/lib/auth/csrf";
 import { consumeApiRequest } from "@/lib/auth/rate-limit";
 import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
-import { AppError, toErrorResponse } from "@/lib/errors";
-import { logger } from "@/lib/observability/logger.mjs";
+import { AppError } from "@/lib/errors";
+import { errorResponse, routeTemplate, withRequestId } from "@/lib/observability/route-observability";
 import {
   requestContext,
   requestIdFrom,
@@ -236,41 +236,6 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
     return withRequestId(noStoreJson(res), context.requestId);
   };
   return Object.assign(answer, { [AUTH_WRAPPED]: true as const });
-}
-
-/**
- * The error's answer; a 5xx is logged, a 500 with its stack, under the request id its body carries.
- */
-function errorResponse(err: unknown): Response {
-  const requestId = requestContext()?.requestId;
-  const res = toErrorResponse(err, { requestId });
-  if (res.status === 500) logger().error({ err, requestId }, "unexpected error");
-  else if (res.status === 503) logger().warn({ err, requestId }, "database unavailable");
-  return res;
-}
-
-/**
- * The route's template, e.g. `/api/workspaces/[workspaceId]/annotations`: the path with each
- * parameter's value put back as its name (for logs and metrics labels; never the values).
- */
-function routeTemplate(req: Request, params: Record<string, string>): string {
-  const segments = new URL(req.url).pathname.split("/");
-  for (const [name, value] of Object.entries(params)) {
-    if (!value) continue;
-    const parts = value.split("/").map(encodeURIComponent);
-    const at = segments.findIndex((_, i) => parts.every((part, j) => segments[i + j] === part));
-    if (at >= 0) segments.splice(at, parts.length, parts.length > 1 ? `[...${name}]` : `[${name}]`);
-  }
-  return segments.join("/");
-}
-
-function withRequestId(res: Response, requestId: string): Response {
-  try {
-    res.headers.set("x-request-id", requestId);
-  } catch {
-    // Immutable headers (a redirect).
-  }
-  return res;
 }
 
 /** JSON answers are about one user at one moment: no cache keeps them, unless the route said otherwise. */

@@ -39,8 +39,9 @@ export function observeRequests(handler, options = {}) {
     res.once("close", () => {
       const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
       const pathname = (req.url ?? "/").split("?")[0];
-      const route = context.route ?? routeTemplateOf(pathname);
       const status = res.statusCode;
+      // A path no route matched (a scanner's guesses) would make a new metrics label each time.
+      const route = context.route ?? (status === 404 ? "[not found]" : routeTemplateOf(pathname));
       const aborted = !res.writableFinished;
       recordRequest({ method: req.method ?? "GET", route, status, seconds });
       const line = {
