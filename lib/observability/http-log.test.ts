@@ -38,6 +38,12 @@ beforeAll(async () => {
         const headers = new Headers();
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
         const request = new Request(url, { method: req.method, headers });
+        if (url.pathname.startsWith("/wp-admin/")) {
+          // What Next.js answers for a path no route or page matches.
+          res.statusCode = 404;
+          res.end("not found");
+          return;
+        }
         const handler = url.pathname.endsWith("/boom") ? boom : ok;
         const answer = await handler(request, { params: Promise.resolve(params) });
         res.statusCode = answer.status;
@@ -109,6 +115,14 @@ describe("request logs", () => {
     expect(stack.err.message).toBe("kaboom in the handler");
     expect(stack.err.stack).toContain("http-log.test.ts");
     expect(await lineFor(id)).toMatchObject({ status: 500, level: 50 });
+  });
+});
+
+describe("paths no route matched", () => {
+  it("share one route label, so guesses cannot grow the metrics", async () => {
+    const res = await fetch(`${base}/wp-admin/install-${Date.now()}.php`);
+    expect(res.status).toBe(404);
+    expect(await lineFor(res.headers.get("x-request-id")!)).toMatchObject({ route: "[not found]", status: 404 });
   });
 });
 
