@@ -5,7 +5,17 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "jsdom", "mammoth", "pg", "pg-listen", "piscina"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "jsdom",
+    "mammoth",
+    "pg",
+    "pg-listen",
+    "pino",
+    "pino-pretty",
+    "piscina",
+    "prom-client",
+  ],
   experimental: {
     serverActions: { bodySizeLimit: "6mb" },
   },

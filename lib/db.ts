@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { onStop } from "@/lib/observability/lifecycle.mjs";
 
 type Connection = { prisma: PrismaClient; pool: pg.Pool };
 
@@ -21,6 +22,8 @@ function connect(): Connection {
     // (test/embedded-concurrency.test.ts). A request would rather wait its turn.
     transactionOptions: { maxWait: 15_000, timeout: 20_000 },
   });
+  // When the process stops, after its last request (scripts/server.mjs): the pool closes with the client.
+  onStop("database", () => prisma.$disconnect());
   return { prisma, pool };
 }
 

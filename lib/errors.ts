@@ -129,8 +129,15 @@ function isDataException(err: unknown): boolean {
   return sqlState(e)?.startsWith("22") ?? false;
 }
 
-/** Maps any thrown value to an HTTP status and the one error body shape. */
-export function toErrorPayload(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+/**
+ * Maps any thrown value to an HTTP status and the one error body shape. A 500 says
+ * nothing of the error itself; given the request's id, it carries that (in its message
+ * and `details.requestId`) for the user to report. Logging is the caller's (withAuth).
+ */
+export function toErrorPayload(
+  err: unknown,
+  options: { requestId?: string } = {},
+): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof AppError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
     if (err.details) body.error.details = err.details;
@@ -159,7 +166,6 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
     }
   }
   if (isDatabaseUnavailable(err)) {
-    console.error(err);
     return {
       status: 503,
       body: {
@@ -174,15 +180,21 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
       body: { error: { code: "UNPROCESSABLE", message: "A value in the request cannot be stored or searched for." } },
     };
   }
-  console.error(err);
-  return {
-    status: 500,
-    body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
+  const { requestId } = options;
+  const body: ErrorBody = {
+    error: {
+      code: "INTERNAL",
+      message: requestId
+        ? `Something went wrong on our side. Please try again. If it goes on, report request id ${requestId}.`
+        : "Something went wrong on our side. Please try again.",
+    },
   };
+  if (requestId) body.error.details = { requestId };
+  return { status: 500, body };
 }
 
 /** A JSON Response carrying the error body for `err`. */
-export function toErrorResponse(err: unknown): Response {
-  const { status, body, headers } = toErrorPayload(err);
+export function toErrorResponse(err: unknown, options: { requestId?: string } = {}): Response {
+  const { status, body, headers } = toErrorPayload(err, options);
   return Response.json(body, { status, headers });
 }

@@ -66,6 +66,8 @@ class StartError extends Error {}
 
 let embedded;
 let child;
+/** Stops the scheduled backups (embedded mode). */
+let stopBackups;
 let stopSignal;
 
 /** How long the web server may take to finish its requests once asked to stop. */
@@ -95,6 +97,11 @@ main().then(
 );
 
 async function main() {
+  // Every variable is checked before anything starts: a wrong one stops here with one line.
+  const { envProblem } = await tsImport("../lib/config/env-schema.ts", import.meta.url);
+  const problem = envProblem(process.env);
+  if (problem) throw new StartError(problem);
+
   if (!dev && !noServer) {
     const stale = staleBuildReason();
     if (stale) {
@@ -136,7 +143,29 @@ async function main() {
     console.log("Database ready; not starting the web server (--no-server).");
     return 0;
   }
+  if (embedded) await scheduleEmbeddedBackups(env);
   return serve(env);
+}
+
+/**
+ * In embedded mode this process owns the database, so it also takes its backups:
+ * BACKUP_SCHEDULE (daily; off), keeping BACKUP_KEEP (7), in BACKUP_DIR (.data/backups).
+ * Against DATABASE_URL, backups are the server's operator's (npm run backup from cron).
+ */
+async function scheduleEmbeddedBackups(env) {
+  const { backupIntervalMs, scheduleBackups } = await tsImport("../lib/backup/schedule-backups.ts", import.meta.url);
+  const { backupDir } = await tsImport("../lib/backup/backup-database.ts", import.meta.url);
+  const intervalMs = backupIntervalMs(env.BACKUP_SCHEDULE);
+  if (intervalMs === null) return;
+  const dir = backupDir(env);
+  const keep = Number(env.BACKUP_KEEP || 7);
+  stopBackups = scheduleBackups({
+    connectionString: env.DATABASE_URL,
+    dir,
+    intervalMs,
+    keep,
+    log: (line) => console.log(line),
+  });
 }
 
 /** Runs the web server (scripts/server.mjs: Next.js, production or dev) until it exits; its exit code. */
@@ -336,6 +365,7 @@ async function waitForPort(port, exited) {
 }
 
 async function shutdown(code) {
+  stopBackups?.();
   try {
     await embedded?.stop();
   } catch (err) {

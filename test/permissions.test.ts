@@ -152,6 +152,9 @@ const probes: Record<Permission, Probe[]> = {
     },
   ],
   "activity.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/activity/route.ts", params: ws, ok: 200 }],
+  "activity.export": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/activity/export/route.ts", params: ws, ok: 200 },
+  ],
   "article.revise": [
     {
       method: "POST",

@@ -24,6 +24,8 @@ export const permissions = {
   "article.restore": leads,
   "article.revise": leads,
   "activity.read": leads,
+  /** Download the whole activity log as JSON Lines (for a SIEM). */
+  "activity.export": owners,
   "annotation.list": everyone,
   "annotation.create": contributors,
   /** Import a file of annotations (W3C, Hypothesis, brat) onto an article. */

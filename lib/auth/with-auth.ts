@@ -14,7 +14,14 @@ import { cookieHeaderGetter, sessionClaims, userFromCookies, type SessionUser } 
 import { assertJsonContentType, assertSameOriginRequest } from "@/lib/auth/csrf";
 import { consumeApiRequest } from "@/lib/auth/rate-limit";
 import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse, routeTemplate, withRequestId } from "@/lib/observability/route-observability";
+import {
+  requestContext,
+  requestIdFrom,
+  runWithRequestContext,
+  type RequestContext,
+} from "@/lib/observability/request-context.mjs";
 import { isNestedDeeperThan } from "@/lib/validations/storable";
 
 /** Marks every handler built here, so a test can prove that no route skips it. */
@@ -47,7 +54,8 @@ export type WriteContext = BaseContext & { access: WriteAccess; workspaceId: str
  * only when they say `apiToken: true`. See requireTokenAccess for the rules.
  */
 type Options =
-  | { public: true }
+  /** `anonymous`: the session is not even looked up (health checks answer without the database). */
+  | { public: true; anonymous?: true }
   | { permission: Permission; apiToken?: false }
   /**
    * The handler's one write statement checks session, membership and role
@@ -126,6 +134,8 @@ async function runWithApiToken<O extends Options>(
 ): Promise<Response> {
   const method = base.req.method.toUpperCase();
   const auth = await authenticateApiToken(bearer);
+  const context = requestContext();
+  if (context) Object.assign(context, { userId: auth.user.id, workspaceId: base.params.workspaceId || undefined });
   await consumeApiRequest(auth.token.id);
   if ("permission" in options) {
     if ("apiToken" in options && options.apiToken === false) {
@@ -183,13 +193,19 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
         routeContext: routeCtx,
         body: (schema, options) => parseBody(req, schema, options?.maxBytes, !withToken),
       };
+      const context = requestContext();
+      if (context) context.route = routeTemplate(req, params);
       if (withToken) return await runWithApiToken(handler, options, base, bearer);
+      if ("public" in options && options.anonymous) {
+        return await (handler as HandlerFor<{ public: true }>)({ ...base, user: null });
+      }
       if ("permission" in options) {
         const workspaceId = params.workspaceId;
         if (!workspaceId) throw new Error("withAuth: a permission route needs a [workspaceId] segment");
         const claims = await sessionClaims(cookie);
         if ("checkedByWrite" in options) {
           if (!claims) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+          if (context) Object.assign(context, { userId: claims.sub, workspaceId });
           const access = createWriteAccess(claims, workspaceId, options.permission);
           return await runCheckedByWrite(handler as HandlerFor<{ checkedByWrite: true }>, {
             ...base,
@@ -198,19 +214,27 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
           });
         }
         const { user, membership } = await requireMember(claims, workspaceId, options.permission);
+        if (context) Object.assign(context, { userId: user.id, workspaceId });
         return await (handler as HandlerFor<{ permission: Permission }>)({ ...base, user, membership, workspaceId });
       }
       const user = await userFromCookies(cookie);
+      if (context && user) context.userId = user.id;
       if ("public" in options) {
         return await (handler as HandlerFor<{ public: true }>)({ ...base, user });
       }
       if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
       return await (handler as HandlerFor<{ user: true }>)({ ...base, user });
     } catch (err) {
-      return toErrorResponse(err);
+      return errorResponse(err);
     }
   };
-  const answer = async (req: Request, routeCtx: RouteContext) => noStoreJson(await wrapped(req, routeCtx));
+  const answer = async (req: Request, routeCtx: RouteContext) => {
+    // Behind scripts/server.mjs the request already has its context; called otherwise (tests, `next start`), it gets one here.
+    if (requestContext()) return noStoreJson(await wrapped(req, routeCtx));
+    const context: RequestContext = { requestId: requestIdFrom(req.headers.get("x-request-id")) };
+    const res = await runWithRequestContext(context, () => wrapped(req, routeCtx));
+    return withRequestId(noStoreJson(res), context.requestId);
+  };
   return Object.assign(answer, { [AUTH_WRAPPED]: true as const });
 }
 

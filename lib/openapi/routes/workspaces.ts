@@ -10,7 +10,7 @@ import {
   WorkspaceSchema,
   WorkspaceSummarySchema,
 } from "@/lib/openapi/schemas";
-import { activityQuerySchema } from "@/lib/validations/activity";
+import { activityExportQuerySchema, activityQuerySchema } from "@/lib/validations/activity";
 import {
   createInvitationSchema,
   createWorkspaceSchema,
@@ -84,6 +84,23 @@ apiRoute({
   params: pathParams.workspace,
   query: activityQuerySchema,
   response: { status: 200, description: "A page of events.", schema: pageOf(ActivityItemSchema) },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/activity/export",
+  tag: "Workspaces",
+  summary: "Export the activity log (JSON Lines)",
+  description:
+    "Every event of the workspace's activity log, oldest first, one JSON object a line (`id`, `time`, `workspaceId`, `action`, `actor` {id, email, name}, `targetType`, `targetId`, `data`), streamed: for a SIEM. `from` and `to` are UTC days, both included.",
+  permission: "activity.export",
+  params: pathParams.workspace,
+  query: activityExportQuerySchema,
+  response: {
+    status: 200,
+    description: "The events as JSON Lines.",
+    contentTypes: { "application/x-ndjson; charset=utf-8": z.string() },
+  },
 });
 
 apiRoute({

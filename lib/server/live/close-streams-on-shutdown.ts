@@ -1,4 +1,5 @@
 import "server-only";
+import { isStopping } from "@/lib/observability/lifecycle.mjs";
 
 const RECONNECT_AFTER_MS = 1000;
 const encoder = new TextEncoder();
@@ -20,20 +21,28 @@ export function closeOnShutdown(stream: OpenStream): () => void {
     const streams = new Set<OpenStream>();
     registry.marginaliaOpenStreams = streams;
     const endAll = () => {
-      for (const s of streams) {
-        try {
-          s.controller.enqueue(encoder.encode(`retry: ${RECONNECT_AFTER_MS}\n\n`));
-        } catch {
-          // Already closed.
-        }
-        s.close();
-      }
+      for (const s of streams) endStream(s);
       streams.clear();
     };
     process.once("SIGINT", endAll);
     process.once("SIGTERM", endAll);
   }
   const streams = registry.marginaliaOpenStreams;
+  if (isStopping()) {
+    // Opened while this instance drains (before a load balancer noticed): sent elsewhere at once.
+    endStream(stream);
+    return () => false;
+  }
   streams.add(stream);
   return () => streams.delete(stream);
+}
+
+/** Tells the client to reconnect in a second (`retry:`), then ends the stream. */
+function endStream(stream: OpenStream): void {
+  try {
+    stream.controller.enqueue(encoder.encode(`retry: ${RECONNECT_AFTER_MS}\n\n`));
+  } catch {
+    // Already closed.
+  }
+  stream.close();
 }

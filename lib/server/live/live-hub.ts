@@ -3,6 +3,9 @@ import createSubscriber, { type Subscriber } from "pg-listen";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LiveEventType, LiveMessage } from "@/lib/live/live-event";
+import { logger } from "@/lib/observability/logger.mjs";
+import { onStop } from "@/lib/observability/lifecycle.mjs";
+import { metrics } from "@/lib/observability/metrics.mjs";
 import { PRESENCE_TIMEOUT_MS } from "@/lib/server/live/presence";
 
 /** The NOTIFY channel the `LiveEvent` insert trigger signals. */
@@ -32,6 +35,7 @@ type Row = {
   recipientId: string | null;
   type: string;
   data: unknown;
+  createdAt: Date;
 };
 
 /**
@@ -53,6 +57,8 @@ export class LiveHub {
   private timer: ReturnType<typeof setInterval> | null = null;
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private subscriber: Subscriber | null = null;
+  /** Whether the LISTEN connection is up (between pg-listen's `connected` and its next `reconnect` or `error`). */
+  private listening = false;
 
   private readonly db: PrismaClient;
 
@@ -95,6 +101,16 @@ export class LiveHub {
     this.reading = this.readLoop().finally(() => (this.reading = null));
   }
 
+  /**
+   * Whether this hub follows the log: started, and with the `listen` transport its LISTEN
+   * connection up (it reconnects by itself; the timer's reads go on meanwhile, late by up to 2 s).
+   */
+  status(): { transport: "listen" | "poll"; started: boolean; connected: boolean } {
+    const started = this.timer !== null;
+    const listens = this.options.transport === "listen" && Boolean(this.options.databaseUrl);
+    return { transport: this.options.transport, started, connected: started && (!listens || this.listening) };
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.pruneTimer) clearInterval(this.pruneTimer);
@@ -113,10 +129,18 @@ export class LiveHub {
       );
       subscriber.notifications.on(LIVE_CHANNEL, () => this.wake());
       // After a reconnect, events may have been written while nobody listened.
-      subscriber.events.on("connected", () => this.wake());
-      subscriber.events.on("error", (err) => console.error("Live updates: the LISTEN connection failed", err));
+      subscriber.events.on("connected", () => {
+        this.listening = true;
+        this.wake();
+      });
+      subscriber.events.on("reconnect", () => (this.listening = false));
+      subscriber.events.on("error", (err) => {
+        this.listening = false;
+        logger().error({ err }, "Live updates: the LISTEN connection failed");
+      });
       await subscriber.connect();
       await subscriber.listenTo(LIVE_CHANNEL);
+      this.listening = true;
       this.subscriber = subscriber;
     }
     this.timer = setInterval(() => this.wake(), POLL_MS[this.options.transport]);
@@ -150,7 +174,7 @@ export class LiveHub {
   private async readOnce(): Promise<void> {
     for (;;) {
       const rows = await this.db.$queryRaw<Row[]>`
-        SELECT "seq", "workspaceId", "articleId", "recipientId", "type", "data"
+        SELECT "seq", "workspaceId", "articleId", "recipientId", "type", "data", "createdAt"
         FROM "LiveEvent" WHERE "seq" > ${this.horizon} ORDER BY "seq" LIMIT ${BATCH}`;
       for (const row of rows) {
         if (row.seq !== this.horizon! + BigInt(1) && !this.passHole()) {
@@ -174,6 +198,7 @@ export class LiveHub {
   }
 
   private deliver(row: Row): void {
+    metrics().liveDeliveryLag.observe(Math.max(0, Date.now() - row.createdAt.getTime()) / 1000);
     const message = {
       seq: row.seq.toString(),
       type: row.type as LiveEventType,
@@ -200,5 +225,7 @@ export function liveHub(): LiveHub {
     transport: process.env.MARGINALIA_LIVE_TRANSPORT === "poll" ? "poll" : "listen",
     databaseUrl: process.env.DATABASE_URL,
   });
-  return globalForHub.liveHub;
+  const hub = globalForHub.liveHub;
+  onStop("live-hub", () => hub.close());
+  return hub;
 }

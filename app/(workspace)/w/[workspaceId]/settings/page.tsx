@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EntityTypesManager } from "@/components/entities/entity-types-manager";
+import { BackupStatus } from "@/components/workspace/backup-status";
 import { RenameWorkspaceForm } from "@/components/workspace/rename-workspace-form";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { findLastBackup } from "@/lib/server/backups/find-last-backup";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 
@@ -17,9 +19,11 @@ export default async function SettingsPage({ params }: SettingsPageProps) {
   const canRename = can(membership.role, "workspace.update");
   const canManageTypes = can(membership.role, "entityType.manage");
   if (!canRename && !canManageTypes) notFound();
-  const [workspace, types] = await Promise.all([
+  const isOwner = membership.role === "OWNER";
+  const [workspace, types, lastBackup] = await Promise.all([
     canRename ? getWorkspace({ workspaceId }) : null,
     canManageTypes ? findEntityTypes({ workspaceId, includeArchived: true }) : null,
+    isOwner ? findLastBackup() : null,
   ]);
   return (
     <div className="stack" style={{ maxWidth: 760 }}>
@@ -42,6 +46,7 @@ export default async function SettingsPage({ params }: SettingsPageProps) {
           }))}
         />
       ) : null}
+      {isOwner ? <BackupStatus lastBackup={lastBackup} /> : null}
     </div>
   );
 }

@@ -1,0 +1,72 @@
+import pg from "pg";
+import { runPgTool, serverVersion } from "./backup-database";
+import { BackupError, findPgTool, libpqConnection } from "./pg-tools";
+
+export type RestoreResult = { tables: { table: string; rows: number }[]; ms: number; dumpedBy: string };
+
+async function withClient<T>(connectionString: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The tables of the database's current schema, sorted. */
+export async function userTables(connectionString: string): Promise<string[]> {
+  return withClient(connectionString, async (client) => {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+    );
+    return rows.map((r) => r.name);
+  });
+}
+
+/** Row counts of every table of the current schema. */
+export async function rowCounts(connectionString: string): Promise<{ table: string; rows: number }[]> {
+  const tables = await userTables(connectionString);
+  return withClient(connectionString, async (client) => {
+    const counts = [];
+    for (const table of tables) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`);
+      counts.push({ table, rows: Number(rows[0].n) });
+    }
+    return counts;
+  });
+}
+
+/**
+ * Restores a backup made by backupDatabase into the database, then counts every table's
+ * rows. Refuses a database that already has tables unless `force` (which drops what the
+ * backup holds before restoring it), and a backup made by a pg_dump newer than any
+ * pg_restore found. Runs in one transaction: a failed restore leaves the database as it was.
+ */
+export async function restoreDatabase(options: {
+  connectionString: string;
+  file: string;
+  force?: boolean;
+}): Promise<RestoreResult> {
+  const startedAt = Date.now();
+  const existing = await userTables(options.connectionString);
+  if (existing.length > 0 && !options.force) {
+    throw new BackupError(
+      `The database is not empty (${existing.length} tables, e.g. ${existing.slice(0, 3).join(", ")}). Restore into an empty database, or pass --force to replace its content with the backup's.`,
+    );
+  }
+  const server = await serverVersion(options.connectionString);
+  let pgRestore = await findPgTool("pg_restore", server.major);
+  const listing = await runPgTool(pgRestore.path, ["--list", options.file], process.env).catch((err: Error) => {
+    throw new BackupError(`${options.file} is not a backup pg_restore can read: ${err.message}`);
+  });
+  const dumpedBy = /Dumped by pg_dump version: (\S+)/.exec(listing)?.[1] ?? "unknown";
+  const dumpMajor = Number(dumpedBy.split(".")[0]);
+  if (Number.isFinite(dumpMajor) && dumpMajor > pgRestore.major) pgRestore = await findPgTool("pg_restore", dumpMajor);
+  const { dbname, env } = libpqConnection(options.connectionString);
+  const args = ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${dbname}`];
+  if (options.force && existing.length > 0) args.push("--clean", "--if-exists");
+  await runPgTool(pgRestore.path, [...args, options.file], env);
+  return { tables: await rowCounts(options.connectionString), ms: Date.now() - startedAt, dumpedBy };
+}
