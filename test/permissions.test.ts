@@ -504,6 +504,10 @@ const probes: Record<Permission, Probe[]> = {
     },
   ],
   "dashboard.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/dashboard/route.ts", params: ws, ok: 200 }],
+  "search.read": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/search/route.ts", params: ws, ok: 200 },
+    { method: "GET", file: "api/workspaces/[workspaceId]/search/suggest/route.ts", params: ws, ok: 200 },
+  ],
   "apiToken.manage": [
     { method: "GET", file: "api/workspaces/[workspaceId]/api-tokens/route.ts", params: ws, ok: 200 },
     {

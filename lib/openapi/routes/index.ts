@@ -14,3 +14,4 @@ import "@/lib/openapi/routes/comments";
 import "@/lib/openapi/routes/live";
 import "@/lib/openapi/routes/account";
 import "@/lib/openapi/routes/agreement";
+import "@/lib/openapi/routes/search";
