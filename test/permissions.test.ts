@@ -193,6 +193,20 @@ const probes: Record<Permission, Probe[]> = {
       },
       ok: 201,
     },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/search/tag/route.ts",
+      params: ws,
+      json: { q: "paragraph", entityId: "none", preview: true },
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/search/tag/undo/route.ts",
+      params: ws,
+      json: { ids: ["none"] },
+      ok: 200,
+    },
   ],
   "annotation.import": [
     {

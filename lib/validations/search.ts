@@ -82,3 +82,34 @@ export const suggestItemSchema = z.object({
 export type SuggestItem = z.infer<typeof suggestItemSchema>;
 
 export const suggestResponseSchema = z.object({ data: z.array(suggestItemSchema), didYouMean: z.string().nullable() });
+
+/** POST …/search/tag: tag the matches of a passage search as an entity (or preview that). */
+export const tagSearchSchema = z.object({
+  q: z
+    .string()
+    .max(MAX_SEARCH_QUERY_LENGTH)
+    .refine((v) => !v.includes("\u0000"), "The query contains U+0000."),
+  entityId: z.string().min(1).max(64),
+  /** Only these passages (`<revisionId>:<paragraph>` from the results); all matching passages without it. */
+  passageIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),
+  /** Count and sample only; create nothing. */
+  preview: z.boolean().default(false),
+});
+
+/** POST …/search/tag/undo: the ids a tag-all answered. */
+export const undoTagSearchSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(10_000) });
+
+export const tagPreviewSchema = z.object({
+  count: z.number().int(),
+  articles: z.number().int(),
+  sample: z.array(
+    z.object({
+      articleId: z.string(),
+      articleTitle: z.string(),
+      exact: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+    }),
+  ),
+});
+export const tagResultSchema = z.object({ ids: z.array(z.string()), count: z.number().int() });

@@ -322,3 +322,85 @@ describe("GET /search", () => {
     expect(statuses).toEqual(new Set([200, 400]));
   }, 120_000);
 });
+
+describe("POST /search/tag", () => {
+  const TAG = "api/workspaces/[workspaceId]/search/tag/route.ts";
+  const UNDO = "api/workspaces/[workspaceId]/search/tag/undo/route.ts";
+
+  it("previews, tags every untagged match across articles in one go, and undoes it as one action", async () => {
+    const user = await makeUser({ name: "Tagger" });
+    const ws = await makeWorkspace([{ user, role: "ANALYST" }]);
+    const c = await sessionCookie(user);
+    const a1 = await makeArticle(ws, user.id, { text: "Haqqani spoke.\n\nThen Haqqani left; haqqani's men stayed." });
+    const a2 = await makeArticle(ws, user.id, { text: "Nothing here.\n\nSirajuddin Haqqani again." });
+    const entityId = await makeEntity(ws, { name: "Sirajuddin Haqqani" });
+    // One occurrence is already highlighted: it is left alone.
+    await makeAnnotation(ws, a1, user.id, { start: 0, length: 7 });
+    const post = (file: string, json: unknown) =>
+      callRoute({
+        file,
+        method: "POST",
+        params: { workspaceId: ws },
+        cookie: c,
+        json,
+        headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" },
+      });
+
+    const preview = await post(TAG, { q: "haqqani", entityId, preview: true });
+    expect(preview.status, await preview.clone().text()).toBe(200);
+    const { data: p } = (await preview.json()) as { data: { count: number; articles: number } };
+    expect(p).toMatchObject({ count: 3, articles: 2 });
+    expect(await db.annotation.count({ where: { workspaceId: ws, deletedAt: null } })).toBe(1);
+
+    const tagged = await post(TAG, { q: "haqqani", entityId });
+    expect(tagged.status, await tagged.clone().text()).toBe(201);
+    const { data } = (await tagged.json()) as { data: { ids: string[]; count: number } };
+    expect(data.count).toBe(3);
+    const rows = await db.annotation.findMany({
+      where: { id: { in: data.ids } },
+      select: { exact: true, entityId: true, articleId: true },
+    });
+    expect(rows.map((r) => r.exact).sort()).toEqual(["Haqqani", "Haqqani", "haqqani"]);
+    expect(new Set(rows.map((r) => r.entityId))).toEqual(new Set([entityId]));
+    expect(new Set(rows.map((r) => r.articleId))).toEqual(new Set([a1, a2]));
+    // Tagging again finds nothing left to tag.
+    expect(
+      ((await (await post(TAG, { q: "haqqani", entityId, preview: true })).json()) as { data: { count: number } }).data
+        .count,
+    ).toBe(0);
+
+    const undo = await post(UNDO, { ids: data.ids });
+    expect(undo.status).toBe(200);
+    expect(((await undo.json()) as { data: { count: number } }).data.count).toBe(3);
+    expect(await db.annotation.count({ where: { workspaceId: ws, deletedAt: null } })).toBe(1);
+  });
+
+  it("tags only the chosen passages, and refuses an unusable entity", async () => {
+    const user = await makeUser();
+    const ws = await makeWorkspace([{ user, role: "ANALYST" }]);
+    const c = await sessionCookie(user);
+    await makeArticle(ws, user.id, { text: "Kandahar one.\n\nKandahar two." });
+    const entityId = await makeEntity(ws, { name: "Kandahar" });
+    const post = (json: unknown) =>
+      callRoute({
+        file: TAG,
+        method: "POST",
+        params: { workspaceId: ws },
+        cookie: c,
+        json,
+        headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" },
+      });
+    const found = await callRoute({
+      file: SEARCH,
+      method: "GET",
+      params: { workspaceId: ws },
+      cookie: c,
+      search: "?q=kandahar&kind=passage",
+    });
+    const passages = ((await found.json()) as SearchResponse).data;
+    expect(passages).toHaveLength(2);
+    const res = await post({ q: "kandahar", entityId, passageIds: [passages[0].id] });
+    expect(((await res.json()) as { data: { count: number } }).data.count).toBe(1);
+    expect((await post({ q: "kandahar", entityId: "nope" })).status).toBe(422);
+  });
+});

@@ -1,10 +1,15 @@
-import { apiRoute } from "@/lib/openapi/registry";
+import { z } from "zod";
+import { apiRoute, dataOf } from "@/lib/openapi/registry";
 import { pathParams } from "@/lib/openapi/schemas";
 import {
   searchQuerySchema,
   searchResponseSchema,
   searchSuggestQuerySchema,
   suggestResponseSchema,
+  tagPreviewSchema,
+  tagResultSchema,
+  tagSearchSchema,
+  undoTagSearchSchema,
 } from "@/lib/validations/search";
 
 apiRoute({
@@ -37,4 +42,39 @@ apiRoute({
   query: searchSuggestQuerySchema,
   response: { status: 200, description: "The suggestions.", schema: suggestResponseSchema },
   errors: [400],
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/search/tag",
+  tag: "Search",
+  summary: "Tag a passage search's matches as an entity",
+  description:
+    "Every place the query's words (or an `entity:` filter's names) occur in the passages the query finds — or only in `passageIds` — that nobody visible to the caller has highlighted there yet, becomes an annotation by the caller tagged with `entityId`, in one transaction (at most 10,000; 422 beyond). `preview: true` answers the count, the number of articles and a sample, creating nothing. 409 when an article's text changed meanwhile.",
+  permission: "annotation.create",
+  params: pathParams.workspace,
+  body: tagSearchSchema,
+  response: {
+    status: 201,
+    description: "The new annotations' ids (with `preview`: 200 and the preview).",
+    schema: dataOf(z.union([tagResultSchema, tagPreviewSchema])),
+  },
+  errors: [400, 409, 422],
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/search/tag/undo",
+  tag: "Search",
+  summary: "Undo a tag-all",
+  description: "Soft-deletes those of `ids` that the caller created and are still live, in one transaction.",
+  permission: "annotation.create",
+  params: pathParams.workspace,
+  body: undoTagSearchSchema,
+  response: {
+    status: 200,
+    description: "How many were removed.",
+    schema: dataOf(z.object({ count: z.number().int() })),
+  },
+  errors: [422],
 });
