@@ -15,13 +15,15 @@ const kindOrder: SearchKind[] = ["passage", "annotation", "comment", "entity", "
 
 type SearchResultsProps = {
   workspaceId: string;
+  /** Shown above the passages when the viewer may tag them (find and annotate). */
+  tagPanel?: React.ReactNode;
   q: string;
   kind?: SearchKind;
   result: SearchResponse;
   offset: number;
 };
 
-function ResultItem({ workspaceId, r }: { workspaceId: string; r: SearchResult }) {
+function ResultItem({ workspaceId, r, selectable }: { workspaceId: string; r: SearchResult; selectable: boolean }) {
   const context = [
     r.articleTitle && r.kind !== "article" ? r.articleTitle : null,
     r.entityName && r.kind !== "entity" ? r.entityName : null,
@@ -30,6 +32,9 @@ function ResultItem({ workspaceId, r }: { workspaceId: string; r: SearchResult }
   ].filter(Boolean);
   return (
     <li className="search-result" data-kind={r.kind}>
+      {selectable ? (
+        <input type="checkbox" name="passage" value={r.id} aria-label="Tag this passage" className="search-pick" />
+      ) : null}
       <Link href={searchResultHref(workspaceId, r)} className="search-result-link">
         <MarkedSnippet snippet={r.snippet} highlights={r.highlights} />
       </Link>
@@ -39,7 +44,7 @@ function ResultItem({ workspaceId, r }: { workspaceId: string; r: SearchResult }
 }
 
 /** Results grouped by kind with their counts, and the facets that narrow them. */
-export function SearchResults({ workspaceId, q, kind, result, offset }: SearchResultsProps) {
+export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel }: SearchResultsProps) {
   const counts = result.facets.kind;
   const groups = kindOrder
     .map((k) => ({ kind: k, items: result.data.filter((r) => r.kind === k) }))
@@ -122,9 +127,15 @@ export function SearchResults({ workspaceId, q, kind, result, offset }: SearchRe
             <h2>
               {kindLabels[g.kind]} <span className="search-count">{counts[g.kind] ?? 0}</span>
             </h2>
+            {g.kind === "passage" ? tagPanel : null}
             <ol className="search-list">
               {g.items.map((r) => (
-                <ResultItem key={`${r.kind}:${r.id}`} workspaceId={workspaceId} r={r} />
+                <ResultItem
+                  key={`${r.kind}:${r.id}`}
+                  workspaceId={workspaceId}
+                  r={r}
+                  selectable={g.kind === "passage" && Boolean(tagPanel)}
+                />
               ))}
             </ol>
           </section>

@@ -8,8 +8,9 @@ import { acceptInvitation, createInvitation, createWorkspace, importFile } from 
 /** A generated article beside the seed one: Arabic with diacritics, Chinese without spaces, a misspelled name. */
 const GENERATED = [
   "Field notes from the valley",
-  "Reports spelled the commander's name Masood, Massoud and Masud.",
-  "وصل الكِتَاب إلى المقاومة في وادي بنجشير.",
+  "Reports spelled the commander's name Masood; Ahmad Massoud denied it.",
+  "Ahmad Massoud and Amrullah Saleh met again.",
+  "وصل كِتَاب جديد إلى المقاومة في وادي بنجشير.",
   "阿富汗人在喀布尔举行谈判，会谈持续了三天。",
 ].join("\n\n");
 
@@ -39,7 +40,7 @@ test("Ctrl+K lists the entity and passages, Enter opens the search page, which c
   page,
 }) => {
   await signedInUser(page, "searcher");
-  const { workspaceId, seedId, massoudId, seedText } = await seed(page);
+  const { workspaceId, seedId, generatedId, massoudId, seedText } = await seed(page);
   // Every "Massoud" of the seed article tagged as the entity.
   const massouds = seedText.split("Massoud").length - 1;
   for (let i = 0; i < massouds; i++) await annotateViaApi(page, workspaceId, seedId, "Massoud", i, massoudId);
@@ -57,7 +58,7 @@ test("Ctrl+K lists the entity and passages, Enter opens the search page, which c
   await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("Massoud");
 
   // entity:"Ahmad Massoud" -Saleh: paragraphs naming him without Saleh, his annotations, the entity itself.
-  const paragraphs = seedText.split("\n\n");
+  const paragraphs = [...seedText.split("\n\n"), ...GENERATED.split("\n\n")];
   const expectedPassages = paragraphs.filter((p) => /Ahmad Massoud/.test(p) && !/Saleh/.test(p)).length;
   await page.goto(`/w/${workspaceId}/search?q=${encodeURIComponent('entity:"Ahmad Massoud" -Saleh')}`);
   await expect(page.getByTestId("count-passage")).toHaveText(String(expectedPassages));
@@ -65,12 +66,13 @@ test("Ctrl+K lists the entity and passages, Enter opens the search page, which c
   await expect(page.getByTestId("count-entity")).toHaveText("1");
   await expect(page.getByTestId("count-comment")).toHaveText("0");
   const passages = page.getByRole("region", { name: "Passages" });
-  await expect(passages.locator("mark").first()).toBeVisible();
+  expect(expectedPassages).toBe(1);
+  await expect(passages.locator("mark")).toHaveText(["Ahmad", "Massoud"]);
   await expect(passages.getByText(/Saleh/)).toHaveCount(0);
 
   // Opening a passage result shows the reader at the match, highlighted for a moment.
   await passages.getByRole("link").first().click();
-  await expect(page).toHaveURL(new RegExp(`/articles/${seedId}\\?match=\\d+-\\d+`));
+  await expect(page).toHaveURL(new RegExp(`/articles/${generatedId}\\?match=\\d+-\\d+`));
   await expect(page.getByTestId("search-match")).toBeVisible();
   await expect(page.getByTestId("search-match").first()).toContainText(/Ahmad|Massoud/);
 });
@@ -93,7 +95,7 @@ test("a misspelled name offers the right one; Arabic without diacritics and a Ch
   await page.keyboard.press("Escape");
 
   await page.goto(`/w/${workspaceId}/search?q=${encodeURIComponent("كتاب")}`);
-  await expect(page.getByRole("region", { name: "Passages" }).locator("mark")).toHaveText(["الكِتَاب"]);
+  await expect(page.getByRole("region", { name: "Passages" }).locator("mark")).toHaveText(["كِتَاب"]);
 
   await page.goto(`/w/${workspaceId}/search?q=${encodeURIComponent("谈判")}`);
   await expect(page.getByRole("region", { name: "Passages" }).locator("mark")).toHaveText(["谈判"]);
@@ -140,4 +142,49 @@ test("a blind analyst's search shows none of the other analyst's annotations, no
   ).toBeVisible();
   await blind.context().close();
   await other.context().close();
+});
+
+test("tag-all from passage results creates the annotations after a preview, and Undo removes them", async ({
+  page,
+}) => {
+  await signedInUser(page, "tagger");
+  const { workspaceId, seedId, seedText } = await seed(page);
+  const api = `/api/workspaces/${workspaceId}`;
+  const types: { id: string; name: string }[] = (await (await page.request.get(`${api}/entity-types`)).json()).data;
+  const created = await page.request.post(`${api}/entities`, {
+    data: { name: "Tajikistan", typeId: types.find((t) => t.name === "Location")!.id },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const occurrences = seedText.split("Tajikistan").length - 1;
+  const annotationsOf = async () =>
+    (
+      (await (await page.request.get(`${api}/articles/${seedId}/annotations?limit=100`)).json()).data as {
+        exact: string;
+        entity: { name: string } | null;
+      }[]
+    ).filter((a) => a.entity?.name === "Tajikistan");
+
+  await page.goto(`/w/${workspaceId}/search?q=Tajikistan&kind=passage`);
+  await page.getByRole("button", { name: "Tag as entity…" }).click();
+  await page
+    .getByTestId("entity-combobox")
+    .getByRole("option", { name: /Tajikistan/ })
+    .first()
+    .click();
+  const preview = page.getByRole("group", { name: "Tag preview" });
+  await expect(preview).toContainText(`Tag ${occurrences} matches in 1 article as Tajikistan?`);
+  expect(await annotationsOf()).toHaveLength(0);
+  await preview.getByRole("button", { name: `Tag ${occurrences}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tagged" })).toHaveText(
+    `Tagged ${occurrences} matches as Tajikistan. Undo`,
+  );
+  const tagged = await annotationsOf();
+  expect(tagged).toHaveLength(occurrences);
+  expect(new Set(tagged.map((a) => a.exact))).toEqual(new Set(["Tajikistan"]));
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Removed" })).toHaveText(
+    `Removed ${occurrences} annotations.`,
+  );
+  expect(await annotationsOf()).toHaveLength(0);
 });

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { SearchResults } from "@/components/search/search-results";
+import { TagMatchesPanel } from "@/components/search/tag-matches-panel";
+import { can } from "@/lib/auth/permissions";
+import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { searchWorkspace } from "@/lib/server/search/search-workspace";
 import { isEmptySearch, parseSearchQuery } from "@/lib/search/parse-query";
@@ -36,6 +39,23 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
         })
       : null;
 
+  const canTag = Boolean(result?.facets.kind.passage) && can(membership.role, "annotation.create");
+  const entityTypes = canTag ? await findEntityTypes({ workspaceId }) : [];
+  const tagPanel = canTag ? (
+    <TagMatchesPanel
+      workspaceId={workspaceId}
+      q={q}
+      entityTypes={entityTypes.map((t) => ({ id: t.id, name: t.name, color: t.color, shortcut: t.shortcut }))}
+      initialName={
+        query.filters.entity[0] ??
+        query.groups
+          .flat()
+          .map((t) => t.text)
+          .join(" ")
+      }
+    />
+  ) : undefined;
+
   return (
     <div className="stack search-page">
       <form role="search" action={`/w/${workspaceId}/search`} method="get" className="search-form">
@@ -58,7 +78,14 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
         </p>
       ) : null}
       {result ? (
-        <SearchResults workspaceId={workspaceId} q={q} kind={params_.kind} result={result} offset={offset} />
+        <SearchResults
+          workspaceId={workspaceId}
+          q={q}
+          kind={params_.kind}
+          result={result}
+          offset={offset}
+          tagPanel={tagPanel}
+        />
       ) : !errors.length ? (
         <p className="muted">
           Search the articles&apos; text, annotations, comments and entities. Press Ctrl+K (⌘K) anywhere to jump.
