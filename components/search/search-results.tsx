@@ -17,6 +17,8 @@ type SearchResultsProps = {
   workspaceId: string;
   /** Shown above the passages when the viewer may tag them (find and annotate). */
   tagPanel?: React.ReactNode;
+  /** Shown above the annotations for reviewers, given the annotations shown. */
+  reviewPanel?: (items: { id: string; version: number }[]) => React.ReactNode;
   q: string;
   kind?: SearchKind;
   result: SearchResponse;
@@ -44,7 +46,7 @@ function ResultItem({ workspaceId, r, selectable }: { workspaceId: string; r: Se
 }
 
 /** Results grouped by kind with their counts, and the facets that narrow them. */
-export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel }: SearchResultsProps) {
+export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel, reviewPanel }: SearchResultsProps) {
   const counts = result.facets.kind;
   const groups = kindOrder
     .map((k) => ({ kind: k, items: result.data.filter((r) => r.kind === k) }))
@@ -128,6 +130,9 @@ export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel }
               {kindLabels[g.kind]} <span className="search-count">{counts[g.kind] ?? 0}</span>
             </h2>
             {g.kind === "passage" ? tagPanel : null}
+            {g.kind === "annotation" && reviewPanel
+              ? reviewPanel(g.items.filter((r) => r.version).map((r) => ({ id: r.id, version: r.version! })))
+              : null}
             <ol className="search-list">
               {g.items.map((r) => (
                 <ResultItem

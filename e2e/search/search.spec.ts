@@ -188,3 +188,24 @@ test("tag-all from passage results creates the annotations after a preview, and 
   );
   expect(await annotationsOf()).toHaveLength(0);
 });
+
+test("a reviewer accepts the annotation results shown in one go", async ({ page, browser }) => {
+  await signedInUser(page, "reviewer");
+  const { workspaceId, seedId } = await seed(page);
+  const analyst = await userPage(browser, "analyst");
+  await acceptInvitation(analyst, await createInvitation(page, workspaceId, "ANALYST"));
+  for (let i = 0; i < 3; i++) await annotateViaApi(analyst, workspaceId, seedId, "Saleh", i);
+
+  await page.goto(`/w/${workspaceId}/search?q=${encodeURIComponent("Saleh kind:annotation")}`);
+  await expect(page.getByTestId("count-annotation")).toHaveText("3");
+  const filters = page.getByRole("complementary", { name: "Filters" });
+  await expect(filters.getByRole("region", { name: "Review status" })).toContainText("Proposed 3");
+  await page.getByRole("button", { name: "Accept these 3" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Accepted 3." })).toBeVisible();
+  await expect(filters.getByRole("region", { name: "Review status" })).toContainText("Accepted 3");
+  const accepted = (
+    await (await analyst.request.get(`/api/workspaces/${workspaceId}/annotations?status=ACCEPTED`)).json()
+  ).data as unknown[];
+  expect(accepted).toHaveLength(3);
+  await analyst.context().close();
+});

@@ -42,6 +42,8 @@ export const searchResultSchema = z.object({
   entityTypeId: z.string().optional(),
   authorName: z.string().optional(),
   status: z.enum(["PROPOSED", "ACCEPTED", "REJECTED"]).optional(),
+  /** An annotation's version (send it with a review or an edit). */
+  version: z.number().int().optional(),
   date: z.string(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;

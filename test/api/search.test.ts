@@ -102,6 +102,11 @@ describe("GET /search", () => {
     const note = await search("younger");
     expect(note.data.map((r) => [r.kind, r.id])).toEqual([["annotation", annotationId]]);
     expect(note.data[0].entityName).toBe("Ahmad Massoud");
+    const { version } = await db.annotation.findUniqueOrThrow({
+      where: { id: annotationId },
+      select: { version: true },
+    });
+    expect(note.data[0].version).toBe(version);
     expect((await search("Zed")).data.map((r) => r.kind)).toEqual(["annotation"]);
     expect((await search("biography")).data.map((r) => [r.kind, r.annotationId])).toEqual([["comment", annotationId]]);
     expect((await search("resistance front")).data.map((r) => [r.kind, r.id])).toEqual([["entity", massoudId]]);

@@ -24,6 +24,7 @@ type PageRow = {
   articleTitle: string | null;
   entityName: string | null;
   authorName: string | null;
+  version: number | null;
 };
 
 type FacetRow = { id: string; label: string | null; count: number };
@@ -90,8 +91,9 @@ export async function searchWorkspace(options: {
       (SELECT json_agg(p ORDER BY p.score DESC, p.date DESC, p."entryId") FROM (
          SELECT s.id AS "entryId", s.kind, s."articleId", s."annotationId", s."entityId", s."entityTypeId", s.status,
                 s.start, s."end", s.body, s.date, page.score, ar.title AS "articleTitle", en.name AS "entityName",
-                u.name AS "authorName"
+                u.name AS "authorName", an.version
            FROM page JOIN "SearchEntry" s ON s.id = page.id
+           LEFT JOIN "Annotation" an ON s.kind = 'annotation' AND an.id = s."annotationId"
            LEFT JOIN "Article" ar ON ar.id = s."articleId"
            LEFT JOIN "Entity" en ON en.id = s."entityId"
            LEFT JOIN "User" u ON u.id = s."authorId" AND s.kind IN ('annotation', 'comment')
@@ -165,6 +167,7 @@ function toResult(row: PageRow, terms: string[]): SearchResult {
   if (row.entityName) result.entityName = row.entityName;
   if (row.authorName) result.authorName = row.authorName;
   if (row.status) result.status = row.status;
+  if (row.version !== null) result.version = row.version;
   if (row.kind === "passage" && row.start !== null) {
     result.range = first ? [row.start + first[0], row.start + first[1]] : [row.start, row.end ?? row.start];
   } else if (row.kind === "annotation" && row.start !== null && row.end !== null) {

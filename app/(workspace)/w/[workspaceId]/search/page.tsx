@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SearchResults } from "@/components/search/search-results";
+import { ReviewResultsPanel } from "@/components/search/review-results-panel";
 import { TagMatchesPanel } from "@/components/search/tag-matches-panel";
 import { can } from "@/lib/auth/permissions";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
@@ -85,6 +86,11 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           result={result}
           offset={offset}
           tagPanel={tagPanel}
+          reviewPanel={
+            can(membership.role, "annotation.review")
+              ? (items) => <ReviewResultsPanel workspaceId={workspaceId} items={items} />
+              : undefined
+          }
         />
       ) : !errors.length ? (
         <p className="muted">
