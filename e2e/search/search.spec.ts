@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seedArticlePath } from "../fixtures/shared-articles";
+import { seriousViolations } from "../factories/a11y";
 import { annotateViaApi } from "../factories/annotations";
 import { signedInUser } from "../factories/users";
 import { acceptInvitation, createInvitation, createWorkspace, importFile } from "../factories/workspaces";
@@ -208,4 +209,16 @@ test("a reviewer accepts the annotation results shown in one go", async ({ page,
   ).data as unknown[];
   expect(accepted).toHaveLength(3);
   await analyst.context().close();
+});
+
+test("the search page and the palette have no serious or critical axe violations", async ({ page }) => {
+  await signedInUser(page, "a11y-search");
+  const { workspaceId } = await seed(page);
+  await page.goto(`/w/${workspaceId}/search?q=Massoud`);
+  await expect(page.getByRole("region", { name: "Passages" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Control+k");
+  await page.getByRole("dialog").getByRole("combobox").fill("Massoud");
+  await expect(page.getByRole("dialog").getByRole("option", { name: "Ahmad Massoud Person" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
