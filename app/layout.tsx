@@ -12,6 +12,7 @@ import "@/components/comments/comments.css";
 import "@/components/live/live.css";
 import "@/components/notifications/notifications.css";
 import "@/components/review/review.css";
+import "@/components/search/search.css";
 
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },

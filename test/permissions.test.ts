@@ -198,6 +198,20 @@ const probes: Record<Permission, Probe[]> = {
       },
       ok: 201,
     },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/search/tag/route.ts",
+      params: ws,
+      json: { q: "paragraph", entityId: "none", preview: true },
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/search/tag/undo/route.ts",
+      params: ws,
+      json: { ids: ["none"] },
+      ok: 200,
+    },
   ],
   "annotation.import": [
     {
@@ -519,6 +533,10 @@ const probes: Record<Permission, Probe[]> = {
     },
   ],
   "dashboard.read": [{ method: "GET", file: "api/workspaces/[workspaceId]/dashboard/route.ts", params: ws, ok: 200 }],
+  "search.read": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/search/route.ts", params: ws, ok: 200 },
+    { method: "GET", file: "api/workspaces/[workspaceId]/search/suggest/route.ts", params: ws, ok: 200 },
+  ],
   "apiToken.manage": [
     { method: "GET", file: "api/workspaces/[workspaceId]/api-tokens/route.ts", params: ws, ok: 200 },
     {

@@ -13,6 +13,8 @@ import { initials, personColor } from "@/components/ui/avatar";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
+import { SearchMatch } from "@/components/editor/extensions/search-match";
+import { useSearchMatch } from "@/components/search/use-search-match";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Toast } from "@/components/ui/toast";
 import { canonicalText, textRangeToPosRange } from "@/lib/anchoring";
@@ -145,6 +147,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
         },
       }),
       AnnotationMarkers.configure({ onMarkerClick: (id: string) => setSelectedId(id) }),
+      SearchMatch,
     ],
     [],
   );
@@ -326,6 +329,9 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     reveal(focusAnnotation);
     setFocusCommentId(focusComment);
   }, [byId, editor, focusAnnotation, focusComment, reveal]);
+
+  // Opened from a search result (?match=start-end): the passage is shown with a temporary highlight.
+  useSearchMatch(editor, searchParams.get("match"));
 
   const onPick = useCallback(
     async (entity: EntityItem) => {

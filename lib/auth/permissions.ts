@@ -64,6 +64,8 @@ export const permissions = {
   "assignment.submit": contributors,
   /** The workspace dashboard: progress per article and analyst. */
   "dashboard.read": leads,
+  /** Search everything the member may see (GET …/search, …/search/suggest). */
+  "search.read": everyone,
   /** Create and list one's own personal API tokens for the workspace. */
   "apiToken.manage": everyone,
 } as const satisfies Record<string, readonly Role[]>;

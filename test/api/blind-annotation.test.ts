@@ -36,6 +36,8 @@ const R = {
   comment: "api/workspaces/[workspaceId]/comments/[commentId]/route.ts",
   commentRestore: "api/workspaces/[workspaceId]/comments/[commentId]/restore/route.ts",
   entity: "api/workspaces/[workspaceId]/entities/[entityId]/route.ts",
+  search: "api/workspaces/[workspaceId]/search/route.ts",
+  suggest: "api/workspaces/[workspaceId]/search/suggest/route.ts",
   network: "api/workspaces/[workspaceId]/entity-network/route.ts",
   passages: "api/workspaces/[workspaceId]/entity-network/passages/route.ts",
   suggestions: "api/workspaces/[workspaceId]/articles/[articleId]/suggestions/route.ts",
@@ -496,6 +498,37 @@ describe("the live stream of a blind analyst, for notifications", () => {
       await db.notification.deleteMany({ where: { commentId: { in: posted } } });
       await db.comment.deleteMany({ where: { id: { in: posted } } });
     }
+  });
+});
+
+describe("search by a blind analyst", () => {
+  type Found = {
+    data: { kind: string; id: string; annotationId?: string }[];
+    facets: { kind: Record<string, number>; entity: { id: string; count: number }[]; author: { id: string }[] };
+  };
+  const find = async (user: TestUser, q: string) =>
+    (await json(user, R.search, {}, `?q=${encodeURIComponent(q)}&limit=100`)) as unknown as Found;
+
+  it("finds none of the others' annotations or their threads there, not even in facet counts", async () => {
+    const panjshirs = await find(blind, "Panjshir kind:annotation");
+    expect(panjshirs.data.map((r) => r.id)).toEqual([freeOthersAnnotation]);
+    expect(panjshirs.facets.kind).toEqual({ annotation: 1 });
+    expect((await find(blind, "valley")).facets.kind).toEqual({});
+    const massouds = await find(blind, "Ahmad Massoud");
+    expect(massouds.data.filter((r) => r.kind === "annotation").map((r) => r.id)).toEqual([ownAnnotation]);
+    expect(massouds.facets.entity).toEqual([expect.objectContaining({ id: massoud, count: 2 })]);
+    expect(massouds.facets.author.map((a) => a.id)).toEqual([blind.id]);
+    const suggest = await json(blind, R.suggest, {}, "?q=Panjshir");
+    const annotations = (suggest.data as { kind: string; id: string }[]).filter((d) => d.kind === "annotation");
+    expect(annotations.map((a) => a.id)).toEqual([freeOthersAnnotation]);
+  });
+
+  it("while reviewers find everyone's", async () => {
+    const panjshirs = await find(reviewer, "Panjshir kind:annotation");
+    expect(panjshirs.data.map((r) => r.id).sort()).toEqual([othersAnnotation, freeOthersAnnotation].sort());
+    expect((await find(reviewer, "valley")).data.map((r) => r.id)).toEqual([othersComment]);
+    const massouds = await find(reviewer, "Ahmad Massoud");
+    expect(massouds.facets.entity).toEqual([expect.objectContaining({ id: massoud, count: 3 })]);
   });
 });
 

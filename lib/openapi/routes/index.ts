@@ -15,3 +15,4 @@ import "@/lib/openapi/routes/live";
 import "@/lib/openapi/routes/account";
 import "@/lib/openapi/routes/agreement";
 import "@/lib/openapi/routes/operations";
+import "@/lib/openapi/routes/search";

@@ -116,3 +116,16 @@ export async function visibleAnnotationIds(
   const visible = new Set(rows.filter((r) => canSeeAnnotation(visibility, r)).map((r) => r.id));
   return annotationIds.filter((id) => visible.has(id));
 }
+
+/**
+ * The same rule on the search index (`"SearchEntry"`, alias `e`): annotations
+ * and comments on an article the viewer annotates blind are found only when
+ * the annotation is the viewer's own (a thread belongs to its annotation).
+ */
+export function visibleSearchEntriesSql(visibility: AnnotationVisibility, alias = "e"): Prisma.Sql {
+  if (!visibility.blindArticleIds.length) return Prisma.sql`TRUE`;
+  const e = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`NOT (${e}.kind IN ('annotation', 'comment') AND ${e}."articleId" IN (${Prisma.join(
+    visibility.blindArticleIds,
+  )}) AND ${e}."annotationAuthorId" IS DISTINCT FROM ${visibility.viewerId})`;
+}

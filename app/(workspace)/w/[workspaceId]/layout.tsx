@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { LiveProvider } from "@/components/live/live-provider";
+import { CommandPalette } from "@/components/search/command-palette";
 import { AppHeader } from "@/components/workspace/app-header";
 import { WorkspaceTabs } from "@/components/workspace/workspace-tabs";
 import { requireWorkspacePage } from "@/lib/auth/page";
@@ -15,6 +16,7 @@ export default async function WorkspaceLayout({ children, params }: WorkspaceLay
   const tabs = [
     { href: "", label: "Articles" },
     { href: "/entities", label: "Entities" },
+    { href: "/search", label: "Search" },
     ...(can(membership.role, "annotation.review") ? [{ href: "/review", label: "Review" }] : []),
     ...(can(membership.role, "dashboard.read") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
     { href: "/members", label: "Members" },
@@ -31,6 +33,7 @@ export default async function WorkspaceLayout({ children, params }: WorkspaceLay
         <WorkspaceTabs workspaceId={workspaceId} tabs={tabs} />
         <main id="main">{children}</main>
       </div>
+      <CommandPalette workspaceId={workspaceId} />
     </LiveProvider>
   );
 }

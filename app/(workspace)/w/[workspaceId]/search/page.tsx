@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { SearchResults } from "@/components/search/search-results";
+import { ReviewResultsPanel } from "@/components/search/review-results-panel";
+import { TagMatchesPanel } from "@/components/search/tag-matches-panel";
+import { can } from "@/lib/auth/permissions";
+import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { requireWorkspacePage } from "@/lib/auth/page";
+import { searchWorkspace } from "@/lib/server/search/search-workspace";
+import { isEmptySearch, parseSearchQuery } from "@/lib/search/parse-query";
+import { searchQuerySchema } from "@/lib/validations/search";
+
+export const metadata: Metadata = { title: "Search" };
+
+type SearchPageProps = {
+  params: Promise<{ workspaceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function SearchPage({ params, searchParams }: SearchPageProps) {
+  const { workspaceId } = await params;
+  const raw = await searchParams;
+  const { user, membership } = await requireWorkspacePage(workspaceId, { returnTo: `/w/${workspaceId}/search` });
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const parsed = searchQuerySchema.safeParse({ q: one(raw.q) ?? "", kind: one(raw.kind), cursor: one(raw.cursor) });
+  const params_ = parsed.success ? parsed.data : { q: "", kind: undefined, cursor: undefined, limit: 20 };
+  const q = params_.q;
+  const query = parseSearchQuery(q);
+  const errors = parsed.success ? Object.values(query.errors) : ["The search is not valid."];
+  const offset = params_.cursor ? Number(params_.cursor) : 0;
+  const result =
+    !errors.length && !isEmptySearch(query)
+      ? await searchWorkspace({
+          workspaceId,
+          viewer: { id: user.id, role: membership.role },
+          query,
+          text: q,
+          kind: params_.kind,
+          limit: 20,
+          offset,
+        })
+      : null;
+
+  const canTag = Boolean(result?.facets.kind.passage) && can(membership.role, "annotation.create");
+  const entityTypes = canTag ? await findEntityTypes({ workspaceId }) : [];
+  const tagPanel = canTag ? (
+    <TagMatchesPanel
+      workspaceId={workspaceId}
+      q={q}
+      entityTypes={entityTypes.map((t) => ({ id: t.id, name: t.name, color: t.color, shortcut: t.shortcut }))}
+      initialName={
+        query.filters.entity[0] ??
+        query.groups
+          .flat()
+          .map((t) => t.text)
+          .join(" ")
+      }
+    />
+  ) : undefined;
+
+  return (
+    <div className="stack search-page">
+      <form role="search" action={`/w/${workspaceId}/search`} method="get" className="search-form">
+        <label htmlFor="search-q" className="visually-hidden">
+          Search
+        </label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder='Words, "a phrase", OR, -exclude, entity:"…", type:, author:, status:, before:, kind:'
+          autoComplete="off"
+        />
+        <button type="submit">Search</button>
+      </form>
+      {errors.length ? (
+        <p role="alert" className="alert alert-error">
+          {errors[0]}
+        </p>
+      ) : null}
+      {result ? (
+        <SearchResults
+          workspaceId={workspaceId}
+          q={q}
+          kind={params_.kind}
+          result={result}
+          offset={offset}
+          tagPanel={tagPanel}
+          reviewPanel={
+            can(membership.role, "annotation.review")
+              ? (items) => <ReviewResultsPanel workspaceId={workspaceId} items={items} />
+              : undefined
+          }
+        />
+      ) : !errors.length ? (
+        <p className="muted">
+          Search the articles&apos; text, annotations, comments and entities. Press Ctrl+K (⌘K) anywhere to jump.
+        </p>
+      ) : null}
+    </div>
+  );
+}

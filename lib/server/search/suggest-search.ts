@@ -1,0 +1,118 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
+import { findSimilarNames } from "@/lib/server/search/did-you-mean";
+import { queryTsquery, searchFromSql, searchWhereSql } from "@/lib/server/search/search-sql";
+import { makeSnippet } from "@/lib/search/highlight";
+import { parseSearchQuery } from "@/lib/search/parse-query";
+import type { SuggestItem } from "@/lib/validations/search";
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+type NamedRow = { id: string; kind: string; label: string; detail: string | null };
+type HitRow = {
+  kind: "annotation" | "passage";
+  entryId: string;
+  articleId: string;
+  annotationId: string | null;
+  start: number | null;
+  body: string;
+  title: string;
+};
+
+/**
+ * What the command palette offers for `text` as it is typed: entities (name
+ * or alias containing it, else names spelled closely), articles (title),
+ * members (name or email), and the newest matching annotations and passages
+ * (newest rather than best: ranking every match costs more than the palette's
+ * 100 ms) — only what the viewer may see, a few of each.
+ */
+export async function suggestSearch(options: {
+  workspaceId: string;
+  viewer: AnnotationViewer;
+  text: string;
+}): Promise<{ data: SuggestItem[]; didYouMean: string | null }> {
+  const { workspaceId, viewer } = options;
+  const query = parseSearchQuery(options.text);
+  const plain = query.groups
+    .flat()
+    .map((t) => t.text)
+    .join(" ")
+    .trim();
+  if (!plain) return { data: [], didYouMean: null };
+  const like = `%${likeEscape(plain)}%`;
+  const visibility = await findAnnotationVisibility({ workspaceId, viewer });
+  const tsquery = queryTsquery({ ...query, exclude: [] });
+  const where = searchWhereSql({
+    workspaceId,
+    visibility,
+    query: { ...query, exclude: [] },
+    tsquery,
+    filters: { typeIds: null, entities: null, authorIds: null, articleIds: null },
+  });
+
+  const [named, members, hits] = await Promise.all([
+    db.$queryRaw<NamedRow[]>`
+      (SELECT e."entityId" AS id, 'entity' AS kind, en.name AS label, et.name AS detail
+         FROM "SearchEntry" e JOIN "Entity" en ON en.id = e."entityId" JOIN "EntityType" et ON et.id = en."typeId"
+        WHERE e."workspaceId" = ${workspaceId} AND e.kind = 'entity'
+          AND "marginalia_search_normalize"(e.body) LIKE "marginalia_search_normalize"(${like})
+        ORDER BY char_length(en.name), en.name LIMIT 5)
+      UNION ALL
+      (SELECT e."articleId" AS id, 'article' AS kind, a.title AS label, a.source AS detail
+         FROM "SearchEntry" e JOIN "Article" a ON a.id = e."articleId"
+        WHERE e."workspaceId" = ${workspaceId} AND e.kind = 'article' AND a."deletedAt" IS NULL
+          AND e.normalized LIKE "marginalia_search_normalize"(${like})
+        ORDER BY a."createdAt" DESC LIMIT 5)`,
+    db.$queryRaw<NamedRow[]>`
+      SELECT u.id, 'member' AS kind, u.name AS label, u.email AS detail
+        FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+       WHERE m."workspaceId" = ${workspaceId}
+         AND ("marginalia_search_normalize"(u.name) LIKE "marginalia_search_normalize"(${like})
+              OR lower(u.email) LIKE lower(${like}))
+       ORDER BY u.name LIMIT 5`,
+    tsquery
+      ? db.$queryRaw<HitRow[]>`
+          (SELECT e.kind, e.id AS "entryId", e."articleId", e."annotationId", e.start, e.body, ar.title
+             FROM ${searchFromSql} WHERE ${where} AND e.kind = 'annotation'
+            ORDER BY e.date DESC, e.id LIMIT 5)
+          UNION ALL
+          (SELECT e.kind, e.id AS "entryId", e."articleId", e."annotationId", e.start, e.body, ar.title
+             FROM ${searchFromSql} WHERE ${where} AND e.kind = 'passage'
+            ORDER BY e.date DESC, e.id LIMIT 5)`
+      : Promise.resolve([] as HitRow[]),
+  ]);
+
+  const terms = query.groups.flat().map((t) => t.text);
+  const data: SuggestItem[] = [];
+  let didYouMean: string | null = null;
+  const entities = named.filter((r) => r.kind === "entity");
+  if (!entities.length && query.groups.length === 1 && /^\p{Script=Latin}{4,}$/u.test(plain)) {
+    const [best] = await findSimilarNames(workspaceId, plain, 1);
+    if (best) {
+      didYouMean = best;
+      entities.push(
+        ...(await db.$queryRaw<NamedRow[]>`
+          SELECT en.id, 'entity' AS kind, en.name AS label, et.name AS detail
+            FROM "SearchEntry" e JOIN "Entity" en ON en.id = e."entityId" JOIN "EntityType" et ON et.id = en."typeId"
+           WHERE e."workspaceId" = ${workspaceId} AND e.kind = 'entity'
+             AND "marginalia_search_normalize"(e.body) ~ ('\\m' || ${best} || '\\M')
+           ORDER BY en.name LIMIT 5`),
+      );
+    }
+  }
+  for (const r of entities) data.push({ kind: "entity", id: r.id, label: r.label, detail: r.detail ?? undefined });
+  for (const r of named.filter((n) => n.kind === "article")) {
+    data.push({ kind: "article", id: r.id, label: r.label, detail: r.detail ?? undefined });
+  }
+  for (const r of members) data.push({ kind: "member", id: r.id, label: r.label, detail: r.detail ?? undefined });
+  for (const hit of hits) {
+    const { snippet, first } = makeSnippet(hit.body, terms, 100);
+    const id = hit.entryId.slice(hit.entryId.indexOf(":") + 1);
+    const item: SuggestItem = { kind: hit.kind, id, label: snippet, detail: hit.title, articleId: hit.articleId };
+    if (hit.kind === "passage" && hit.start !== null && first)
+      item.range = [hit.start + first[0], hit.start + first[1]];
+    data.push(item);
+  }
+  return { data, didYouMean };
+}
