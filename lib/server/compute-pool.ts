@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import Piscina from "piscina";
 import type { AgreementReport, AnnotatorSpans } from "@/lib/agreement";
 import type { TokenAgreementOptions } from "@/lib/agreement/tokens";
+import type { ExtractionOutcome, WebPageInput } from "@/lib/capture/extract-web-page";
 import type { AnchoredHighlight, ImportFormat, ImportProblem, ImportedHighlight, ParsedImport } from "@/lib/import";
 
 /**
@@ -62,4 +63,9 @@ export function anchorImportOffThread(
   highlights: readonly ImportedHighlight[],
 ): Promise<{ anchored: AnchoredHighlight[]; problems: ImportProblem[] }> {
   return pool().run({ text, highlights }, { name: "anchorImport" });
+}
+
+/** `extractWebPage` (lib/capture) on a worker thread: decoding, parsing and Readability of a page up to 5 MB. */
+export function extractWebPageOffThread(input: WebPageInput): Promise<ExtractionOutcome> {
+  return pool().run(input, { name: "extractWebPage" });
 }

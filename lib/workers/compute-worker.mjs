@@ -77,3 +77,9 @@ export async function anchorImport({ text, highlights }) {
   const { anchorImportedHighlights } = await compile("../import/index.ts");
   return anchorImportedHighlights(text, highlights);
 }
+
+/** `extractWebPage(input)` of lib/capture: parsing a page of megabytes takes a while. */
+export async function extractWebPage(input) {
+  const { extractWebPage } = await compile("../capture/extract-web-page.ts");
+  return extractWebPage(input);
+}

@@ -15,6 +15,8 @@ export async function getArticle(options: { workspaceId: string; articleId: stri
       authors: true,
       publishedAt: true,
       originalUrl: true,
+      canonicalUrl: true,
+      capturedAt: true,
       language: true,
       createdAt: true,
       updatedAt: true,
