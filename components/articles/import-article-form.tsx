@@ -19,7 +19,7 @@ type ImportArticleFormProps = {
 };
 
 const ACCEPT =
-  ".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  ".txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const MAX_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 /** Uploads a file or pasted text with the article's metadata, or captures a page by URL, then opens the article. */
@@ -106,7 +106,12 @@ export function ImportArticleForm({
       <FormError message={formLevel} />
       {modes}
       {mode === "file" ? (
-        <Field id="file" label="File" error={fieldErrors.file} hint={`.txt, .md, .html or .docx, up to ${MAX_MB} MB.`}>
+        <Field
+          id="file"
+          label="File"
+          error={fieldErrors.file}
+          hint={`.txt, .md, .html, .docx or .pdf (with text, not scanned), up to ${MAX_MB} MB.`}
+        >
           {(p) => <input {...p} name="file" type="file" accept={ACCEPT} className="dropzone" />}
         </Field>
       ) : (

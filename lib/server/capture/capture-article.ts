@@ -3,7 +3,9 @@ import type { JSONContent } from "@tiptap/core";
 import { anchorQuote, canonicalText, createQuoteSelector, diffTexts } from "@/lib/anchoring";
 import { contentFromHtml } from "@/lib/content/html";
 import { MAX_TEXT_CHARS } from "@/lib/content/limits";
+import { contentFromPdf } from "@/lib/content/pdf";
 import { contentFromPlainText } from "@/lib/content/plain-text";
+import type { PageStart } from "@/lib/capture/pages";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -28,6 +30,8 @@ export type CapturedPage = {
   url: string;
   canonicalUrl: string;
   fetchedAt: Date;
+  /** For a PDF: where each page begins in `text`. */
+  pages?: PageStart[];
 };
 
 const unprocessable = (message: string) => new AppError("UNPROCESSABLE", message);
@@ -91,7 +95,20 @@ export async function readCapturedPage(
   }
 
   if (mediaType === "application/pdf") {
-    throw unprocessable("PDF pages cannot be captured from a URL yet. Download the PDF and upload it instead.");
+    const { content, pages } = await contentFromPdf(bytes);
+    return {
+      content,
+      text: checkedText(content),
+      title: null,
+      byline: null,
+      siteName: null,
+      publishedAt: null,
+      language: null,
+      url,
+      canonicalUrl: url.replace(/#.*$/, ""),
+      fetchedAt,
+      pages,
+    };
   }
   if (mediaType === "text/plain") {
     const text = new TextDecoder(charset ?? "utf-8").decode(bytes);
@@ -253,6 +270,7 @@ export async function captureArticle(options: {
         number: 1,
         content: page.content as Prisma.InputJsonValue,
         text: page.text,
+        ...(page.pages ? { pages: page.pages as Prisma.InputJsonValue } : {}),
         authorId: actorId,
       },
     });

@@ -29,7 +29,7 @@ export default async function ImportPage({ params, searchParams }: ImportPagePro
       <div className="page-header">
         <div>
           <h1>Import an article</h1>
-          <p>Upload a .txt, .md, .html or .docx file (up to 5 MB), paste the text, or capture a web page.</p>
+          <p>Upload a .txt, .md, .html, .docx or .pdf file (up to 5 MB), paste the text, or capture a web page.</p>
         </div>
       </div>
       <ImportArticleForm
