@@ -13,6 +13,8 @@ import { initials, personColor } from "@/components/ui/avatar";
 import { ArticleReader } from "@/components/editor/article-reader";
 import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/editor/extensions/annotation-highlights";
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
+import { PageMarkers } from "@/components/editor/extensions/page-markers";
+import type { PageStart } from "@/lib/capture/pages";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Toast } from "@/components/ui/toast";
 import { canonicalText, textRangeToPosRange } from "@/lib/anchoring";
@@ -66,6 +68,8 @@ export type AnnotationWorkspaceProps = {
   };
   /** The live event log's position when the page's data was read (events after it are replayed). */
   liveSince: string | null;
+  /** For text imported from a PDF: where each page begins, shown as page markers. */
+  pages?: readonly PageStart[] | null;
 };
 
 /** Keys typed into these belong to them, not to the reader's shortcuts. */
@@ -86,7 +90,7 @@ function isTextEntry(target: EventTarget, reader: Element | null): boolean {
  * server. Others' changes, comments and selections arrive live.
  */
 export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
-  const { workspaceId, articleId, revisionId, entityTypes, me, can } = props;
+  const { workspaceId, articleId, revisionId, entityTypes, me, can, pages } = props;
   const router = useRouter();
   const searchParams = useSearchParams();
   useLiveArticle(articleId, props.liveSince);
@@ -145,7 +149,10 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
         },
       }),
       AnnotationMarkers.configure({ onMarkerClick: (id: string) => setSelectedId(id) }),
+      ...(pages?.length ? [PageMarkers.configure({ pages })] : []),
     ],
+    // Fixed for the reader's lifetime; a new revision remounts the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 

@@ -21,7 +21,7 @@ export async function getArticle(options: { workspaceId: string; articleId: stri
       createdAt: true,
       updatedAt: true,
       importedBy: { select: { id: true, name: true } },
-      currentRevision: { select: { id: true, number: true, content: true, text: true, createdAt: true } },
+      currentRevision: { select: { id: true, number: true, content: true, text: true, pages: true, createdAt: true } },
     },
   });
   if (!article || !article.currentRevision) throw notFound("Article");

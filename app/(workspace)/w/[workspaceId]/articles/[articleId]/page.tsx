@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/permissions";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
+import { pageStarts } from "@/lib/capture/pages";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { findRevisionOutcome } from "@/lib/server/articles/find-revision-outcome";
 import { RevisionOutcomeNotice } from "@/components/articles/revision-outcome-notice";
@@ -225,6 +226,7 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         articleId={article.id}
         revisionId={article.currentRevision.id}
         content={content}
+        pages={pageStarts(article.currentRevision.pages)}
         // One string: thousands of rows cross to the client as JSON, which both sides handle natively,
         // instead of tens of thousands of values React serializes and revives one by one.
         initialAnnotations={JSON.stringify(annotations)}
