@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { callRoute } from "@/test/call-route";
+import { twoColumnPdf } from "@/test/fixtures/pdfs";
 import { makeUser, makeWorkspace, sessionCookie, type TestUser } from "@/test/factories";
 
 const clip = "api/workspaces/[workspaceId]/articles/clip/route.ts";
@@ -94,6 +95,11 @@ beforeAll(async () => {
     if (path === "/deep") {
       res.writeHead(200, { "content-type": "text/html" });
       return res.end(`<html><body>${"<div>".repeat(200_000)}x</body></html>`);
+    }
+    if (path === "/report.pdf") {
+      res.writeHead(200, { "content-type": "application/pdf" });
+      void twoColumnPdf().then((pdf) => res.end(pdf));
+      return;
     }
     if (path === "/private-redirect") {
       res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
@@ -240,6 +246,16 @@ describe("POST …/articles/clip", () => {
     const res = await post({ url: `${base}/japanese`, mode: "new" });
     expect(res.status).toBe(201);
     expect((await revisionText((await res.json()).data.id)).text).toContain(JAPANESE);
+  });
+
+  it("captures a URL that serves a PDF, keeping where its pages begin", async () => {
+    const res = await post({ url: `${base}/report.pdf`, mode: "new" });
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    const revision = await db.articleRevision.findFirstOrThrow({ where: { articleId: data.id } });
+    expect(revision.text).toContain("infrastructure along the northern canal");
+    expect((revision.pages as { page: number }[]).map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(data.title).toBe("Annual Water Report");
   });
 
   it.each([

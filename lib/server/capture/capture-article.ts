@@ -96,10 +96,13 @@ export async function readCapturedPage(
 
   if (mediaType === "application/pdf") {
     const { content, pages } = await contentFromPdf(bytes);
+    const text = checkedText(content);
+    const firstLine = text.slice(0, text.indexOf("\n") < 0 ? undefined : text.indexOf("\n")).trim();
     return {
       content,
-      text: checkedText(content),
-      title: null,
+      text,
+      // As for an uploaded PDF: its first line, when short enough to be a title.
+      title: firstLine && firstLine.length <= 200 ? firstLine : null,
       byline: null,
       siteName: null,
       publishedAt: null,
