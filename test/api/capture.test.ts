@@ -94,7 +94,8 @@ beforeAll(async () => {
     }
     if (path === "/deep") {
       res.writeHead(200, { "content-type": "text/html" });
-      return res.end(`<html><body>${"<div>".repeat(200_000)}x</body></html>`);
+      // Nearly 5 MB of nested tags.
+      return res.end(`<html><body>${"<div>".repeat(980_000)}x</body></html>`);
     }
     if (path === "/report.pdf") {
       res.writeHead(200, { "content-type": "application/pdf" });
