@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { bratFiles } from "../brat";
 import { csvExport } from "../csv";
 import { doccanoExport } from "../doccano";
 import { collectText, sourceOf, type ExportArticle, type ExportBatch } from "../types";
@@ -99,5 +100,17 @@ describe("exports of an article imported from a PDF", () => {
   it("doccano lists each label's page in its metadata", async () => {
     const line = JSON.parse(await collectText(doccanoExport(sourceOf([batch]), { untaggedLabel: "Highlight" })));
     expect(line.meta.pages).toEqual([1, 1, 2]);
+  });
+
+  it("brat notes each span's page", async () => {
+    const files = new Map<string, string>();
+    for await (const file of bratFiles(sourceOf([batch]))) files.set(file.name, await collectText(file.content));
+    const ann = [...files].find(([name]) => name.endsWith(".ann"))![1];
+    const notes = ann.split("\n").filter((line) => line.includes("AnnotatorNotes"));
+    expect(notes.map((line) => line.split("\t").slice(1))).toEqual([
+      ["AnnotatorNotes T1", "page 1"],
+      ["AnnotatorNotes T2", "page 1"],
+      ["AnnotatorNotes T3", "page 2"],
+    ]);
   });
 });
