@@ -257,6 +257,11 @@ describe("POST …/articles/clip", () => {
     expect(revision.text).toContain("infrastructure along the northern canal");
     expect((revision.pages as { page: number }[]).map((p) => p.page)).toEqual([1, 2, 3]);
     expect(data.title).toBe("Annual Water Report");
+
+    const again = await post({ url: `${base}/report.pdf`, mode: "revision", articleId: data.id });
+    expect(again.status).toBe(200);
+    const second = await db.articleRevision.findFirstOrThrow({ where: { articleId: data.id, number: 2 } });
+    expect((second.pages as { page: number }[]).map((p) => p.page)).toEqual([1, 2, 3]);
   });
 
   it.each([

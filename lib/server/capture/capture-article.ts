@@ -218,6 +218,7 @@ export async function captureArticle(options: {
       actorId,
       baseRevisionId: article.currentRevisionId,
       content: page.content,
+      pages: page.pages,
     });
     await db.article.update({
       where: { id: article.id },
