@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // scripts/e2e.mjs chooses the browser, the port and a fresh database, then runs this.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The fixture news site of the capture specs (e2e/fixtures/capture-site.mjs).
+const captureSitePort = Number(process.env.CAPTURE_SITE_PORT ?? port + 95);
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
 const launchOptions = {
   executablePath,
@@ -48,13 +50,28 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "node scripts/start.mjs",
-    url: `http://localhost:${port}/signin`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` } as Record<string, string>,
-  },
+  webServer: [
+    {
+      command: "node scripts/start.mjs",
+      url: `http://localhost:${port}/signin`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NEXTAUTH_URL: `http://localhost:${port}`,
+        // The test-only allow list: the fixture site, on loopback, is refused without it.
+        CAPTURE_ALLOWED_HOSTS: `127.0.0.1:${captureSitePort}`,
+      } as Record<string, string>,
+    },
+    {
+      command: "node e2e/fixtures/capture-site.mjs",
+      url: `http://127.0.0.1:${captureSitePort}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { ...process.env, CAPTURE_SITE_PORT: String(captureSitePort) } as Record<string, string>,
+    },
+  ],
 });

@@ -1,5 +1,7 @@
 // Generated from lib/auth/permissions.ts: for every permission, every role, a
 // non-member and an anonymous caller, the API answers as the table says.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
@@ -127,6 +129,24 @@ const probes: Record<Permission, Probe[]> = {
       params: ws,
       json: { title: "Imported", text: "First paragraph.\n\nSecond paragraph." },
       ok: 201,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/clip/route.ts",
+      params: ws,
+      // The page as the extension sends it: nothing is fetched.
+      json: {
+        url: "https://news.example/probe",
+        html: "<html><body><article><p>A captured paragraph.</p></article></body></html>",
+        mode: "new",
+      },
+      ok: 201,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/check-updates/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await capturedArticle(w) }),
+      ok: 200,
     },
   ],
   "article.delete": [
@@ -548,6 +568,32 @@ const probes: Record<Permission, Probe[]> = {
     },
   ],
 };
+
+let captureServer: Promise<string> | undefined;
+
+/**
+ * An article captured from a page of a local server that this test process
+ * serves, reached through the test-only allow list (CAPTURE_ALLOWED_HOSTS of
+ * this process).
+ */
+async function capturedArticle(world: World): Promise<string> {
+  captureServer ??= new Promise((resolve) => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html><body><article><p>A captured paragraph.</p></article></body></html>");
+    });
+    server.unref();
+    server.listen(0, "127.0.0.1", () => {
+      const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      process.env.CAPTURE_ALLOWED_HOSTS = host;
+      resolve(`http://${host}/page`);
+    });
+  });
+  const url = await captureServer;
+  const articleId = await makeArticle(world.workspaceId, world.users.OWNER.id);
+  await db.article.update({ where: { id: articleId }, data: { originalUrl: url, canonicalUrl: url } });
+  return articleId;
+}
 
 /** An assignment of a new article: the caller's when they are an analyst, else the world's analyst's. */
 async function analystAssignment(

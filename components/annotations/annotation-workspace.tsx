@@ -15,6 +15,8 @@ import { AnnotationHighlights, type HighlightedAnnotation } from "@/components/e
 import { SuggestionUnderlines } from "@/components/editor/extensions/suggestion-underlines";
 import { SearchMatch } from "@/components/editor/extensions/search-match";
 import { useSearchMatch } from "@/components/search/use-search-match";
+import { PageMarkers } from "@/components/editor/extensions/page-markers";
+import type { PageStart } from "@/lib/capture/pages";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Toast } from "@/components/ui/toast";
 import { canonicalText, textRangeToPosRange } from "@/lib/anchoring";
@@ -68,6 +70,8 @@ export type AnnotationWorkspaceProps = {
   };
   /** The live event log's position when the page's data was read (events after it are replayed). */
   liveSince: string | null;
+  /** For text imported from a PDF: where each page begins, shown as page markers. */
+  pages?: readonly PageStart[] | null;
 };
 
 /** Keys typed into these belong to them, not to the reader's shortcuts. */
@@ -88,7 +92,7 @@ function isTextEntry(target: EventTarget, reader: Element | null): boolean {
  * server. Others' changes, comments and selections arrive live.
  */
 export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
-  const { workspaceId, articleId, revisionId, entityTypes, me, can } = props;
+  const { workspaceId, articleId, revisionId, entityTypes, me, can, pages } = props;
   const router = useRouter();
   const searchParams = useSearchParams();
   useLiveArticle(articleId, props.liveSince);
@@ -148,7 +152,10 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       }),
       AnnotationMarkers.configure({ onMarkerClick: (id: string) => setSelectedId(id) }),
       SearchMatch,
+      ...(pages?.length ? [PageMarkers.configure({ pages })] : []),
     ],
+    // Fixed for the reader's lifetime; a new revision remounts the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 

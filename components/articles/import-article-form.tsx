@@ -3,21 +3,34 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ArticleMetadataFields } from "@/components/articles/article-metadata-fields";
+import { CaptureUrlForm } from "@/components/articles/capture-url-form";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { api, ApiError } from "@/lib/client/api";
 import { MAX_UPLOAD_BYTES } from "@/lib/content/limits";
 
-type ImportArticleFormProps = { workspaceId: string };
+type ImportArticleFormProps = {
+  workspaceId: string;
+  /** Whether the analyst may save a new revision of a page captured before. */
+  canRevise?: boolean;
+  /** From the bookmarklet: a page to capture and the text selected on it. */
+  captureUrl?: string;
+  captureSelection?: string;
+};
 
 const ACCEPT =
-  ".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  ".txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const MAX_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
-/** Uploads a file or pasted text with the article's metadata, then opens the article. */
-export function ImportArticleForm({ workspaceId }: ImportArticleFormProps) {
+/** Uploads a file or pasted text with the article's metadata, or captures a page by URL, then opens the article. */
+export function ImportArticleForm({
+  workspaceId,
+  canRevise = false,
+  captureUrl,
+  captureSelection,
+}: ImportArticleFormProps) {
   const router = useRouter();
-  const [mode, setMode] = useState<"file" | "paste">("file");
+  const [mode, setMode] = useState<"file" | "paste" | "url">(captureUrl ? "url" : "file");
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -60,19 +73,45 @@ export function ImportArticleForm({ workspaceId }: ImportArticleFormProps) {
   const fieldErrors = error?.fieldErrors ?? {};
   const formLevel = error && !Object.keys(fieldErrors).length ? error.message : null;
 
+  const modes = (
+    <div className="segmented" role="group" aria-label="How to import">
+      <button type="button" aria-pressed={mode === "file"} onClick={() => setMode("file")}>
+        Upload a file
+      </button>
+      <button type="button" aria-pressed={mode === "paste"} onClick={() => setMode("paste")}>
+        Paste text
+      </button>
+      <button type="button" aria-pressed={mode === "url"} onClick={() => setMode("url")}>
+        From URL
+      </button>
+    </div>
+  );
+
+  if (mode === "url") {
+    return (
+      <div className="card stack">
+        {modes}
+        <CaptureUrlForm
+          workspaceId={workspaceId}
+          canRevise={canRevise}
+          initialUrl={captureUrl}
+          initialSelection={captureSelection}
+        />
+      </div>
+    );
+  }
+
   return (
     <form className="card stack" onSubmit={onSubmit} noValidate>
       <FormError message={formLevel} />
-      <div className="segmented" role="group" aria-label="How to import">
-        <button type="button" aria-pressed={mode === "file"} onClick={() => setMode("file")}>
-          Upload a file
-        </button>
-        <button type="button" aria-pressed={mode === "paste"} onClick={() => setMode("paste")}>
-          Paste text
-        </button>
-      </div>
+      {modes}
       {mode === "file" ? (
-        <Field id="file" label="File" error={fieldErrors.file} hint={`.txt, .md, .html or .docx, up to ${MAX_MB} MB.`}>
+        <Field
+          id="file"
+          label="File"
+          error={fieldErrors.file}
+          hint={`.txt, .md, .html, .docx or .pdf (with text, not scanned), up to ${MAX_MB} MB.`}
+        >
           {(p) => <input {...p} name="file" type="file" accept={ACCEPT} className="dropzone" />}
         </Field>
       ) : (

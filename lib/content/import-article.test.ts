@@ -101,15 +101,20 @@ describe("parseArticleUpload", () => {
   });
 
   it("refuses unsupported types with 415 naming the supported ones", async () => {
-    for (const name of ["slides.pdf", "old.doc", "image.png", "archive.txt.zip"]) {
-      await expectAppError(file(name, utf8("x")), "UNSUPPORTED_MEDIA_TYPE", /Supported: \.txt, \.md, \.html, \.docx/);
+    for (const name of ["slides.pptx", "old.doc", "image.png", "archive.txt.zip"]) {
+      await expectAppError(
+        file(name, utf8("x")),
+        "UNSUPPORTED_MEDIA_TYPE",
+        /Supported: \.txt, \.md, \.html, \.docx, \.pdf/,
+      );
     }
   });
 
   it("falls back to the MIME type only when the name has no extension", async () => {
     expect(detectArticleFormat("README", "text/markdown; charset=utf-8")).toBe("markdown");
     expect(detectArticleFormat("C:\\fakepath\\notes.TXT", "application/octet-stream")).toBe("text");
-    expect(() => detectArticleFormat("noext", "application/pdf")).toThrow(AppError);
+    expect(detectArticleFormat("noext", "application/pdf")).toBe("pdf");
+    expect(() => detectArticleFormat("noext", "application/zip")).toThrow(AppError);
     expect(() => detectArticleFormat(".hidden")).toThrow(AppError);
   });
 

@@ -6,15 +6,17 @@ import { contentFromDocx } from "./docx";
 import { contentFromHtml, titleFromHtml } from "./html";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "./limits";
 import { contentFromMarkdown } from "./markdown";
+import { contentFromPdf } from "./pdf";
 import { contentFromPlainText } from "./plain-text";
+import type { PageStart } from "@/lib/capture/pages";
 import { sanitizeContent } from "./sanitize-content";
 
-export type ArticleFormat = "text" | "markdown" | "html" | "docx";
+export type ArticleFormat = "text" | "markdown" | "html" | "docx" | "pdf";
 
 /** An uploaded file, or text pasted into the form. */
 export type ArticleUpload =
   | { filename: string; mimeType?: string; bytes: Uint8Array }
-  | { text: string; format?: Exclude<ArticleFormat, "docx"> };
+  | { text: string; format?: Exclude<ArticleFormat, "docx" | "pdf"> };
 
 export type ParsedArticle = {
   /** Sanitized Tiptap JSON, valid for the article schema. */
@@ -23,6 +25,8 @@ export type ParsedArticle = {
   text: string;
   /** A title taken from the document, or `null` when it offers none. */
   suggestedTitle: string | null;
+  /** For a PDF: where each page begins in `text`. */
+  pages?: PageStart[];
 };
 
 /** Longest first line or heading taken as a title. */
@@ -35,6 +39,7 @@ const FORMAT_BY_EXTENSION: Record<string, ArticleFormat> = {
   html: "html",
   htm: "html",
   docx: "docx",
+  pdf: "pdf",
 };
 
 const FORMAT_BY_MIME_TYPE: Record<string, ArticleFormat> = {
@@ -43,12 +48,13 @@ const FORMAT_BY_MIME_TYPE: Record<string, ArticleFormat> = {
   "text/x-markdown": "markdown",
   "text/html": "html",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/pdf": "pdf",
 };
 
 function unsupported(): AppError {
   return new AppError(
     "UNSUPPORTED_MEDIA_TYPE",
-    "This file type cannot be imported. Supported: .txt, .md, .html, .docx.",
+    "This file type cannot be imported. Supported: .txt, .md, .html, .docx, .pdf.",
   );
 }
 
@@ -121,6 +127,7 @@ function suggestTitle(format: ArticleFormat, content: JSONContent, text: string,
     case "html":
       return asTitle(titleFromHtml(source)) ?? asTitle(firstHeading(content, 1));
     case "docx":
+    case "pdf":
       return asTitle(firstLine(text));
   }
 }
@@ -152,14 +159,17 @@ export async function parseArticleUpload(input: ArticleUpload): Promise<ParsedAr
   if ("bytes" in input) {
     format = detectArticleFormat(input.filename, input.mimeType);
     if (input.bytes.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
-    source = format === "docx" ? input.bytes : decodeText(input.bytes);
+    source = format === "docx" || format === "pdf" ? input.bytes : decodeText(input.bytes);
   } else {
     format = input.format ?? "text";
     if (Buffer.byteLength(input.text, "utf8") > MAX_UPLOAD_BYTES) throw tooLarge();
     source = input.text;
   }
 
-  const content = await toContent(format, source);
+  let pages: PageStart[] | undefined;
+  let content: JSONContent;
+  if (format === "pdf") ({ content, pages } = await contentFromPdf(source as Uint8Array));
+  else content = await toContent(format, source);
   const text = canonicalText(content);
   if (text.length > MAX_TEXT_CHARS) {
     throw new AppError(
@@ -172,5 +182,6 @@ export async function parseArticleUpload(input: ArticleUpload): Promise<ParsedAr
     content,
     text,
     suggestedTitle: suggestTitle(format, content, text, typeof source === "string" ? source : ""),
+    ...(pages ? { pages } : {}),
   };
 }

@@ -10,4 +10,4 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 1_000_000;
 
 /** File extensions the importer accepts, as shown to users. */
-export const SUPPORTED_UPLOAD_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"] as const;
+export const SUPPORTED_UPLOAD_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"] as const;

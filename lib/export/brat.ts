@@ -1,3 +1,4 @@
+import { pageAt, type PageStart } from "@/lib/capture/pages";
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
 import {
   articlePages,
@@ -23,8 +24,9 @@ import {
  * - `A<n>\tStatus T<n> <Proposed|Accepted|Rejected>` — the review status.
  * - `N<n>\tReference T<n> Marginalia:<entity id>\t<entity name>` (and
  *   `Wikidata:<Q-id>` when the entity has one) — which entity it tags.
- * - `#<n>\tAnnotatorNotes T<n>\t<text>` — the annotation's note and each
- *   comment of its thread ("Author: text"), tabs and line breaks as spaces.
+ * - `#<n>\tAnnotatorNotes T<n>\t<text>` — for an article imported from a PDF,
+ *   `page <N>` (the page the span starts on); then the annotation's note and
+ *   each comment of its thread ("Author: text"), tabs and line breaks as spaces.
  *
  * `annotation.conf` declares the types and the Status attribute, so the
  * folder opens in brat as it is. Orphaned annotations are left out: their
@@ -80,7 +82,11 @@ export function bratAnn(text: string, annotations: ExportAnnotation[], types?: S
  * # across calls: returns the annotation's lines, each ending in "\n" ("" for
  * an annotation without a non-empty fragment).
  */
-function bratAnnWriter(text: string, types?: Set<string>): (annotation: ExportAnnotation) => string {
+function bratAnnWriter(
+  text: string,
+  types?: Set<string>,
+  pages?: readonly PageStart[] | null,
+): (annotation: ExportAnnotation) => string {
   const converter = createOffsetConverter(text);
   let t = 0;
   let a = 0;
@@ -102,6 +108,8 @@ function bratAnnWriter(text: string, types?: Set<string>): (annotation: ExportAn
         out += `N${++n}\tReference ${id} Wikidata:${entity.externalId}\t${oneLine(entity.name)}\n`;
       }
     }
+    const page = pageAt(pages, annotation.start);
+    if (page !== null) out += `#${++note}\tAnnotatorNotes ${id}\tpage ${page}\n`;
     if (annotation.note) out += `#${++note}\tAnnotatorNotes ${id}\t${oneLine(annotation.note)}\n`;
     for (const comment of annotation.comments) {
       out += `#${++note}\tAnnotatorNotes ${id}\t${oneLine(`${comment.author.name}: ${comment.text}`)}\n`;
@@ -143,7 +151,7 @@ async function* bratAnnContent(
   pages: AsyncIterable<ExportAnnotation[]>,
   types: Set<string>,
 ): AsyncGenerator<string> {
-  const write = bratAnnWriter(article.text, types);
+  const write = bratAnnWriter(article.text, types, article.pages);
   for await (const annotations of pages) {
     let out = "";
     for (const annotation of annotations) if (isAnchored(article, annotation)) out += write(annotation);

@@ -1,3 +1,4 @@
+import { pageAt } from "@/lib/capture/pages";
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
 import { articleSpans, type ExportSource, type SpanOptions } from "./types";
 
@@ -12,7 +13,14 @@ export type DoccanoLine = {
   id: string;
   text: string;
   label: Array<[number, number, string]>;
-  meta: { title: string; revision: number; annotationIds: string[]; statuses: string[] };
+  meta: {
+    title: string;
+    revision: number;
+    annotationIds: string[];
+    statuses: string[];
+    /** For an article imported from a PDF: the page each label starts on. */
+    pages?: Array<number | null>;
+  };
 };
 
 export async function* doccanoLines(source: ExportSource, options: SpanOptions = {}): AsyncGenerator<DoccanoLine> {
@@ -27,6 +35,7 @@ export async function* doccanoLines(source: ExportSource, options: SpanOptions =
         revision: article.revisionNumber,
         annotationIds: kept.map((a) => a.id),
         statuses: kept.map((a) => a.status.toLowerCase()),
+        ...(article.pages?.length ? { pages: kept.map((a) => pageAt(article.pages, a.start)) } : {}),
       },
     };
   }
@@ -58,6 +67,10 @@ export async function* doccanoExport(source: ExportSource, options: SpanOptions 
     yield* jsonArrayParts(line.meta.annotationIds);
     yield ',"statuses":';
     yield* jsonArrayParts(line.meta.statuses);
+    if (line.meta.pages) {
+      yield ',"pages":';
+      yield* jsonArrayParts(line.meta.pages);
+    }
     yield "}}\n";
   }
 }

@@ -1,11 +1,12 @@
 import { createOffsetConverter, type OffsetConverter } from "@/lib/anchoring/unicode";
-import { isAnchored, type ExportAnnotation, type ExportArticle, type ExportSource } from "./types";
+import { annotationPage, isAnchored, type ExportAnnotation, type ExportArticle, type ExportSource } from "./types";
 
 /**
  * The one-row-per-annotation table shared by CSV and XLSX. `start`/`end` count
  * Unicode code points into the revision's canonical text (as W3C, brat and
  * Python do); they are empty for an orphaned annotation, whose stored range no
- * longer holds its quote.
+ * longer holds its quote. `page` is the PDF page the annotation starts on, for
+ * articles imported from a PDF.
  */
 export const TABLE_COLUMNS = [
   "article_id",
@@ -14,6 +15,7 @@ export const TABLE_COLUMNS = [
   "quote",
   "start",
   "end",
+  "page",
   "entity",
   "entity_type",
   "entity_external_id",
@@ -47,6 +49,7 @@ export function tableRow(article: ExportArticle, annotation: ExportAnnotation, c
     quote: annotation.exact,
     start: anchored ? converter.toCodePoint(annotation.start) : null,
     end: anchored ? converter.toCodePoint(annotation.end) : null,
+    page: annotationPage(article, annotation),
     entity: annotation.entity?.name ?? null,
     entity_type: annotation.entity?.type.name ?? null,
     entity_external_id: annotation.entity?.externalId ?? null,

@@ -1,3 +1,4 @@
+import { pageAt, type PageStart } from "@/lib/capture/pages";
 /**
  * The rows every export format reads. The server (lib/server/exports) loads
  * them a page at a time; the formats here are pure functions and async
@@ -67,6 +68,8 @@ export type ExportArticle = {
   revisionNumber: number;
   /** The revision's canonical text (ANCHORING.md). */
   text: string;
+  /** For text imported from a PDF: where each page begins in `text`. */
+  pages?: readonly PageStart[] | null;
 };
 
 /**
@@ -80,6 +83,11 @@ export type ExportSource = AsyncIterable<ExportBatch>;
 
 /** A file of an export: its name inside a zip, and its content produced lazily. */
 export type ExportFile = { name: string; content: AsyncIterable<string | Uint8Array> };
+
+/** The PDF page an annotation starts on, when its article came from a PDF and it is anchored; else null. */
+export function annotationPage(article: ExportArticle, annotation: ExportAnnotation): number | null {
+  return isAnchored(article, annotation) ? pageAt(article.pages, annotation.start) : null;
+}
 
 /** Whether an annotation's stored offsets slice its text to its quote (orphans keep a stale range). */
 export function isAnchored(article: ExportArticle, annotation: ExportAnnotation): boolean {

@@ -1,6 +1,13 @@
 import { createOffsetConverter, type OffsetConverter } from "@/lib/anchoring/unicode";
 import type { ExportLinks } from "./links";
-import { isAnchored, type ExportAnnotation, type ExportArticle, type ExportComment, type ExportSource } from "./types";
+import {
+  annotationPage,
+  isAnchored,
+  type ExportAnnotation,
+  type ExportArticle,
+  type ExportComment,
+  type ExportSource,
+} from "./types";
 
 /**
  * W3C Web Annotation Data Model export (JSON-LD), see lib/export/README.md.
@@ -47,7 +54,14 @@ export const W3C_PAGE_SIZE = 1000;
 
 export type W3CTextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string };
 export type W3CTextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
-export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector;
+/** A page of the PDF the text came from (RFC 3778 `page=N`), narrowed to the passage by its quote. */
+export type W3CFragmentSelector = {
+  type: "FragmentSelector";
+  conformsTo: "http://tools.ietf.org/rfc/rfc3778";
+  value: string;
+  refinedBy: W3CTextQuoteSelector;
+};
+export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector | W3CFragmentSelector;
 
 export type W3CTarget = {
   type: "SpecificResource";
@@ -108,6 +122,15 @@ export function w3cTarget(
       start: converter.toCodePoint(annotation.start),
       end: converter.toCodePoint(annotation.end),
     });
+    const page = annotationPage(article, annotation);
+    if (page !== null) {
+      selector.push({
+        type: "FragmentSelector",
+        conformsTo: "http://tools.ietf.org/rfc/rfc3778",
+        value: `page=${page}`,
+        refinedBy: quote,
+      });
+    }
   }
   return { type: "SpecificResource", source: links.revisionText(article), scope: links.articlePage(article), selector };
 }

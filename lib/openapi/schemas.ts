@@ -86,6 +86,8 @@ export const ArticleSchema = registry.register(
     authors: z.array(z.string()),
     publishedAt: dateTime().nullable(),
     originalUrl: z.string().nullable(),
+    canonicalUrl: z.string().nullable().openapi({ description: "The page's canonical URL, for captured articles." }),
+    capturedAt: dateTime().nullable().openapi({ description: "When the page was fetched, for captured articles." }),
     language: z.string().nullable(),
     createdAt: dateTime(),
     updatedAt: dateTime(),

@@ -4,6 +4,8 @@ import { availableParallelism } from "node:os";
 import Piscina from "piscina";
 import type { AgreementReport, AnnotatorSpans } from "@/lib/agreement";
 import type { TokenAgreementOptions } from "@/lib/agreement/tokens";
+import type { ExtractionOutcome, WebPageInput } from "@/lib/capture/extract-web-page";
+import type { PdfParagraph } from "@/lib/capture/pdf-layout";
 import type { AnchoredHighlight, ImportFormat, ImportProblem, ImportedHighlight, ParsedImport } from "@/lib/import";
 
 /**
@@ -62,4 +64,18 @@ export function anchorImportOffThread(
   highlights: readonly ImportedHighlight[],
 ): Promise<{ anchored: AnchoredHighlight[]; problems: ImportProblem[] }> {
   return pool().run({ text, highlights }, { name: "anchorImport" });
+}
+
+/** `extractWebPage` (lib/capture) on a worker thread: decoding, parsing and Readability of a page up to 5 MB. */
+export function extractWebPageOffThread(input: WebPageInput): Promise<ExtractionOutcome> {
+  return pool().run(input, { name: "extractWebPage" });
+}
+
+export type PdfExtraction =
+  | { ok: true; paragraphs: PdfParagraph[]; pages: number }
+  | { ok: false; reason: "encrypted" | "invalid" | "pages" | "no-text"; message: string };
+
+/** A PDF's paragraphs in reading order (pdfjs-dist, then lib/capture/pdf-layout) on a worker thread. */
+export function extractPdfOffThread(bytes: Uint8Array, maxPages: number): Promise<PdfExtraction> {
+  return pool().run({ bytes, maxPages }, { name: "extractPdf" });
 }

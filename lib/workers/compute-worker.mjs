@@ -77,3 +77,80 @@ export async function anchorImport({ text, highlights }) {
   const { anchorImportedHighlights } = await compile("../import/index.ts");
   return anchorImportedHighlights(text, highlights);
 }
+
+/** `extractWebPage(input)` of lib/capture: parsing a page of megabytes takes a while. */
+export async function extractWebPage(input) {
+  const { extractWebPage } = await compile("../capture/extract-web-page.ts");
+  return extractWebPage(input);
+}
+
+/**
+ * The text of a PDF as paragraphs in reading order (lib/capture/pdf-layout.ts),
+ * read with pdfjs-dist's Node build: `{ ok: true, paragraphs, pages }`, or
+ * `{ ok: false, reason, message }` for a PDF that cannot be imported.
+ */
+export async function extractPdf({ bytes, maxPages }) {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    }).promise;
+  } catch (err) {
+    if (err?.name === "PasswordException") {
+      return {
+        ok: false,
+        reason: "encrypted",
+        message: "The PDF is protected by a password. Remove the password and upload it again.",
+      };
+    }
+    return { ok: false, reason: "invalid", message: "The file is not a readable PDF." };
+  }
+  try {
+    if (doc.numPages > maxPages) {
+      return {
+        ok: false,
+        reason: "pages",
+        message: `The PDF has ${doc.numPages.toLocaleString("en-US")} pages; at most ${maxPages} can be imported. Split it and import the parts.`,
+      };
+    }
+    const pages = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = [];
+      for (const item of content.items) {
+        if (typeof item.str !== "string" || item.str === "") continue;
+        const [a, b, c, d, x, y] = item.transform;
+        items.push({
+          str: item.str,
+          x,
+          y,
+          w: item.width,
+          h: item.height || Math.hypot(c, d) || Math.hypot(a, b),
+          dir: item.dir,
+        });
+      }
+      pages.push({ width, height, items });
+      page.cleanup();
+    }
+    if (pages.every((page) => page.items.every((item) => item.str.trim() === ""))) {
+      return {
+        ok: false,
+        reason: "no-text",
+        message:
+          "This PDF has no text to import: it looks scanned (pages as images). Run it through OCR first; Marginalia does not read images.",
+      };
+    }
+    const { layoutPdf } = await compile("../capture/pdf-layout.ts");
+    return { ok: true, paragraphs: layoutPdf(pages), pages: doc.numPages };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -71,7 +71,7 @@ describe("importing articles", () => {
 
   it("refuses an unsupported type with 415 and writes nothing", async () => {
     const before = await db.article.count({ where: { workspaceId } });
-    const res = await upload({ name: "slides.pdf", type: "application/pdf", content: "%PDF-1.4" });
+    const res = await upload({ name: "slides.pptx", type: "application/vnd.ms-powerpoint", content: "PK" });
     expect(res.status).toBe(415);
     expect((await res.json()).error.message).toMatch(/\.txt/);
     expect(await db.article.count({ where: { workspaceId } })).toBe(before);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiTokensPanel } from "@/components/api/api-tokens-panel";
+import { CaptureTools } from "@/components/account/capture-tools";
 import { AccountSecurity } from "@/components/auth/account-security";
 import { AppHeader } from "@/components/workspace/app-header";
 import { requirePageUser } from "@/lib/auth/page";
@@ -23,6 +24,7 @@ export default async function AccountPage() {
           Signed in as {user.name} ({user.email}).
         </p>
         <AccountSecurity />
+        <CaptureTools />
         <ApiTokensPanel
           workspaces={workspaces.map((w) => ({ id: w.id, name: w.name }))}
           tokens={tokens.map((t) => ({

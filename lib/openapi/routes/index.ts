@@ -3,6 +3,7 @@
 // app/api that no module documents.
 import "@/lib/openapi/routes/workspaces";
 import "@/lib/openapi/routes/articles";
+import "@/lib/openapi/routes/capture";
 import "@/lib/openapi/routes/annotations";
 import "@/lib/openapi/routes/entities";
 import "@/lib/openapi/routes/api-tokens";

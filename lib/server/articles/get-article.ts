@@ -15,11 +15,13 @@ export async function getArticle(options: { workspaceId: string; articleId: stri
       authors: true,
       publishedAt: true,
       originalUrl: true,
+      canonicalUrl: true,
+      capturedAt: true,
       language: true,
       createdAt: true,
       updatedAt: true,
       importedBy: { select: { id: true, name: true } },
-      currentRevision: { select: { id: true, number: true, content: true, text: true, createdAt: true } },
+      currentRevision: { select: { id: true, number: true, content: true, text: true, pages: true, createdAt: true } },
     },
   });
   if (!article || !article.currentRevision) throw notFound("Article");

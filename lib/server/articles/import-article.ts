@@ -28,7 +28,7 @@ export async function importArticle(options: {
   metadata: ArticleMetadata;
   upload: ArticleUpload;
 }): Promise<{ id: string; title: string }> {
-  const { content, text, suggestedTitle } = await parseArticleUpload(options.upload);
+  const { content, text, suggestedTitle, pages } = await parseArticleUpload(options.upload);
   const { metadata } = options;
   const title =
     metadata.title ??
@@ -63,6 +63,7 @@ export async function importArticle(options: {
         number: 1,
         content: content as Prisma.InputJsonValue,
         text,
+        ...(pages ? { pages: pages as Prisma.InputJsonValue } : {}),
         authorId: options.actorId,
       },
     });

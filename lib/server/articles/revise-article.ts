@@ -10,6 +10,7 @@ import { recordActivity } from "@/lib/server/activity/record-activity";
 import { publishLive } from "@/lib/server/live/publish-live";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState } from "@/lib/generated/prisma/enums";
+import type { PageStart } from "@/lib/capture/pages";
 
 /**
  * What a revision did to the article's live annotations: how many kept their
@@ -44,6 +45,8 @@ export async function reviseArticle(options: {
   content: unknown;
   /** The editor's record of the edit (`[oldStart, newStart, length]` equal runs), trusted only if it fits the texts. */
   editRuns?: ReadonlyArray<readonly [number, number, number]>;
+  /** For text read from a PDF: where each page begins in the new text. */
+  pages?: readonly PageStart[];
 }): Promise<RevisionResult> {
   const content = sanitizeContent(options.content);
   const newText = canonicalText(content);
@@ -86,6 +89,7 @@ export async function reviseArticle(options: {
         number,
         content: content as Prisma.InputJsonValue,
         text: newText,
+        ...(options.pages ? { pages: options.pages as Prisma.InputJsonValue } : {}),
         authorId: options.actorId,
       },
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import { pageStarts } from "@/lib/capture/pages";
 import { db, preparedQuery } from "@/lib/db";
 import { articleAccessWhere } from "@/lib/auth/access";
 import { notFound } from "@/lib/errors";
@@ -247,7 +248,7 @@ async function* articleRows(articleId: string, filters: PageFilters, pageSize: n
       source: true,
       originalUrl: true,
       language: true,
-      currentRevision: { select: { id: true, number: true, text: true } },
+      currentRevision: { select: { id: true, number: true, text: true, pages: true } },
     },
   });
   if (!row?.currentRevision) return;
@@ -257,6 +258,7 @@ async function* articleRows(articleId: string, filters: PageFilters, pageSize: n
     revisionId: revision.id,
     revisionNumber: revision.number,
     text: revision.text,
+    pages: pageStarts(revision.pages),
   };
   let after = { start: -1, end: -1, id: "" };
   let yielded = false;

@@ -5,10 +5,17 @@ import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Import an article" };
 
-type ImportPageProps = { params: Promise<{ workspaceId: string }> };
+type ImportPageProps = {
+  params: Promise<{ workspaceId: string }>;
+  /** The bookmarklet opens this page with the page to capture and the selected text. */
+  searchParams: Promise<{ url?: string | string[]; selection?: string | string[] }>;
+};
 
-export default async function ImportPage({ params }: ImportPageProps) {
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function ImportPage({ params, searchParams }: ImportPageProps) {
   const { workspaceId } = await params;
+  const query = await searchParams;
   const { membership } = await requireWorkspacePage(workspaceId);
   if (!can(membership.role, "article.import")) {
     return (
@@ -22,10 +29,15 @@ export default async function ImportPage({ params }: ImportPageProps) {
       <div className="page-header">
         <div>
           <h1>Import an article</h1>
-          <p>Upload a .txt, .md, .html or .docx file (up to 5 MB), or paste the text.</p>
+          <p>Upload a .txt, .md, .html, .docx or .pdf file (up to 5 MB), paste the text, or capture a web page.</p>
         </div>
       </div>
-      <ImportArticleForm workspaceId={workspaceId} />
+      <ImportArticleForm
+        workspaceId={workspaceId}
+        canRevise={can(membership.role, "article.revise")}
+        captureUrl={first(query.url)?.slice(0, 2000)}
+        captureSelection={first(query.selection)?.slice(0, 5000)}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { CheckUpdatesButton } from "@/components/articles/check-updates-button";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
 import { AnnotationWorkspace } from "@/components/annotations/annotation-workspace";
 import { ArticleAssignments } from "@/components/assignments/article-assignments";
@@ -15,6 +16,7 @@ import { can } from "@/lib/auth/permissions";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { formatDate } from "@/lib/format";
+import { pageStarts } from "@/lib/capture/pages";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { findRevisionOutcome } from "@/lib/server/articles/find-revision-outcome";
 import { RevisionOutcomeNotice } from "@/components/articles/revision-outcome-notice";
@@ -27,6 +29,15 @@ import type { JSONContent } from "@tiptap/core";
 
 // The title (metadata) and the page read the same article once per request.
 const loadArticle = cache((workspaceId: string, articleId: string) => getArticle({ workspaceId, articleId }));
+
+/** A link's host name, or the link itself when it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+}
 
 type ArticlePageProps = {
   params: Promise<{ workspaceId: string; articleId: string }>;
@@ -77,7 +88,15 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
           {article.source ? <span>{article.source}</span> : null}
           {article.authors.length ? <span>By {article.authors.join(", ")}</span> : null}
           {article.publishedAt ? <span>Published {formatDate(article.publishedAt)}</span> : null}
-          {article.originalUrl ? (
+          {article.capturedAt && article.originalUrl ? (
+            <span>
+              Source:{" "}
+              <a href={article.canonicalUrl ?? article.originalUrl} rel="noopener noreferrer nofollow" target="_blank">
+                {hostOf(article.canonicalUrl ?? article.originalUrl)}
+              </a>{" "}
+              · captured {formatDate(article.capturedAt)}
+            </span>
+          ) : article.originalUrl ? (
             <a href={article.originalUrl} rel="noopener noreferrer nofollow" target="_blank">
               Original
             </a>
@@ -154,6 +173,9 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
                 Edit text
               </Link>
             ) : null}
+            {article.capturedAt && can(membership.role, "article.revise") ? (
+              <CheckUpdatesButton workspaceId={workspaceId} articleId={article.id} />
+            ) : null}
             {can(membership.role, "article.delete") ? (
               <DeleteArticleButton workspaceId={workspaceId} articleId={article.id} title={article.title} />
             ) : null}
@@ -204,6 +226,7 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         articleId={article.id}
         revisionId={article.currentRevision.id}
         content={content}
+        pages={pageStarts(article.currentRevision.pages)}
         // One string: thousands of rows cross to the client as JSON, which both sides handle natively,
         // instead of tens of thousands of values React serializes and revives one by one.
         initialAnnotations={JSON.stringify(annotations)}
