@@ -19,6 +19,11 @@ export const pathParams = {
     annotationId: z.string().openapi({ description: "An annotation id." }),
   }),
   entity: z.object({ workspaceId: z.string(), entityId: z.string().openapi({ description: "An entity id." }) }),
+  relation: z.object({ workspaceId: z.string(), relationId: z.string().openapi({ description: "A relation id." }) }),
+  relationType: z.object({
+    workspaceId: z.string(),
+    typeId: z.string().openapi({ description: "A relation type id." }),
+  }),
   token: z.object({ tokenId: z.string().openapi({ description: "An API token id." }) }),
   assignment: z.object({
     workspaceId: z.string(),
@@ -606,5 +611,58 @@ export const CurationResultSchema = registry.register(
     annotations: z
       .array(z.object({ id: z.string(), status: annotationStatusSchema, version: z.number().int() }))
       .openapi({ description: "Every annotation asked about, as it is now." }),
+  }),
+);
+
+export const RelationTypeSchema = registry.register(
+  "RelationType",
+  z.object({
+    id: z.string(),
+    name: z.string().openapi({ example: "leads" }),
+    inverseLabel: z.string().nullable().openapi({ example: "led by" }),
+    directed: z.boolean().openapi({ description: "False for symmetric types such as “met with”." }),
+    sourceTypeIds: z.array(z.string()).openapi({ description: "Entity types the source may have; empty: any." }),
+    targetTypeIds: z.array(z.string()).openapi({ description: "Entity types the target may have; empty: any." }),
+    color: z.string().openapi({ example: "#2f55d4" }),
+    shortcut: z.string().nullable(),
+    archivedAt: dateTime().nullable(),
+  }),
+);
+
+const relationEnd = z.object({
+  id: z.string().openapi({ description: "The annotation's id." }),
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.string(),
+  anchorState: z.enum(["ANCHORED", "MOVED", "ORPHANED"]),
+  entity: z.object({ id: z.string(), name: z.string(), typeId: z.string() }).nullable(),
+});
+
+export const RelationSchema = registry.register(
+  "Relation",
+  z.object({
+    id: z.string(),
+    articleId: z.string(),
+    type: z.object({
+      id: z.string(),
+      name: z.string(),
+      inverseLabel: z.string().nullable(),
+      directed: z.boolean(),
+      color: z.string(),
+    }),
+    source: relationEnd,
+    target: relationEnd,
+    note: z.string().nullable(),
+    status: annotationStatusSchema,
+    rejectionReason: z.string().nullable(),
+    reviewedAt: dateTime().nullable(),
+    version: z.number().int(),
+    flagged: z
+      .boolean()
+      .openapi({ description: "True while either end is orphaned by a revision: kept, to be checked by hand." }),
+    author: ref,
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+    deletedAt: dateTime().nullable(),
   }),
 );
