@@ -281,6 +281,7 @@ export const ImportReportSchema = registry.register(
     duplicates: z.number().int().openapi({ description: "Already on the article: not imported twice." }),
     orphansKept: z.number().int(),
     comments: z.number().int(),
+    relations: z.number().int().openapi({ description: "Relations between the imported highlights." }),
     entities: z.object({ matched: z.number().int(), created: z.number().int() }),
     entityTypes: z.array(
       z.object({
