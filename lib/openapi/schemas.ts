@@ -516,6 +516,18 @@ export const EntityNetworkSchema = registry.register(
       )
       .openapi({ description: "Strongest first." }),
     truncated: z.boolean().openapi({ description: "The weakest edges were left out." }),
+    relationTypes: z.array(typeRef.extend({ directed: z.boolean() })),
+    relationEdges: z
+      .array(
+        z.object({
+          source: z.string().openapi({ description: "The source entity (for a symmetric type, either end)." }),
+          target: z.string(),
+          typeId: z.string(),
+          directed: z.boolean(),
+          count: z.number().int().openapi({ description: "Relations of this type between annotations of the two." }),
+        }),
+      )
+      .openapi({ description: "Typed relations between entities, most mentioned first: distinct from co-occurrence." }),
   }),
 );
 

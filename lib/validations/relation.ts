@@ -69,3 +69,41 @@ export const relationListQuerySchema = z.object({
     .optional(),
 });
 export type RelationListQuery = z.infer<typeof relationListQuerySchema>;
+
+/** A relation type as the web app holds it. */
+export type RelationTypeItem = {
+  id: string;
+  name: string;
+  inverseLabel: string | null;
+  directed: boolean;
+  sourceTypeIds: string[];
+  targetTypeIds: string[];
+  color: string;
+  shortcut: string | null;
+};
+
+/** A relation as the web app holds it (the API's answer, dates as strings). */
+export type RelationItem = {
+  id: string;
+  version: number;
+  status: "PROPOSED" | "ACCEPTED" | "REJECTED";
+  note: string | null;
+  flagged: boolean;
+  type: { id: string; name: string; inverseLabel: string | null; directed: boolean; color: string };
+  source: { id: string };
+  target: { id: string };
+  author: { id: string; name: string };
+};
+
+/**
+ * Whether `type` may link an annotation whose entity has type `sourceTypeId`
+ * to one of `targetTypeId` (null: untagged): the rule the API enforces (422).
+ */
+export function relationTypeAllows(
+  type: Pick<RelationTypeItem, "sourceTypeIds" | "targetTypeIds">,
+  sourceTypeId: string | null,
+  targetTypeId: string | null,
+): boolean {
+  const fits = (allowed: string[], actual: string | null) => !allowed.length || (!!actual && allowed.includes(actual));
+  return fits(type.sourceTypeIds, sourceTypeId) && fits(type.targetTypeIds, targetTypeId);
+}

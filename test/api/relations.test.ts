@@ -406,6 +406,85 @@ describe("relations follow their annotations", () => {
   });
 });
 
+describe("entity relations", () => {
+  it("groups an entity's relations on its page and draws typed edges in the network", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const second = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const person = await db.entity.create({
+      data: {
+        id: `e${Math.random().toString(36).slice(2, 14)}`,
+        workspaceId,
+        typeId: entityTypes.Person,
+        name: "Massoud (grouped)",
+        aliases: [],
+      },
+    });
+    const front = await db.entity.create({
+      data: {
+        id: `e${Math.random().toString(36).slice(2, 14)}`,
+        workspaceId,
+        typeId: entityTypes.Organization,
+        name: "NRF (grouped)",
+        aliases: [],
+      },
+    });
+    const tagged = async (article: string, quote: string, entityId: string, nth = 0) => {
+      const revision = await currentRevision(article);
+      let start = -1;
+      for (let i = 0; i <= nth; i++) start = revision.text.indexOf(quote, start + 1);
+      const res = await callRoute({
+        file: R.annotations,
+        method: "POST",
+        params: { workspaceId, articleId: article },
+        ...(await as(analyst)),
+        json: { revisionId: revision.id, start, end: start + quote.length, exact: quote, entityId },
+      });
+      return (await res.json()).data.id as string;
+    };
+    for (const [article, nth] of [
+      [articleId, 0],
+      [articleId, 1],
+      [second, 0],
+    ] as const) {
+      const m = await tagged(article, "Ahmad Massoud", person.id, nth);
+      const f = await tagged(article, nth ? "The front" : "National Resistance Front", front.id);
+      expect((await link(analyst, article, { sourceId: m, targetId: f, typeId: types.leads })).status).toBe(201);
+    }
+    const visibility = { viewerId: owner.id, blindArticleIds: [] };
+    const { findEntityRelations } = await import("@/lib/server/relations/find-entity-relations");
+    const groups = await findEntityRelations({ workspaceId, entityId: person.id, visibility });
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({
+      label: "leads",
+      direction: "out",
+      other: { name: "NRF (grouped)" },
+      mentions: 3,
+      articles: 2,
+    });
+    expect(groups[0].evidence).toHaveLength(3);
+    const inverse = await findEntityRelations({ workspaceId, entityId: front.id, visibility });
+    expect(inverse[0]).toMatchObject({ label: "led by", direction: "in", other: { name: "Massoud (grouped)" } });
+
+    const res = await callRoute({
+      file: "api/workspaces/[workspaceId]/entity-network/route.ts",
+      method: "GET",
+      params: { workspaceId },
+      ...(await as(owner)),
+    });
+    const network = (await res.json()).data;
+    expect(network.relationEdges).toContainEqual({
+      source: person.id,
+      target: front.id,
+      typeId: types.leads,
+      directed: true,
+      count: 3,
+    });
+    expect(network.relationTypes).toContainEqual(
+      expect.objectContaining({ id: types.leads, name: "leads", directed: true }),
+    );
+  });
+});
+
 describe("blind annotation", () => {
   it("shows a blind analyst only their own relations between their own annotations", async () => {
     const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
