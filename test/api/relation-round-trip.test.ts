@@ -77,7 +77,7 @@ async function link(sourceId: string, targetId: string, type: string, note?: str
   expect(res.status, await res.clone().text()).toBe(201);
 }
 
-async function exportArticle(id: string, format: "brat" | "w3c") {
+async function exportArticle(id: string, format: "brat" | "w3c" | "jsonl" | "spacy") {
   const res = await callRoute({
     file: R.export,
     method: "GET",
@@ -295,5 +295,48 @@ describe("W3C", () => {
     );
     const created = await db.relationType.findFirst({ where: { workspaceId, name: "negotiated with" } });
     expect(created).toMatchObject({ directed: false, sourceTypeIds: [], targetTypeIds: [] });
+  });
+});
+
+describe("doccano and spaCy", () => {
+  it("doccano lines carry entities with ids and relations between them", async () => {
+    const line = JSON.parse((await exportArticle(articleId, "jsonl")).toString("utf8").trim());
+    const cp = (start: number, end: number) =>
+      Array.from(line.text as string)
+        .slice(start, end)
+        .join("");
+    const byId = new Map<number, { label: string; start_offset: number; end_offset: number }>(
+      line.entities.map((e: { id: number }) => [e.id, e]),
+    );
+    const described = line.relations.map((r: { from_id: number; to_id: number; type: string }) => {
+      const from = byId.get(r.from_id)!;
+      const to = byId.get(r.to_id)!;
+      return `${cp(from.start_offset, from.end_offset)} ${r.type} ${cp(to.start_offset, to.end_offset)}`;
+    });
+    // The untagged quote is not an entity here, so its "said" relation is left out.
+    expect(described.sort()).toEqual(
+      [
+        "Ahmad Massoud leads National Resistance Front",
+        "Amrullah Saleh met with Ahmad Massoud",
+        "Amrullah Saleh located in Dushanbe 🇹🇯",
+        "Ahmad Massoud same as Ahmad Massoud",
+        "The front same as National Resistance Front",
+      ].sort(),
+    );
+    expect(line.meta.relationIds).toHaveLength(5);
+  });
+
+  it("spaCy docs carry user_data.relations by character offsets", async () => {
+    const [doc] = JSON.parse((await exportArticle(articleId, "spacy")).toString("utf8"));
+    const cp = (o: { start: number; end: number }) =>
+      Array.from(doc.text as string)
+        .slice(o.start, o.end)
+        .join("");
+    const described = doc.user_data.relations.map(
+      (r: { source: { start: number; end: number }; target: { start: number; end: number }; label: string }) =>
+        `${cp(r.source)} ${r.label} ${cp(r.target)}`,
+    );
+    expect(described).toContain("Ahmad Massoud leads National Resistance Front");
+    expect(doc.user_data.relations.find((r: { label: string }) => r.label === "met with").directed).toBe(false);
   });
 });
