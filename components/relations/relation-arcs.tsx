@@ -40,6 +40,8 @@ function measure(ids: Iterable<string>, origin: DOMRect): Map<string, Box> {
 export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArcsProps) {
   const anchor = useRef<HTMLDivElement>(null);
   const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
+  /** The text's bottom, relative to the layer: nothing is drawn below it (the page must not grow). */
+  const [limit, setLimit] = useState(0);
   const [viewport, setViewport] = useState<{ top: number; bottom: number } | null>(null);
   const [sizeTick, setSizeTick] = useState(0);
 
@@ -54,10 +56,12 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
     const frame = requestAnimationFrame(() => {
       if (!anchor.current) return;
       const ids = new Set(relations.flatMap((r) => [r.source.id, r.target.id]));
-      setBoxes(measure(ids, anchor.current.getBoundingClientRect()));
+      const origin = anchor.current.getBoundingClientRect();
+      setBoxes(measure(ids, origin));
+      setLimit(root ? root.getBoundingClientRect().bottom - origin.top : 0);
     });
     return () => cancelAnimationFrame(frame);
-  }, [relations, layoutKey, sizeTick]);
+  }, [relations, layoutKey, sizeTick, root]);
 
   useEffect(() => {
     let frame = 0;
@@ -94,7 +98,7 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
 
   const width = root?.offsetWidth ?? 0;
   const top = viewport ? viewport.top - 200 : 0;
-  const height = viewport ? viewport.bottom - viewport.top + 400 : 0;
+  const height = viewport ? Math.max(0, Math.min(viewport.bottom + 200, limit) - top) : 0;
 
   return (
     <div ref={anchor} className="relation-layer" data-testid="relation-arcs">

@@ -591,6 +591,22 @@ export const AgreementSchema = registry.register(
       .openapi({
         description: "Null with fewer than two analysts. The figures' shapes are lib/agreement's (see its CSV).",
       }),
+    relations: z
+      .object({
+        counts: z.record(z.string(), z.number().int()).openapi({ description: "Relations per analyst id." }),
+        pairs: z.array(
+          z.object({
+            a: z.string(),
+            b: z.string(),
+            exact: z.record(z.string(), z.number().nullable()),
+            overlap: z.record(z.string(), z.number().nullable()),
+          }),
+        ),
+      })
+      .openapi({
+        description:
+          "Relation precision/recall/F1 of b against a per pair: same type, ends matching exactly or by overlap (symmetric types either way round).",
+      }),
   }),
 );
 

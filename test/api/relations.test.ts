@@ -535,6 +535,50 @@ describe("blind annotation", () => {
   });
 });
 
+describe("agreement", () => {
+  it("gives relation precision, recall and F1 per pair of analysts who annotated blind", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    for (const user of [analyst, other])
+      await makeAssignment(workspaceId, articleId, user.id, owner.id, { blind: true });
+    // Both link Massoud → the front as "leads"; the analyst adds Saleh met Massoud, the other the reverse
+    // (symmetric, so it matches) and a "member of" the analyst has not.
+    const mark = async (user: TestUser) => ({
+      massoud: await annotate(user, articleId, "Ahmad Massoud", "Person"),
+      front: await annotate(user, articleId, "National Resistance Front", "Organization"),
+      saleh: await annotate(user, articleId, "Amrullah Saleh", "Person"),
+    });
+    const a = await mark(analyst);
+    const b = await mark(other);
+    for (const [user, json] of [
+      [analyst, { sourceId: a.massoud, targetId: a.front, typeId: types.leads }],
+      [analyst, { sourceId: a.saleh, targetId: a.massoud, typeId: types["met with"] }],
+      [other, { sourceId: b.massoud, targetId: b.front, typeId: types.leads }],
+      [other, { sourceId: b.massoud, targetId: b.saleh, typeId: types["met with"] }],
+      [other, { sourceId: b.saleh, targetId: b.front, typeId: types["member of"] }],
+    ] as const) {
+      expect((await link(user, articleId, json)).status).toBe(201);
+    }
+    const res = await callRoute({
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/agreement/route.ts",
+      method: "GET",
+      params: { workspaceId, articleId },
+      ...(await as(owner)),
+      search: `?analyst=${analyst.id}&analyst=${other.id}`,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { relations } = (await res.json()).data;
+    expect(relations.counts).toEqual({ [analyst.id]: 2, [other.id]: 3 });
+    expect(relations.pairs).toEqual([
+      {
+        a: analyst.id,
+        b: other.id,
+        exact: { matched: 2, onlyA: 0, onlyB: 1, precision: 2 / 3, recall: 1, f1: 0.8 },
+        overlap: { matched: 2, onlyA: 0, onlyB: 1, precision: 2 / 3, recall: 1, f1: 0.8 },
+      },
+    ]);
+  });
+});
+
 describe("API tokens", () => {
   it("reads and writes relations with a read-write token; a read token may only read", async () => {
     const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
