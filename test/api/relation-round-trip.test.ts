@@ -10,7 +10,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
+import ExcelJS from "exceljs";
 import { unzipText } from "@/lib/export/test/unzip";
+import { RELATION_COLUMNS } from "@/lib/export/xlsx";
 import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
 import { callRoute } from "@/test/call-route";
 import { currentRevision, makeArticle, makeUser, sessionCookie, type TestUser } from "@/test/factories";
@@ -77,7 +79,7 @@ async function link(sourceId: string, targetId: string, type: string, note?: str
   expect(res.status, await res.clone().text()).toBe(201);
 }
 
-async function exportArticle(id: string, format: "brat" | "w3c" | "jsonl" | "spacy") {
+async function exportArticle(id: string, format: "brat" | "w3c" | "jsonl" | "spacy" | "xlsx" | "html") {
   const res = await callRoute({
     file: R.export,
     method: "GET",
@@ -338,5 +340,29 @@ describe("doccano and spaCy", () => {
     );
     expect(described).toContain("Ahmad Massoud leads National Resistance Front");
     expect(doc.user_data.relations.find((r: { label: string }) => r.label === "met with").directed).toBe(false);
+  });
+});
+
+describe("XLSX and HTML report", () => {
+  it("the workbook has a Relations sheet with both ends' quotes", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportArticle(articleId, "xlsx")) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Relations")!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...RELATION_COLUMNS]);
+    const rows = Array.from({ length: sheet.actualRowCount - 1 }, (_, i) => {
+      const row = sheet.getRow(i + 2);
+      const cell = (c: (typeof RELATION_COLUMNS)[number]) => row.getCell(RELATION_COLUMNS.indexOf(c) + 1).value;
+      return `${cell("source_quote")} ${cell("type")} ${cell("target_quote")} (${cell("directed")})`;
+    });
+    expect(rows).toHaveLength(6);
+    expect(rows).toContain("Ahmad Massoud leads National Resistance Front (yes)");
+    expect(rows).toContain("Amrullah Saleh met with Ahmad Massoud (no)");
+  });
+
+  it("the HTML report lists each passage's relations under it, both ways", async () => {
+    const html = (await exportArticle(articleId, "html")).toString("utf8");
+    expect(html).toContain("leads → “National Resistance Front”");
+    expect(html).toContain("← led by “Ahmad Massoud”");
+    expect(html).toContain("said → “it would keep fighting”");
   });
 });
