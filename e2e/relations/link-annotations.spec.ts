@@ -53,26 +53,35 @@ test("link Ahmad Massoud to the National Resistance Front as “leads” with th
   await expect(picker).toBeHidden();
 
   await expect(arcs(page).locator(".relation-label", { hasText: "leads" })).toBeVisible();
-  const saved = (
-    await (await page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}/relations`)).json()
-  ).data;
-  expect(saved).toHaveLength(1);
-  expect(saved[0]).toMatchObject({ type: { name: "leads" }, source: { id: source }, target: { id: target } });
+  // The arc shows at once; the server has it a moment later.
+  const relationsOf = async () =>
+    (await (await page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}/relations`)).json()).data;
+  await expect.poll(async () => (await relationsOf()).length).toBe(1);
+  expect((await relationsOf())[0]).toMatchObject({
+    type: { name: "leads" },
+    source: { id: source },
+    target: { id: target },
+  });
 
   await page.reload();
   await expect(arcs(page).locator(".relation-label", { hasText: "leads" })).toBeVisible();
   // The panel lists it from both ends; hovering lights both highlights.
   await highlightsOf(page, target).first().click();
-  const row = page.getByRole("region", { name: "Relations" }).getByRole("button", { name: /← led by Ahmad Massoud/ });
+  const row = page.getByRole("region", { name: "Relations" }).getByRole("button", { name: /^← led by Ahmad Massoud/ });
   await expect(row).toBeVisible();
   await row.hover();
-  await expect(highlightsOf(page, source).first()).toHaveClass(/annotation-highlight--lit/);
-  await expect(highlightsOf(page, target).first()).toHaveClass(/annotation-highlight--lit/);
+  for (const id of [source, target]) {
+    await expect(highlightsOf(page, id).first()).toHaveCSS("outline-style", "solid");
+  }
+  await page.mouse.move(0, 0);
+  await expect(highlightsOf(page, source).first()).not.toHaveCSS("outline-style", "solid");
 
   // The toggle hides the arcs.
   await page.getByRole("button", { name: "Hide relations" }).click();
   await expect(arcs(page)).toHaveCount(0);
   await page.getByRole("button", { name: "Show relations" }).click();
+  // The buttons sit above the text: bring the two ends back on screen.
+  await highlightsOf(page, source).first().scrollIntoViewIfNeeded();
   await expect(arcs(page).locator(".relation-label", { hasText: "leads" })).toBeVisible();
 
   await page.goto(`/w/${workspaceId}/entities/${massoud}`);
