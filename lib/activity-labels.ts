@@ -91,6 +91,20 @@ export function describeActivity(event: ActivityLike): string {
       return `deleted the highlight “${field(data, "exact") ?? ""}”`;
     case "annotation.restored":
       return "restored a highlight";
+    case "relation.created":
+      return `linked two highlights as “${field(data, "type") ?? ""}”`;
+    case "relation.updated":
+      return "edited a relation";
+    case "relation.deleted":
+      return `deleted a “${field(data, "type") ?? ""}” relation`;
+    case "relation.restored":
+      return `restored a “${field(data, "type") ?? ""}” relation`;
+    case "relation.reviewed":
+      return `reviewed a relation (${(field(data, "decision") ?? "").toLowerCase()})`;
+    case "relation_type.created":
+      return `added the relation type “${field(data, "name") ?? ""}”`;
+    case "relation_type.updated":
+      return `changed the relation type “${field(data, "name") ?? ""}”`;
     case "entity.created":
       return `added the entity “${field(data, "name") ?? ""}”`;
     case "entity.updated":

@@ -238,3 +238,40 @@ export async function makeAssignment(
   });
   return assignment.id;
 }
+
+/** The id of one of the workspace's relation types (creating an unconstrained one of that name when missing). */
+export async function relationTypeId(workspaceId: string, name = "mentions"): Promise<string> {
+  const existing = await db.relationType.findFirst({ where: { workspaceId, name }, select: { id: true } });
+  if (existing) return existing.id;
+  return (
+    await db.relationType.create({
+      data: { id: newId(), workspaceId, name, color: "#2f6fd4", sourceTypeIds: [], targetTypeIds: [] },
+      select: { id: true },
+    })
+  ).id;
+}
+
+/** A relation between two new highlights of the article, all by `authorId`; returns the relation id. */
+export async function makeRelation(
+  workspaceId: string,
+  articleId: string,
+  authorId: string,
+  options: { deleted?: boolean; typeName?: string } = {},
+): Promise<string> {
+  const sourceId = await makeAnnotation(workspaceId, articleId, authorId);
+  const targetId = await makeAnnotation(workspaceId, articleId, authorId);
+  const relation = await db.relation.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      articleId,
+      sourceId,
+      targetId,
+      typeId: await relationTypeId(workspaceId, options.typeName),
+      authorId,
+      deletedAt: options.deleted ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  return relation.id;
+}

@@ -17,7 +17,9 @@ import {
   makeAssignment,
   makeComment,
   makeEntity,
+  makeRelation,
   makeUser,
+  relationTypeId,
   makeWorkspace,
   sessionCookie,
   type TestUser,
@@ -290,6 +292,13 @@ const probes: Record<Permission, Probe[]> = {
   "annotation.manageAny": [
     {
       method: "PATCH",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, relationId: (await ownRelation(w, w.target)).id }),
+      json: { version: 1, note: "Reviewed." },
+      ok: 200,
+    },
+    {
+      method: "PATCH",
       file: "api/workspaces/[workspaceId]/annotations/[annotationId]/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, w.target) }),
       json: { version: 1, note: "Reviewed." },
@@ -305,6 +314,77 @@ const probes: Record<Permission, Probe[]> = {
         workspaceId: w.workspaceId,
         articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
       }),
+      ok: 200,
+    },
+  ],
+  "relation.list": [
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/relations/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: (await ownRelation(w, null)).articleId }),
+      ok: 200,
+    },
+  ],
+  "relation.create": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/relations/route.ts",
+      params: async (w) => ({
+        workspaceId: w.workspaceId,
+        articleId: await makeArticle(w.workspaceId, w.users.OWNER.id),
+      }),
+      json: async (w, params) => ({
+        sourceId: await makeAnnotation(w.workspaceId, params.articleId, w.users.OWNER.id, { start: 0 }),
+        targetId: await makeAnnotation(w.workspaceId, params.articleId, w.users.OWNER.id, { start: 10 }),
+        typeId: await relationTypeId(w.workspaceId),
+      }),
+      ok: 201,
+    },
+  ],
+  "relation.update": [
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, relationId: (await ownRelation(w, caller)).id }),
+      json: { version: 1, note: "As the second paragraph says." },
+      ok: 200,
+    },
+  ],
+  "relation.delete": [
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, relationId: (await ownRelation(w, caller)).id }),
+      ok: 204,
+    },
+  ],
+  "relation.restore": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/restore/route.ts",
+      params: async (w, caller) => ({
+        workspaceId: w.workspaceId,
+        relationId: (await ownRelation(w, caller, { deleted: true })).id,
+      }),
+      ok: 200,
+    },
+  ],
+  "relationType.list": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/relation-types/route.ts", params: ws, ok: 200 },
+  ],
+  "relationType.manage": [
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/relation-types/route.ts",
+      params: ws,
+      json: async () => ({ name: `funds ${newId().slice(0, 6)}`, color: "#336699" }),
+      ok: 201,
+    },
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/relation-types/[typeId]/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, typeId: await relationTypeId(w.workspaceId) }),
+      json: { color: "#aa44cc" },
       ok: 200,
     },
   ],
@@ -379,6 +459,13 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
     { method: "GET", file: "api/workspaces/[workspaceId]/review-queue/route.ts", params: ws, ok: 200 },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/review/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, relationId: (await ownRelation(w, w.users.ANALYST)).id }),
+      json: { version: 1, decision: "ACCEPTED" },
+      ok: 200,
+    },
     {
       method: "GET",
       file: "api/workspaces/[workspaceId]/articles/[articleId]/agreement/route.ts",
@@ -625,6 +712,18 @@ async function analystAnnotation(world: World): Promise<string> {
 /** A comment authored by the caller (or by the owner for anonymous callers). */
 async function ownComment(world: World, caller: TestUser | null, options: { deleted?: boolean } = {}): Promise<string> {
   return (await makeComment(world.workspaceId, caller?.id ?? world.users.OWNER.id, options)).commentId;
+}
+
+/** A relation between two annotations, all authored by the caller (or by the owner for anonymous callers). */
+async function ownRelation(
+  world: World,
+  caller: TestUser | null,
+  options: { deleted?: boolean } = {},
+): Promise<{ id: string; articleId: string }> {
+  const authorId = caller?.id ?? world.users.OWNER.id;
+  const articleId = await makeArticle(world.workspaceId, world.users.OWNER.id);
+  const id = await makeRelation(world.workspaceId, articleId, authorId, options);
+  return { id, articleId };
 }
 
 /** An annotation authored by the caller (or by the owner for anonymous callers). */

@@ -36,6 +36,11 @@ import { entityColor, type AnnotationItem, type EntityItem, type EntityTypeItem 
 import { useAnnotations } from "./use-annotations";
 import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
 import { useShowRejected } from "./use-show-rejected";
+import { LinkPicker } from "@/components/relations/link-picker";
+import { RelationArcs } from "@/components/relations/relation-arcs";
+import { RelationList } from "@/components/relations/relation-list";
+import { useRelations } from "@/components/relations/use-relations";
+import type { RelationItem, RelationTypeItem } from "@/lib/validations/relation";
 
 /** How the reader draws an annotation. */
 function toHighlight(a: AnnotationItem): HighlightedAnnotation {
@@ -59,6 +64,9 @@ export type AnnotationWorkspaceProps = {
   /** The page's annotations: `CompactAnnotations` as JSON (see `useAnnotations`). */
   initialAnnotations: string;
   entityTypes: EntityTypeItem[];
+  /** The workspace's live relation types, and the article's relations the viewer may see. */
+  relationTypes: RelationTypeItem[];
+  initialRelations: RelationItem[];
   me: { id: string; name: string };
   can: {
     annotate: boolean;
@@ -137,11 +145,27 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     say,
   });
   const { suggestions } = suggestionState;
+  const relationState = useRelations({ workspaceId, articleId, initial: props.initialRelations, say });
+  /** A link being made from the selected annotation: its target once picked. */
+  const [linking, setLinking] = useState<{ sourceId: string; targetId: string | null } | null>(null);
+  const [arcsHidden, setArcsHidden] = useState(false);
+  /** Clicks on highlights, heard below with the current link in hand. */
+  const [highlightClicks] = useState(() => new EventTarget());
+  useEffect(() => {
+    const onClick = (event: Event) => {
+      const id = (event as CustomEvent<string>).detail;
+      // While linking, a click picks the target; otherwise it selects.
+      if (!linking) setSelectedId(id);
+      else if (!linking.targetId && id !== linking.sourceId) setLinking({ ...linking, targetId: id });
+    };
+    highlightClicks.addEventListener("click", onClick);
+    return () => highlightClicks.removeEventListener("click", onClick);
+  }, [highlightClicks, linking]);
 
   const extensions = useMemo(
     () => [
       AnnotationHighlights.configure({
-        onAnnotationClick: (id: string) => setSelectedId(id),
+        onAnnotationClick: (id: string) => highlightClicks.dispatchEvent(new CustomEvent("click", { detail: id })),
         onAnnotationHover: (id: string | null, rect: DOMRect | null) => setHover(id && rect ? { id, rect } : null),
       }),
       SuggestionUnderlines.configure({
@@ -154,9 +178,9 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       SearchMatch,
       ...(pages?.length ? [PageMarkers.configure({ pages })] : []),
     ],
-    // Fixed for the reader's lifetime; a new revision remounts the page.
+    // Fixed for the reader's lifetime (a new revision remounts the page), but for the click handlers.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
+    [highlightClicks],
   );
 
   useEffect(() => {
@@ -407,6 +431,9 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
       setTagAll(null);
       setHelp(false);
       setReattachingId(null);
+      setLinking(null);
+    } else if ((key === "r" || key === "R") && !selection && selectedId && can.annotate && !linking) {
+      startLinking(selectedId);
     } else if (selection && can.annotate && (key === "h" || key === "H")) {
       if (reattachingId) void reattach();
       else void highlight();
@@ -434,6 +461,26 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   };
 
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+  // Relations whose two ends the viewer has (an end deleted or filtered out hides the relation).
+  const shownRelations = useMemo(
+    () => relationState.relations.filter((r) => byId.has(r.source.id) && byId.has(r.target.id)),
+    [byId, relationState.relations],
+  );
+  const linkSource = linking ? (byId.get(linking.sourceId) ?? null) : null;
+  const linkTarget = linking?.targetId ? (byId.get(linking.targetId) ?? null) : null;
+  const startLinking = (id: string) => {
+    if (id.startsWith("tmp-")) return;
+    setSelectedId(id);
+    setLinking({ sourceId: id, targetId: null });
+  };
+  const confirmLink = async (type: RelationTypeItem) => {
+    const link = linking;
+    setLinking(null);
+    editor?.commands.focus();
+    if (!link?.targetId) return;
+    const created = await relationState.create(link.sourceId, link.targetId, type);
+    if (created) say(`Linked: ${byId.get(link.sourceId)?.exact} ${type.name} ${byId.get(link.targetId)?.exact}.`);
+  };
 
   return (
     <div className="ann-workspace" onKeyDown={onKeyDown}>
@@ -457,7 +504,25 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
               Tag all occurrences
             </button>
           ) : null}
+          {selected && can.annotate && !selected.id.startsWith("tmp-") ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => startLinking(selected.id)}
+              aria-keyshortcuts="r"
+            >
+              Link… <kbd>R</kbd>
+            </button>
+          ) : null}
           <span className="spacer" />
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={!arcsHidden}
+            onClick={() => setArcsHidden((h) => !h)}
+          >
+            {arcsHidden ? "Show relations" : "Hide relations"}
+          </button>
           {can.annotate ? (
             <button
               type="button"
@@ -480,6 +545,16 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
         <ErrorBoundary label="The article">
           <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
         </ErrorBoundary>
+        {!arcsHidden ? (
+          <ErrorBoundary label="The relations">
+            <RelationArcs
+              relations={shownRelations}
+              layoutKey={annotations}
+              root={editor?.view.dom ?? null}
+              onJump={reveal}
+            />
+          </ErrorBoundary>
+        ) : null}
       </div>
       <SidePanelSheet count={annotations.filter((a) => a.anchorState !== "ORPHANED").length} selectedId={selectedId}>
         {suggestions ? (
@@ -505,19 +580,30 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             header={<PresenceBar present={present} status={live?.status ?? null} outOfSync={outOfSync} />}
             thread={
               selected && !selected.id.startsWith("tmp-") ? (
-                <ErrorBoundary label="The discussion" resetKey={selected.id}>
-                  <ThreadPane
-                    key={selected.id}
-                    workspaceId={workspaceId}
+                <>
+                  <RelationList
                     annotation={selected}
-                    can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
-                    say={say}
-                    onChanged={reloadSummaries}
-                    composeToken={compose?.id === selected.id ? compose.token : 0}
-                    focusCommentId={focusCommentId}
-                    onClose={() => setSelectedId(null)}
+                    relations={shownRelations}
+                    byId={byId}
+                    canDelete={(r) => can.annotate && (can.manageAny || r.author.id === me.id)}
+                    onJump={reveal}
+                    onDelete={(r) => void relationState.remove(r)}
+                    onLink={can.annotate ? () => startLinking(selected.id) : undefined}
                   />
-                </ErrorBoundary>
+                  <ErrorBoundary label="The discussion" resetKey={selected.id}>
+                    <ThreadPane
+                      key={selected.id}
+                      workspaceId={workspaceId}
+                      annotation={selected}
+                      can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
+                      say={say}
+                      onChanged={reloadSummaries}
+                      composeToken={compose?.id === selected.id ? compose.token : 0}
+                      focusCommentId={focusCommentId}
+                      onClose={() => setSelectedId(null)}
+                    />
+                  </ErrorBoundary>
+                </>
               ) : null
             }
             onSelect={reveal}
@@ -576,6 +662,26 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             onPick={onPick}
             onClose={() => {
               setTagging(null);
+              editor?.commands.focus();
+            }}
+          />
+        </div>
+      ) : null}
+      {linking && linkSource ? (
+        <div className="ann-popover" style={{ right: "2rem", top: "8rem", position: "fixed" }}>
+          <LinkPicker
+            key={linkTarget?.id ?? "target"}
+            source={linkSource}
+            target={linkTarget}
+            candidates={annotations.filter(
+              (a) => a.id !== linkSource.id && !a.id.startsWith("tmp-") && a.anchorState !== "ORPHANED",
+            )}
+            relationTypes={props.relationTypes}
+            entityTypes={entityTypes}
+            onPickTarget={(id) => setLinking({ sourceId: linkSource.id, targetId: id })}
+            onConfirm={(type) => void confirmLink(type)}
+            onClose={() => {
+              setLinking(null);
               editor?.commands.focus();
             }}
           />

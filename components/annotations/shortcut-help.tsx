@@ -14,6 +14,10 @@ export function ShortcutHelp({ entityTypes, onClose }: ShortcutHelpProps) {
     ...entityTypes
       .filter((t) => t.shortcut)
       .map((t): [string, string] => [t.shortcut!.toUpperCase(), `Tag the selection as a new or existing ${t.name}…`]),
+    [
+      "R",
+      "Link the selected highlight to another: click the target or search for it, then press the relation type's key or Enter",
+    ],
     ["Delete", "Delete the selected highlight (Undo follows)"],
     ["Escape", "Close popovers and clear the selection"],
     ["?", "Show or hide this help"],

@@ -10,6 +10,7 @@ import { NetworkControls } from "./network-controls";
 import { NetworkGraph } from "./network-graph";
 import { NetworkLegend } from "./network-legend";
 import { NetworkTable } from "./network-table";
+import { RelationEdgesTable } from "./relation-edges-table";
 
 type EntityNetworkViewProps = {
   workspaceId: string;
@@ -32,6 +33,10 @@ export function EntityNetworkView({ workspaceId, articles, initial }: EntityNetw
   const [minWeight, setMinWeight] = useState(1);
   const [view, setView] = useState<"graph" | "table">("graph");
   const [selected, setSelected] = useState<SelectedEdge | null>(null);
+  const [relationTypeId, setRelationTypeId] = useState("");
+  const [cooccurrence, setCooccurrence] = useState(true);
+  /** The graph without co-occurrence links when they are switched off. */
+  const drawn = useMemo(() => (cooccurrence ? network : { ...network, edges: [] }), [cooccurrence, network]);
 
   // Answers to an earlier choice of article that arrive late are dropped.
   const request = useRef(0);
@@ -98,15 +103,38 @@ export function EntityNetworkView({ workspaceId, articles, initial }: EntityNetw
             <>
               {/* Kept mounted while the table shows, so coming back does not lay the graph out again. */}
               <NetworkGraph
-                network={network}
+                network={drawn}
                 filter={filter}
                 visible={view === "graph"}
                 onNodeClick={openEntity}
                 onEdgeClick={openEdge}
               />
               {view === "table" ? (
-                <NetworkTable workspaceId={workspaceId} network={network} filter={filter} onEdge={openEdge} />
+                <NetworkTable workspaceId={workspaceId} network={drawn} filter={filter} onEdge={openEdge} />
               ) : null}
+              <div className="row network-relation-controls">
+                <label>
+                  Relation type{" "}
+                  <select value={relationTypeId} onChange={(e) => setRelationTypeId(e.target.value)}>
+                    <option value="">All relations</option>
+                    {network.relationTypes.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  <input type="checkbox" checked={cooccurrence} onChange={(e) => setCooccurrence(e.target.checked)} />{" "}
+                  Show co-occurrence links
+                </label>
+              </div>
+              <RelationEdgesTable
+                workspaceId={workspaceId}
+                network={network}
+                typeId={relationTypeId}
+                hiddenTypes={hiddenTypes}
+              />
             </>
           )}
           {network.truncated ? (

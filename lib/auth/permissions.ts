@@ -40,6 +40,14 @@ export const permissions = {
   "annotation.review": leads,
   /** Download annotations in the export formats (lib/export). */
   "annotation.export": everyone,
+  "relation.list": everyone,
+  "relation.create": contributors,
+  /** Own relations only (annotation.manageAny: anyone's); review is annotation.review. */
+  "relation.update": contributors,
+  "relation.delete": contributors,
+  "relation.restore": contributors,
+  "relationType.list": everyone,
+  "relationType.manage": leads,
   "entityType.list": everyone,
   "entityType.manage": leads,
   "entity.list": everyone,

@@ -22,6 +22,9 @@ export type NetworkEdge = {
   weight: number;
 };
 
+/** Relations of one type from one entity to another (derived from relations between their annotations). */
+export type RelationEdge = { source: string; target: string; typeId: string; directed: boolean; count: number };
+
 export type EntityNetwork = {
   types: NetworkType[];
   nodes: NetworkNode[];
@@ -29,6 +32,10 @@ export type EntityNetwork = {
   edges: NetworkEdge[];
   /** True when more edges passed the filters than were sent (the weakest were left out). */
   truncated: boolean;
+  /** Relation types used by `relationEdges`. */
+  relationTypes: (NetworkType & { directed: boolean })[];
+  /** Typed, directed relation edges, distinct from co-occurrence; most mentioned first. */
+  relationEdges: RelationEdge[];
 };
 
 export type PassageHighlight = { annotationId: string; entityId: string; start: number; end: number };

@@ -2,11 +2,14 @@ import { pageAt, type PageStart } from "@/lib/capture/pages";
 import { createOffsetConverter } from "@/lib/anchoring/unicode";
 import {
   articlePages,
+  exportedRelations,
   isAnchored,
   spanLabel,
   type ExportAnnotation,
   type ExportArticle,
   type ExportFile,
+  type ExportRelation,
+  type ExportRelationType,
   type ExportSource,
 } from "./types";
 
@@ -28,9 +31,17 @@ import {
  *   `page <N>` (the page the span starts on); then the annotation's note and
  *   each comment of its thread ("Author: text"), tabs and line breaks as spaces.
  *
- * `annotation.conf` declares the types and the Status attribute, so the
- * folder opens in brat as it is. Orphaned annotations are left out: their
- * stored range no longer holds their quote.
+ * - `R<n>\t<Type> Arg1:T<a> Arg2:T<b>` — a relation of a directed type from
+ *   T<a> to T<b>; `*\t<Type> T<a> T<b>` for a symmetric type; its note as
+ *   `#<n>\tAnnotatorNotes R<n>\t<text>` (symmetric relations have no id to
+ *   hang a note on). Written after the article's T lines, for relations
+ *   whose two ends are exported.
+ *
+ * `annotation.conf` declares the entity types, the relation types with their
+ * argument constraints (`Arg1:Person, Arg2:Organization`, `<ENTITY>` for any;
+ * symmetric ones `<REL-TYPE>:symmetric-transitive`) and the Status attribute,
+ * so the folder opens in brat as it is. Orphaned annotations are left out:
+ * their stored range no longer holds their quote.
  */
 
 export const BRAT_STATUS = { PROPOSED: "Proposed", ACCEPTED: "Accepted", REJECTED: "Rejected" } as const;
@@ -86,6 +97,7 @@ function bratAnnWriter(
   text: string,
   types?: Set<string>,
   pages?: readonly PageStart[] | null,
+  tIds?: Map<string, string>,
 ): (annotation: ExportAnnotation) => string {
   const converter = createOffsetConverter(text);
   let t = 0;
@@ -96,6 +108,7 @@ function bratAnnWriter(
     const fragments = splitAtLineBreaks(text, annotation.start, annotation.end);
     if (!fragments.length) return "";
     const id = `T${++t}`;
+    tIds?.set(annotation.id, id);
     const type = bratType(spanLabel(annotation));
     types?.add(type);
     const offsets = fragments.map(([s, e]) => `${converter.toCodePoint(s)} ${converter.toCodePoint(e)}`).join(";");
@@ -118,14 +131,60 @@ function bratAnnWriter(
   };
 }
 
+/**
+ * An article's relation lines, numbering R and # from `note` on: `R` lines
+ * for directed types, `*` lines for symmetric ones (see the module comment).
+ */
+export function bratRelationLines(
+  relations: readonly ExportRelation[],
+  tIds: ReadonlyMap<string, string>,
+  relationTypes?: Map<string, ExportRelationType>,
+  note = 0,
+): string {
+  let r = 0;
+  let out = "";
+  for (const relation of relations) {
+    const a = tIds.get(relation.sourceId);
+    const b = tIds.get(relation.targetId);
+    if (!a || !b) continue;
+    const type = bratType(relation.type.name);
+    relationTypes?.set(type, relation.type);
+    if (!relation.type.directed) {
+      out += `*\t${type} ${a} ${b}\n`;
+      continue;
+    }
+    const id = `R${++r}`;
+    out += `${id}\t${type} Arg1:${a} Arg2:${b}\n`;
+    if (relation.note) out += `#${++note}\tAnnotatorNotes ${id}\t${oneLine(relation.note)}\n`;
+  }
+  return out;
+}
+
+function relationConfLine(type: string, relation: ExportRelationType): string {
+  const arg = (names: string[]) => (names.length ? names.map(bratType).join("|") : "<ENTITY>");
+  const args = `Arg1:${arg(relation.sourceTypes)}, Arg2:${arg(relation.targetTypes)}`;
+  return `${type}\t${args}${relation.directed ? "" : ", <REL-TYPE>:symmetric-transitive"}`;
+}
+
 /** brat's configuration for the exported types and the Status attribute. */
-export function bratConf(types: Iterable<string>): string {
-  const sorted = [...new Set(types)].sort();
+export function bratConf(
+  types: Iterable<string>,
+  relationTypes: ReadonlyMap<string, ExportRelationType> = new Map(),
+): string {
+  const entities = new Set(types);
+  // A relation's argument types must be declared entities, annotated or not.
+  for (const t of relationTypes.values())
+    for (const name of [...t.sourceTypes, ...t.targetTypes]) entities.add(bratType(name));
+  const sorted = [...entities].sort();
+  const relations = [...relationTypes]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, t]) => relationConfLine(name, t));
   return [
     "[entities]",
     ...sorted,
     "",
     "[relations]",
+    ...relations,
     "",
     "[events]",
     "",
@@ -150,13 +209,20 @@ async function* bratAnnContent(
   article: ExportArticle,
   pages: AsyncIterable<ExportAnnotation[]>,
   types: Set<string>,
+  relationTypes: Map<string, ExportRelationType>,
 ): AsyncGenerator<string> {
-  const write = bratAnnWriter(article.text, types, article.pages);
+  const tIds = new Map<string, string>();
+  const write = bratAnnWriter(article.text, types, article.pages, article.relations?.length ? tIds : undefined);
+  let notes = 0;
   for await (const annotations of pages) {
     let out = "";
     for (const annotation of annotations) if (isAnchored(article, annotation)) out += write(annotation);
+    notes += out.match(/^#/gm)?.length ?? 0;
     if (out) yield out;
   }
+  const relations = exportedRelations(article, new Set(tIds.keys()));
+  const out = bratRelationLines(relations, tIds, relationTypes, notes);
+  if (out) yield out;
 }
 
 /**
@@ -166,10 +232,11 @@ async function* bratAnnContent(
  */
 export async function* bratFiles(source: ExportSource): AsyncGenerator<ExportFile> {
   const types = new Set<string>();
+  const relationTypes = new Map<string, ExportRelationType>();
   for await (const { article, pages } of articlePages(source)) {
     const base = articleFileBase(article);
     yield { name: `${base}.txt`, content: once(article.text) };
-    yield { name: `${base}.ann`, content: bratAnnContent(article, pages, types) };
+    yield { name: `${base}.ann`, content: bratAnnContent(article, pages, types, relationTypes) };
   }
-  yield { name: "annotation.conf", content: once(bratConf(types)) };
+  yield { name: "annotation.conf", content: once(bratConf(types, relationTypes)) };
 }

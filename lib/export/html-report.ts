@@ -1,5 +1,6 @@
 import {
   byArticle,
+  exportedRelations,
   isAnchored,
   spanLabel,
   type ExportAnnotation,
@@ -9,7 +10,7 @@ import {
 
 /**
  * A printable HTML report of one article: its text with the annotations
- * highlighted (footnote marks after the annotations that have a note or a
+ * highlighted (footnote marks after the annotations that have a note, relations or a
  * thread), the footnotes with each thread, an index of the entities tagged,
  * and who annotated and reviewed. Self-contained (inline CSS, no script, a
  * Content-Security-Policy that forbids everything else), with print CSS for
@@ -99,7 +100,18 @@ export function htmlReport(
   options: { generatedAt?: Date } = {},
 ): string {
   const anchored = annotations.filter((a) => isAnchored(article, a));
-  const footnoted = anchored.filter((a) => a.note || a.comments.length);
+  // Relations between exported annotations, listed under each of their passages.
+  const quotes = new Map(annotations.map((a) => [a.id, a.exact]));
+  const relationsOf = new Map<string, string[]>();
+  for (const r of exportedRelations(article, new Set(quotes.keys()))) {
+    const out = r.type.directed ? `${r.type.name} →` : `${r.type.name} ↔`;
+    const back = r.type.directed ? `← ${r.type.inverseLabel ?? r.type.name}` : `${r.type.name} ↔`;
+    const item = (label: string, other: string) =>
+      `<li>${escapeHtml(label)} “${escapeHtml(quotes.get(other) ?? "")}” <span class="badge">${STATUS_LABEL[r.status]}</span>${r.note ? ` — ${escapeHtml(r.note)}` : ""}</li>`;
+    relationsOf.set(r.sourceId, [...(relationsOf.get(r.sourceId) ?? []), item(out, r.targetId)]);
+    relationsOf.set(r.targetId, [...(relationsOf.get(r.targetId) ?? []), item(back, r.sourceId)]);
+  }
+  const footnoted = anchored.filter((a) => a.note || a.comments.length || relationsOf.has(a.id));
   const footnote = new Map(footnoted.map((a, i) => [a.id, i + 1]));
   const endsAt = new Map<number, ExportAnnotation[]>();
   for (const a of footnoted) endsAt.set(a.end, [...(endsAt.get(a.end) ?? []), a]);
@@ -134,7 +146,7 @@ export function htmlReport(
             `<li><span class="who">${escapeHtml(c.author.name)}</span> <span class="small">${when(c.createdAt)}</span><div>${escapeHtml(c.text)}</div></li>`,
         )
         .join("");
-      return `<li id="fn-${n}"><blockquote>${escapeHtml(a.exact)}</blockquote><div class="small">${a.entity ? `${escapeHtml(a.entity.name)} · ${escapeHtml(a.entity.type.name)} · ` : ""}<span class="badge">${STATUS_LABEL[a.status]}</span> · ${escapeHtml(a.author.name)}, ${when(a.createdAt)} <a href="#ref-${n}" aria-label="Back to the text">↩</a></div>${a.note ? `<div class="note"><span class="who">Note:</span> ${escapeHtml(a.note)}</div>` : ""}${thread ? `<ul class="thread">${thread}</ul>` : ""}</li>`;
+      return `<li id="fn-${n}"><blockquote>${escapeHtml(a.exact)}</blockquote><div class="small">${a.entity ? `${escapeHtml(a.entity.name)} · ${escapeHtml(a.entity.type.name)} · ` : ""}<span class="badge">${STATUS_LABEL[a.status]}</span> · ${escapeHtml(a.author.name)}, ${when(a.createdAt)} <a href="#ref-${n}" aria-label="Back to the text">↩</a></div>${a.note ? `<div class="note"><span class="who">Note:</span> ${escapeHtml(a.note)}</div>` : ""}${relationsOf.has(a.id) ? `<ul class="relations">${relationsOf.get(a.id)!.join("")}</ul>` : ""}${thread ? `<ul class="thread">${thread}</ul>` : ""}</li>`;
     })
     .join("");
 
@@ -214,7 +226,7 @@ ${article.originalUrl ? `<dt>Original</dt><dd>${escapeHtml(article.originalUrl)}
 </header>
 <main>
 <article class="text">${body}</article>
-${footnoted.length ? `<section aria-labelledby="notes-h"><h2 id="notes-h">Notes and discussion</h2><ol class="notes">${notes}</ol></section>` : ""}
+${footnoted.length ? `<section aria-labelledby="notes-h"><h2 id="notes-h">Notes, relations and discussion</h2><ol class="notes">${notes}</ol></section>` : ""}
 <section aria-labelledby="index-h"><h2 id="index-h">Entity index</h2>${entityRows ? `<table><thead><tr><th>Type</th><th>Entity</th><th>External id</th><th>Mentions</th><th>Accepted</th></tr></thead><tbody>${entityRows}</tbody></table>` : `<p class="small">No entities tagged.</p>`}</section>
 <section aria-labelledby="people-h"><h2 id="people-h">Annotators and reviewers</h2>${peopleRows ? `<table><thead><tr><th>Person</th><th>Annotations</th><th>Accepted as reviewer</th><th>Rejected as reviewer</th></tr></thead><tbody>${peopleRows}</tbody></table>` : `<p class="small">No annotations yet.</p>`}</section>
 </main>

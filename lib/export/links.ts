@@ -11,6 +11,7 @@ export type ExportLinks = {
   /** The canonical text of the exported revision (`text/plain; charset=utf-8`). */
   revisionText(article: Pick<ExportArticle, "id" | "revisionNumber">): string;
   annotation(id: string): string;
+  relation(id: string): string;
   comment(id: string): string;
   /** The entity's page in the workspace. */
   entity(entity: Pick<ExportEntity, "id">): string;
@@ -32,6 +33,7 @@ export function createExportLinks(baseUrl: string, workspaceId: string): ExportL
     articlePage: (article) => `${app}/articles/${seg(article.id)}`,
     revisionText: (article) => `${api}/articles/${seg(article.id)}/revisions/${article.revisionNumber}/text`,
     annotation: (id) => `${api}/annotations/${seg(id)}`,
+    relation: (id) => `${api}/relations/${seg(id)}`,
     comment: (id) => `${api}/comments/${seg(id)}`,
     entity: (entity) => `${app}/entities/${seg(entity.id)}`,
     externalEntity: ({ externalId }) => {

@@ -4,6 +4,7 @@ import {
   articleSpans,
   spanLabel,
   type ExportAnnotation,
+  type ExportRelation,
   type ExportSource,
   type SpanOptions,
   type Labelled,
@@ -15,15 +16,24 @@ import {
  * `doc.ents` can hold) and `spans.sc` (every span, overlaps included, for a
  * SpanCategorizer) — each span `{start, end, label}` with **character
  * offsets counted in Unicode code points** (Python `str` indices, what
- * `doc.char_span` takes). `user_data` carries the article's id and title.
- * Orphaned annotations are left out.
+ * `doc.char_span` takes). `user_data` carries the article's id and title,
+ * and `relations`: one `{source, target, label, directed}` per relation whose
+ * two ends are exported, `source`/`target` being `{start, end}` character
+ * offsets of its ends (as `spans.sc`; `doc.char_span(start, end)` gives the
+ * span, whether or not `ents` kept it). Orphaned annotations are left out.
  */
 export type SpacySpan = { start: number; end: number; label: string };
+export type SpacyRelation = {
+  source: { start: number; end: number };
+  target: { start: number; end: number };
+  label: string;
+  directed: boolean;
+};
 export type SpacyDoc = {
   text: string;
   ents: SpacySpan[];
   spans: { sc: SpacySpan[] };
-  user_data: { id: string; title: string; revision: number };
+  user_data: { id: string; title: string; revision: number; relations: SpacyRelation[] };
 };
 
 /**
@@ -44,10 +54,20 @@ export function nonOverlapping<T extends { start: number; end: number }>(spans: 
 }
 
 export function spacyDoc(
-  article: { id: string; title: string; revisionNumber: number; text: string },
-  annotations: ReadonlyArray<Pick<ExportAnnotation, "start" | "end"> & Labelled>,
+  article: { id: string; title: string; revisionNumber: number; text: string; relations?: ExportRelation[] },
+  annotations: ReadonlyArray<Pick<ExportAnnotation, "start" | "end"> & Labelled & { id?: string }>,
 ): SpacyDoc {
   const converter = createOffsetConverter(article.text);
+  const ends = new Map(
+    annotations.flatMap((a) =>
+      a.id ? [[a.id, { start: converter.toCodePoint(a.start), end: converter.toCodePoint(a.end) }] as const] : [],
+    ),
+  );
+  const relations: SpacyRelation[] = (article.relations ?? []).flatMap((r) => {
+    const source = ends.get(r.sourceId);
+    const target = ends.get(r.targetId);
+    return source && target ? [{ source, target, label: r.type.name, directed: r.type.directed }] : [];
+  });
   const spans = annotations.map((a) => ({
     start: converter.toCodePoint(a.start),
     end: converter.toCodePoint(a.end),
@@ -57,7 +77,7 @@ export function spacyDoc(
     text: article.text,
     ents: nonOverlapping(spans),
     spans: { sc: spans },
-    user_data: { id: article.id, title: article.title, revision: article.revisionNumber },
+    user_data: { id: article.id, title: article.title, revision: article.revisionNumber, relations },
   };
 }
 

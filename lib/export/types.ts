@@ -57,6 +57,35 @@ export type ExportAnnotation = {
   comments: ExportComment[];
 };
 
+/** A relation type as exports describe it: constraints by entity type name (empty: any). */
+export type ExportRelationType = {
+  id: string;
+  name: string;
+  inverseLabel: string | null;
+  directed: boolean;
+  sourceTypes: string[];
+  targetTypes: string[];
+};
+
+/**
+ * A live relation between two annotations of the article. Formats write it
+ * only when both ends are in the export (filters may leave one out).
+ */
+export type ExportRelation = {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  type: ExportRelationType;
+  note: string | null;
+  status: ExportStatus;
+  author: ExportUser;
+  reviewedAt: Date | null;
+  reviewedBy: ExportUser | null;
+  rejectionReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 export type ExportArticle = {
   id: string;
   workspaceId: string;
@@ -70,7 +99,14 @@ export type ExportArticle = {
   text: string;
   /** For text imported from a PDF: where each page begins in `text`. */
   pages?: readonly PageStart[] | null;
+  /** The article's live relations the exporting member may see, oldest first. */
+  relations?: ExportRelation[];
 };
+
+/** Of an article's relations, those whose two ends are among `exported` annotation ids. */
+export function exportedRelations(article: ExportArticle, exported: ReadonlySet<string>): ExportRelation[] {
+  return (article.relations ?? []).filter((r) => exported.has(r.sourceId) && exported.has(r.targetId));
+}
 
 /**
  * A page of annotations of one article, in reading order. Consecutive batches

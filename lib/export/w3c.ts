@@ -2,10 +2,12 @@ import { createOffsetConverter, type OffsetConverter } from "@/lib/anchoring/uni
 import type { ExportLinks } from "./links";
 import {
   annotationPage,
+  exportedRelations,
   isAnchored,
   type ExportAnnotation,
   type ExportArticle,
   type ExportComment,
+  type ExportRelation,
   type ExportSource,
 } from "./types";
 
@@ -24,6 +26,12 @@ import {
  *   annotation; each later comment is a `replying` annotation targeting the
  *   first (threads are flat: the first comment is every reply's parent).
  * - Review state travels in extension terms defined by {@link MARGINALIA_CONTEXT}.
+ * - Each relation between two exported annotations follows its article's
+ *   annotations as an `Annotation` with `motivation: "linking"`: its targets
+ *   are the IRIs of the two annotations, a `classifying` body names its type
+ *   (and a `commenting` body carries its note); since JSON-LD arrays are
+ *   unordered, `relationSource`/`relationTarget` say which end is which, and
+ *   `directed` whether the type is directed (false: symmetric).
  */
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -39,6 +47,10 @@ export const MARGINALIA_CONTEXT = {
   reviewer: { "@id": "mrg:reviewer", "@type": "@id" },
   rejectionReason: { "@id": "mrg:rejectionReason" },
   anchorState: { "@id": "mrg:anchorState" },
+  directed: { "@id": "mrg:directed", "@type": "xsd:boolean" },
+  relationSource: { "@id": "mrg:relationSource", "@type": "@id" },
+  relationTarget: { "@id": "mrg:relationTarget", "@type": "@id" },
+  inverseLabel: { "@id": "mrg:inverseLabel" },
 } as const;
 
 export const W3C_CONTEXT = [ANNO_CONTEXT, MARGINALIA_CONTEXT] as const;
@@ -85,17 +97,21 @@ export type W3CAnnotation = {
   "@context"?: typeof W3C_CONTEXT;
   id: string;
   type: "Annotation";
-  motivation: "tagging" | "highlighting" | "commenting" | "replying";
+  motivation: "tagging" | "highlighting" | "commenting" | "replying" | "linking";
   creator: W3CAgent;
   created: string;
   modified: string;
   body?: W3CBody[];
-  target: W3CTarget | string;
+  target: W3CTarget | string | string[];
   reviewStatus?: (typeof REVIEW_STATUS)[keyof typeof REVIEW_STATUS];
   reviewed?: string;
   reviewer?: string;
   rejectionReason?: string;
   anchorState?: (typeof ANCHOR_STATE)[keyof typeof ANCHOR_STATE];
+  directed?: boolean;
+  relationSource?: string;
+  relationTarget?: string;
+  inverseLabel?: string;
 };
 
 const iso = (d: Date) => d.toISOString();
@@ -197,6 +213,35 @@ export function w3cAnnotations(
   return [main, root, ...replies.map((reply) => commentAnnotation(reply, "replying", root.id, links))];
 }
 
+/** The linking annotation of a relation (see the module comment). */
+export function w3cRelation(relation: ExportRelation, links: ExportLinks): W3CAnnotation {
+  const body: W3CBody[] = [
+    { type: "TextualBody", purpose: "classifying", value: relation.type.name, format: "text/plain" },
+  ];
+  if (relation.note)
+    body.push({ type: "TextualBody", purpose: "commenting", value: relation.note, format: "text/plain" });
+  const source = links.annotation(relation.sourceId);
+  const target = links.annotation(relation.targetId);
+  return {
+    id: links.relation(relation.id),
+    type: "Annotation",
+    motivation: "linking",
+    creator: agent(links, relation.author),
+    created: iso(relation.createdAt),
+    modified: iso(relation.updatedAt),
+    body,
+    target: [source, target],
+    relationSource: source,
+    relationTarget: target,
+    directed: relation.type.directed,
+    ...(relation.type.inverseLabel ? { inverseLabel: relation.type.inverseLabel } : {}),
+    reviewStatus: REVIEW_STATUS[relation.status],
+    ...(relation.reviewedAt ? { reviewed: iso(relation.reviewedAt) } : {}),
+    ...(relation.reviewedBy ? { reviewer: links.user(relation.reviewedBy.id) } : {}),
+    ...(relation.rejectionReason ? { rejectionReason: relation.rejectionReason } : {}),
+  };
+}
+
 /** A standalone annotation (with its own `@context`). */
 export function withContext(annotation: W3CAnnotation): W3CAnnotation {
   return { "@context": W3C_CONTEXT, ...annotation };
@@ -247,19 +292,29 @@ function pageWriter(collectionId: string): PageWriter {
   };
 }
 
-/** Yields the W3C annotations of a source, converting offsets with one converter per article. */
+/**
+ * Yields the W3C annotations of a source, converting offsets with one
+ * converter per article; after an article's annotations, its relations
+ * between them.
+ */
 async function* allAnnotations(source: ExportSource, links: ExportLinks): AsyncGenerator<W3CAnnotation[]> {
-  let articleId: string | null = null;
+  let article: ExportArticle | null = null;
   let converter: OffsetConverter | null = null;
+  let exported = new Set<string>();
+  const relationsOf = (done: ExportArticle) => exportedRelations(done, exported).map((r) => [w3cRelation(r, links)]);
   for await (const batch of source) {
-    if (batch.article.id !== articleId || !converter) {
-      articleId = batch.article.id;
+    if (batch.article.id !== article?.id || !converter) {
+      if (article) yield* relationsOf(article);
+      article = batch.article;
       converter = createOffsetConverter(batch.article.text);
+      exported = new Set();
     }
     for (const annotation of batch.annotations) {
+      if (article.relations?.length) exported.add(annotation.id);
       yield w3cAnnotations(batch.article, annotation, links, converter);
     }
   }
+  if (article) yield* relationsOf(article);
 }
 
 /**

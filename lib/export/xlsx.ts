@@ -2,7 +2,44 @@ import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { createOffsetConverter, type OffsetConverter } from "@/lib/anchoring/unicode";
 import { TABLE_COLUMNS, tableRow } from "./table";
-import type { ExportSource } from "./types";
+import { exportedRelations, type ExportArticle, type ExportSource } from "./types";
+
+/** Columns of the workbook's second sheet, "Relations": one row per relation whose two ends are exported. */
+export const RELATION_COLUMNS = [
+  "article_id",
+  "article",
+  "relation_id",
+  "type",
+  "directed",
+  "source_id",
+  "source_quote",
+  "target_id",
+  "target_quote",
+  "author",
+  "status",
+  "rejection_reason",
+  "note",
+  "created",
+] as const;
+
+function relationRows(article: ExportArticle, quotes: ReadonlyMap<string, string>) {
+  return exportedRelations(article, new Set(quotes.keys())).map((r) => ({
+    article_id: article.id,
+    article: article.title,
+    relation_id: r.id,
+    type: r.type.name,
+    directed: r.type.directed ? "yes" : "no",
+    source_id: r.sourceId,
+    source_quote: quotes.get(r.sourceId) ?? "",
+    target_id: r.targetId,
+    target_quote: quotes.get(r.targetId) ?? "",
+    author: r.author.name,
+    status: r.status.toLowerCase(),
+    rejection_reason: r.rejectionReason ?? "",
+    note: r.note ?? "",
+    created: r.createdAt.toISOString(),
+  }));
+}
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -16,6 +53,10 @@ export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.sp
  * objects are garbage before anything is waited for, so they die young
  * instead of being promoted (pipeline, 100,000 rows: peak heap +55 → +43 MB,
  * 15 → 8 s with a slow reader).
+ *
+ * A second sheet, "Relations", lists the relations whose two ends are in the
+ * first (RELATION_COLUMNS); they are gathered while the first is written (a
+ * relation row is small) and written after it, as the streaming writer needs.
  */
 export function xlsxExport(source: ExportSource): Readable {
   const stream = new PassThrough();
@@ -29,16 +70,34 @@ export function xlsxExport(source: ExportSource): Readable {
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   (async () => {
-    let articleId: string | null = null;
+    let current: ExportArticle | null = null;
     let converter: OffsetConverter | null = null;
+    let quotes = new Map<string, string>();
+    const relations: ReturnType<typeof relationRows> = [];
     for await (const { article, annotations } of source) {
-      if (article.id !== articleId || !converter) {
-        articleId = article.id;
+      if (article.id !== current?.id || !converter) {
+        if (current) relations.push(...relationRows(current, quotes));
+        current = article;
         converter = createOffsetConverter(article.text);
+        quotes = new Map();
       }
-      for (const annotation of annotations) sheet.addRow(tableRow(article, annotation, converter)).commit();
+      for (const annotation of annotations) {
+        if (article.relations?.length) quotes.set(annotation.id, annotation.exact);
+        sheet.addRow(tableRow(article, annotation, converter)).commit();
+      }
     }
+    if (current) relations.push(...relationRows(current, quotes));
     sheet.commit();
+    const relationSheet = workbook.addWorksheet("Relations", { views: [{ state: "frozen", ySplit: 1 }] });
+    relationSheet.columns = RELATION_COLUMNS.map((key) => ({
+      header: key,
+      key,
+      width: key.endsWith("quote") || key === "note" ? 40 : 18,
+    }));
+    relationSheet.getRow(1).font = { bold: true };
+    relationSheet.getRow(1).commit();
+    for (const row of relations) relationSheet.addRow(row).commit();
+    relationSheet.commit();
     await workbook.commit();
   })().catch((err: unknown) => stream.destroy(err instanceof Error ? err : new Error(String(err))));
   return stream;

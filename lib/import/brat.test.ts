@@ -11,6 +11,9 @@ describe("parseBratAnnotations", () => {
         "A1\tStatus T1 ACCEPTED",
         "N1\tReference T2 Wikidata:Q5838\tKabul",
         "R1\tLocatedIn Arg1:T1 Arg2:T2",
+        "#2\tAnnotatorNotes R1\tIn the city",
+        "*\tEquiv T2 T1",
+        "E1\tAttack:T1",
         "",
       ].join("\n"),
     );
@@ -28,7 +31,19 @@ describe("parseBratAnnotations", () => {
       comments: [{ text: "The commander", line: 3 }],
     });
     expect(parsed.highlights[1].entity).toEqual({ refs: ["Q5838"], type: "Place", name: "Kabul" });
-    expect(parsed.skipped).toEqual([{ line: 6, message: expect.stringContaining("relations") }]);
+    expect(parsed.relations).toEqual([
+      { line: 6, sourceId: "T1", targetId: "T2", type: "LocatedIn", directed: true, note: "In the city" },
+      { line: 8, sourceId: "T2", targetId: "T1", type: "Equiv", directed: false },
+    ]);
+    expect(parsed.skipped).toEqual([{ line: 9, message: expect.stringContaining("events") }]);
+  });
+
+  it("refuses relations to T lines the file lacks, and malformed ones", () => {
+    const parsed = parseBratAnnotations("T1\tPerson 0 5\tAhmad\nR1\tLeads Arg1:T1 Arg2:T9\nR2\tLeads T1\n");
+    expect(parsed.problems).toEqual([
+      { line: 2, message: "R1 refers to T9, which is not a T line of this file." },
+      { line: 3, message: expect.stringContaining("R<n>") },
+    ]);
   });
 
   it("reads Marginalia's spans across line breaks and its untyped highlights", () => {

@@ -11,11 +11,14 @@
  * - `A1<TAB>Status T1 ACCEPTED` — T1's review status (other attributes are reported);
  * - `N1<TAB>Reference T1 Wikidata:Q42<TAB>Douglas Adams` — T1's entity, by external id
  *   (`Marginalia:<id>` names an entity of the workspace it was exported from);
- * - relations, events and equivalences (`R`, `E`, `*`, `M`) are reported, not imported.
+ * - `R1<TAB>Type Arg1:T1 Arg2:T2` — a directed relation from T1 to T2;
+ *   `*<TAB>Type T1 T2 [T3…]` — a symmetric one between each consecutive pair;
+ *   a `#` note on an `R` is that relation's note;
+ * - events (`E`) are reported, not imported.
  *
  * Every problem names its line.
  */
-import type { ImportProblem, ImportedHighlight, ImportedStatus, ParsedImport } from "./types";
+import type { ImportProblem, ImportedHighlight, ImportedRelation, ImportedStatus, ParsedImport } from "./types";
 
 const STATUS_VALUES: Record<string, ImportedStatus> = {
   proposed: "PROPOSED",
@@ -43,6 +46,8 @@ export function parseBratAnnotations(raw: string): ParsedImport {
   const highlights: ImportedHighlight[] = [];
   const byId = new Map<string, ImportedHighlight>();
   const later: { line: number; kind: string; fields: string[] }[] = [];
+  const relations: ImportedRelation[] = [];
+  const relationById = new Map<string, ImportedRelation>();
   const lines = raw
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
@@ -90,16 +95,59 @@ export function parseBratAnnotations(raw: string): ParsedImport {
       byId.set(id, highlight);
     } else if (kind === "#" || kind === "A" || kind === "M" || kind === "N") {
       later.push({ line, kind, fields });
-    } else if (kind === "R" || kind === "E" || kind === "*") {
-      skipped.push({ line, message: `${id}: relations and events are not imported.` });
+    } else if (kind === "R" || kind === "*") {
+      later.push({ line, kind, fields });
+    } else if (kind === "E") {
+      skipped.push({ line, message: `${id}: events are not imported.` });
     } else {
       problems.push({ line, message: `“${id.slice(0, 20)}” is not a brat annotation id (T, #, A, N, R, E, *).` });
     }
   });
 
+  // Relations first, so that notes on them find them.
   for (const { line, kind, fields } of later) {
+    if (kind !== "R" && kind !== "*") continue;
+    const [id, spec = ""] = fields;
+    const [type, ...args] = spec.split(" ").filter(Boolean);
+    const ends = kind === "R" ? args.map((arg) => /^Arg[12]:(\S+)$/.exec(arg)?.[1]) : args;
+    if (!type || ends.length < 2 || ends.some((end) => !end) || (kind === "R" && ends.length !== 2)) {
+      problems.push({
+        line,
+        message:
+          kind === "R" ? "An R line needs “R<n>⇥Type Arg1:T<a> Arg2:T<b>”." : "A * line needs “*⇥Type T<a> T<b>”.",
+      });
+      continue;
+    }
+    const missing = ends.find((end) => !byId.has(end!));
+    if (missing) {
+      problems.push({ line, message: `${id} refers to ${missing}, which is not a T line of this file.` });
+      continue;
+    }
+    if (kind === "R") {
+      if (relationById.has(id)) {
+        problems.push({ line, message: `${id} is defined twice.` });
+        continue;
+      }
+      const relation: ImportedRelation = { line, sourceId: ends[0]!, targetId: ends[1]!, type, directed: true };
+      relations.push(relation);
+      relationById.set(id, relation);
+    } else {
+      for (let i = 1; i < ends.length; i++) {
+        relations.push({ line, sourceId: ends[i - 1]!, targetId: ends[i]!, type, directed: false });
+      }
+    }
+  }
+
+  for (const { line, kind, fields } of later) {
+    if (kind === "R" || kind === "*") continue;
     const [id, spec = "", rest] = fields;
     const parts = spec.split(" ");
+    const relation = kind === "#" ? relationById.get(parts[1] ?? "") : undefined;
+    if (relation) {
+      const note = (rest ?? "").trim();
+      if (note) relation.note = relation.note ? `${relation.note}\n\n${note}` : note;
+      continue;
+    }
     const targetId = parts[1];
     const target = targetId ? byId.get(targetId) : undefined;
     if (!target) {
@@ -134,7 +182,7 @@ export function parseBratAnnotations(raw: string): ParsedImport {
     }
   }
   if (!highlights.length && !problems.length) problems.push({ message: "The file contains no T lines." });
-  return { format: "brat", highlights, skipped, problems };
+  return { format: "brat", highlights, relations, skipped, problems };
 }
 
 /**

@@ -76,10 +76,29 @@ export type ImportedHighlight = ImportLocation & {
   comments: ImportedComment[];
 };
 
+/**
+ * A relation between two highlights of the file (W3C `linking`, brat `R`/`*`),
+ * naming its ends by their ids in the file (`ImportedHighlight.sourceId`).
+ */
+export type ImportedRelation = ImportLocation & {
+  sourceId: string;
+  targetId: string;
+  /** The relation type's name as the file writes it ("leads", brat "member_of"). */
+  type: string;
+  /** False for a symmetric relation (brat `*`, W3C `directed: false`); undefined when the file does not say. */
+  directed?: boolean;
+  note?: string;
+  status?: ImportedStatus;
+  review?: { reviewer?: string; reviewed?: string; rejectionReason?: string };
+  creator?: ImportedCreator;
+};
+
 /** A parsed file: highlights (with their threads), plus problems. Any problem refuses the import. */
 export type ParsedImport = {
   format: ImportFormat;
   highlights: ImportedHighlight[];
+  /** Relations between the file's highlights (absent: none). */
+  relations?: ImportedRelation[];
   /** What was read but cannot be imported (replies to nothing, unsupported selectors): reported, never dropped silently. */
   skipped: ImportProblem[];
   problems: ImportProblem[];

@@ -17,6 +17,10 @@
  * - An annotation whose motivation is `commenting` or `replying` and whose
  *   target is another annotation (no selector) is a comment in the thread of
  *   the highlight it leads to; Hypothesis replies name theirs in `references`.
+ * - An annotation whose motivation is `linking` and whose targets are two
+ *   annotations of the file is a relation: its `classifying` body is the type,
+ *   `relationSource`/`relationTarget` (else the targets' order) its direction,
+ *   `directed: false` a symmetric type; text bodies its note.
  */
 import { z } from "zod";
 import { text, withoutLoneSurrogates } from "@/lib/validations/storable";
@@ -27,6 +31,7 @@ import type {
   ImportedCreator,
   ImportedEntity,
   ImportedHighlight,
+  ImportedRelation,
   ImportedStatus,
   ParsedImport,
 } from "./types";
@@ -312,6 +317,7 @@ function readSelectors(raw: unknown, at: Omit<Located, "value">, path: string, p
 
 type Parsed =
   | { kind: "highlight"; highlight: ImportedHighlight }
+  | { kind: "relation"; relation: ImportedRelation }
   | { kind: "comment"; comment: ImportedComment; parents: string[] }
   | { kind: "none" };
 
@@ -361,6 +367,37 @@ function parseW3c(located: Located, problems: ImportProblem[], skipped: ImportPr
 
   const targets = list(a.target);
   const withSelector = targets.findIndex((t) => typeof t === "object" && t.selector !== undefined);
+  if (withSelector < 0 && motivations.includes("linking")) {
+    const ends = targets.map((t) => (typeof t === "string" ? t : (t.id ?? sourceOf(t.source))));
+    const from = extension(a, "relationSource") ?? ends[0];
+    const to = extension(a, "relationTarget") ?? ends.find((end) => end !== from);
+    const type = bodies.flatMap((b) =>
+      typeof b === "object" && purposesOf(b).includes("classifying") ? [(b.value ?? b.name ?? "").trim()] : [],
+    )[0];
+    if (!from || !to || from === to || !type) {
+      skipped.push({ ...at, message: "A linking annotation needs two annotations and a classifying type." });
+      return { kind: "none" };
+    }
+    const directedRaw = Object.entries(a).find(([key]) => key === "directed" || /[:#]directed$/.test(key))?.[1];
+    const directedValue =
+      typeof directedRaw === "object" && directedRaw !== null
+        ? (directedRaw as { "@value"?: unknown })["@value"]
+        : directedRaw;
+    const review = reviewOf(a);
+    const relation: ImportedRelation = {
+      ...at,
+      sourceId: from,
+      targetId: to,
+      type,
+      ...(directedValue === false || directedValue === "false" ? { directed: false } : {}),
+      ...(directedValue === true || directedValue === "true" ? { directed: true } : {}),
+      ...(texts.comments.length ? { note: texts.comments.join("\n\n") } : {}),
+      ...(statusOf(a) ? { status: statusOf(a) } : {}),
+      ...(review ? { review } : {}),
+      ...(creator ? { creator } : {}),
+    };
+    return { kind: "relation", relation };
+  }
   if (withSelector < 0) {
     // A comment or reply on another annotation.
     const parents = targets.map((t) => (typeof t === "string" ? t : (t.id ?? sourceOf(t.source)))).filter(Boolean);
@@ -512,10 +549,12 @@ export function parseW3cAnnotations(raw: string): ParsedImport {
   if (!items.length && !problems.length) problems.push({ message: "The file contains no annotations." });
 
   const highlights: ImportedHighlight[] = [];
+  const relations: ImportedRelation[] = [];
   const comments: { comment: ImportedComment; parents: string[] }[] = [];
   for (const located of items) {
     const result = isHypothesis ? parseHypothesis(located, problems, skipped) : parseW3c(located, problems, skipped);
     if (result.kind === "highlight") highlights.push(result.highlight);
+    else if (result.kind === "relation") relations.push(result.relation);
     else if (result.kind === "comment") comments.push(result);
   }
 
@@ -552,5 +591,15 @@ export function parseW3cAnnotations(raw: string): ParsedImport {
       .sort((x, y) => (x.c.created && y.c.created ? Date.parse(x.c.created) - Date.parse(y.c.created) : 0) || x.i - y.i)
       .map(({ c }) => c);
   }
-  return { format: isHypothesis ? "hypothesis" : "w3c", highlights, skipped, problems };
+  const known = new Set(highlights.flatMap((h) => (h.sourceId ? [h.sourceId] : [])));
+  const linked = relations.filter((r) => {
+    if (known.has(r.sourceId) && known.has(r.targetId)) return true;
+    skipped.push({
+      item: r.item,
+      ...(r.line ? { line: r.line } : {}),
+      message: "A relation to an annotation that is not in the file was not imported.",
+    });
+    return false;
+  });
+  return { format: isHypothesis ? "hypothesis" : "w3c", highlights, relations: linked, skipped, problems };
 }

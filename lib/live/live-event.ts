@@ -5,6 +5,7 @@
  */
 export type LiveEventType =
   | "annotation.changed"
+  | "relation.changed"
   | "comment.changed"
   | "thread.changed"
   | "article.revised"
@@ -16,6 +17,7 @@ export type LiveEventType =
 
 export type LiveEventData = {
   "annotation.changed": { annotationIds: string[] };
+  "relation.changed": { relationIds: string[] };
   "comment.changed": { annotationId: string; commentId: string };
   "thread.changed": { annotationId: string; resolved: boolean };
   "article.revised": { revisionId: string; number: number };

@@ -19,6 +19,11 @@ export const pathParams = {
     annotationId: z.string().openapi({ description: "An annotation id." }),
   }),
   entity: z.object({ workspaceId: z.string(), entityId: z.string().openapi({ description: "An entity id." }) }),
+  relation: z.object({ workspaceId: z.string(), relationId: z.string().openapi({ description: "A relation id." }) }),
+  relationType: z.object({
+    workspaceId: z.string(),
+    typeId: z.string().openapi({ description: "A relation type id." }),
+  }),
   token: z.object({ tokenId: z.string().openapi({ description: "An API token id." }) }),
   assignment: z.object({
     workspaceId: z.string(),
@@ -278,6 +283,7 @@ export const ImportReportSchema = registry.register(
     duplicates: z.number().int().openapi({ description: "Already on the article: not imported twice." }),
     orphansKept: z.number().int(),
     comments: z.number().int(),
+    relations: z.number().int().openapi({ description: "Relations between the imported highlights." }),
     entities: z.object({ matched: z.number().int(), created: z.number().int() }),
     entityTypes: z.array(
       z.object({
@@ -512,6 +518,18 @@ export const EntityNetworkSchema = registry.register(
       )
       .openapi({ description: "Strongest first." }),
     truncated: z.boolean().openapi({ description: "The weakest edges were left out." }),
+    relationTypes: z.array(typeRef.extend({ directed: z.boolean() })),
+    relationEdges: z
+      .array(
+        z.object({
+          source: z.string().openapi({ description: "The source entity (for a symmetric type, either end)." }),
+          target: z.string(),
+          typeId: z.string(),
+          directed: z.boolean(),
+          count: z.number().int().openapi({ description: "Relations of this type between annotations of the two." }),
+        }),
+      )
+      .openapi({ description: "Typed relations between entities, most mentioned first: distinct from co-occurrence." }),
   }),
 );
 
@@ -575,6 +593,22 @@ export const AgreementSchema = registry.register(
       .openapi({
         description: "Null with fewer than two analysts. The figures' shapes are lib/agreement's (see its CSV).",
       }),
+    relations: z
+      .object({
+        counts: z.record(z.string(), z.number().int()).openapi({ description: "Relations per analyst id." }),
+        pairs: z.array(
+          z.object({
+            a: z.string(),
+            b: z.string(),
+            exact: z.record(z.string(), z.number().nullable()),
+            overlap: z.record(z.string(), z.number().nullable()),
+          }),
+        ),
+      })
+      .openapi({
+        description:
+          "Relation precision/recall/F1 of b against a per pair: same type, ends matching exactly or by overlap (symmetric types either way round).",
+      }),
   }),
 );
 
@@ -608,5 +642,58 @@ export const CurationResultSchema = registry.register(
     annotations: z
       .array(z.object({ id: z.string(), status: annotationStatusSchema, version: z.number().int() }))
       .openapi({ description: "Every annotation asked about, as it is now." }),
+  }),
+);
+
+export const RelationTypeSchema = registry.register(
+  "RelationType",
+  z.object({
+    id: z.string(),
+    name: z.string().openapi({ example: "leads" }),
+    inverseLabel: z.string().nullable().openapi({ example: "led by" }),
+    directed: z.boolean().openapi({ description: "False for symmetric types such as “met with”." }),
+    sourceTypeIds: z.array(z.string()).openapi({ description: "Entity types the source may have; empty: any." }),
+    targetTypeIds: z.array(z.string()).openapi({ description: "Entity types the target may have; empty: any." }),
+    color: z.string().openapi({ example: "#2f55d4" }),
+    shortcut: z.string().nullable(),
+    archivedAt: dateTime().nullable(),
+  }),
+);
+
+const relationEnd = z.object({
+  id: z.string().openapi({ description: "The annotation's id." }),
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.string(),
+  anchorState: z.enum(["ANCHORED", "MOVED", "ORPHANED"]),
+  entity: z.object({ id: z.string(), name: z.string(), typeId: z.string() }).nullable(),
+});
+
+export const RelationSchema = registry.register(
+  "Relation",
+  z.object({
+    id: z.string(),
+    articleId: z.string(),
+    type: z.object({
+      id: z.string(),
+      name: z.string(),
+      inverseLabel: z.string().nullable(),
+      directed: z.boolean(),
+      color: z.string(),
+    }),
+    source: relationEnd,
+    target: relationEnd,
+    note: z.string().nullable(),
+    status: annotationStatusSchema,
+    rejectionReason: z.string().nullable(),
+    reviewedAt: dateTime().nullable(),
+    version: z.number().int(),
+    flagged: z
+      .boolean()
+      .openapi({ description: "True while either end is orphaned by a revision: kept, to be checked by hand." }),
+    author: ref,
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+    deletedAt: dateTime().nullable(),
   }),
 );

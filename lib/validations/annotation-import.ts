@@ -110,6 +110,8 @@ export type ImportReport = {
   /** Orphaned annotations written (committed with keepOrphans). */
   orphansKept: number;
   comments: number;
+  /** Relations between the imported highlights (W3C `linking`, brat `R`/`*`). */
+  relations: number;
   entities: { matched: number; created: number };
   entityTypes: ImportTypeMapping[];
   /** Types the file names that will be (or were) created. */
@@ -126,7 +128,7 @@ export type ImportReport = {
   sources: { source: string; count: number }[];
   source: string | null;
   items: ImportItemReport[];
-  /** Read but not imported (replies to nothing, ignored selectors, relations). */
+  /** Read but not imported (replies to nothing, ignored selectors, relations the types refuse). */
   skipped: ImportProblem[];
   skippedCount: number;
   /** Why the import cannot be committed as asked; empty when it can. */

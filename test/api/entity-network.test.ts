@@ -180,7 +180,14 @@ describe("GET entity-network", () => {
       params: { workspaceId: empty },
       cookie: await sessionCookie(lonely),
     });
-    expect((await res.json()).data).toEqual({ types: [], nodes: [], edges: [], truncated: false });
+    expect((await res.json()).data).toEqual({
+      types: [],
+      nodes: [],
+      edges: [],
+      truncated: false,
+      relationTypes: [],
+      relationEdges: [],
+    });
   });
 });
 

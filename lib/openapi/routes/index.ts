@@ -6,6 +6,7 @@ import "@/lib/openapi/routes/articles";
 import "@/lib/openapi/routes/capture";
 import "@/lib/openapi/routes/annotations";
 import "@/lib/openapi/routes/entities";
+import "@/lib/openapi/routes/relations";
 import "@/lib/openapi/routes/api-tokens";
 import "@/lib/openapi/routes/exports";
 import "@/lib/openapi/routes/imports";

@@ -4,6 +4,7 @@ import { REPORT_CSV_HEADER, toCsv, type AgreementReport } from "@/lib/agreement"
 import { agreementSpans, outsideLabel } from "@/lib/curation/article-spans";
 import { runAgreement } from "@/lib/server/compute-pool";
 import { findArticleAnnotations, type ArticleAnnotations } from "./find-article-annotations";
+import { findRelationAgreement, type RelationAgreement } from "./find-relation-agreement";
 
 export type AgreementUnits = "all" | "annotated";
 
@@ -20,6 +21,8 @@ export type ArticleAgreement = Omit<ArticleAnnotations, "annotations" | "article
   outside: string;
   /** The figures between the analysts (ids in `report.annotators`), or null with fewer than two. */
   report: AgreementReport | null;
+  /** Relation precision/recall/F1 per pair of analysts (same type, ends matching exactly or by overlap). */
+  relations: RelationAgreement;
 };
 
 type AgreementOptions = {
@@ -46,6 +49,12 @@ async function prepare(options: AgreementOptions) {
   );
   const outside = outsideLabel(spans);
   const { text, ...head } = article;
+  const relations = await findRelationAgreement({
+    workspaceId: options.workspaceId,
+    articleId: options.articleId,
+    revisionId: article.revisionId,
+    analystIds: analysts.map((a) => a.id),
+  });
   // Two analysts make one pair, whose per-type figures the table by type shows: always all of them.
   const pairLabels =
     options.pairType === undefined || analysts.length <= 2 ? undefined : options.pairType ? [options.pairType] : [];
@@ -63,7 +72,7 @@ async function prepare(options: AgreementOptions) {
     }
   }
   return {
-    head: { article: head, annotators, analysts, units, outside },
+    head: { article: head, annotators, analysts, units, outside, relations },
     task: { text, spans, options: { units, outside, pairLabels } },
   };
 }

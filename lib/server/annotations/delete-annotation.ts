@@ -5,8 +5,9 @@ import { publishLive } from "@/lib/server/live/publish-live";
 import { annotationSelect, type AnnotationView } from "@/lib/server/annotations/annotation-select";
 import { findAnnotationForWrite, type Actor } from "@/lib/server/annotations/find-annotation-for-write";
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
+import { deleteRelationsOfAnnotation, restoreRelationsOfAnnotation } from "@/lib/server/relations/delete-relation";
 
-/** Soft-deletes an annotation; restoreAnnotation brings back the same id. */
+/** Soft-deletes an annotation and its relations; restoreAnnotation brings them back with the same ids. */
 export async function deleteAnnotation(options: {
   workspaceId: string;
   annotationId: string;
@@ -26,11 +27,12 @@ export async function deleteAnnotation(options: {
       target: { type: "annotation", id: current.id },
       data: { articleId: current.articleId, exact: activityExcerpt(current.exact) },
     });
-    await publishLive(tx, [annotationChanged(options.workspaceId, current)]);
+    const relations = await deleteRelationsOfAnnotation(tx, { ...current, workspaceId: options.workspaceId });
+    await publishLive(tx, [annotationChanged(options.workspaceId, current), ...relations]);
   });
 }
 
-/** Restores a soft-deleted annotation with its id, anchor and thread intact. */
+/** Restores a soft-deleted annotation with its id, anchor and thread intact, and the relations its deletion took. */
 export async function restoreAnnotation(options: {
   workspaceId: string;
   annotationId: string;
@@ -51,7 +53,8 @@ export async function restoreAnnotation(options: {
       target: { type: "annotation", id: current.id },
       data: { articleId: current.articleId },
     });
-    await publishLive(tx, [annotationChanged(options.workspaceId, current)]);
+    const relations = await restoreRelationsOfAnnotation(tx, { ...current, workspaceId: options.workspaceId });
+    await publishLive(tx, [annotationChanged(options.workspaceId, current), ...relations]);
     return restored;
   });
 }

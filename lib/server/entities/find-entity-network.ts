@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntityNetwork, NetworkEdge, NetworkNode } from "@/lib/entity-network/types";
 import { liveEntityFilters, placedAnnotationsSql } from "@/lib/server/entities/placed-annotations-sql";
 import { visibleAnnotationsWhere, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
+import { findRelationEdges } from "@/lib/server/relations/find-entity-relations";
 
 /** Most edges sent at once: past this a graph is a hairball anyway, and the weakest go first. */
 export const MAX_NETWORK_EDGES = 25_000;
@@ -20,10 +21,11 @@ export type EntityNetworkFilter = {
 /**
  * The workspace's entity co-occurrence network: every live, unmerged entity
  * with at least one live mention (sized by its mention count), and an edge
- * between two entities for each paragraph in which both are tagged.
+ * between two entities for each paragraph in which both are tagged; and,
+ * distinct from those, the typed relation edges (see findRelationEdges).
  */
 export async function findEntityNetwork(filter: EntityNetworkFilter): Promise<EntityNetwork> {
-  const [types, nodes, edges] = await Promise.all([
+  const [types, nodes, edges, relationEdges] = await Promise.all([
     db.entityType.findMany({
       where: { workspaceId: filter.workspaceId },
       orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { position: "asc" }, { name: "asc" }],
@@ -31,13 +33,26 @@ export async function findEntityNetwork(filter: EntityNetworkFilter): Promise<En
     }),
     findNodes(filter),
     findEdges(filter),
+    findRelationEdges(filter),
   ]);
   const used = new Set(nodes.map((n) => n.typeId));
+  const nodeIds = new Set(nodes.map((n) => n.id));
+  const shownRelations = relationEdges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target));
+  const relationTypeIds = [...new Set(shownRelations.map((e) => e.typeId))];
+  const relationTypes = relationTypeIds.length
+    ? await db.relationType.findMany({
+        where: { id: { in: relationTypeIds } },
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, color: true, directed: true },
+      })
+    : [];
   return {
     types: types.filter((t) => used.has(t.id)),
     nodes,
     edges: edges.slice(0, MAX_NETWORK_EDGES),
     truncated: edges.length > MAX_NETWORK_EDGES,
+    relationTypes,
+    relationEdges: shownRelations,
   };
 }
 

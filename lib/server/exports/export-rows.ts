@@ -4,7 +4,7 @@ import { db, preparedQuery } from "@/lib/db";
 import { articleAccessWhere } from "@/lib/auth/access";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ExportAnnotation, ExportArticle, ExportBatch } from "@/lib/export/types";
+import type { ExportAnnotation, ExportArticle, ExportBatch, ExportRelation } from "@/lib/export/types";
 import type { ExportFilters } from "@/lib/validations/export";
 import { isBlind, visibleAnnotationsWhere, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
 
@@ -52,7 +52,7 @@ export async function requireExportArticle(options: { workspaceId: string; artic
 
 /**
  * How many W3C annotations an export holds (annotations plus their visible
- * comments): the collection's `total`.
+ * comments and the relations between them): the collection's `total`.
  */
 export async function countExport(options: {
   workspaceId: string;
@@ -60,13 +60,24 @@ export async function countExport(options: {
   visibility: AnnotationVisibility;
 }): Promise<number> {
   const where = exportAnnotationWhere(options.workspaceId, options.filters, options.visibility);
-  const [annotations, comments] = await Promise.all([
+  const own = options.visibility.viewerId;
+  const blind = options.visibility.blindArticleIds;
+  const [annotations, comments, relations] = await Promise.all([
     db.annotation.count({ where }),
     db.comment.count({
       where: { workspaceId: options.workspaceId, deletedAt: null, hiddenAt: null, annotation: where },
     }),
+    db.relation.count({
+      where: {
+        workspaceId: options.workspaceId,
+        deletedAt: null,
+        source: where,
+        target: where,
+        ...(blind.length ? { OR: [{ articleId: { notIn: blind } }, { authorId: own }] } : {}),
+      },
+    }),
   ]);
-  return annotations + comments;
+  return annotations + comments + relations;
 }
 
 /**
@@ -259,6 +270,7 @@ async function* articleRows(articleId: string, filters: PageFilters, pageSize: n
     revisionNumber: revision.number,
     text: revision.text,
     pages: pageStarts(revision.pages),
+    relations: await articleRelations(row.workspaceId, articleId, filters.onlyAuthor),
   };
   let after = { start: -1, end: -1, id: "" };
   let yielded = false;
@@ -270,6 +282,65 @@ async function* articleRows(articleId: string, filters: PageFilters, pageSize: n
     const last = annotations[annotations.length - 1];
     after = { start: last.start, end: last.end, id: last.id };
   }
+}
+
+/**
+ * The live relations of an article between live annotations, oldest first;
+ * with `onlyAuthor` (a blind exporter) only theirs between their annotations.
+ * The formats keep those whose two ends are exported.
+ */
+async function articleRelations(
+  workspaceId: string,
+  articleId: string,
+  onlyAuthor: string | null,
+): Promise<ExportRelation[]> {
+  const rows = await db.relation.findMany({
+    where: {
+      workspaceId,
+      articleId,
+      deletedAt: null,
+      source: { deletedAt: null, ...(onlyAuthor ? { authorId: onlyAuthor } : {}) },
+      target: { deletedAt: null, ...(onlyAuthor ? { authorId: onlyAuthor } : {}) },
+      ...(onlyAuthor ? { authorId: onlyAuthor } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      sourceId: true,
+      targetId: true,
+      note: true,
+      status: true,
+      reviewedAt: true,
+      rejectionReason: true,
+      createdAt: true,
+      updatedAt: true,
+      author: { select: { id: true, name: true } },
+      reviewedBy: { select: { id: true, name: true } },
+      type: {
+        select: {
+          id: true,
+          name: true,
+          inverseLabel: true,
+          directed: true,
+          sourceTypeIds: true,
+          targetTypeIds: true,
+        },
+      },
+    },
+  });
+  if (!rows.length) return [];
+  const typeIds = [...new Set(rows.flatMap((r) => [...r.type.sourceTypeIds, ...r.type.targetTypeIds]))];
+  const names = new Map(
+    (await db.entityType.findMany({ where: { id: { in: typeIds } }, select: { id: true, name: true } })).map((t) => [
+      t.id,
+      t.name,
+    ]),
+  );
+  const named = (ids: string[]) => ids.flatMap((id) => (names.has(id) ? [names.get(id)!] : []));
+  return rows.map(({ type: { sourceTypeIds, targetTypeIds, ...type }, ...r }) => ({
+    ...r,
+    type: { ...type, sourceTypes: named(sourceTypeIds), targetTypes: named(targetTypeIds) },
+  }));
 }
 
 /** The workspace's name (the zip's file name); 404 when it is gone. */

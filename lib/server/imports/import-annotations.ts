@@ -39,6 +39,7 @@ import {
 } from "@/lib/validations/annotation-import";
 import type { ImportUpload } from "@/lib/server/imports/read-import-upload";
 import type { ZipTextEntry } from "@/lib/server/imports/read-zip";
+import { writeImportedRelations, type PlannedRelation } from "@/lib/server/imports/import-relations";
 
 /** The one file an import reads: uploaded as it is, or chosen from a zip. */
 type ImportFile = { format: "w3c" | "brat"; content: string; txt: string | null; filename: string | null };
@@ -307,6 +308,35 @@ export async function importAnnotations(options: {
       const decisions: ImportProblem[] = [...sourceDecisions, ...orphanDecisions, ...types.problems];
 
       const toWrite = planned.filter((p) => !p.duplicate && (p.outcome !== "unanchorable" || choice.keepOrphans));
+      // Relations between highlights this import writes.
+      const written = new Set(toWrite.flatMap((p) => (p.highlight.sourceId ? [p.highlight.sourceId] : [])));
+      const plannedRelations: PlannedRelation[] = (parsed.relations ?? [])
+        .filter((r) => written.has(r.sourceId) && written.has(r.targetId))
+        .map((relation) => {
+          const authorId = authorOf(relation.creator).id;
+          const reviewerId =
+            mayReview && relation.status && relation.status !== "PROPOSED"
+              ? reviewerOf(relation.review?.reviewer)
+              : null;
+          const keep = reviewerId && (reviewerId !== authorId || selfReviewAllowed);
+          const reviewed = relation.review?.reviewed ? new Date(relation.review.reviewed) : null;
+          const reason = relation.review?.rejectionReason ? cleanText(relation.review.rejectionReason).trim() : "";
+          return {
+            relation,
+            authorId,
+            review: keep
+              ? {
+                  status: relation.status as "ACCEPTED" | "REJECTED",
+                  reviewedById: reviewerId,
+                  reviewedAt: reviewed && !Number.isNaN(reviewed.getTime()) ? reviewed : new Date(),
+                  rejectionReason:
+                    relation.status === "REJECTED"
+                      ? reason.slice(0, MAX_REJECTION_REASON) || IMPORTED_WITHOUT_REASON
+                      : null,
+                }
+              : null,
+          };
+        });
       const report: ImportReport = {
         committed: false,
         format: parsed.format,
@@ -318,6 +348,7 @@ export async function importAnnotations(options: {
         duplicates: planned.filter((p) => p.duplicate).length,
         orphansKept: choice.keepOrphans ? toWrite.filter((p) => p.outcome === "unanchorable").length : 0,
         comments: toWrite.reduce((n, p) => n + p.comments.length, 0),
+        relations: plannedRelations.length,
         entities: {
           matched: new Set(toWrite.flatMap((p) => (p.entity?.kind === "existing" ? [p.entity.id] : []))).size,
           created: new Set(toWrite.flatMap((p) => (p.entity?.kind === "new" ? [p.entity.key] : []))).size,
@@ -339,7 +370,7 @@ export async function importAnnotations(options: {
       if (decisions.length) {
         throw new AppError("UNPROCESSABLE", summary(decisions), { details: { ...problemDetails(decisions), report } });
       }
-      await write(tx, {
+      const relations = await write(tx, {
         workspaceId,
         articleId,
         revisionId,
@@ -348,8 +379,16 @@ export async function importAnnotations(options: {
         types: types.mappings,
         report,
         onProgress,
+        relations: plannedRelations,
       });
-      const committed = { ...report, committed: true };
+      const skipped = [...parsed.skipped, ...relations.skipped];
+      const committed = {
+        ...report,
+        relations: relations.created,
+        skipped: skipped.slice(0, MAX_REPORTED_PROBLEMS),
+        skippedCount: skipped.length,
+        committed: true,
+      };
       await storeIdempotentAnswer(tx, idempotency, 201, { data: committed });
       return committed;
     },
@@ -640,8 +679,9 @@ async function write(
     types: ImportTypeMapping[];
     report: ImportReport;
     onProgress: (progress: ImportProgress) => void;
+    relations: readonly PlannedRelation[];
   },
-): Promise<void> {
+): Promise<{ created: number; skipped: ImportProblem[] }> {
   const { workspaceId, articleId, revisionId, actor, toWrite, types, report, onProgress } = options;
   const now = Date.now();
 
@@ -756,6 +796,18 @@ async function write(
     await yieldToOtherRequests();
   }
 
+  const annotationIds = new Map<string, string>();
+  toWrite.forEach((p, i) => {
+    if (p.highlight.sourceId) annotationIds.set(p.highlight.sourceId, annotations[i].id);
+  });
+  const relations = await writeImportedRelations(tx, {
+    workspaceId,
+    articleId,
+    actorId: actor.id,
+    planned: options.relations,
+    annotationIds,
+  });
+
   await recordActivity({
     tx,
     action: "annotation.imported",
@@ -769,6 +821,7 @@ async function write(
       annotations: annotations.length,
       orphaned: report.orphansKept,
       comments: comments.length,
+      relations: relations.created,
       entitiesCreated: entityRows.length,
     },
   });
@@ -777,5 +830,6 @@ async function write(
   for (let i = 0; i < annotations.length; i += 500) {
     events.push(annotationChanged(workspaceId, annotations.slice(i, i + 500)));
   }
-  await publishLive(tx, events);
+  await publishLive(tx, [...events, ...relations.live]);
+  return { created: relations.created, skipped: relations.skipped };
 }

@@ -6,6 +6,7 @@ import { closeOnShutdown } from "@/lib/server/live/close-streams-on-shutdown";
 import { liveHub } from "@/lib/server/live/live-hub";
 import { joinPresence, leavePresence, touchPresence } from "@/lib/server/live/presence";
 import { isBlind, visibleAnnotationIds, type AnnotationVisibility } from "@/lib/server/assignments/visible-authors";
+import { canSeeRelation } from "@/lib/server/relations/relation-visibility";
 
 /** A comment line keeps proxies from closing an idle stream, and refreshes presence. */
 const KEEPALIVE_MS = 15_000;
@@ -53,6 +54,22 @@ async function canSeeNotification(visibility: AnnotationVisibility, notification
   });
   if (!notification?.annotationId) return true;
   return (await visibleAnnotationIds(visibility, notification.articleId, [notification.annotationId])).length > 0;
+}
+
+/** Of `relationIds`, the ones a blind viewer may hear about (see relation-visibility). */
+async function visibleRelationIds(visibility: AnnotationVisibility, relationIds: readonly string[]): Promise<string[]> {
+  const rows = await db.relation.findMany({
+    where: { id: { in: [...relationIds] } },
+    select: {
+      id: true,
+      articleId: true,
+      authorId: true,
+      source: { select: { authorId: true } },
+      target: { select: { authorId: true } },
+    },
+  });
+  const visible = new Set(rows.filter((r) => canSeeRelation(visibility, r)).map((r) => r.id));
+  return relationIds.filter((id) => visible.has(id));
 }
 
 const encoder = new TextEncoder();
@@ -111,6 +128,14 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
           return (await canSeeNotification(current, (m as LiveMessage<"notification.created">).data.notificationId))
             ? m
             : null;
+        }
+        if (m.type === "relation.changed") {
+          visibility ??= options.visibility();
+          const current = await visibility;
+          if (!isBlind(current, m.articleId)) return m;
+          const ids = (m as LiveMessage<"relation.changed">).data.relationIds;
+          const visible = await visibleRelationIds(current, ids);
+          return visible.length ? { ...m, data: { relationIds: visible } } : null;
         }
         if (!ANNOTATION_EVENTS.has(m.type)) return m;
         visibility ??= options.visibility();

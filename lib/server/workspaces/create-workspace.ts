@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { defaultEntityTypes } from "@/lib/entities/default-entity-types";
 import { newId } from "@/lib/ids";
 import { recordActivity } from "@/lib/server/activity/record-activity";
+import { createDefaultRelationTypes } from "@/lib/server/relation-types/save-relation-type";
 
-/** Creates a workspace with its creator as its first owner and the default entity types. */
+/** Creates a workspace with its creator as its first owner and the default entity and relation types. */
 export async function createWorkspace(options: {
   userId: string;
   name: string;
@@ -20,6 +21,7 @@ export async function createWorkspace(options: {
     await tx.entityType.createMany({
       data: defaultEntityTypes.map((type, position) => ({ id: newId(), workspaceId: workspace.id, position, ...type })),
     });
+    await createDefaultRelationTypes(tx, workspace.id);
     await recordActivity({
       tx,
       action: "workspace.created",

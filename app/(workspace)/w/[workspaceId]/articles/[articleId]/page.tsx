@@ -24,6 +24,8 @@ import { findReaderAnnotations } from "@/lib/server/annotations/find-reader-anno
 import { findAssignments } from "@/lib/server/assignments/find-assignments";
 import { findMembers } from "@/lib/server/members/find-members";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findRelationTypes } from "@/lib/server/relation-types/find-relation-types";
+import { findRelations } from "@/lib/server/relations/find-relations";
 import { liveHub } from "@/lib/server/live/live-hub";
 import type { JSONContent } from "@tiptap/core";
 
@@ -71,11 +73,13 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     Number.isInteger(revisedNumber) && can(membership.role, "article.revise")
       ? await findRevisionOutcome({ workspaceId, articleId, number: revisedNumber })
       : null;
-  const [annotations, entityTypes, assignments, members] = await Promise.all([
+  const [annotations, entityTypes, assignments, members, relations, relationTypes] = await Promise.all([
     findReaderAnnotations({ workspaceId, articleId, viewer, text: canonicalText(content) }),
     findEntityTypes({ workspaceId }),
     findAssignments({ workspaceId, viewer, articleId }),
     findMembers({ workspaceId }),
+    findRelations({ workspaceId, articleId, viewer }),
+    findRelationTypes({ workspaceId }),
   ]);
   // The viewer's own assignment here (reviewers and owners see everyone's instead).
   const mine = manage ? null : (assignments.find((a) => a.assignee.id === user.id) ?? null);
@@ -231,6 +235,18 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         // instead of tens of thousands of values React serializes and revives one by one.
         initialAnnotations={JSON.stringify(annotations)}
         entityTypes={entityTypes.map(({ id, name, color, shortcut }) => ({ id, name, color, shortcut }))}
+        relationTypes={relationTypes.map(({ archivedAt: _archived, ...type }) => type)}
+        initialRelations={relations.map((r) => ({
+          id: r.id,
+          version: r.version,
+          status: r.status,
+          note: r.note,
+          flagged: r.flagged,
+          type: r.type,
+          source: { id: r.source.id },
+          target: { id: r.target.id },
+          author: r.author,
+        }))}
         me={{ id: user.id, name: user.name }}
         can={{
           annotate: can(membership.role, "annotation.create"),

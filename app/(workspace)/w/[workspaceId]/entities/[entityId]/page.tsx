@@ -10,6 +10,9 @@ import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getEntity } from "@/lib/server/entities/get-entity";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findAnnotationVisibility } from "@/lib/server/assignments/visible-authors";
+import { findEntityRelations } from "@/lib/server/relations/find-entity-relations";
+import { EntityRelations } from "@/components/entities/entity-relations";
 
 type EntityPageProps = {
   params: Promise<{ workspaceId: string; entityId: string }>;
@@ -37,7 +40,8 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
   const mergedId = (await searchParams).merged;
   const canEdit = can(membership.role, "entity.update") && !entity.mergedIntoId;
   const canMerge = can(membership.role, "entity.merge") && !entity.mergedIntoId;
-  const [types, survivor, merged] = await Promise.all([
+  const viewer = { id: user.id, role: membership.role };
+  const [types, survivor, merged, relations] = await Promise.all([
     findEntityTypes({ workspaceId, includeArchived: true }),
     entity.mergedIntoId
       ? loadEntity(workspaceId, entity.mergedIntoId, user.id, membership.role).catch(() => null)
@@ -46,6 +50,9 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
     typeof mergedId === "string" && mergedId
       ? loadEntity(workspaceId, mergedId, user.id, membership.role).catch(() => null)
       : null,
+    findAnnotationVisibility({ workspaceId, viewer }).then((visibility) =>
+      findEntityRelations({ workspaceId, entityId: entity.id, visibility }),
+    ),
   ]);
   const typeArchived = types.some((t) => t.id === entity.type.id && t.archivedAt);
 
@@ -74,6 +81,7 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
       <div className={canEdit || canMerge ? "entity-layout" : undefined}>
         <div className="stack">
           <EntityDetails entity={entity} typeArchived={typeArchived} />
+          <EntityRelations workspaceId={workspaceId} groups={relations} />
           <EntityMentions workspaceId={workspaceId} articles={entity.articles} />
         </div>
         {canEdit || canMerge ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AgreementView } from "@/components/agreement/agreement-view";
+import { RelationAgreementTable } from "@/components/agreement/relation-agreement-table";
 import { AnalystPicker } from "@/components/agreement/analyst-picker";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { findArticleAgreement } from "@/lib/server/agreement/article-agreement";
@@ -35,7 +36,7 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
     ),
     findEntityTypes({ workspaceId }),
   ]);
-  const { article, annotators, analysts, report, units } = agreement;
+  const { article, annotators, analysts, report, units, relations } = agreement;
   const qs = new URLSearchParams([...analysts.map((a) => ["analyst", a.id]), ["units", units]]);
   const curation = new URLSearchParams(analysts.map((a) => ["analyst", a.id]));
   const total = annotators.reduce((n, a) => n + a.annotations, 0);
@@ -82,7 +83,9 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
           colors={Object.fromEntries(entityTypes.map((t) => [t.name, t.color]))}
           units={units}
         />
-      ) : (
+      ) : null}
+      {report && relations.pairs.length ? <RelationAgreementTable relations={relations} analysts={analysts} /> : null}
+      {report ? null : (
         <div className="card empty" role="status">
           {annotators.length === 0 ? (
             <>

@@ -1,0 +1,180 @@
+"use client";
+
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { layoutArcs, type ArcInput, type Box } from "@/lib/relations/arc-layout";
+import type { RelationItem } from "@/lib/validations/relation";
+import { lightEnds } from "./light-ends";
+
+type RelationArcsProps = {
+  relations: RelationItem[];
+  /** Changes whenever highlights may have moved (annotations, content): ends are measured again. */
+  layoutKey: unknown;
+  /** The editor's element, observed for size changes. */
+  root: HTMLElement | null;
+  onJump: (annotationId: string) => void;
+};
+
+/** Page-independent boxes of each end: the first line box of its first mark, relative to `origin`. */
+function measure(ids: Iterable<string>, origin: DOMRect): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const id of ids) {
+    const mark = document.querySelector(`mark[data-annotation-id="${CSS.escape(id)}"]`);
+    const rect = mark?.getClientRects()[0];
+    if (!rect) continue;
+    boxes.set(id, {
+      left: rect.left - origin.left,
+      top: rect.top - origin.top,
+      right: rect.right - origin.left,
+      bottom: rect.bottom - origin.top,
+    });
+  }
+  return boxes;
+}
+
+/**
+ * Relations drawn over the text: labelled arcs between highlights on screen,
+ * stubs with "↗ jump" where the other end is off screen. Ends are measured
+ * when the text or the relations change, not while scrolling; scrolling only
+ * picks what is visible and lays out its labels (see lib/relations/arc-layout).
+ */
+export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArcsProps) {
+  const anchor = useRef<HTMLDivElement>(null);
+  const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
+  /** The text's bottom, relative to the layer: nothing is drawn below it (the page must not grow). */
+  const [limit, setLimit] = useState(0);
+  const [viewport, setViewport] = useState<{ top: number; bottom: number } | null>(null);
+  const [sizeTick, setSizeTick] = useState(0);
+
+  useEffect(() => {
+    if (!root) return;
+    const observer = new ResizeObserver(() => setSizeTick((n) => n + 1));
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [root]);
+
+  useLayoutEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (!anchor.current) return;
+      const ids = new Set(relations.flatMap((r) => [r.source.id, r.target.id]));
+      const origin = anchor.current.getBoundingClientRect();
+      setBoxes(measure(ids, origin));
+      setLimit(root ? root.getBoundingClientRect().bottom - origin.top : 0);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [relations, layoutKey, sizeTick, root]);
+
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      if (!anchor.current) return;
+      const top = -anchor.current.getBoundingClientRect().top;
+      setViewport({ top, bottom: top + window.innerHeight });
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    window.addEventListener("scroll", schedule, { passive: true });
+    window.addEventListener("resize", schedule);
+    return () => {
+      window.removeEventListener("scroll", schedule);
+      window.removeEventListener("resize", schedule);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  const byId = useMemo(() => new Map(relations.map((r) => [r.id, r])), [relations]);
+  const shapes = useMemo(() => {
+    if (!viewport) return [];
+    const inputs: ArcInput[] = relations.map((r) => ({
+      id: r.id,
+      label: r.type.name,
+      source: boxes.get(r.source.id) ?? null,
+      target: boxes.get(r.target.id) ?? null,
+    }));
+    return layoutArcs(inputs, { viewport });
+  }, [boxes, relations, viewport]);
+
+  const width = root?.offsetWidth ?? 0;
+  const top = viewport ? viewport.top - 200 : 0;
+  const height = viewport ? Math.max(0, Math.min(viewport.bottom + 200, limit) - top) : 0;
+
+  return (
+    <div ref={anchor} className="relation-layer" data-testid="relation-arcs">
+      <svg
+        className="relation-svg"
+        width={width + 200}
+        height={height}
+        style={{ top, left: -100 }}
+        viewBox={`-100 ${top} ${width + 200} ${height}`}
+        aria-hidden="true"
+      >
+        {shapes.map((shape) => {
+          const relation = byId.get(shape.id)!;
+          const color = relation.type.color;
+          return (
+            <g key={shape.id} className={relation.flagged ? "relation-flagged" : undefined}>
+              <path d={shape.path} fill="none" stroke={color} strokeWidth={1.5} />
+              {shape.kind === "arc" && relation.type.directed ? (
+                <path
+                  d={`M ${shape.head.x - 4} ${shape.head.y - 7} L ${shape.head.x} ${shape.head.y} L ${shape.head.x + 4} ${shape.head.y - 7} Z`}
+                  fill={color}
+                />
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+      {shapes.map((shape) => {
+        const relation = byId.get(shape.id)!;
+        const ends = [relation.source.id, relation.target.id];
+        const style = {
+          left: shape.label.left,
+          top: shape.label.top,
+          minWidth: shape.label.width,
+          borderColor: relation.type.color,
+        };
+        const hover = {
+          onMouseEnter: () => lightEnds(ends, true),
+          onMouseLeave: () => lightEnds(ends, false),
+          onFocus: () => lightEnds(ends, true),
+          onBlur: () => lightEnds(ends, false),
+        };
+        if (shape.kind === "arc") {
+          return (
+            <span
+              key={shape.id}
+              className="relation-label"
+              data-relation-id={shape.id}
+              style={style}
+              title={relation.flagged ? "One end was orphaned by a revision: check it." : undefined}
+              {...hover}
+            >
+              {relation.flagged ? "⚠ " : ""}
+              {relation.type.name}
+            </span>
+          );
+        }
+        const other = shape.at === "source" ? relation.target.id : relation.source.id;
+        const label =
+          shape.at === "source" || !relation.type.directed
+            ? relation.type.name
+            : (relation.type.inverseLabel ?? relation.type.name);
+        return (
+          <button
+            key={shape.id}
+            type="button"
+            className="relation-label relation-stub"
+            data-relation-id={shape.id}
+            style={style}
+            onClick={() => onJump(other)}
+            {...hover}
+          >
+            {label} ↗ jump
+          </button>
+        );
+      })}
+    </div>
+  );
+}
