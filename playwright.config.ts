@@ -62,6 +62,8 @@ export default defineConfig({
         ...process.env,
         PORT: String(port),
         NEXTAUTH_URL: `http://localhost:${port}`,
+        // A line per request would bury the test report; warnings and errors still show.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
         // The test-only allow list: the fixture site, on loopback, is refused without it.
         CAPTURE_ALLOWED_HOSTS: `127.0.0.1:${captureSitePort}`,
       } as Record<string, string>,

@@ -87,6 +87,15 @@ export const envSchema = z.object({
   ),
   BACKUP_KEEP: optional(positiveInt("a positive whole number")),
   PG_BIN_DIR: optional(z.string()),
+  CAPTURE_ALLOWED_HOSTS: optional(
+    z.string().regex(/^[\w.:\[\]-]+(\s*,\s*[\w.:\[\]-]+)*$/, "must be host names or host:port, separated by commas"),
+  ),
+  CAPTURE_ALLOWED_PORTS: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}(\s*,\s*\d{1,5})*$/, "must be port numbers separated by commas")
+      .refine((v) => v.split(",").every((p) => Number(p) > 0 && Number(p) < 65536), "must be ports from 1 to 65535"),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
@@ -87,9 +88,18 @@ describe("a database outage", () => {
       "select pg_terminate_backend(pid)::text from pg_stat_activity where query like '%as outage_probe' and pid <> pg_backend_pid()",
     );
     errors.push(...(await Promise.all(sleeping)));
-    const timeout = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 1 });
+    // A server that accepts connections and never answers: the connect times out, whatever the machine's speed.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const silentPort = (silent.address() as net.AddressInfo).port;
+    const timeout = new pg.Pool({
+      connectionString: `postgresql://postgres@127.0.0.1:${silentPort}/postgres`,
+      max: 1,
+      connectionTimeoutMillis: 100,
+    });
     errors.push(await caught(timeout.query("select 1")));
     await Promise.all([timeout.end(), sleepers.end().catch(() => {}), pool.end().catch(() => {})]);
+    silent.close();
     for (const err of errors) {
       const { status, headers, body } = toErrorPayload(err);
       expect({ status, retryAfter: headers?.["retry-after"], code: body.error.code }, String(err)).toEqual({

@@ -11,6 +11,7 @@ import {
   makeAnnotation,
   makeArticle,
   makeAssignment,
+  makeRelation,
   makeComment,
   makeEntity,
   makeUser,
@@ -180,6 +181,7 @@ beforeAll(async () => {
     entityId: await makeEntity(workspaceId),
     typeId: await entityTypeId(workspaceId),
     assignmentId: await makeAssignment(workspaceId, articleId, analyst.id, owner.id),
+    relationId: await makeRelation(workspaceId, articleId, owner.id),
     token: new URL(invitation.url).pathname.split("/").pop()!,
     number: "1",
   };

@@ -26,7 +26,10 @@ END $$;
 -- The form both documents and queries are compared in: lower case, Latin
 -- accents removed; Arabic diacritics (harakat, superscript alef) and tatweel
 -- removed, alef variants to bare alef, alef maqsura to yeh, teh marbuta to heh.
-CREATE FUNCTION "marginalia_search_normalize"(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+-- (Each function that calls another keeps the search_path it was created with:
+-- pg_restore runs with an empty one and computes the generated columns below.)
+CREATE FUNCTION "marginalia_search_normalize"(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+SET search_path FROM CURRENT AS $$
   SELECT translate(
     regexp_replace(lower("marginalia_unaccent"(t)), '[\u064B-\u065F\u0670\u0640]', '', 'g'),
     E'\u0623\u0625\u0622\u0671\u0649\u0629',
@@ -37,7 +40,8 @@ $$;
 -- Chinese or Japanese characters (which PostgreSQL's parser would keep as one
 -- token, however long) written as its overlapping character pairs, so that a
 -- word of any length inside a sentence is found as a phrase of pairs.
-CREATE FUNCTION "marginalia_search_text"(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+CREATE FUNCTION "marginalia_search_text"(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT
+SET search_path FROM CURRENT AS $$
 DECLARE
   n text := "marginalia_search_normalize"(t);
   cjk constant text := '[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]';
