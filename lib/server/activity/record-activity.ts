@@ -10,6 +10,7 @@ export type ActivityAction =
   | "user.signed_out_everywhere"
   | "workspace.created"
   | "workspace.updated"
+  | "workspace.archive_imported"
   | "member.invited"
   | "member.invitation_revoked"
   | "member.joined"
