@@ -9,6 +9,9 @@ import { contentFromPlainText } from "@/lib/content/plain-text";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { unzipText } from "@/lib/export/test/unzip";
+import { openApiDocument } from "@/lib/openapi/document";
+import { dataOf } from "@/lib/openapi/registry";
+import { archiveImportResultSchema } from "@/lib/validations/workspace-archive";
 import { callRoute } from "@/test/call-route";
 import {
   commentBody,
@@ -355,6 +358,21 @@ describe("workspace archive", () => {
     expect((await importArchive(Buffer.from("not a zip at all"))).status).toBe(422);
     expect((await importArchive(good, owner, "application/json")).status).toBe(415);
     expect(await countRows()).toBe(before);
+  });
+
+  it("is in the OpenAPI document as it answers", async () => {
+    const doc = openApiDocument() as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    };
+    const download = doc.paths["/api/workspaces/{workspaceId}/archive"].get;
+    expect(Object.keys(download.responses["200"].content!)).toEqual(["application/zip"]);
+    expect(Object.keys(download.responses)).toEqual(expect.arrayContaining(["401", "403", "404"]));
+    const upload = doc.paths["/api/workspaces/import-archive"].post;
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(["201", "401", "413", "415", "422"]));
+    const res = await importArchive(Buffer.from(await (await downloadArchive(workspaceId)).arrayBuffer()));
+    expect(res.status).toBe(201);
+    const body: unknown = await res.json();
+    expect(dataOf(archiveImportResultSchema).strict().safeParse(body).success).toBe(true);
   });
 
   it("needs a signed-in user to import", async () => {
