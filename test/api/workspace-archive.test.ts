@@ -314,6 +314,29 @@ describe("workspace archive", () => {
       role: "ANALYST",
     });
     expect(await db.annotation.count({ where: { workspaceId: data.id, authorId: placeholder.id } })).toBe(3);
+
+    // Signing up with that email claims the account and its work, but not the workspace: an owner invites them.
+    const signup = await callRoute({
+      file: "api/auth/signup/route.ts",
+      method: "POST",
+      json: { name: "The Stranger", email: stranger, password: "a-long-enough-secret" },
+    });
+    expect(signup.status).toBe(201);
+    expect(((await signup.json()) as { data: { id: string } }).data.id).toBe(placeholder.id);
+    const claimed = await db.user.findUniqueOrThrow({ where: { id: placeholder.id } });
+    expect(claimed.disabledAt).toBeNull();
+    expect(claimed.passwordHash).not.toBeNull();
+    expect(await db.membership.count({ where: { userId: placeholder.id } })).toBe(0);
+    expect(await db.annotation.count({ where: { workspaceId: data.id, authorId: placeholder.id } })).toBe(3);
+    // A disabled account that no archive made stays closed.
+    const closed = await makeUser();
+    await db.user.update({ where: { id: closed.id }, data: { disabledAt: new Date() } });
+    const refused = await callRoute({
+      file: "api/auth/signup/route.ts",
+      method: "POST",
+      json: { name: "Someone", email: closed.email, password: "a-long-enough-secret" },
+    });
+    expect(refused.status).toBe(409);
   });
 
   it("refuses non-owners with 403 and non-members with 404", async () => {

@@ -8,7 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
-import { recordActivity } from "@/lib/server/activity/record-activity";
+import { recordActivities, recordActivity } from "@/lib/server/activity/record-activity";
 import { isNestedDeeperThan } from "@/lib/validations/storable";
 import {
   archiveActivitySchema,
@@ -201,7 +201,8 @@ function remapIds(value: unknown, lookup: (id: string) => string | undefined): u
  * as a new workspace owned by `userId`. Every row gets a new id and every reference is
  * rewritten; people are matched by email to this installation's accounts, and those
  * with no account become disabled placeholder accounts (no password, cannot sign in)
- * that keep their authorship and membership. Creation times, edits, review decisions
+ * that keep their authorship and membership until the person signs up with that email
+ * and claims the account (then an owner invites them back in; see claimPlaceholder). Creation times, edits, review decisions
  * and deletions are kept as archived. The archive is read as a stream and written in
  * batches inside one transaction: any invalid line or reference answers 422 and
  * leaves nothing behind.
@@ -314,7 +315,19 @@ async function writeArchive(options: {
         });
       }
     }
-    if (created.length) await tx.user.createMany({ data: created });
+    if (created.length) {
+      await tx.user.createMany({ data: created });
+      // The mark that lets this person claim the account by signing up (lib/server/users/claim-placeholder).
+      await recordActivities(
+        tx,
+        created.map((u) => ({
+          action: "user.placeholder_created" as const,
+          actorId: u.id,
+          target: { type: "workspace", id: workspaceId },
+          data: { workspaceId, importedById: userId },
+        })),
+      );
+    }
     if (memberships.length) await tx.membership.createMany({ data: memberships });
   });
   if (!importerIsMember) {
