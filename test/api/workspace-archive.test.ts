@@ -379,6 +379,11 @@ describe("workspace archive", () => {
     expect((await importArchive(await rezip(notJson))).status).toBe(422);
 
     expect((await importArchive(Buffer.from("not a zip at all"))).status).toBe(422);
+
+    // Damaged compressed data inside entries (the central directory intact): refused, not hung.
+    const damaged = Buffer.from(good);
+    for (let i = 200; i < damaged.length * 0.6; i += 97) damaged[i] ^= 0xff;
+    expect((await importArchive(damaged)).status).toBe(422);
     expect((await importArchive(good, owner, "application/json")).status).toBe(415);
     expect(await countRows()).toBe(before);
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createInterface } from "node:readline";
-import type { Readable } from "node:stream";
+import { pipeline, Transform, type Readable } from "node:stream";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import yauzl from "yauzl";
 import type { z } from "zod";
@@ -28,8 +28,8 @@ import {
 
 /** Rows written per statement. */
 const BATCH = 1000;
-/** A line longer than this (an article body of many megabytes) is refused rather than held. */
-const MAX_LINE_CHARS = 64 * 1024 * 1024;
+/** A line longer than this many bytes (an article body of many megabytes) is refused rather than held. */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
 /** Total uncompressed size accepted (a zip bomb is refused before it fills memory or disk). */
 const MAX_UNCOMPRESSED_BYTES = 20 * 1024 ** 3;
 
@@ -77,6 +77,20 @@ function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> 
   );
 }
 
+/** Passes bytes through, failing once a line runs past MAX_LINE_BYTES (readline would hold all of it). */
+function lineLimit(file: string): Transform {
+  let sinceNewline = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const first = chunk.indexOf(10);
+      const longest = first === -1 ? sinceNewline + chunk.length : sinceNewline + first;
+      sinceNewline = first === -1 ? longest : chunk.length - chunk.lastIndexOf(10) - 1;
+      if (longest > MAX_LINE_BYTES) done(invalid(`${file}: a line is too long.`, { file }));
+      else done(null, chunk);
+    },
+  });
+}
+
 /**
  * Reads one archive file a line at a time, validating each line with
  * `schema`, and hands them on in batches; the first bad line stops the import
@@ -95,12 +109,14 @@ async function eachBatch<S extends z.ZodType>(
   let lineNumber = 0;
   let count = 0;
   let batch: z.infer<S>[] = [];
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let writing = false;
+  // pipeline, not pipe: a damaged entry's error must reach the reader, or it would wait forever.
+  const input = pipeline(stream, lineLimit(file), () => undefined);
+  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
       lineNumber++;
       if (!line.trim()) continue;
-      if (line.length > MAX_LINE_CHARS) throw invalid(`${file}, line ${lineNumber}: the line is too long.`);
       let value: unknown;
       try {
         value = JSON.parse(line);
@@ -120,15 +136,19 @@ async function eachBatch<S extends z.ZodType>(
       batch.push(parsed.data);
       count++;
       if (batch.length >= BATCH) {
+        writing = true;
         await onBatch(batch);
+        writing = false;
         batch = [];
         // Parsing is synchronous: let other requests in between batches.
         await yieldToEventLoop();
       }
     }
   } catch (err) {
+    input.destroy();
     stream.destroy();
-    if (err instanceof AppError) throw err;
+    // A database error is the database's to answer (e.g. 409, 503), not the zip's.
+    if (err instanceof AppError || writing) throw err;
     throw invalid(`${file} cannot be read: the zip archive is damaged.`, {
       file,
       reason: err instanceof Error ? err.message : String(err),
