@@ -1,6 +1,6 @@
 import "server-only";
-import { createInterface } from "node:readline";
-import { pipeline, Transform, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import yauzl from "yauzl";
 import type { z } from "zod";
@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { recordActivities, recordActivity } from "@/lib/server/activity/record-activity";
+import { insertRows, type ColumnType } from "@/lib/server/archive/insert-rows";
 import { isNestedDeeperThan } from "@/lib/validations/storable";
 import {
   archiveActivitySchema,
@@ -28,8 +29,8 @@ import {
 
 /** Rows written per statement. */
 const BATCH = 1000;
-/** A line longer than this many bytes (an article body of many megabytes) is refused rather than held. */
-const MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** A line longer than this many characters (an article body of many megabytes) is refused rather than held. */
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
 /** Total uncompressed size accepted (a zip bomb is refused before it fills memory or disk). */
 const MAX_UNCOMPRESSED_BYTES = 20 * 1024 ** 3;
 
@@ -77,18 +78,28 @@ function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> 
   );
 }
 
-/** Passes bytes through, failing once a line runs past MAX_LINE_BYTES (readline would hold all of it). */
-function lineLimit(file: string): Transform {
-  let sinceNewline = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      const first = chunk.indexOf(10);
-      const longest = first === -1 ? sinceNewline + chunk.length : sinceNewline + first;
-      sinceNewline = first === -1 ? longest : chunk.length - chunk.lastIndexOf(10) - 1;
-      if (longest > MAX_LINE_BYTES) done(invalid(`${file}: a line is too long.`, { file }));
-      else done(null, chunk);
-    },
-  });
+/**
+ * The lines of a stream, read only as fast as they are consumed (the stream's own async
+ * iterator pulls a chunk at a time; readline's would read ahead of a slow consumer and
+ * queue the whole file). A line running past MAX_LINE_CHARS is refused before it is held.
+ */
+async function* readLines(stream: Readable, file: string): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  for await (const chunk of stream) {
+    // Only the new text can hold a new line end: a long line is not scanned again per chunk.
+    const from = pending.length;
+    pending += decoder.write(chunk as Buffer);
+    let start = 0;
+    for (let end = pending.indexOf("\n", from); end !== -1; end = pending.indexOf("\n", start)) {
+      yield pending.slice(start, end);
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+    if (pending.length > MAX_LINE_CHARS) throw invalid(`${file}: a line is too long.`, { file });
+  }
+  pending += decoder.end();
+  if (pending) yield pending;
 }
 
 /**
@@ -110,11 +121,8 @@ async function eachBatch<S extends z.ZodType>(
   let count = 0;
   let batch: z.infer<S>[] = [];
   let writing = false;
-  // pipeline, not pipe: a damaged entry's error must reach the reader, or it would wait forever.
-  const input = pipeline(stream, lineLimit(file), () => undefined);
-  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
-    for await (const line of lines) {
+    for await (const line of readLines(stream, file)) {
       lineNumber++;
       if (!line.trim()) continue;
       let value: unknown;
@@ -145,7 +153,6 @@ async function eachBatch<S extends z.ZodType>(
       }
     }
   } catch (err) {
-    input.destroy();
     stream.destroy();
     // A database error is the database's to answer (e.g. 409, 503), not the zip's.
     if (err instanceof AppError || writing) throw err;
@@ -183,6 +190,78 @@ async function readManifest(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry
   }
   return parsed.data;
 }
+
+const annotationColumns: Record<string, ColumnType> = {
+  id: "text",
+  workspaceId: "text",
+  articleId: "text",
+  revisionId: "text",
+  authorId: "text",
+  start: "int",
+  end: "int",
+  exact: "text",
+  prefix: "text",
+  suffix: "text",
+  entityId: "text",
+  note: "text",
+  status: { enum: "AnnotationStatus" },
+  anchorState: { enum: "AnchorState" },
+  reviewedAt: "timestamp",
+  reviewedById: "text",
+  rejectionReason: "text",
+  threadResolvedAt: "timestamp",
+  threadResolvedById: "text",
+  version: "int",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+  deletedAt: "timestamp",
+};
+const commentColumns: Record<string, ColumnType> = {
+  id: "text",
+  workspaceId: "text",
+  articleId: "text",
+  annotationId: "text",
+  authorId: "text",
+  body: "jsonb",
+  text: "text",
+  version: "int",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+  editedAt: "timestamp",
+  deletedAt: "timestamp",
+  hiddenAt: "timestamp",
+  hiddenById: "text",
+};
+const commentRevisionColumns: Record<string, ColumnType> = {
+  id: "text",
+  commentId: "text",
+  body: "jsonb",
+  text: "text",
+  createdAt: "timestamp",
+};
+const assignmentColumns: Record<string, ColumnType> = {
+  id: "text",
+  workspaceId: "text",
+  articleId: "text",
+  assigneeId: "text",
+  assignedById: "text",
+  dueAt: "date",
+  blind: "boolean",
+  submittedAt: "timestamp",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+  deletedAt: "timestamp",
+};
+const activityColumns: Record<string, ColumnType> = {
+  id: "text",
+  workspaceId: "text",
+  actorId: "text",
+  action: "text",
+  targetType: "text",
+  targetId: "text",
+  data: "jsonb",
+  createdAt: "timestamp",
+};
 
 /** Old id → new id, per kind of row; a reference to an id the archive did not define is refused. */
 class IdMap {
@@ -453,8 +532,11 @@ async function writeArchive(options: {
   }
 
   await run("annotations.jsonl", archiveAnnotationSchema, async (rows) => {
-    await tx.annotation.createMany({
-      data: rows.map((a) => {
+    await insertRows(
+      tx,
+      "Annotation",
+      annotationColumns,
+      rows.map((a) => {
         const file = "annotations.jsonl";
         const articleId = articles.get(a.articleId, file);
         const revisionId = revisions.get(a.revisionId, file);
@@ -490,13 +572,16 @@ async function writeArchive(options: {
           deletedAt: date(a.deletedAt),
         };
       }),
-    });
+    );
   });
 
   await run("comments.jsonl", archiveCommentSchema, async (rows) => {
-    const history: Prisma.CommentRevisionCreateManyInput[] = [];
-    await tx.comment.createMany({
-      data: rows.map((c) => {
+    const history: Record<string, unknown>[] = [];
+    await insertRows(
+      tx,
+      "Comment",
+      commentColumns,
+      rows.map((c) => {
         const file = "comments.jsonl";
         const annotationId = annotations.get(c.annotationId, file);
         const id = comments.add(c.id);
@@ -526,13 +611,16 @@ async function writeArchive(options: {
           hiddenById: users.optional(c.hiddenById, file),
         };
       }),
-    });
-    if (history.length) await tx.commentRevision.createMany({ data: history });
+    );
+    await insertRows(tx, "CommentRevision", commentRevisionColumns, history);
   });
 
   await run("assignments.jsonl", archiveAssignmentSchema, async (rows) => {
-    await tx.assignment.createMany({
-      data: rows.map((a) => {
+    await insertRows(
+      tx,
+      "Assignment",
+      assignmentColumns,
+      rows.map((a) => {
         const file = "assignments.jsonl";
         return {
           id: assignments.add(a.id),
@@ -548,7 +636,7 @@ async function writeArchive(options: {
           deletedAt: date(a.deletedAt),
         };
       }),
-    });
+    );
   });
 
   const maps = [articles, annotations, comments, entities, types, revisions, assignments, users];
@@ -561,8 +649,11 @@ async function writeArchive(options: {
   };
   const activity = new IdMap("activity event");
   await run("activity.jsonl", archiveActivitySchema, async (rows) => {
-    await tx.activityEvent.createMany({
-      data: rows.map((e) => ({
+    await insertRows(
+      tx,
+      "ActivityEvent",
+      activityColumns,
+      rows.map((e) => ({
         id: activity.add(e.id),
         workspaceId,
         actorId: e.actorId === null ? null : users.get(e.actorId, "activity.jsonl"),
@@ -572,7 +663,7 @@ async function writeArchive(options: {
         data: e.data === null ? undefined : (remapIds(e.data, lookup) as Prisma.InputJsonValue),
         createdAt: new Date(e.createdAt),
       })),
-    });
+    );
   });
 
   await recordActivity({
