@@ -27,6 +27,8 @@ export function describeActivity(event: ActivityLike): string {
       }
       return parts.join(" and ");
     }
+    case "workspace.archive_imported":
+      return `imported the workspace “${field(data, "name") ?? ""}” from an archive`;
     case "member.invited":
       return `created an invitation link for a new ${lower(field(data, "role"))}`;
     case "member.invitation_revoked":

@@ -14,6 +14,8 @@ const owners = ["OWNER"] as const;
 export const permissions = {
   "workspace.read": everyone,
   "workspace.update": owners,
+  /** Download the whole workspace as an archive (lib/server/archive) to move it to another installation. */
+  "workspace.archive": owners,
   "member.list": everyone,
   "member.manage": owners,
   "invitation.manage": owners,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppHeader } from "@/components/workspace/app-header";
 import { CreateWorkspaceForm } from "@/components/workspace/create-workspace-form";
+import { ImportArchiveForm } from "@/components/workspace/import-archive-form";
 import { requirePageUser } from "@/lib/auth/page";
 import { roleLabels } from "@/lib/auth/permissions";
 import { findWorkspaces } from "@/lib/server/workspaces/find-workspaces";
@@ -55,6 +56,10 @@ export default async function WorkspacesPage() {
           <section className="card" aria-labelledby="new-workspace">
             <h2 id="new-workspace">New workspace</h2>
             <CreateWorkspaceForm />
+          </section>
+          <section className="card" aria-labelledby="import-workspace">
+            <h2 id="import-workspace">Import a workspace archive</h2>
+            <ImportArchiveForm />
           </section>
         </div>
       </main>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute, component, dataOf, pageOf } from "@/lib/openapi/registry";
+import { apiRoute, binary, component, dataOf, pageOf } from "@/lib/openapi/registry";
 import {
   ActivityItemSchema,
   CreatedInvitationSchema,
@@ -17,6 +17,7 @@ import {
   updateMemberSchema,
   updateWorkspaceSchema,
 } from "@/lib/validations/workspace";
+import { archiveImportResultSchema } from "@/lib/validations/workspace-archive";
 
 apiRoute({
   method: "get",
@@ -101,6 +102,35 @@ apiRoute({
     description: "The events as JSON Lines.",
     contentTypes: { "application/x-ndjson; charset=utf-8": z.string() },
   },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/archive",
+  tag: "Workspaces",
+  summary: "Download the workspace archive",
+  description:
+    "The whole workspace as one zip of JSON Lines, streamed, to move it to another installation: `manifest.json` (format, version, workspace name and settings), then `users.jsonl` (members by email with their role, and former members the rows name, role `null`), `entity-types.jsonl`, `entities.jsonl`, `articles.jsonl`, `revisions.jsonl` (every revision: Tiptap content and canonical text), `annotations.jsonl` (anchors, anchor state, review state), `comments.jsonl` (with their edit `history`), `assignments.jsonl` and `activity.jsonl`. Deleted, merged and archived rows are included; API tokens, invitations and notifications are not.",
+  permission: "workspace.archive",
+  params: pathParams.workspace,
+  response: { status: 200, description: "The archive.", contentTypes: { "application/zip": binary } },
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/import-archive",
+  tag: "Workspaces",
+  summary: "Import a workspace archive as a new workspace",
+  description:
+    "The body is the archive itself (`Content-Type: application/zip`, up to 2 GiB). Creates a new workspace owned by the caller with new ids everywhere; people are matched by email to this installation's accounts, and those without one become disabled placeholder accounts (listed in `placeholders`) that keep their annotations, comments and role. Every line is validated; the first bad line or reference answers 422 naming its file and line, and nothing is written.",
+  permission: "user",
+  bodyContentTypes: { "application/zip": binary },
+  response: {
+    status: 201,
+    description: "The new workspace and what it holds.",
+    schema: dataOf(archiveImportResultSchema),
+  },
+  errors: [413, 415],
 });
 
 apiRoute({

@@ -6,10 +6,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /** Every action the activity log knows. Later features add theirs here. */
 export type ActivityAction =
   | "user.signed_up"
+  | "user.placeholder_created"
   | "user.password_changed"
   | "user.signed_out_everywhere"
   | "workspace.created"
   | "workspace.updated"
+  | "workspace.archive_imported"
   | "member.invited"
   | "member.invitation_revoked"
   | "member.joined"

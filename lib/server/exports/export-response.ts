@@ -13,7 +13,7 @@ const SPAN_FORMATS = new Set<ExportFormat>(["jsonl", "conll", "spacy"]);
  * A web stream that reads `body` only when its consumer asks (no read-ahead
  * queue): the database is paged no faster than the client downloads.
  */
-function pullStream(body: Readable): ReadableStream<Uint8Array> {
+export function pullStream(body: Readable): ReadableStream<Uint8Array> {
   const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   return new ReadableStream<Uint8Array>(
     {

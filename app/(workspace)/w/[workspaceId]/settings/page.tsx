@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { EntityTypesManager } from "@/components/entities/entity-types-manager";
 import { BackupStatus } from "@/components/workspace/backup-status";
 import { RenameWorkspaceForm } from "@/components/workspace/rename-workspace-form";
+import { WorkspaceArchiveSection } from "@/components/workspace/workspace-archive-section";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { findLastBackup } from "@/lib/server/backups/find-last-backup";
@@ -47,6 +48,7 @@ export default async function SettingsPage({ params }: SettingsPageProps) {
         />
       ) : null}
       {isOwner ? <BackupStatus lastBackup={lastBackup} /> : null}
+      {can(membership.role, "workspace.archive") ? <WorkspaceArchiveSection workspaceId={workspaceId} /> : null}
     </div>
   );
 }
