@@ -171,6 +171,48 @@ describe("revising an article", () => {
     expect(malformed.status).toBe(422);
   });
 
+  it("keeps a PDF's page starts through an edit, each where its text went", async () => {
+    const text = "First page text.\n\nSecond page text.\n\nThird page text.";
+    const articleId = await makeArticle(workspaceId, reviewer.id, { text });
+    const base = await currentRevision(articleId);
+    await db.articleRevision.update({
+      where: { id: base.id },
+      data: {
+        pages: [
+          { page: 1, start: 0 },
+          { page: 2, start: 18 },
+          { page: 3, start: 37 },
+        ],
+      },
+    });
+    const edited = "An editor's note.\n\nFirst page text.\n\nThird page text.";
+    const res = await callRoute({
+      file: revisions,
+      method: "POST",
+      params: { workspaceId, articleId },
+      cookie: await sessionCookie(reviewer),
+      // As Edit text records it: a paragraph inserted at the top, the second page's paragraph deleted.
+      json: {
+        baseRevisionId: base.id,
+        content: contentFromPlainText(edited),
+        edit: {
+          runs: [
+            [0, 19, 18],
+            [37, 37, 16],
+          ],
+        },
+      },
+    });
+    expect(res.status).toBe(201);
+    const after = await db.articleRevision.findFirstOrThrow({ where: { articleId, number: 2 } });
+    const pages = after.pages as { page: number; start: number }[];
+    // Page 2's text is gone: its start meets page 3's, whose text is still on page 3.
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(edited.slice(pages[0].start).startsWith("First page text.")).toBe(true);
+    expect(pages[1].start).toBe(pages[2].start);
+    expect(edited.slice(pages[2].start)).toBe("Third page text.");
+  });
+
   it("a revision made against an older base gets 409; analysts cannot revise (403)", async () => {
     const articleId = await makeArticle(workspaceId, reviewer.id);
     const base = await currentRevision(articleId);

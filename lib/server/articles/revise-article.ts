@@ -3,14 +3,22 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { articleAccessWhere } from "@/lib/auth/access";
-import { canonicalText, checkTextDiff, createQuoteSelector, reanchorAll, triplesToRuns } from "@/lib/anchoring";
+import {
+  canonicalText,
+  checkTextDiff,
+  createQuoteSelector,
+  diffTexts,
+  mapOffset,
+  reanchorAll,
+  triplesToRuns,
+} from "@/lib/anchoring";
 import { MAX_TEXT_CHARS } from "@/lib/content/limits";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { publishLive } from "@/lib/server/live/publish-live";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState } from "@/lib/generated/prisma/enums";
-import type { PageStart } from "@/lib/capture/pages";
+import { pageStarts, type PageStart } from "@/lib/capture/pages";
 
 /**
  * What a revision did to the article's live annotations: how many kept their
@@ -65,7 +73,7 @@ export async function reviseArticle(options: {
     if (!locked.length) throw notFound("Article");
     const article = await tx.article.findFirst({
       where: { id: options.articleId, ...articleAccessWhere({ workspaceId: options.workspaceId }) },
-      select: { currentRevision: { select: { id: true, number: true, text: true } } },
+      select: { currentRevision: { select: { id: true, number: true, text: true, pages: true } } },
     });
     if (!article?.currentRevision) throw notFound("Article");
     const base = article.currentRevision;
@@ -79,6 +87,17 @@ export async function reviseArticle(options: {
       );
     }
 
+    const editDiff = options.editRuns ? checkTextDiff(base.text, newText, triplesToRuns(options.editRuns)) : null;
+    // Text read from a PDF keeps its page starts through an edit: each follows the edit to where its text went.
+    const basePages = pageStarts(base.pages);
+    const pages =
+      options.pages ??
+      (basePages
+        ? ((diff) => basePages.map(({ page, start }) => ({ page, start: mapOffset(diff, start, 1) })))(
+            editDiff ?? diffTexts(base.text, newText),
+          )
+        : null);
+
     const revisionId = newId();
     const number = base.number + 1;
     await tx.articleRevision.create({
@@ -89,7 +108,7 @@ export async function reviseArticle(options: {
         number,
         content: content as Prisma.InputJsonValue,
         text: newText,
-        ...(options.pages ? { pages: options.pages as Prisma.InputJsonValue } : {}),
+        ...(pages ? { pages: pages as Prisma.InputJsonValue } : {}),
         authorId: options.actorId,
       },
     });
@@ -109,7 +128,6 @@ export async function reviseArticle(options: {
       },
     });
     const attached = annotations.filter((a) => a.anchorState !== "ORPHANED");
-    const editDiff = options.editRuns ? checkTextDiff(base.text, newText, triplesToRuns(options.editRuns)) : null;
     const results = new Map(
       reanchorAll(base.text, newText, attached, editDiff ? { editDiff } : {}).map((result, i) => [
         attached[i].id,
