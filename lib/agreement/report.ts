@@ -12,6 +12,7 @@ import type { FleissKappaResult } from "./fleiss";
 import type { AlphaResult } from "./krippendorff";
 import { pairwiseSpanAgreement, type PrfCounts, type SpanAgreementMatrix } from "./spans";
 import {
+  labelGrid,
   pairwiseTokenKappa,
   tokenAgreement,
   type TokenAgreement,
@@ -37,6 +38,8 @@ export function agreementReport(
   const labels = options.labels;
   // Per-label rows of the pairs only for `pairLabels`; each pair's overall still counts every label.
   const rowLabels = options.pairLabels;
+  // The token labels once for both token measures.
+  const grid = labelGrid(text, annotators, options);
   return {
     annotators: annotators.map((x) => x.annotator),
     spanCounts: annotators.map((x) => {
@@ -48,8 +51,8 @@ export function agreementReport(
       exact: pairwiseSpanAgreement(annotators, { mode: "exact", labels, rowLabels }),
       overlap: pairwiseSpanAgreement(annotators, { mode: "overlap", labels, rowLabels }),
     },
-    tokens: tokenAgreement(text, annotators, options),
-    tokenPairs: pairwiseTokenKappa(text, annotators, options),
+    tokens: tokenAgreement(text, annotators, options, grid),
+    tokenPairs: pairwiseTokenKappa(text, annotators, options, grid),
   };
 }
 

@@ -128,7 +128,7 @@ export interface TokenAgreement {
  * same: they come from the same functions, given the same counts in the same
  * order.
  */
-interface LabelGrid {
+export interface LabelGrid {
   annotators: string[];
   tokens: number;
   outside: string;
@@ -139,7 +139,12 @@ interface LabelGrid {
   labels: string[];
 }
 
-function labelGrid(text: string, annotators: readonly AnnotatorSpans[], options: TokenAgreementOptions): LabelGrid {
+/** The annotators' token labels, for `tokenAgreement` and `pairwiseTokenKappa` to share (`agreementReport`). */
+export function labelGrid(
+  text: string,
+  annotators: readonly AnnotatorSpans[],
+  options: TokenAgreementOptions,
+): LabelGrid {
   assertDistinctAnnotators(annotators);
   const outside = options.outside ?? OUTSIDE;
   const tokens = tokenize(text);
@@ -286,8 +291,10 @@ export function tokenAgreement(
   text: string,
   annotators: readonly AnnotatorSpans[],
   options: TokenAgreementOptions = {},
+  /** The same inputs' `labelGrid`, when the caller has it already. */
+  grid?: LabelGrid,
 ): TokenAgreement {
-  const g = labelGrid(text, annotators, options);
+  const g = grid ?? labelGrid(text, annotators, options);
   const counts = unitCounts(g);
   return {
     annotators: g.annotators,
@@ -320,19 +327,32 @@ export function pairwiseTokenKappa(
   text: string,
   annotators: readonly AnnotatorSpans[],
   options: TokenAgreementOptions = {},
+  /** The same inputs' `labelGrid`, when the caller has it already. */
+  grid?: LabelGrid,
 ): TokenKappaMatrix {
-  const g = labelGrid(text, annotators, options);
+  const g = grid ?? labelGrid(text, annotators, options);
   const only = options.pairLabels;
   const labels = only ? g.labels.filter((l) => only.includes(l)) : g.labels;
   const k = g.names.length;
   const cells: (TokenKappaCell | null)[][] = g.rows.map(() => g.rows.map(() => null));
-  const table = new Int32Array(k * k);
+  // What each annotator gave how often (a pair's margins), and the codes in category order, once.
+  const histograms = g.rows.map((row) => {
+    const histogram = new Int32Array(k);
+    for (let u = 0; u < g.units; u++) histogram[row[u]]++;
+    return histogram;
+  });
+  const order = g.names.map((_, c) => c).sort((x, y) => compareCategories(g.names[x], g.names[y]));
+  const withTables = only === undefined;
+  // Only a shown table needs every cell; the kappas need the margins and the diagonal.
+  const table = new Int32Array(withTables ? k * k : k);
   for (let i = 0; i < g.rows.length; i++) {
     for (let j = i + 1; j < g.rows.length; j++) {
       table.fill(0);
       const [a, b] = [g.rows[i], g.rows[j]];
-      for (let u = 0; u < g.units; u++) table[a[u] * k + b[u]]++;
-      const [forward, backward] = pairCells(g, table, labels, only === undefined);
+      if (withTables) for (let u = 0; u < g.units; u++) table[a[u] * k + b[u]]++;
+      else for (let u = 0; u < g.units; u++) if (a[u] === b[u]) table[a[u]]++;
+      const pair = { table, rowSums: histograms[i], colSums: histograms[j], order, withTables };
+      const [forward, backward] = pairCells(g, pair, labels);
       cells[i][j] = forward;
       cells[j][i] = backward;
     }
@@ -340,27 +360,28 @@ export function pairwiseTokenKappa(
   return { annotators: g.annotators, cells };
 }
 
-/** Both cells of a pair (A against B, and B against A) from its contingency table over all codes. */
+/**
+ * Both cells of a pair (A against B, and B against A): from its contingency
+ * table over all codes (`withTables`), or from its margins and diagonal
+ * (`table[c]`: units both gave c) where no table is shown.
+ */
 function pairCells(
   g: LabelGrid,
-  table: Int32Array,
+  pair: {
+    table: Int32Array;
+    rowSums: Int32Array;
+    colSums: Int32Array;
+    /** Every code, in category order. */
+    order: readonly number[];
+    withTables: boolean;
+  },
   labels: readonly string[],
-  withTables: boolean,
 ): [TokenKappaCell, TokenKappaCell] {
+  const { table, rowSums, colSums, withTables } = pair;
   const k = g.names.length;
-  const rowSums = new Array<number>(k).fill(0);
-  const colSums = new Array<number>(k).fill(0);
-  let total = 0;
-  for (let x = 0; x < k; x++) {
-    for (let y = 0; y < k; y++) {
-      const n = table[x * k + y];
-      rowSums[x] += n;
-      colSums[y] += n;
-      total += n;
-    }
-  }
-  const seen = g.names.map((_, c) => c).filter((c) => rowSums[c] + colSums[c] > 0);
-  seen.sort((x, y) => compareCategories(g.names[x], g.names[y]));
+  const total = g.units;
+  const diagonal = (c: number) => (withTables ? table[c * k + c] : table[c]);
+  const seen = pair.order.filter((c) => rowSums[c] + colSums[c] > 0);
   const categories = seen.map((c) => g.names[c]);
   const cell = (t: number[][], cats: string[]) => ({ ...cohenKappaFromTable(t, cats), unitsDropped: 0 });
   let forward: TokenKappaCell;
@@ -371,8 +392,8 @@ function pairCells(
     backward = { overall: cell(transpose(overall), categories), byLabel: [] };
   } else {
     // A bounded view (pairLabels) shows no pair's table: the kappa of 81 × 81 counts without building them.
-    forward = { overall: kappaWithoutTable(table, k, seen, rowSums, colSums, false), byLabel: [] };
-    backward = { overall: kappaWithoutTable(table, k, seen, colSums, rowSums, true), byLabel: [] };
+    forward = { overall: kappaWithoutTable(total, seen, diagonal, rowSums, colSums), byLabel: [] };
+    backward = { overall: kappaWithoutTable(total, seen, diagonal, colSums, rowSums), byLabel: [] };
   }
   for (const label of labels) {
     const c = g.names.indexOf(label);
@@ -380,7 +401,7 @@ function pairCells(
     let onlyA = 0;
     let onlyB = 0;
     if (c >= 0 && label !== g.outside) {
-      both = table[c * k + c];
+      both = diagonal(c);
       onlyA = rowSums[c] - both;
       onlyB = colSums[c] - both;
     }
@@ -407,24 +428,17 @@ function pairCells(
 }
 
 /**
- * `cohenKappaFromTable` of the table over the `seen` codes (transposed when
- * `transposed`), its arithmetic in the same order, with `categories` and
- * `table` left empty.
+ * `cohenKappaFromTable` of a pair's table over the `seen` codes (in category
+ * order) from its `total`, `diagonal` and margins, the floating-point
+ * arithmetic in the same order; `categories` and `table` left empty.
  */
 function kappaWithoutTable(
-  table: Int32Array,
-  k: number,
+  total: number,
   seen: readonly number[],
-  rowSums: readonly number[],
-  colSums: readonly number[],
-  transposed: boolean,
+  diagonal: (code: number) => number,
+  rowSums: ArrayLike<number>,
+  colSums: ArrayLike<number>,
 ): CohenKappaResult<string> {
-  let total = 0;
-  let diagonal = 0;
-  for (const x of seen) {
-    for (const y of seen) total += transposed ? table[y * k + x] : table[x * k + y];
-    diagonal += table[x * k + x];
-  }
   const base = { unitsDropped: 0, categories: [], table: [], units: total };
   if (total === 0) {
     return { ...base, value: null, reason: "no-units", observedAgreement: null, expectedAgreement: null };
@@ -432,7 +446,9 @@ function kappaWithoutTable(
   if (seen.length < 2) {
     return { ...base, value: null, reason: "no-variation", observedAgreement: 1, expectedAgreement: 1 };
   }
-  const po = diagonal / total;
+  let agreed = 0;
+  for (const c of seen) agreed += diagonal(c);
+  const po = agreed / total;
   let pe = 0;
   for (const x of seen) pe += (rowSums[x] / total) * (colSums[x] / total);
   return { ...base, value: (po - pe) / (1 - pe), reason: null, observedAgreement: po, expectedAgreement: pe };
