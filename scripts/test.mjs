@@ -52,6 +52,8 @@ const failed = steps.reduce((n, s) => n + s.failed, 0);
 console.log("\nSummary:");
 for (const s of steps)
   console.log(`  ${s.ok ? "✔" : "✘"} ${s.name.padEnd(20)} ${s.passed} passed, ${s.failed} failed (${s.seconds}s)`);
+// The folder is the runners'; one that died before writing anything leaves none.
+mkdirSync("test-results", { recursive: true });
 writeFileSync("test-results/summary.json", JSON.stringify({ passed, failed, steps }, null, 2));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
