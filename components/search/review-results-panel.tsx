@@ -39,7 +39,7 @@ export function ReviewResultsPanel({ workspaceId, items }: ReviewResultsPanelPro
 
   return (
     <div className="search-tag-panel">
-      <button type="button" onClick={() => void decide("ACCEPTED")} disabled={busy}>
+      <button type="button" className="button button-small" onClick={() => void decide("ACCEPTED")} disabled={busy}>
         Accept these {n}
       </button>{" "}
       {rejecting ? (
@@ -50,12 +50,22 @@ export function ReviewResultsPanel({ workspaceId, items }: ReviewResultsPanelPro
             onChange={(e) => setReason(e.target.value)}
             placeholder="Why?"
           />{" "}
-          <button type="button" onClick={() => void decide("REJECTED")} disabled={busy || !reason.trim()}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void decide("REJECTED")}
+            disabled={busy || !reason.trim()}
+          >
             Reject {n}
           </button>
         </>
       ) : (
-        <button type="button" className="secondary" onClick={() => setRejecting(true)} disabled={busy}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => setRejecting(true)}
+          disabled={busy}
+        >
           Reject these {n}…
         </button>
       )}

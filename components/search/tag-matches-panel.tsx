@@ -91,7 +91,7 @@ export function TagMatchesPanel({ workspaceId, q, entityTypes, initialName }: Ta
     <div className="search-tag-panel">
       {step.kind === "idle" || step.kind === "undone" ? (
         <>
-          <button type="button" onClick={() => setStep({ kind: "picking" })}>
+          <button type="button" className="button button-small" onClick={() => setStep({ kind: "picking" })}>
             Tag as entity…
           </button>
           <span className="muted"> Tick passages to tag only those; none ticked tags every match.</span>
@@ -126,10 +126,20 @@ export function TagMatchesPanel({ workspaceId, q, entityTypes, initialName }: Ta
               ))}
             </ul>
           ) : null}
-          <button type="button" onClick={() => void confirm()} disabled={busy || step.preview.count === 0}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void confirm()}
+            disabled={busy || step.preview.count === 0}
+          >
             Tag {step.preview.count}
           </button>{" "}
-          <button type="button" className="secondary" onClick={() => setStep({ kind: "idle" })} disabled={busy}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => setStep({ kind: "idle" })}
+            disabled={busy}
+          >
             Cancel
           </button>
         </div>
@@ -137,7 +147,7 @@ export function TagMatchesPanel({ workspaceId, q, entityTypes, initialName }: Ta
       {step.kind === "done" ? (
         <p role="status">
           Tagged {step.ids.length} {step.ids.length === 1 ? "match" : "matches"} as {step.entity.name}.{" "}
-          <button type="button" onClick={() => void undo()} disabled={busy}>
+          <button type="button" className="button button-small" onClick={() => void undo()} disabled={busy}>
             Undo
           </button>
         </p>

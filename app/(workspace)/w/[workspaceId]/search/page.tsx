@@ -71,7 +71,9 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           placeholder='Words, "a phrase", OR, -exclude, entity:"…", type:, author:, status:, before:, kind:'
           autoComplete="off"
         />
-        <button type="submit">Search</button>
+        <button type="submit" className="button">
+          Search
+        </button>
       </form>
       {errors.length ? (
         <p role="alert" className="alert alert-error">
