@@ -105,7 +105,7 @@ test("importing a large archive shows the server's count as it goes", async ({ p
   await expect(progress).toContainText(/Importing annotations [\d,]+ of 30,000…/, { timeout: 60_000 });
   const bar = progress.getByRole("progressbar", { name: "Import progress" });
   expect(Number(await bar.getAttribute("max"))).toBeGreaterThan(ANNOTATIONS);
-  await page.screenshot({ path: "test-results/archive-import-progress.png" });
+  await importer.screenshot({ path: "test-results/archive-import-progress.png" });
   await page.waitForURL((url) => /\/w\/[^/]+/.test(url.pathname) && !url.pathname.includes(workspaceId), {
     timeout: 60_000,
   });
