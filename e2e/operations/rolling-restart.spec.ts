@@ -104,6 +104,7 @@ function loadBalancer(upstreams: number[]) {
   const healthy = new Set(upstreams);
   const agent = new http.Agent({ keepAlive: true });
   let next = 0;
+  const stats = { retried: 0 };
   const probe = setInterval(() => {
     for (const port of upstreams) {
       fetch(`http://127.0.0.1:${port}/api/health/ready`, { signal: AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS) })
@@ -135,8 +136,10 @@ function loadBalancer(upstreams: number[]) {
       else socket.once("connect", () => (connected = true));
     });
     upstream.on("error", (err: NodeJS.ErrnoException) => {
-      if (!res.headersSent && (!connected || IDEMPOTENT.has(req.method!))) forward(req, res, body, tried);
-      else if (!res.headersSent) res.writeHead(502).end(String(err.code));
+      if (!res.headersSent && (!connected || IDEMPOTENT.has(req.method!))) {
+        stats.retried++;
+        forward(req, res, body, tried);
+      } else if (!res.headersSent) res.writeHead(502).end(String(err.code));
       else res.destroy();
     });
     upstream.end(body);
@@ -147,6 +150,7 @@ function loadBalancer(upstreams: number[]) {
     req.on("end", () => forward(req, res, Buffer.concat(chunks), new Set()));
   });
   return {
+    stats,
     listen: () => new Promise<void>((resolve) => server.listen(lbPort, "127.0.0.1", resolve)),
     close: () => {
       clearInterval(probe);
@@ -219,6 +223,7 @@ test("a rolling restart of two instances fails no request of a client writing in
     await writer;
     await lb.close();
   }
+  console.log(`rolling restart: ${writes} writes, ${failures.length} failed, ${lb.stats.retried} resent by the proxy`);
   expect(failures).toEqual([]);
 
   // Each instance logged its requests as JSON lines with the request id, route template, user and workspace.
