@@ -3,16 +3,23 @@
 // TRUST_PROXY in the README) instead of from a header the client may have written itself. Every
 // request passes here once: request id, structured log line and metrics (lib/observability).
 //
-// On SIGTERM (or SIGINT, SIGHUP) it stops gracefully: readiness answers 503 at once, and after
-// SHUTDOWN_DELAY_MS (0) the server stops accepting connections, tells event streams to reconnect
-// elsewhere (`retry:`, then closes them), lets in-flight requests finish for up to 10 s, closes
-// the database pool and the live-update listener, and exits 0.
+// On SIGTERM (or SIGINT, SIGHUP) it stops gracefully and exits 0:
+//   1. readiness (/api/health/ready) answers 503 at once, and for SHUTDOWN_DELAY_MS (0) the server
+//      keeps serving, with `Connection: close` on every response, so that a load balancer polling
+//      readiness takes the instance out before it stops accepting connections (a connection
+//      the kernel accepted just before the listening socket closes would be reset, not refused);
+//   2. it closes the listening socket, tells event streams to reconnect elsewhere (`retry:`, then
+//      closes them), lets in-flight requests finish for up to 10 s while closing each keep-alive
+//      connection as soon as it is idle;
+//   3. it closes the database pool and the live-update listener, and exits 0.
+// A repeated signal while stopping is ignored (a terminal's Ctrl-C reaches both `npm start` and this
+// process, and `npm start` forwards it too); a signal before the server listens exits 0 at once.
 //
 //   node scripts/server.mjs [--dev]     PORT (3000), HTTP_KEEP_ALIVE_MS (65000), TRUST_PROXY, LOG_LEVEL
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { observeRequests } from "../lib/observability/http-log.mjs";
-import { markStopping, runStopHooks } from "../lib/observability/lifecycle.mjs";
+import { markStopping, runStopHooks, startDraining } from "../lib/observability/lifecycle.mjs";
 import { logger } from "../lib/observability/logger.mjs";
 import { parseTrustProxy, setClientAddressHeader } from "./client-address.mjs";
 
@@ -33,10 +40,26 @@ try {
   process.exit(1);
 }
 
+/** Set once a stop signal arrived; the stop itself runs once. */
+let stopping = false;
+let server;
+// Installed before Next.js loads (which takes seconds): a signal meanwhile must not kill the
+// process by its default action, which a supervisor would see as a crash.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    if (stopping) {
+      log.info({ signal }, "Already stopping");
+      return;
+    }
+    void stop(signal);
+  });
+}
+log.info({ pid: process.pid }, "Starting");
+
 process.env.NODE_ENV ??= dev ? "development" : "production";
 const { default: next } = await import("next");
 
-const server = http.createServer();
+server = http.createServer();
 server.keepAliveTimeout = keepAliveMs;
 const app = next({ dev, port, httpServer: server });
 const handle = app.getRequestHandler();
@@ -44,33 +67,51 @@ await app.prepare();
 
 /** Responses not yet finished, for the drain on stop. */
 const inFlight = new Set();
-let stopping = false;
 
 server.on(
   "request",
   observeRequests((req, res) => {
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
-    // While stopping, no connection is kept for another request.
+    // While stopping, no connection is kept for another request: the client's next one opens a
+    // new connection, which a load balancer that has seen readiness 503 sends elsewhere.
     if (stopping) res.setHeader("connection", "close");
     setClientAddressHeader(req, trust);
     return handle(req, res);
   }),
 );
-server.listen(port, () => log.info({ port, dev }, `Listening on port ${port}${dev ? " (development)" : ""}`));
+server.on("error", (err) => {
+  log.error({ err, port }, `Cannot listen on port ${port}: ${err.message}`);
+  log.flush?.();
+  process.exit(1);
+});
+if (!stopping) {
+  server.listen(port, () => log.info({ port, dev }, `Listening on port ${port}${dev ? " (development)" : ""}`));
+}
 
 async function stop(signal) {
-  if (stopping) return;
   stopping = true;
   markStopping();
   const startedAt = Date.now();
-  log.info({ signal, inFlight: inFlight.size }, "Stopping: readiness now answers 503");
+  if (!server?.listening) {
+    // Not serving yet (Next.js still loading): nothing to drain.
+    log.info({ signal }, "Stopped before serving");
+    await runStopHooks();
+    log.flush?.();
+    process.exit(0);
+  }
+  log.info(
+    { signal, inFlight: inFlight.size, delayMs: shutdownDelayMs },
+    `Stopping: readiness now answers 503${shutdownDelayMs ? `; serving ${shutdownDelayMs} ms more` : ""}`,
+  );
   if (shutdownDelayMs > 0) await sleep(shutdownDelayMs);
-  // No new connections; keep-alive connections close once their current response is sent.
+  // No new connections (Node also closes the idle keep-alive ones here); event streams told to go.
   server.close();
+  startDraining();
   for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
   const deadline = Date.now() + DRAIN_MS;
   while (inFlight.size > 0 && Date.now() < deadline) {
+    // A keep-alive connection whose response just ended is closed before it can take another request.
     server.closeIdleConnections();
     await sleep(25);
   }
@@ -83,5 +124,3 @@ async function stop(signal) {
   log.flush?.();
   process.exit(0);
 }
-
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, () => void stop(signal));

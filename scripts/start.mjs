@@ -70,14 +70,20 @@ let child;
 let stopBackups;
 let stopSignal;
 
-/** How long the web server may take to finish its requests once asked to stop. */
-const STOP_GRACE_MS = 15_000;
+/**
+ * How long the web server may take to stop once asked (scripts/server.mjs: SHUTDOWN_DELAY_MS of
+ * serving, up to 10 s of draining, up to 5 s closing the pool and listener), with a margin; past
+ * it, it is killed. Shorter, a slow but orderly stop would end as a kill by signal.
+ */
+const STOP_GRACE_MS = Number(process.env.SHUTDOWN_DELAY_MS || 0) + 20_000;
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     // A second signal means "now": the web server is killed, the database still closes cleanly.
     if (stopSignal) child?.kill("SIGKILL");
     stopSignal ??= signal;
+    // Forwarded even when the signal went to the whole process group (Ctrl-C): the web server
+    // stops once and ignores the repeat.
     child?.kill(signal);
     const stopping = child;
     if (stopping)

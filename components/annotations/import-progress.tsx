@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import "./import-progress.css";
 import { api } from "@/lib/client/api";
 import type { ImportProgress } from "@/lib/validations/annotation-import";
 
@@ -9,12 +10,45 @@ const POLL_MS = 400;
 
 const count = (n: number) => n.toLocaleString("en");
 
+/** What the rows of each file of a workspace archive are, in words. */
+const ARCHIVE_KINDS: Record<string, string> = {
+  users: "people",
+  "entity-types": "entity types",
+  entities: "entities",
+  articles: "articles",
+  revisions: "revisions",
+  annotations: "annotations",
+  comments: "comments",
+  assignments: "assignments",
+  activity: "activity events",
+};
+
+function label(progress: ImportProgress): string {
+  switch (progress.phase) {
+    case "reading":
+      return "Reading the file…";
+    case "anchoring":
+      return `Finding ${count(progress.total)} ${progress.total === 1 ? "highlight" : "highlights"} in the text…`;
+    case "checking":
+      return `Checking ${count(progress.done)} of ${count(progress.total)} highlights…`;
+    case "importing": {
+      const current = progress.current;
+      if (!current) return `Importing ${count(progress.done)} of ${count(progress.total)} rows…`;
+      return `Importing ${ARCHIVE_KINDS[current.kind] ?? current.kind} ${count(current.done)} of ${count(current.total)}…`;
+    }
+    default:
+      return `Saving ${count(progress.done)} of ${count(progress.total)} annotations and comments…`;
+  }
+}
+
 /**
  * What a running import (or preview) is doing, asked of the server while the
- * request runs: a bar with "Checking 1,200 of 12,706 highlights…" where the
- * server counts, the phase alone where it cannot (the file is read and its
- * highlights found in one step each), and `fallback` until the server knows
- * of it (the upload still going, or another instance answering).
+ * request runs: a bar with "Checking 1,200 of 12,706 highlights…" (or, for a
+ * workspace archive, "Importing annotations 40,000 of 100,000…" with the bar
+ * over all its rows) where the server counts, the phase alone where it cannot
+ * (the file is read and its highlights found in one step each), and `fallback`
+ * until the server knows of it (the upload still going, or another instance
+ * answering).
  */
 export function ImportProgressView({
   url,
@@ -47,16 +81,11 @@ export function ImportProgressView({
     };
   }, [url, progressKey]);
 
-  const counted = progress && (progress.phase === "checking" || progress.phase === "saving") && progress.total > 0;
-  const label = !progress
-    ? fallback
-    : progress.phase === "reading"
-      ? "Reading the file…"
-      : progress.phase === "anchoring"
-        ? `Finding ${count(progress.total)} ${progress.total === 1 ? "highlight" : "highlights"} in the text…`
-        : progress.phase === "checking"
-          ? `Checking ${count(progress.done)} of ${count(progress.total)} highlights…`
-          : `Saving ${count(progress.done)} of ${count(progress.total)} annotations and comments…`;
+  const counted =
+    progress &&
+    (progress.phase === "checking" || progress.phase === "saving" || progress.phase === "importing") &&
+    progress.total > 0;
+  const text = progress ? label(progress) : fallback;
   return (
     <div className="import-progress" role="status" data-testid="import-progress">
       {counted ? (
@@ -64,7 +93,7 @@ export function ImportProgressView({
       ) : (
         <progress aria-label="Import progress" />
       )}
-      <span className="small">{label}</span>
+      <span className="small">{text}</span>
     </div>
   );
 }

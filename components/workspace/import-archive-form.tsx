@@ -2,16 +2,27 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ImportProgressView } from "@/components/annotations/import-progress";
 import { FormError } from "@/components/ui/form-error";
+import { newActionKey } from "@/lib/client/api";
 import type { ArchiveImportResult } from "@/lib/validations/workspace-archive";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "importing" };
 
-/** Sends the archive as the request body, reporting upload progress; resolves with the server's answer. */
-function uploadArchive(file: File, onProgress: (percent: number) => void): Promise<ArchiveImportResult> {
+const PROGRESS_URL = "/api/workspaces/import-archive/progress";
+
+/**
+ * Sends the archive as the request body, reporting upload progress; resolves with the server's
+ * answer. The server reports how far the import itself has got under `progressKey`.
+ */
+function uploadArchive(
+  file: File,
+  progressKey: string,
+  onProgress: (percent: number) => void,
+): Promise<ArchiveImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/workspaces/import-archive");
+    xhr.open("POST", `/api/workspaces/import-archive?progressKey=${encodeURIComponent(progressKey)}`);
     xhr.setRequestHeader("content-type", "application/zip");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
@@ -37,6 +48,7 @@ export function ImportArchiveForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [progressKey, setProgressKey] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,8 +59,10 @@ export function ImportArchiveForm() {
     }
     setError(null);
     setPhase({ kind: "uploading", percent: 0 });
+    const key = newActionKey();
+    setProgressKey(key);
     try {
-      const result = await uploadArchive(file, (percent) =>
+      const result = await uploadArchive(file, key, (percent) =>
         setPhase(percent >= 100 ? { kind: "importing" } : { kind: "uploading", percent }),
       );
       router.push(`/w/${result.id}`);
@@ -78,9 +92,9 @@ export function ImportArchiveForm() {
               : "Import archive"}
         </button>
       </div>
-      <p role="status" aria-live="polite" className="sr-only">
-        {phase.kind === "importing" ? "Importing the archive." : ""}
-      </p>
+      {phase.kind === "importing" && progressKey ? (
+        <ImportProgressView key={progressKey} url={PROGRESS_URL} progressKey={progressKey} fallback="Importing…" />
+      ) : null}
     </form>
   );
 }

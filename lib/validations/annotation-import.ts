@@ -25,15 +25,20 @@ const flag = z
 export const importProgressKeySchema = text().regex(/^[A-Za-z0-9_-]{8,64}$/, "Not a progress key.");
 
 /**
- * How far an import has got: reading the file and finding its highlights in
- * the text (no count: one step each, off the request thread), checking each
- * highlight, then saving the annotations.
+ * How far an import has got. An annotation import: reading the file and
+ * finding its highlights in the text (no count: one step each, off the request
+ * thread), checking each highlight, then saving the annotations. A workspace
+ * archive import: reading the archive (counting its rows), then `importing`
+ * its files in turn, `done` of `total` rows in all and `current` naming the
+ * kind of row being written with its own count.
  */
-export type ImportProgress = {
-  phase: "reading" | "anchoring" | "checking" | "saving" | "done" | "failed";
-  done: number;
-  total: number;
-};
+export const importProgressSchema = z.object({
+  phase: z.enum(["reading", "anchoring", "checking", "saving", "importing", "done", "failed"]),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.object({ kind: z.string(), done: z.number().int(), total: z.number().int() }).optional(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 export const importOptionsSchema = z.object({
   format: z.enum(["w3c", "brat"]).optional(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentSchema } from "@/lib/validations/content";
 import { commentBodySchema } from "@/lib/validations/comment";
+import { importProgressKeySchema } from "@/lib/validations/annotation-import";
 import { storableDate, text } from "@/lib/validations/storable";
 
 /**
@@ -180,6 +181,9 @@ export type ArchiveAnnotation = z.infer<typeof archiveAnnotationSchema>;
 export type ArchiveComment = z.infer<typeof archiveCommentSchema>;
 export type ArchiveAssignment = z.infer<typeof archiveAssignmentSchema>;
 export type ArchiveActivity = z.infer<typeof archiveActivitySchema>;
+
+/** The query of an archive import: `progressKey` lets the caller poll `…/import-archive/progress?key=`. */
+export const archiveImportQuerySchema = z.object({ progressKey: importProgressKeySchema.optional() });
 
 /** The answer to an import: the new workspace and what it holds. */
 export const archiveImportResultSchema = z.object({

@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { unzipText } from "@/lib/export/test/unzip";
 import { openApiDocument } from "@/lib/openapi/document";
 import { dataOf } from "@/lib/openapi/registry";
+import type { ImportProgress } from "@/lib/validations/annotation-import";
 import { archiveImportResultSchema } from "@/lib/validations/workspace-archive";
 import { callRoute } from "@/test/call-route";
 import {
@@ -170,10 +171,16 @@ async function downloadArchive(id: string, user: TestUser = owner): Promise<Resp
   });
 }
 
-async function importArchive(zip: Buffer, user: TestUser = owner, type = "application/zip"): Promise<Response> {
+async function importArchive(
+  zip: Buffer,
+  user: TestUser = owner,
+  type = "application/zip",
+  search = "",
+): Promise<Response> {
   return callRoute({
     file: importFile,
     method: "POST",
+    search,
     cookie: await sessionCookie(user),
     headers: { "content-type": type, origin: "http://localhost:3000" },
     body: new Uint8Array(zip),
@@ -337,6 +344,77 @@ describe("workspace archive", () => {
       json: { name: "Someone", email: closed.email, password: "a-long-enough-secret" },
     });
     expect(refused.status).toBe(409);
+  });
+
+  it("reports how far an import has got, file by file, to the importer alone", async () => {
+    const archive = await unzipText(Buffer.from(await (await downloadArchive(workspaceId)).arrayBuffer()));
+    const files = Object.fromEntries(archive.map((e) => [e.name, e.text]));
+    // 2,500 more annotations (deleted ones: live copies of one span would be duplicates), written in
+    // three batches, each reported.
+    const template = JSON.parse(files["annotations.jsonl"].split("\n")[0]) as Record<string, unknown>;
+    const extra = Array.from({ length: 2500 }, (_, i) =>
+      JSON.stringify({ ...template, id: `extra-${i}`, deletedAt: template.updatedAt }),
+    );
+    files["annotations.jsonl"] = `${files["annotations.jsonl"]}${extra.join("\n")}\n`;
+    const annotations = files["annotations.jsonl"].split("\n").filter(Boolean).length;
+    const rows = Object.entries(files)
+      .filter(([name]) => name.endsWith(".jsonl"))
+      .reduce((n, [, text]) => n + text.split("\n").filter(Boolean).length, 0);
+    const zip = await rezip(files);
+    const key = `archive-${newId()}`;
+    const progressOf = async (user: TestUser = owner) => {
+      const res = await callRoute({
+        file: "api/workspaces/import-archive/progress/route.ts",
+        method: "GET",
+        search: `?key=${key}`,
+        cookie: await sessionCookie(user),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: ImportProgress | null }).data;
+    };
+    expect(await progressOf()).toBeNull();
+
+    const seen: ImportProgress[] = [];
+    let finished = false;
+    const importing = importArchive(zip, owner, "application/zip", `?progressKey=${key}`).finally(
+      () => (finished = true),
+    );
+    while (!finished) {
+      const progress = await progressOf();
+      if (progress && JSON.stringify(progress) !== JSON.stringify(seen.at(-1))) seen.push(progress);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect((await importing).status).toBe(201);
+
+    const onAnnotations = seen.filter((p) => p.phase === "importing" && p.current?.kind === "annotations");
+    expect(onAnnotations.length).toBeGreaterThan(1);
+    for (const p of onAnnotations) {
+      expect(p.current).toMatchObject({ kind: "annotations", total: annotations });
+      expect(p.total).toBe(rows);
+    }
+    // Counts only grow, and some were seen part-way.
+    const dones = seen.filter((p) => p.phase === "importing").map((p) => p.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(onAnnotations.some((p) => p.current!.done > 0 && p.current!.done < annotations)).toBe(true);
+    expect(await progressOf()).toEqual({ phase: "done", done: 0, total: 0 });
+    // Another user asking with the same key learns nothing.
+    expect(await progressOf(analyst)).toBeNull();
+
+    // A failed import says so.
+    const badKey = `archive-${newId()}`;
+    files["comments.jsonl"] = `${files["comments.jsonl"]}{"id":"broken"}\n`;
+    const refused = await importArchive(await rezip(files), owner, "application/zip", `?progressKey=${badKey}`);
+    expect(refused.status).toBe(422);
+    const failed = await callRoute({
+      file: "api/workspaces/import-archive/progress/route.ts",
+      method: "GET",
+      search: `?key=${badKey}`,
+      cookie: await sessionCookie(owner),
+    });
+    expect(((await failed.json()) as { data: ImportProgress }).data.phase).toBe("failed");
+    // A key that is not one is a 4xx, like any bad query.
+    const badQuery = await importArchive(zip, owner, "application/zip", "?progressKey=no");
+    expect(badQuery.status).toBe(422);
   });
 
   it("refuses non-owners with 403 and non-members with 404", async () => {

@@ -1,7 +1,12 @@
 import { apiRoute, binary, dataOf } from "@/lib/openapi/registry";
 import { ImportReportSchema, pathParams } from "@/lib/openapi/schemas";
 import { z } from "zod";
-import { importOptionsSchema, importProgressKeySchema, MAX_IMPORT_BYTES } from "@/lib/validations/annotation-import";
+import {
+  importOptionsSchema,
+  importProgressKeySchema,
+  importProgressSchema,
+  MAX_IMPORT_BYTES,
+} from "@/lib/validations/annotation-import";
 
 const file = binary.openapi({
   description: "A W3C (JSON-LD), Hypothesis (JSON or JSON Lines) or brat `.ann` file, or a zip of them.",
@@ -57,14 +62,6 @@ apiRoute({
   response: {
     status: 200,
     description: "The import's progress, or null.",
-    schema: dataOf(
-      z
-        .object({
-          phase: z.enum(["reading", "anchoring", "checking", "saving", "done", "failed"]),
-          done: z.number().int(),
-          total: z.number().int(),
-        })
-        .nullable(),
-    ),
+    schema: dataOf(importProgressSchema.nullable()),
   },
 });

@@ -17,7 +17,8 @@ import {
   updateMemberSchema,
   updateWorkspaceSchema,
 } from "@/lib/validations/workspace";
-import { archiveImportResultSchema } from "@/lib/validations/workspace-archive";
+import { importProgressKeySchema, importProgressSchema } from "@/lib/validations/annotation-import";
+import { archiveImportQuerySchema, archiveImportResultSchema } from "@/lib/validations/workspace-archive";
 
 apiRoute({
   method: "get",
@@ -122,8 +123,9 @@ apiRoute({
   tag: "Workspaces",
   summary: "Import a workspace archive as a new workspace",
   description:
-    "The body is the archive itself (`Content-Type: application/zip`, up to 2 GiB). Creates a new workspace owned by the caller with new ids everywhere; people are matched by email to this installation's accounts, and those without one become disabled placeholder accounts (listed in `placeholders`) that keep their annotations, comments and role. Every line is validated; the first bad line or reference answers 422 naming its file and line, and nothing is written.",
+    "The body is the archive itself (`Content-Type: application/zip`, up to 2 GiB). Creates a new workspace owned by the caller with new ids everywhere; people are matched by email to this installation's accounts, and those without one become disabled placeholder accounts (listed in `placeholders`) that keep their annotations, comments and role. Every line is validated; the first bad line or reference answers 422 naming its file and line, and nothing is written. `progressKey` (8–64 letters, digits, `-` or `_`, made up by the caller) lets the caller ask how far the import has got while it runs (`/api/workspaces/import-archive/progress`).",
   permission: "user",
+  query: archiveImportQuerySchema,
   bodyContentTypes: { "application/zip": binary },
   response: {
     status: 201,
@@ -131,6 +133,22 @@ apiRoute({
     schema: dataOf(archiveImportResultSchema),
   },
   errors: [413, 415],
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/import-archive/progress",
+  tag: "Workspaces",
+  summary: "How far a workspace archive import has got",
+  description:
+    "For an archive import of the caller's sent with `progressKey`, on the instance that runs it: `reading` while the archive's rows are counted, then `importing` with `done` of `total` rows written in all and `current` the file being imported (`kind`: its name without `.jsonl`, e.g. `annotations`) with its own count; then `done` or `failed`. `null` when this instance knows no such import (the upload still running, another instance, or over 10 minutes old).",
+  permission: "user",
+  query: z.object({ key: importProgressKeySchema }),
+  response: {
+    status: 200,
+    description: "The import's progress, or null.",
+    schema: dataOf(importProgressSchema.nullable()),
+  },
 });
 
 apiRoute({

@@ -10,6 +10,7 @@ import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { recordActivities, recordActivity } from "@/lib/server/activity/record-activity";
 import { insertRows, type ColumnType } from "@/lib/server/archive/insert-rows";
+import type { ImportProgress } from "@/lib/validations/annotation-import";
 import { isNestedDeeperThan } from "@/lib/validations/storable";
 import {
   archiveActivitySchema,
@@ -113,6 +114,7 @@ async function eachBatch<S extends z.ZodType>(
   file: ArchiveFile,
   schema: S,
   onBatch: (rows: z.infer<S>[]) => Promise<void>,
+  onWritten?: (rows: number) => void,
 ): Promise<number> {
   const entry = entries.get(file);
   if (!entry) throw invalid(`The archive has no ${file}.`, { file });
@@ -148,6 +150,7 @@ async function eachBatch<S extends z.ZodType>(
         await onBatch(batch);
         writing = false;
         batch = [];
+        onWritten?.(count);
         // Parsing is synchronous: let other requests in between batches.
         await yieldToEventLoop();
       }
@@ -162,7 +165,38 @@ async function eachBatch<S extends z.ZodType>(
     });
   }
   if (batch.length) await onBatch(batch);
+  onWritten?.(count);
   return count;
+}
+
+/** The files of rows, in the order they are imported. */
+const rowFiles = archiveFiles.filter((f): f is Exclude<ArchiveFile, "manifest.json"> => f !== "manifest.json");
+
+/**
+ * The number of lines of each file of rows, read (decompressed, not parsed) before the import so
+ * that its progress can say "of how many". Only when someone watches the progress.
+ */
+async function countLines(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>): Promise<Map<ArchiveFile, number>> {
+  const counts = new Map<ArchiveFile, number>();
+  for (const file of rowFiles) {
+    const entry = entries.get(file)!;
+    const stream = await entryStream(zip, entry);
+    let lines = 0;
+    let last = 0x0a;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines++;
+        if (chunk.length) last = chunk[chunk.length - 1];
+      }
+    } catch (err) {
+      throw invalid(`${file} cannot be read: the zip archive is damaged.`, {
+        file,
+        reason: err instanceof Error ? err.message : String(err),
+      });
+    }
+    counts.set(file, lines + (last === 0x0a ? 0 : 1));
+  }
+  return counts;
 }
 
 async function readManifest(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>) {
@@ -309,7 +343,11 @@ function remapIds(value: unknown, lookup: (id: string) => string | undefined): u
 export async function importWorkspaceArchive(options: {
   userId: string;
   path: string;
-  onProgress?: (done: { file: ArchiveFile; rows: number }) => void;
+  /**
+   * Told how far the import has got: `reading` while the rows are counted, then `importing`
+   * after every batch written (`current.kind` is the file's name without `.jsonl`).
+   */
+  onProgress?: (progress: ImportProgress) => void;
 }): Promise<ArchiveImportResult> {
   const zip = await openZip(options.path);
   try {
@@ -317,6 +355,11 @@ export async function importWorkspaceArchive(options: {
     const manifest = await readManifest(zip, entries);
     const missing = archiveFiles.filter((f) => !entries.has(f));
     if (missing.length) throw invalid(`The archive lacks ${missing.join(", ")}.`, { missing });
+    let lineCounts: Map<ArchiveFile, number> | null = null;
+    if (options.onProgress) {
+      options.onProgress({ phase: "reading", done: 0, total: 0 });
+      lineCounts = await countLines(zip, entries);
+    }
     const importer = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
     return await db.$transaction(
       (tx) =>
@@ -327,6 +370,7 @@ export async function importWorkspaceArchive(options: {
           manifest,
           userId: options.userId,
           importerEmail: importer.email,
+          lineCounts,
           onProgress: options.onProgress,
         }),
       { timeout: 60 * 60_000, maxWait: 30_000 },
@@ -343,9 +387,10 @@ async function writeArchive(options: {
   manifest: z.infer<typeof archiveManifestSchema>;
   userId: string;
   importerEmail: string;
-  onProgress?: (done: { file: ArchiveFile; rows: number }) => void;
+  lineCounts: Map<ArchiveFile, number> | null;
+  onProgress?: (progress: ImportProgress) => void;
 }): Promise<ArchiveImportResult> {
-  const { tx, zip, entries, manifest, userId } = options;
+  const { tx, zip, entries, manifest, userId, lineCounts, onProgress } = options;
   const workspaceId = newId();
   const now = new Date();
   const counts: Record<string, number> = {};
@@ -360,13 +405,26 @@ async function writeArchive(options: {
   const assignments = new IdMap("assignment");
   const revisionArticle = new Map<string, string>();
   const annotationArticle = new Map<string, string>();
+  const total = lineCounts ? [...lineCounts.values()].reduce((a, b) => a + b, 0) : 0;
+  /** Rows of the files already imported. */
+  let before = 0;
   const run = async <S extends z.ZodType>(
     file: ArchiveFile,
     schema: S,
     onBatch: (rows: z.infer<S>[]) => Promise<void>,
   ) => {
-    counts[file.replace(/\.jsonl$/, "")] = await eachBatch(zip, entries, file, schema, onBatch);
-    options.onProgress?.({ file, rows: counts[file.replace(/\.jsonl$/, "")] });
+    const kind = file.replace(/\.jsonl$/, "");
+    const kindTotal = lineCounts?.get(file) ?? 0;
+    const report = (rows: number) =>
+      onProgress?.({
+        phase: "importing",
+        done: Math.min(before + rows, total),
+        total,
+        current: { kind, done: Math.min(rows, kindTotal), total: kindTotal },
+      });
+    report(0);
+    counts[kind] = await eachBatch(zip, entries, file, schema, onBatch, report);
+    before += lineCounts?.get(file) ?? counts[kind];
   };
 
   await tx.workspace.create({

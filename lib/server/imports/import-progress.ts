@@ -3,8 +3,9 @@ import { createLru } from "@/lib/lru";
 import type { ImportProgress } from "@/lib/validations/annotation-import";
 
 /**
- * How far the imports in progress on this server have got, by the user and
- * the key their dialog chose, for the dialog to poll while its request runs.
+ * How far the imports in progress on this server have got (annotation files and
+ * workspace archives), by the user and the key their dialog chose, for the
+ * dialog to poll while its request runs.
  * In memory: another instance behind a load balancer knows nothing of it and
  * answers "unknown", which the dialog shows as work without a count.
  */
@@ -24,5 +25,6 @@ export function importProgressReporter(userId: string, key: string | undefined):
 export function readImportProgress(userId: string, key: string): ImportProgress | null {
   const entry = progress.get(keyOf(userId, key));
   if (!entry || Date.now() - entry.at > STALE_MS) return null;
-  return { phase: entry.phase, done: entry.done, total: entry.total };
+  const { at: _at, ...update } = entry;
+  return update;
 }

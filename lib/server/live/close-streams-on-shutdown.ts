@@ -1,5 +1,5 @@
 import "server-only";
-import { isStopping } from "@/lib/observability/lifecycle.mjs";
+import { isStopping, onDrain } from "@/lib/observability/lifecycle.mjs";
 
 const RECONNECT_AFTER_MS = 1000;
 const encoder = new TextEncoder();
@@ -9,12 +9,13 @@ type OpenStream = { controller: ReadableStreamDefaultController<Uint8Array>; clo
 const registry = globalThis as unknown as { marginaliaOpenStreams?: Set<OpenStream> };
 
 /**
- * Registers an open event stream to be ended when this process is asked to stop
- * (SIGINT, SIGTERM). Next.js stops by waiting for every open response to end, so
- * without this one open reader tab would keep the server running for as long as
- * it stays open. Each stream is told to reconnect in a second (to another
- * instance, or to this one once restarted), then closed. Returns the
- * unregister function.
+ * Registers an open event stream to be ended when this process stops accepting
+ * connections (scripts/server.mjs, SHUTDOWN_DELAY_MS after SIGTERM: by then a load
+ * balancer has seen readiness 503 and sends the reconnection to another instance).
+ * The server drains by waiting for every open response to end, so without this
+ * one open reader tab would keep it running for as long as it stays open. Each
+ * stream is told to reconnect in a second, then closed. Returns the unregister
+ * function.
  */
 export function closeOnShutdown(stream: OpenStream): () => void {
   if (!registry.marginaliaOpenStreams) {
@@ -24,12 +25,11 @@ export function closeOnShutdown(stream: OpenStream): () => void {
       for (const s of streams) endStream(s);
       streams.clear();
     };
-    process.once("SIGINT", endAll);
-    process.once("SIGTERM", endAll);
+    onDrain("event-streams", endAll);
   }
   const streams = registry.marginaliaOpenStreams;
   if (isStopping()) {
-    // Opened while this instance drains (before a load balancer noticed): sent elsewhere at once.
+    // Opened while this instance stops (before a load balancer noticed): sent elsewhere at once.
     endStream(stream);
     return () => false;
   }
