@@ -112,7 +112,7 @@ try {
 
   const backup = await backupDatabase({ connectionString: source, dir });
   console.log(
-    `backup:  ${(backup.ms / 1000).toFixed(1)} s, ${(backup.bytes / 1e6).toFixed(1)} MB (pg_dump ${backup.pgDump.version}, server ${backup.serverVersion})`,
+    `backup:  ${(backup.ms / 1000).toFixed(1)} s, ${(backup.bytes / 1e6).toFixed(1)} MB (${backup.writtenBy}, server ${backup.serverVersion})`,
   );
   const restored = await restoreDatabase({ connectionString: urlOf(names[1]), file: backup.file });
   const annotations = restored.tables.find((t) => t.table === "Annotation")?.rows;
