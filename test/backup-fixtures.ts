@@ -22,20 +22,29 @@ function runSeed(url: string): Promise<number | null> {
 
 export type Checksums = Record<string, { rows: number; md5: string }>;
 
-/** Every table's row count and the md5 of its rows' text in order (in UTC, ISO dates: the same text on every server). */
-export async function checksums(url: string): Promise<Checksums> {
+/**
+ * Every table's row count and the md5 of its rows' text in order (in UTC, ISO dates: the same text
+ * on every server). With `storedOnly`, generated columns are left out: a restore recomputes them
+ * with the target server's functions.
+ */
+export async function checksums(url: string, options: { storedOnly?: boolean } = {}): Promise<Checksums> {
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => {});
   await client.connect();
   try {
     await client.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO'; SET extra_float_digits = 3");
-    const { rows: tables } = await client.query<{ name: string }>(
-      "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+    const { rows: tables } = await client.query<{ name: string; columns: string }>(
+      `SELECT c.relname AS name, string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum) AS columns
+         FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND ($1 OR a.attgenerated = '')
+        GROUP BY c.relname ORDER BY c.relname`,
+      [!options.storedOnly],
     );
     const sums: Checksums = {};
-    for (const { name } of tables) {
+    for (const { name, columns } of tables) {
       const { rows } = await client.query<{ rows: number; md5: string }>(
-        `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM "${name}" t`,
+        `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5
+           FROM (SELECT ${columns} FROM "${name}") t`,
       );
       sums[name] = rows[0];
     }
