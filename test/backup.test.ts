@@ -10,11 +10,12 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { backupDatabase, listBackups, pruneBackups } from "@/lib/backup/backup-database";
+import { frame, magicLine, readFrames } from "@/lib/backup/logical-format";
 import { readLogicalManifest } from "@/lib/backup/logical-restore";
 import { BackupError } from "@/lib/backup/pg-tools";
 import { restoreDatabase } from "@/lib/backup/restore-database";
 import { applyMigrations, readMigrations } from "@/lib/migrate";
-import { createScratchDatabase, sql, type ScratchDatabase } from "@/test/db";
+import { createScratchDatabase, sql, uniqueSuffix, type ScratchDatabase } from "@/test/db";
 import {
   checksums,
   expectEveryKindOfContent,
@@ -144,6 +145,27 @@ describe("backup and restore", () => {
     120_000,
   );
 
+  it("logical format: restores as a user that is no superuser, owning only its database", async () => {
+    const role = `marginalia_restorer_${uniqueSuffix()}`;
+    const serverUrl = inject("databaseServerUrl");
+    await sql(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE`, [], serverUrl);
+    await sql(`CREATE DATABASE ${role} OWNER ${role}`, [], serverUrl);
+    try {
+      const url = Object.assign(new URL(serverUrl), { username: role, password: "", pathname: `/${role}` }).toString();
+      const [who] = await sql<{ superuser: boolean }>(
+        `SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`,
+        [],
+        url,
+      );
+      expect(who.superuser).toBe(false);
+      await restoreDatabase({ connectionString: url, file: files.logical });
+      expect(await checksums(url)).toEqual(before);
+    } finally {
+      await sql(`DROP DATABASE IF EXISTS ${role} WITH (FORCE)`, [], serverUrl);
+      await sql(`DROP ROLE IF EXISTS ${role}`, [], serverUrl);
+    }
+  }, 120_000);
+
   it("logical format: a truncated or damaged file is refused with a clear error and nothing written", async () => {
     const whole = await readFile(files.logical);
     const broken = {
@@ -167,6 +189,42 @@ describe("backup and restore", () => {
       /is not a Marginalia backup/,
     );
     await rm(notBackup);
+  }, 120_000);
+
+  it("logical format: rows that break a foreign key are refused after the schema was made, and the database is left empty", async () => {
+    // An intact file (gzip checksum, row counts) whose first annotation names an article that does not exist.
+    const out: Buffer[] = [magicLine()];
+    let columns: string[] = [];
+    let current = "";
+    let changed = false;
+    async function* input() {
+      yield gunzipSync(await readFile(files.logical));
+    }
+    for await (const { kind, payload } of readFrames(input())) {
+      if (kind === "M")
+        columns = JSON.parse(payload.toString()).tables.find((t: { name: string }) => t.name === "Annotation").columns;
+      if (kind === "T") current = payload.toString();
+      if (kind === "D" && current === "Annotation" && !changed) {
+        const lines = payload.toString("utf8").split("\n");
+        const fields = lines[0].split("\t");
+        fields[columns.indexOf("articleId")] = "no-such-article";
+        lines[0] = fields.join("\t");
+        out.push(frame("D", lines.join("\n")));
+        changed = true;
+        continue;
+      }
+      out.push(frame(kind, payload));
+    }
+    expect(changed).toBe(true);
+    const file = path.join(dir, "dangling.logical.gz");
+    await writeFile(file, gzipSync(Buffer.concat(out)));
+    const error = await restoreDatabase({ connectionString: empty.url, file }).catch((err) => err);
+    expect(error).toBeInstanceOf(BackupError);
+    expect(error.message).toMatch(
+      /break foreign key "?Annotation_articleId_fkey.+Nothing was restored: the database is empty\.$/s,
+    );
+    expect(await tableNames(empty.url)).toEqual([]);
+    await rm(file);
   }, 120_000);
 
   it("keeps the newest backups only, of either format", async () => {
