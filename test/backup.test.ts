@@ -3,7 +3,7 @@
 // assignments, API tokens, search index) backed up in both formats, its database dropped and
 // restored: every table's content is identical, row by row. Then what restore refuses.
 // test/backup-embedded.test.ts does the same against the embedded PostgreSQL 18, and 18 → 15.
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -225,6 +225,41 @@ describe("backup and restore", () => {
     );
     expect(await tableNames(empty.url)).toEqual([]);
     await rm(file);
+  }, 120_000);
+
+  it("logical format: a backup from an older version restores with its own schema, and migrating brings it up to date", async () => {
+    const all = await readMigrations();
+    const olderDir = await mkdtemp(path.join(tmpdir(), "marginalia-older-migrations-"));
+    const source = await createScratchDatabase();
+    const target = await createScratchDatabase();
+    try {
+      await cp(path.join("prisma", "migrations", "migration_lock.toml"), path.join(olderDir, "migration_lock.toml"));
+      for (const m of all.slice(0, -2))
+        await cp(path.join("prisma", "migrations", m.name), path.join(olderDir, m.name), { recursive: true });
+      await applyMigrations({ connectionString: source.url, migrationsDir: olderDir });
+      await sql(
+        `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('older-user', 'older@example.test', 'Older', now())`,
+        [],
+        source.url,
+      );
+      const backup = await backupDatabase({ connectionString: source.url, dir: olderDir, format: "logical" });
+      await restoreDatabase({ connectionString: target.url, file: backup.file });
+      const applied = await sql<{ name: string }>(
+        `SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name`,
+        [],
+        target.url,
+      );
+      expect(applied.map((r) => r.name)).toEqual(all.slice(0, -2).map((m) => m.name));
+      const upgraded = await applyMigrations({ connectionString: target.url });
+      expect(upgraded.applied).toEqual(all.slice(-2).map((m) => m.name));
+      expect(await sql(`SELECT email FROM "User" WHERE id = 'older-user'`, [], target.url)).toEqual([
+        { email: "older@example.test" },
+      ]);
+    } finally {
+      await source.drop();
+      await target.drop();
+      await rm(olderDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it("keeps the newest backups only, of either format", async () => {

@@ -31,7 +31,11 @@ function framesOf(file: string) {
       );
     }
   }
-  return { frames: readFrames(decompressed()), close: () => input.destroy() };
+  const close = () => {
+    source.destroy();
+    input.destroy();
+  };
+  return { frames: readFrames(decompressed()), close };
 }
 
 /** The manifest at the start of a logical backup. */
