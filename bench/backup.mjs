@@ -3,8 +3,11 @@
 // Creates a scratch database on BENCH_PG_URL (127.0.0.1:5432), applies the migrations, writes in SQL
 // one workspace of 20 generated articles (12,000 words each) × 5,000 highlights (a third tagged with
 // one of 30 entities, half reviewed) — the data of `npm run bench:export`, written directly since only
-// its size matters here — then times `npm run backup`'s function (pg_dump custom format) and a
-// restore into a fresh database, and reports the file's size. Drops both databases.
+// its size matters here — then, for each format (pg_dump custom format when a fit pg_dump is found,
+// and Marginalia's logical format), times `npm run backup`'s function and a restore into a fresh
+// database, reports the file's size and the process's peak RSS and heap (sampled every 20 ms), and
+// drops the databases. BENCH_BACKUP_SERVER=embedded runs it all on the embedded PostgreSQL 18
+// (where only the logical format exists). Peak heap includes garbage; `node --max-old-space-size=N bench/backup.mjs` shows the work fits in N MB.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,8 +17,16 @@ import { generateAnnotations, generateArticle } from "./generate-article.mjs";
 
 const ARTICLES = Number(process.env.BENCH_BACKUP_ARTICLES ?? 20);
 const PER_ARTICLE = Number(process.env.BENCH_BACKUP_PER_ARTICLE ?? 5000);
-const adminUrl = process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const names = [`marginalia_bench_backup_${Date.now()}`, `marginalia_bench_restore_${Date.now()}`];
+const { startEmbeddedDatabase } = await import("../scripts/embedded-db.mjs");
+const embedded =
+  process.env.BENCH_BACKUP_SERVER === "embedded" ? await startEmbeddedDatabase({ ephemeral: true }) : null;
+const adminUrl = embedded?.serverUrl ?? (process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
+const stamp = Date.now();
+const names = [
+  `marginalia_bench_backup_${stamp}`,
+  `marginalia_bench_restore_${stamp}`,
+  `marginalia_bench_restore2_${stamp}`,
+];
 const urlOf = (name) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 
 const { applyMigrations } = await tsImport("../lib/migrate/index.ts", import.meta.url);
@@ -31,6 +42,14 @@ async function admin(sql) {
     await client.end();
   }
 }
+
+/** The process's memory now (the heap includes garbage not yet collected: cap it with --max-old-space-size to see what is held). */
+function measure() {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+const max = (a, b) => ({ rss: Math.max(a.rss, b.rss), heapUsed: Math.max(a.heapUsed, b.heapUsed) });
+const describe = (m) => `RSS ${(m.rss / 1e6).toFixed(0)} MB, heap ${(m.heapUsed / 1e6).toFixed(0)} MB`;
 
 let n = 0;
 const id = () => `b${(n++).toString(36).padStart(23, "0")}`;
@@ -110,19 +129,35 @@ try {
     `Seeded ${counted[0].n} annotations in ${ARTICLES} articles; database size ${(Number(size[0].bytes) / 1e6).toFixed(0)} MB`,
   );
 
-  const backup = await backupDatabase({ connectionString: source, dir });
-  console.log(
-    `backup:  ${(backup.ms / 1000).toFixed(1)} s, ${(backup.bytes / 1e6).toFixed(1)} MB (pg_dump ${backup.pgDump.version}, server ${backup.serverVersion})`,
+  const { findPgTool } = await tsImport("../lib/backup/pg-tools.ts", import.meta.url);
+  const { serverVersion } = await tsImport("../lib/backup/backup-database.ts", import.meta.url);
+  const major = (await serverVersion(source)).major;
+  const hasPgDump = await findPgTool("pg_dump", major).then(
+    () => true,
+    () => false,
   );
-  const restored = await restoreDatabase({ connectionString: urlOf(names[1]), file: backup.file });
-  const annotations = restored.tables.find((t) => t.table === "Annotation")?.rows;
-  console.log(
-    `restore: ${(restored.ms / 1000).toFixed(1)} s (${annotations} annotations, ${restored.tables.length} tables, row counts included)`,
-  );
+  const formats = hasPgDump ? ["pgdump", "logical"] : ["logical"];
+  for (const [i, format] of formats.entries()) {
+    let peak = measure();
+    const sampler = setInterval(() => (peak = max(peak, measure())), 20);
+    const backup = await backupDatabase({ connectionString: source, dir, format });
+    const backupPeak = peak;
+    peak = measure();
+    const restored = await restoreDatabase({ connectionString: urlOf(names[1 + i]), file: backup.file });
+    clearInterval(sampler);
+    const annotations = restored.tables.find((t) => t.table === "Annotation")?.rows;
+    console.log(
+      `${format} backup:  ${(backup.ms / 1000).toFixed(1)} s, ${(backup.bytes / 1e6).toFixed(1)} MB (${backup.writtenBy}, server ${backup.serverVersion}); peak ${describe(backupPeak)}`,
+    );
+    console.log(
+      `${format} restore: ${(restored.ms / 1000).toFixed(1)} s (${annotations} annotations, ${restored.tables.length} tables, row counts included); peak ${describe(peak)}`,
+    );
+  }
 } catch (err) {
   console.error(err);
   process.exitCode = 1;
 } finally {
   for (const name of names) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
+  await embedded?.stop();
 }

@@ -59,14 +59,14 @@ async function main(args: string[]): Promise<number> {
     for (const { table, rows } of result.tables) console.log(`${table.padEnd(width)}  ${rows}`);
     const total = result.tables.reduce((n, t) => n + t.rows, 0);
     console.log(
-      `Restored ${file} (made by pg_dump ${result.dumpedBy}): ${result.tables.length} tables, ${total} rows, in ${(result.ms / 1000).toFixed(1)} s.`,
+      `Restored ${file} (made by ${result.dumpedBy}): ${result.tables.length} tables, ${total} rows, in ${(result.ms / 1000).toFixed(1)} s.`,
     );
     return 0;
   }
   const dir = backupDir();
   const result = await withDatabase((url) => backupDatabase({ connectionString: url, dir }));
   console.log(
-    `Backup written: ${result.file} (${mb(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s, pg_dump ${result.pgDump.version} of server ${result.serverVersion})`,
+    `Backup written: ${result.file} (${mb(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s, ${result.writtenBy}, server ${result.serverVersion})`,
   );
   return 0;
 }

@@ -7,7 +7,8 @@ import { acceptInvitation, createInvitation, createWorkspace } from "../factorie
 
 const dir = process.env.BACKUP_DIR || path.join(process.env.MARGINALIA_DATA_DIR || ".data", "backups");
 // Newer than any real backup, so it is the last one whatever else the folder holds.
-const file = path.join(dir, "marginalia-20991231T230000Z.dump");
+// Named as the embedded mode names its (logical-format) backups.
+const file = path.join(dir, "marginalia-20991231T230000Z.logical.gz");
 
 test.afterAll(() => rmSync(file, { force: true }));
 

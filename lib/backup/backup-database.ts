@@ -2,18 +2,37 @@ import { spawn } from "node:child_process";
 import { chmod, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { writeLogicalBackup } from "./logical-backup";
 import { BackupError, findPgTool, libpqConnection, type PgTool } from "./pg-tools";
 
-export type BackupResult = { file: string; bytes: number; ms: number; pgDump: PgTool; serverVersion: string };
+export type BackupFormat = "pgdump" | "logical";
 
-const BACKUP_NAME = /^marginalia-(\d{8}T\d{6}Z)\.dump$/;
+export type BackupResult = {
+  file: string;
+  bytes: number;
+  ms: number;
+  format: BackupFormat;
+  /** What wrote it: "pg_dump 15.20", or "Marginalia logical format 1" and why no pg_dump was used. */
+  writtenBy: string;
+  serverVersion: string;
+};
 
-/** `marginalia-20261207T031500Z.dump`: names sort by time. */
-export function backupFileName(at: Date): string {
-  return `marginalia-${at
+const BACKUP_NAME = /^marginalia-(\d{8}T\d{6}Z)\.(dump|logical\.gz)$/;
+
+/** `marginalia-20261207T031500Z.dump` (pg_dump) or `….logical.gz` (logical): names sort by time. */
+export function backupFileName(at: Date, format: BackupFormat = "pgdump"): string {
+  const time = at
     .toISOString()
     .replace(/[-:]/g, "")
-    .replace(/\.\d{3}Z$/, "Z")}.dump`;
+    .replace(/\.\d{3}Z$/, "Z");
+  return `marginalia-${time}.${format === "pgdump" ? "dump" : "logical.gz"}`;
+}
+
+/** BACKUP_FORMAT: "pgdump", "logical", or "auto" (unset) for pg_dump when a fit one is found. */
+export function backupFormatSetting(env: NodeJS.ProcessEnv = process.env): BackupFormat | "auto" {
+  const value = env.BACKUP_FORMAT || "auto";
+  if (value === "auto" || value === "pgdump" || value === "logical") return value;
+  throw new BackupError(`BACKUP_FORMAT must be "auto", "pgdump" or "logical", got "${value}"`);
 }
 
 /** The server's version: its major number and its full text. */
@@ -48,28 +67,48 @@ export function runPgTool(file: string, args: string[], env: NodeJS.ProcessEnv):
 }
 
 /**
- * Writes a consistent backup of the database (pg_dump's custom format, one snapshot) to
- * `dir`, named by time; the file appears only once complete. Uses a pg_dump of the
- * server's major version or newer (BackupError otherwise).
+ * Writes a consistent backup of the database (one snapshot) to `dir`, named by time; the file
+ * appears only once complete, mode 0600. `format` (default: BACKUP_FORMAT, else "auto"): pg_dump's
+ * custom format with a pg_dump of the server's major version or newer, or Marginalia's logical
+ * format (logical-backup.ts), which needs no client programs and restores into older servers
+ * too. "auto" takes pg_dump when a fit one is found, else the logical format — always so for the
+ * embedded PostgreSQL 18, whose npm packages ship no pg_dump. Forcing "pgdump" without a fit
+ * pg_dump is a BackupError.
  */
 export async function backupDatabase(options: {
   connectionString: string;
   dir: string;
   at?: Date;
+  format?: BackupFormat | "auto";
 }): Promise<BackupResult> {
   const startedAt = Date.now();
+  const setting = options.format ?? backupFormatSetting();
   const server = await serverVersion(options.connectionString);
-  const pgDump = await findPgTool("pg_dump", server.major);
+  let pgDump: PgTool | null = null;
+  let why = "BACKUP_FORMAT=logical";
+  if (setting !== "logical") {
+    try {
+      pgDump = await findPgTool("pg_dump", server.major);
+    } catch (err) {
+      if (setting === "pgdump" || !(err instanceof BackupError)) throw err;
+      why = `no pg_dump of PostgreSQL ${server.major} or newer was found`;
+    }
+  }
+  const format: BackupFormat = pgDump ? "pgdump" : "logical";
   await mkdir(options.dir, { recursive: true, mode: 0o700 });
-  const file = path.join(options.dir, backupFileName(options.at ?? new Date()));
+  const file = path.join(options.dir, backupFileName(options.at ?? new Date(), format));
   const partial = `${file}.partial`;
-  const { dbname, env } = libpqConnection(options.connectionString);
   try {
-    await runPgTool(
-      pgDump.path,
-      ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`, `--dbname=${dbname}`],
-      env,
-    );
+    if (pgDump) {
+      const { dbname, env } = libpqConnection(options.connectionString);
+      await runPgTool(
+        pgDump.path,
+        ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`, `--dbname=${dbname}`],
+        env,
+      );
+    } else {
+      await writeLogicalBackup({ connectionString: options.connectionString, file: partial });
+    }
     // It holds password hashes and every article: for the owner's eyes only.
     await chmod(partial, 0o600);
     await rename(partial, file);
@@ -78,7 +117,14 @@ export async function backupDatabase(options: {
     throw err;
   }
   const { size } = await stat(file);
-  return { file, bytes: size, ms: Date.now() - startedAt, pgDump, serverVersion: server.text };
+  return {
+    file,
+    bytes: size,
+    ms: Date.now() - startedAt,
+    format,
+    writtenBy: pgDump ? `pg_dump ${pgDump.version}` : `Marginalia logical format (${why})`,
+    serverVersion: server.text,
+  };
 }
 
 export type BackupFile = { file: string; at: Date; bytes: number };

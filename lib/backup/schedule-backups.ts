@@ -36,13 +36,15 @@ export function scheduleBackups(options: {
   keep: number;
   log: (line: string) => void;
   onBackup?: (result: BackupResult) => void;
+  /** The least wait before a backup (the first one, when none is in `dir`, comes after it). @default 60000 */
+  minDelayMs?: number;
 }): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const plan = async () => {
     const [last] = await listBackups(options.dir);
     if (stopped) return;
-    timer = setTimeout(run, nextBackupDelay(last?.at, options.intervalMs, Date.now()));
+    timer = setTimeout(run, nextBackupDelay(last?.at, options.intervalMs, Date.now(), options.minDelayMs));
     timer.unref?.();
   };
   const run = async () => {
@@ -50,7 +52,7 @@ export function scheduleBackups(options: {
       const result = await backupDatabase({ connectionString: options.connectionString, dir: options.dir });
       const pruned = await pruneBackups(options.dir, options.keep);
       options.log(
-        `Scheduled backup written: ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB)${pruned.length ? `; removed ${pruned.length} older` : ""}`,
+        `Scheduled backup written: ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.format === "pgdump" ? result.writtenBy : "logical format"})${pruned.length ? `; removed ${pruned.length} older` : ""}`,
       );
       options.onBackup?.(result);
     } catch (err) {

@@ -86,6 +86,7 @@ export const envSchema = z.object({
     z.string().regex(BACKUP_SCHEDULE_PATTERN, 'must be "off", "daily" or a number of hours such as "6h"'),
   ),
   BACKUP_KEEP: optional(positiveInt("a positive whole number")),
+  BACKUP_FORMAT: optional(z.enum(["auto", "pgdump", "logical"], { error: 'must be "auto", "pgdump" or "logical"' })),
   PG_BIN_DIR: optional(z.string()),
   CAPTURE_ALLOWED_HOSTS: optional(
     z.string().regex(/^[\w.:\[\]-]+(\s*,\s*[\w.:\[\]-]+)*$/, "must be host names or host:port, separated by commas"),

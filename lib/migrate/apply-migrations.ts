@@ -210,6 +210,32 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
   }
 }
 
+/**
+ * Creates, in an empty schema, what `migrations` describe, on `client` and inside the caller's
+ * transaction (nothing is committed here): the history table, then each script in order with its
+ * history row. For restoring a backup into the schema its migrations made; a failing script
+ * throws a `MigrationError` naming it, and the caller's rollback undoes everything.
+ */
+export async function applyMigrationsInTransaction(client: pg.ClientBase, migrations: MigrationFile[]): Promise<void> {
+  await client.query(CREATE_MIGRATIONS_TABLE);
+  for (const migration of migrations) {
+    try {
+      await client.query(
+        `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+         VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp(), 1)`,
+        [randomUUID(), migration.checksum, migration.name],
+      );
+      await client.query(migration.script);
+    } catch (err) {
+      throw new MigrationError(
+        "MIGRATION_FAILED",
+        `Migration \`${migration.name}\` failed: ${describeSqlError(err, migration.script)}`,
+        { migrationName: migration.name, cause: err },
+      );
+    }
+  }
+}
+
 function describeSqlError(err: unknown, script: string): string {
   if (!(err instanceof Error)) return String(err);
   const { code, position } = err as Error & { code?: string; position?: string };

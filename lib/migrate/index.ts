@@ -3,6 +3,7 @@
 // Plain Node (no server-only): used by scripts/db-migrate.ts, scripts/start.mjs and the test harness.
 export {
   applyMigrations,
+  applyMigrationsInTransaction,
   describeMigrationResult,
   MIGRATION_LOCK_KEY,
   type ApplyMigrationsOptions,
