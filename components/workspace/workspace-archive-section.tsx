@@ -7,9 +7,9 @@ export function WorkspaceArchiveSection({ workspaceId }: WorkspaceArchiveSection
       <h2 id="archive-heading">Move this workspace</h2>
       <p>
         The archive holds the whole workspace — members by email, entity types and entities, every revision of every
-        article, annotations with their review state, threads with their history, assignments and the activity log — as
-        one zip file. Import it from <strong>Your workspaces → Import a workspace archive</strong> in another
-        installation.
+        article, annotations and relations with their review state, threads with their history, assignments and the
+        activity log — as one zip file. Import it from <strong>Your workspaces → Import a workspace archive</strong> in
+        another installation.
       </p>
       <div>
         {/* A plain link: the browser streams the download to disk and shows its progress. */}

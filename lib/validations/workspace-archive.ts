@@ -21,11 +21,15 @@ export const archiveFiles = [
   "articles.jsonl",
   "revisions.jsonl",
   "annotations.jsonl",
+  "relation-types.jsonl",
+  "relations.jsonl",
   "comments.jsonl",
   "assignments.jsonl",
   "activity.jsonl",
 ] as const;
 export type ArchiveFile = (typeof archiveFiles)[number];
+/** Files an archive may lack: archives written before relations existed have none, and import as "no relations". */
+export const optionalArchiveFiles: ReadonlySet<ArchiveFile> = new Set(["relation-types.jsonl", "relations.jsonl"]);
 
 const id = text().min(1).max(64);
 const instant = z.iso.datetime({ offset: true }).refine(...storableDate);
@@ -87,6 +91,9 @@ export const archiveArticleSchema = z.object({
   authors: z.array(text().max(500)).max(1000),
   publishedAt: day.nullable(),
   originalUrl: text().max(4000).nullable(),
+  /** Captured pages only; absent from archives written before capture existed. */
+  canonicalUrl: text().max(4000).nullable().default(null),
+  capturedAt: instant.nullable().default(null),
   language: text().max(32).nullable(),
   importedById: id,
   currentRevisionId: id.nullable(),
@@ -102,6 +109,12 @@ export const archiveRevisionSchema = z.object({
   number: z.number().int().min(1),
   content: documentSchema,
   text: z.string(),
+  /** For text read from a PDF: where each page begins in `text` (absent from older archives). */
+  pages: z
+    .array(z.object({ page: z.number().int().min(1), start: z.number().int().min(0) }))
+    .max(100_000)
+    .nullable()
+    .default(null),
   authorId: id,
   createdAt: instant,
 });
@@ -126,6 +139,42 @@ export const archiveAnnotationSchema = z.object({
   threadResolvedAt: instant.nullable(),
   threadResolvedById: id.nullable(),
   version: z.number().int().min(1),
+  createdAt: instant,
+  updatedAt: instant,
+  deletedAt: instant.nullable(),
+});
+
+export const archiveRelationTypeSchema = z.object({
+  id,
+  name: text().min(1).max(200),
+  inverseLabel: text().max(200).nullable(),
+  directed: z.boolean(),
+  /** Entity type ids of the archive. */
+  sourceTypeIds: z.array(id).max(1000),
+  targetTypeIds: z.array(id).max(1000),
+  color: text().max(32),
+  shortcut: text().max(8).nullable(),
+  position: z.number().int(),
+  archivedAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** A relation between two annotations of one article (`deletedWithId`: the annotation whose deletion took it along). */
+export const archiveRelationSchema = z.object({
+  id,
+  articleId: id,
+  sourceId: id,
+  targetId: id,
+  typeId: id,
+  authorId: id,
+  note: text().nullable(),
+  status: z.enum(["PROPOSED", "ACCEPTED", "REJECTED"]),
+  reviewedAt: instant.nullable(),
+  reviewedById: id.nullable(),
+  rejectionReason: text().nullable(),
+  version: z.number().int().min(1),
+  deletedWithId: id.nullable(),
   createdAt: instant,
   updatedAt: instant,
   deletedAt: instant.nullable(),
@@ -178,6 +227,8 @@ export type ArchiveEntity = z.infer<typeof archiveEntitySchema>;
 export type ArchiveArticle = z.infer<typeof archiveArticleSchema>;
 export type ArchiveRevision = z.infer<typeof archiveRevisionSchema>;
 export type ArchiveAnnotation = z.infer<typeof archiveAnnotationSchema>;
+export type ArchiveRelationType = z.infer<typeof archiveRelationTypeSchema>;
+export type ArchiveRelation = z.infer<typeof archiveRelationSchema>;
 export type ArchiveComment = z.infer<typeof archiveCommentSchema>;
 export type ArchiveAssignment = z.infer<typeof archiveAssignmentSchema>;
 export type ArchiveActivity = z.infer<typeof archiveActivitySchema>;

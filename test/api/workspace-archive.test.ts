@@ -73,7 +73,6 @@ beforeAll(async () => {
   await db.entity.update({ where: { id: adaDup }, data: { mergedIntoId: ada, externalId: "Q7259" } });
   const gone = await makeEntity(workspaceId, { name: "Gone" });
   await db.entity.update({ where: { id: gone }, data: { deletedAt: new Date(), description: "removed" } });
-  void person;
 
   // An article with three revisions; annotations on the current one and an orphan left on the first.
   const articleId = await makeArticle(workspaceId, analyst.id, {
@@ -81,7 +80,14 @@ beforeAll(async () => {
   });
   await db.article.update({
     where: { id: articleId },
-    data: { authors: ["B. Writer"], source: "Gazette", language: "en", publishedAt: new Date("2026-01-02") },
+    data: {
+      authors: ["B. Writer"],
+      source: "Gazette",
+      language: "en",
+      publishedAt: new Date("2026-01-02"),
+      canonicalUrl: "https://gazette.example/ada",
+      capturedAt: new Date("2026-04-30T10:00:00Z"),
+    },
   });
   const first = (await db.article.findUniqueOrThrow({ where: { id: articleId } })).currentRevisionId!;
   await addRevision(articleId, 2, "Ada Lovelace wrote many notes.\n\nThe engine was analytical.", reviewer.id);
@@ -91,6 +97,15 @@ beforeAll(async () => {
     "Ada Lovelace wrote many notes.\n\nThe engine was analytical and general.",
     reviewer.id,
   );
+  await db.articleRevision.update({
+    where: { id: third },
+    data: {
+      pages: [
+        { page: 1, start: 0 },
+        { page: 2, start: 31 },
+      ],
+    },
+  });
   await db.article.update({ where: { id: articleId }, data: { currentRevisionId: third } });
   const accepted = await makeAnnotation(workspaceId, articleId, analyst.id, { start: 0, length: 12, entityId: ada });
   await db.annotation.update({
@@ -111,6 +126,64 @@ beforeAll(async () => {
   await db.annotation.update({
     where: { id: accepted },
     data: { threadResolvedAt: new Date(), threadResolvedById: reviewer.id },
+  });
+
+  // Relation types (one constrained Person → Person, one symmetric and archived) and relations:
+  // a reviewed one, and one deleted along with an annotation.
+  const heads = await db.relationType.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      name: "heads",
+      inverseLabel: "headed by",
+      color: "#2f55d4",
+      shortcut: "h",
+      sourceTypeIds: [person],
+      targetTypeIds: [person],
+    },
+  });
+  const met = await db.relationType.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      name: "met",
+      directed: false,
+      color: "#aa3300",
+      sourceTypeIds: [],
+      targetTypeIds: [],
+      archivedAt: new Date(),
+    },
+  });
+  await db.relation.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      articleId,
+      sourceId: accepted,
+      targetId: rejected,
+      typeId: heads.id,
+      authorId: analyst.id,
+      note: "says so in line 1",
+      status: "ACCEPTED",
+      reviewedAt: new Date(),
+      reviewedById: reviewer.id,
+      version: 3,
+    },
+  });
+  await db.relation.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      articleId,
+      sourceId: rejected,
+      targetId: orphan,
+      typeId: met.id,
+      authorId: former.id,
+      status: "REJECTED",
+      rejectionReason: "Not in the text",
+      deletedWithId: rejected,
+      deletedAt: new Date(),
+    },
   });
 
   // A thread with an edited comment (its history), a deleted one and a hidden one.
@@ -216,6 +289,32 @@ function rezip(archive: Record<string, string>): Promise<Buffer> {
 
 type Row = Record<string, unknown>;
 
+/** Where each workspace table's rows go in the archive, and the columns it leaves out on purpose. */
+const archivedTables: Record<string, { file: string; omitted: string[] }> = {
+  EntityType: { file: "entity-types.jsonl", omitted: ["workspaceId"] },
+  Entity: { file: "entities.jsonl", omitted: ["workspaceId"] },
+  Article: { file: "articles.jsonl", omitted: ["workspaceId"] },
+  ArticleRevision: { file: "revisions.jsonl", omitted: ["workspaceId"] },
+  Annotation: { file: "annotations.jsonl", omitted: ["workspaceId"] },
+  RelationType: { file: "relation-types.jsonl", omitted: ["workspaceId"] },
+  Relation: { file: "relations.jsonl", omitted: ["workspaceId"] },
+  // articleId is the thread's annotation's (or relation's) article.
+  Comment: { file: "comments.jsonl", omitted: ["workspaceId", "articleId"] },
+  Assignment: { file: "assignments.jsonl", omitted: ["workspaceId"] },
+  ActivityEvent: { file: "activity.jsonl", omitted: ["workspaceId"] },
+  // Members are users.jsonl rows with a role; memberSince is the membership's creation.
+  Membership: { file: "users.jsonl", omitted: ["id", "workspaceId", "userId", "role", "createdAt", "updatedAt"] },
+};
+/** Workspace tables an archive leaves out, and why. */
+const tablesLeftOut: Record<string, string> = {
+  ApiToken: "secrets of this installation",
+  Invitation: "pending invitations are links to this installation",
+  Notification: "each person's inbox on this installation",
+  LiveEvent: "live-update delivery state",
+  Presence: "who is reading right now",
+  SearchEntry: "derived: the import's writes rebuild it through the index triggers",
+};
+
 /**
  * The archive with every id replaced by what it names (a user's email, an article's title, an
  * annotation's article, span, author and time…) and rows sorted: two archives of the same
@@ -232,6 +331,10 @@ function canonical(archive: Archive): Record<string, string[]> {
   for (const r of rows("revisions.jsonl")) key.set(r.id as string, `${k(r.articleId)}#${r.number as number}`);
   for (const a of rows("annotations.jsonl")) {
     key.set(a.id as string, `${k(a.articleId)}@${a.start}-${a.end}/${k(a.authorId)}/${a.createdAt as string}`);
+  }
+  for (const t of rows("relation-types.jsonl")) key.set(t.id as string, `relation-type:${t.name as string}`);
+  for (const r of rows("relations.jsonl")) {
+    key.set(r.id as string, `relation:${k(r.sourceId)}->${k(r.targetId)}/${k(r.typeId)}`);
   }
   for (const c of rows("comments.jsonl")) key.set(c.id as string, `comment:${k(c.annotationId)}/${c.text as string}`);
   for (const a of rows("assignments.jsonl")) key.set(a.id as string, `assignment:${k(a.articleId)}/${k(a.assigneeId)}`);
@@ -276,10 +379,24 @@ describe("workspace archive", () => {
       "articles.jsonl",
       "revisions.jsonl",
       "annotations.jsonl",
+      "relation-types.jsonl",
+      "relations.jsonl",
       "comments.jsonl",
       "assignments.jsonl",
       "activity.jsonl",
     ]);
+    expect(archive["relations.jsonl"]).toHaveLength(2);
+    expect(archive["articles.jsonl"]).toContainEqual(
+      expect.objectContaining({ canonicalUrl: "https://gazette.example/ada", capturedAt: "2026-04-30T10:00:00.000Z" }),
+    );
+    expect(archive["revisions.jsonl"]).toContainEqual(
+      expect.objectContaining({
+        pages: [
+          { page: 1, start: 0 },
+          { page: 2, start: 31 },
+        ],
+      }),
+    );
     expect(archive["revisions.jsonl"]).toHaveLength(3);
     expect(archive["annotations.jsonl"]).toHaveLength(4);
     // The former member who wrote is named, without a role.
@@ -289,7 +406,14 @@ describe("workspace archive", () => {
     expect(imported.status).toBe(201);
     const { data } = (await imported.json()) as { data: { id: string; counts: Record<string, number> } };
     expect(data.id).not.toBe(workspaceId);
-    expect(data.counts).toMatchObject({ annotations: 4, revisions: 3, comments: 3, assignments: 2 });
+    expect(data.counts).toMatchObject({
+      annotations: 4,
+      revisions: 3,
+      comments: 3,
+      assignments: 2,
+      "relation-types": 2,
+      relations: 2,
+    });
 
     // New ids everywhere.
     const oldIds = new Set(
@@ -303,6 +427,39 @@ describe("workspace archive", () => {
     expect(again.status).toBe(200);
     const second = await readArchive(Buffer.from(await again.arrayBuffer()));
     expect(canonical(second)).toEqual(canonical(archive));
+  });
+
+  it("carries every column of every workspace table, or the table is listed here with the reason it is not", async () => {
+    const archive = await readArchive(Buffer.from(await (await downloadArchive(workspaceId)).arrayBuffer()));
+    const columns = await db.$queryRaw<{ table: string; column: string }[]>`
+      SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+       WHERE table_schema = current_schema()
+         AND table_name IN (SELECT table_name FROM information_schema.columns
+                             WHERE table_schema = current_schema() AND column_name = 'workspaceId')`;
+    const tables = [...new Set(columns.map((c) => c.table))];
+    expect(tables.filter((t) => !(t in archivedTables) && !(t in tablesLeftOut)).sort()).toEqual([]);
+    const missing = columns
+      .filter(({ table, column }) => {
+        const place = archivedTables[table];
+        if (!place) return false;
+        const first = archive[place.file][0] as Row | undefined;
+        expect(first, `${place.file} has a row to compare with`).toBeDefined();
+        return !place.omitted.includes(column) && !(column in first!);
+      })
+      .map(({ table, column }) => `${table}.${column}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("imports an archive written before relations existed (no relation files) as a workspace without relations", async () => {
+    const archive = await unzipText(Buffer.from(await (await downloadArchive(workspaceId)).arrayBuffer()));
+    const files = Object.fromEntries(
+      archive.filter((e) => !e.name.startsWith("relation")).map((e) => [e.name, e.text] as const),
+    );
+    const res = await importArchive(await rezip(files));
+    expect(res.status).toBe(201);
+    const { data } = (await res.json()) as { data: { id: string; counts: Record<string, number> } };
+    expect(data.counts).toMatchObject({ relations: 0, annotations: 4 });
+    expect(await db.relation.count({ where: { workspaceId: data.id } })).toBe(0);
   });
 
   it("keeps unknown people as disabled placeholders holding their authorship and role", async () => {

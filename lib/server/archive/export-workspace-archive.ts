@@ -15,6 +15,8 @@ import {
   type ArchiveEntity,
   type ArchiveEntityType,
   type ArchiveManifest,
+  type ArchiveRelation,
+  type ArchiveRelationType,
   type ArchiveRevision,
   type ArchiveUser,
 } from "@/lib/validations/workspace-archive";
@@ -65,6 +67,8 @@ async function archiveUsers(workspaceId: string): Promise<ArchiveUser[]> {
       UNION SELECT "assigneeId" FROM "Assignment" WHERE "workspaceId" = ${workspaceId}
       UNION SELECT "assignedById" FROM "Assignment" WHERE "workspaceId" = ${workspaceId}
       UNION SELECT "actorId" FROM "ActivityEvent" WHERE "workspaceId" = ${workspaceId}
+      UNION SELECT "authorId" FROM "Relation" WHERE "workspaceId" = ${workspaceId}
+      UNION SELECT "reviewedById" FROM "Relation" WHERE "workspaceId" = ${workspaceId}
     )
     SELECT u."id", u."email", u."name", m."role"::text AS "role", m."createdAt" AS "memberSince"
       FROM "User" u
@@ -128,6 +132,8 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
         authors: a.authors,
         publishedAt: isoDay(a.publishedAt),
         originalUrl: a.originalUrl,
+        canonicalUrl: a.canonicalUrl,
+        capturedAt: iso(a.capturedAt),
         language: a.language,
         importedById: a.importedById,
         currentRevisionId: a.currentRevisionId,
@@ -148,6 +154,7 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
         number: r.number,
         content: r.content as ArchiveRevision["content"],
         text: r.text,
+        pages: (r.pages as ArchiveRevision["pages"]) ?? null,
         authorId: r.authorId,
         createdAt: r.createdAt.toISOString(),
       }),
@@ -182,6 +189,52 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
         createdAt: a.createdAt.toISOString(),
         updatedAt: a.updatedAt.toISOString(),
         deletedAt: iso(a.deletedAt),
+      }),
+      2000,
+    ),
+  };
+  yield {
+    name: "relation-types.jsonl",
+    content: lines(
+      (after, take) =>
+        db.relationType.findMany({ where: { ...where, ...afterId(after) }, orderBy: { id: "asc" }, take }),
+      (t): ArchiveRelationType => ({
+        id: t.id,
+        name: t.name,
+        inverseLabel: t.inverseLabel,
+        directed: t.directed,
+        sourceTypeIds: t.sourceTypeIds,
+        targetTypeIds: t.targetTypeIds,
+        color: t.color,
+        shortcut: t.shortcut,
+        position: t.position,
+        archivedAt: iso(t.archivedAt),
+        createdAt: t.createdAt.toISOString(),
+        updatedAt: t.updatedAt.toISOString(),
+      }),
+    ),
+  };
+  yield {
+    name: "relations.jsonl",
+    content: lines(
+      (after, take) => db.relation.findMany({ where: { ...where, ...afterId(after) }, orderBy: { id: "asc" }, take }),
+      (r): ArchiveRelation => ({
+        id: r.id,
+        articleId: r.articleId,
+        sourceId: r.sourceId,
+        targetId: r.targetId,
+        typeId: r.typeId,
+        authorId: r.authorId,
+        note: r.note,
+        status: r.status,
+        reviewedAt: iso(r.reviewedAt),
+        reviewedById: r.reviewedById,
+        rejectionReason: r.rejectionReason,
+        version: r.version,
+        deletedWithId: r.deletedWithId,
+        createdAt: r.createdAt.toISOString(),
+        updatedAt: r.updatedAt.toISOString(),
+        deletedAt: iso(r.deletedAt),
       }),
       2000,
     ),

@@ -22,8 +22,11 @@ import {
   archiveEntityTypeSchema,
   archiveFiles,
   archiveManifestSchema,
+  archiveRelationSchema,
+  archiveRelationTypeSchema,
   archiveRevisionSchema,
   archiveUserSchema,
+  optionalArchiveFiles,
   type ArchiveFile,
   type ArchiveImportResult,
 } from "@/lib/validations/workspace-archive";
@@ -179,7 +182,8 @@ const rowFiles = archiveFiles.filter((f): f is Exclude<ArchiveFile, "manifest.js
 async function countLines(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>): Promise<Map<ArchiveFile, number>> {
   const counts = new Map<ArchiveFile, number>();
   for (const file of rowFiles) {
-    const entry = entries.get(file)!;
+    const entry = entries.get(file);
+    if (!entry) continue;
     const stream = await entryStream(zip, entry);
     let lines = 0;
     let last = 0x0a;
@@ -246,6 +250,25 @@ const annotationColumns: Record<string, ColumnType> = {
   threadResolvedAt: "timestamp",
   threadResolvedById: "text",
   version: "int",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+  deletedAt: "timestamp",
+};
+const relationColumns: Record<string, ColumnType> = {
+  id: "text",
+  workspaceId: "text",
+  articleId: "text",
+  sourceId: "text",
+  targetId: "text",
+  typeId: "text",
+  authorId: "text",
+  note: "text",
+  status: { enum: "AnnotationStatus" },
+  reviewedAt: "timestamp",
+  reviewedById: "text",
+  rejectionReason: "text",
+  version: "int",
+  deletedWithId: "text",
   createdAt: "timestamp",
   updatedAt: "timestamp",
   deletedAt: "timestamp",
@@ -353,7 +376,7 @@ export async function importWorkspaceArchive(options: {
   try {
     const entries = await listEntries(zip);
     const manifest = await readManifest(zip, entries);
-    const missing = archiveFiles.filter((f) => !entries.has(f));
+    const missing = archiveFiles.filter((f) => !entries.has(f) && !optionalArchiveFiles.has(f));
     if (missing.length) throw invalid(`The archive lacks ${missing.join(", ")}.`, { missing });
     let lineCounts: Map<ArchiveFile, number> | null = null;
     if (options.onProgress) {
@@ -402,6 +425,8 @@ async function writeArchive(options: {
   const revisions = new IdMap("revision");
   const annotations = new IdMap("annotation");
   const comments = new IdMap("comment");
+  const relationTypes = new IdMap("relation type");
+  const relations = new IdMap("relation");
   const assignments = new IdMap("assignment");
   const revisionArticle = new Map<string, string>();
   const annotationArticle = new Map<string, string>();
@@ -414,6 +439,10 @@ async function writeArchive(options: {
     onBatch: (rows: z.infer<S>[]) => Promise<void>,
   ) => {
     const kind = file.replace(/\.jsonl$/, "");
+    if (!entries.has(file) && optionalArchiveFiles.has(file)) {
+      counts[kind] = 0;
+      return;
+    }
     const kindTotal = lineCounts?.get(file) ?? 0;
     const report = (rows: number) =>
       onProgress?.({
@@ -549,6 +578,8 @@ async function writeArchive(options: {
           authors: a.authors,
           publishedAt: a.publishedAt ? new Date(`${a.publishedAt}T00:00:00Z`) : null,
           originalUrl: a.originalUrl,
+          canonicalUrl: a.canonicalUrl,
+          capturedAt: date(a.capturedAt),
           language: a.language,
           importedById: users.get(a.importedById, "articles.jsonl"),
           createdAt: new Date(a.createdAt),
@@ -572,6 +603,7 @@ async function writeArchive(options: {
           number: r.number,
           content: r.content as Prisma.InputJsonValue,
           text: r.text,
+          ...(r.pages ? { pages: r.pages as Prisma.InputJsonValue } : {}),
           authorId: users.get(r.authorId, "revisions.jsonl"),
           createdAt: new Date(r.createdAt),
         };
@@ -628,6 +660,63 @@ async function writeArchive(options: {
           createdAt: new Date(a.createdAt),
           updatedAt: new Date(a.updatedAt),
           deletedAt: date(a.deletedAt),
+        };
+      }),
+    );
+  });
+
+  await run("relation-types.jsonl", archiveRelationTypeSchema, async (rows) => {
+    const file = "relation-types.jsonl";
+    await tx.relationType.createMany({
+      data: rows.map((t) => ({
+        id: relationTypes.add(t.id),
+        workspaceId,
+        name: t.name,
+        inverseLabel: t.inverseLabel,
+        directed: t.directed,
+        sourceTypeIds: t.sourceTypeIds.map((typeId) => types.get(typeId, file)),
+        targetTypeIds: t.targetTypeIds.map((typeId) => types.get(typeId, file)),
+        color: t.color,
+        shortcut: t.shortcut,
+        position: t.position,
+        archivedAt: date(t.archivedAt),
+        createdAt: new Date(t.createdAt),
+        updatedAt: new Date(t.updatedAt),
+      })),
+    });
+  });
+
+  await run("relations.jsonl", archiveRelationSchema, async (rows) => {
+    await insertRows(
+      tx,
+      "Relation",
+      relationColumns,
+      rows.map((r) => {
+        const file = "relations.jsonl";
+        const articleId = articles.get(r.articleId, file);
+        const sourceId = annotations.get(r.sourceId, file);
+        const targetId = annotations.get(r.targetId, file);
+        if (annotationArticle.get(sourceId) !== articleId || annotationArticle.get(targetId) !== articleId) {
+          throw invalid(`${file}: relation ${r.id} links annotations of another article.`, { file });
+        }
+        return {
+          id: relations.add(r.id),
+          workspaceId,
+          articleId,
+          sourceId,
+          targetId,
+          typeId: relationTypes.get(r.typeId, file),
+          authorId: users.get(r.authorId, file),
+          note: r.note,
+          status: r.status,
+          reviewedAt: date(r.reviewedAt),
+          reviewedById: users.optional(r.reviewedById, file),
+          rejectionReason: r.rejectionReason,
+          version: r.version,
+          deletedWithId: annotations.optional(r.deletedWithId, file),
+          createdAt: new Date(r.createdAt),
+          updatedAt: new Date(r.updatedAt),
+          deletedAt: date(r.deletedAt),
         };
       }),
     );
@@ -697,7 +786,18 @@ async function writeArchive(options: {
     );
   });
 
-  const maps = [articles, annotations, comments, entities, types, revisions, assignments, users];
+  const maps = [
+    articles,
+    annotations,
+    relations,
+    comments,
+    entities,
+    types,
+    relationTypes,
+    revisions,
+    assignments,
+    users,
+  ];
   const lookup = (id: string) => {
     for (const map of maps) {
       const found = map.lookup(id);
