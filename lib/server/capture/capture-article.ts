@@ -1,7 +1,6 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { anchorQuote, canonicalText, createQuoteSelector, diffTexts } from "@/lib/anchoring";
-import { contentFromHtml } from "@/lib/content/html";
 import { MAX_TEXT_CHARS } from "@/lib/content/limits";
 import { contentFromPdf } from "@/lib/content/pdf";
 import { contentFromPlainText } from "@/lib/content/plain-text";
@@ -14,7 +13,7 @@ import { articleAccessWhere } from "@/lib/auth/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { reviseArticle } from "@/lib/server/articles/revise-article";
-import { extractWebPageOffThread } from "@/lib/server/compute-pool";
+import { contentFromHtmlOffThread, extractWebPageOffThread } from "@/lib/server/compute-pool";
 import { safeFetch, type SafeFetchOptions } from "@/lib/server/capture/safe-fetch";
 import type { CaptureSelection, CaptureUpdate, ClipArticleInput, ClippedArticle } from "@/lib/validations/capture";
 
@@ -62,7 +61,7 @@ function checkedText(content: JSONContent): string {
 /**
  * Reads a page into article content: fetched through {@link safeFetch}
  * unless the browser extension sent its HTML, then extracted by Readability
- * on a worker thread and sanitized exactly like an uploaded .html file.
+ * and sanitized exactly like an uploaded .html file, both on a worker thread.
  */
 export async function readCapturedPage(
   input: { url: string; html?: string },
@@ -132,7 +131,7 @@ export async function readCapturedPage(
   const outcome = await extractWebPageOffThread({ bytes, headerCharset: charset, url });
   if (!outcome.ok) throw unprocessable(outcome.message);
   const { page } = outcome;
-  const content = contentFromHtml(page.html);
+  const content = await contentFromHtmlOffThread(page.html);
   return {
     content,
     text: checkedText(content),
