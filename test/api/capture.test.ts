@@ -129,8 +129,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function post(json: unknown, who = cookie) {
-  return callRoute({ file: clip, method: "POST", params: { workspaceId }, cookie: who, json });
+async function post(json: unknown, who = cookie, key?: string) {
+  const headers = key ? { "Idempotency-Key": key } : {};
+  return callRoute({ file: clip, method: "POST", params: { workspaceId }, cookie: who, headers, json });
 }
 
 async function revisionText(articleId: string) {
@@ -262,6 +263,40 @@ describe("POST …/articles/clip", () => {
     expect(again.status).toBe(200);
     const second = await db.articleRevision.findFirstOrThrow({ where: { articleId: data.id, number: 2 } });
     expect((second.pages as { page: number }[]).map((p) => p.page)).toEqual([1, 2, 3]);
+  });
+
+  it("creates one article for a repeated Idempotency-Key, answering the first answer again", async () => {
+    const page = { url: "https://news.example/double-click", html: articlePage({ paragraphs: ["Sent twice."] }) };
+    const before = await db.article.count({ where: { workspaceId, canonicalUrl: page.url } });
+    const first = await post({ ...page, mode: "new" }, cookie, "clip-double-click");
+    const again = await post({ ...page, mode: "new" }, cookie, "clip-double-click");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    // An extension retrying while the first is still running: still one article.
+    const burst = await Promise.all([1, 2, 3].map(() => post({ ...page, mode: "new" }, cookie, "clip-retry")));
+    const ids = new Set(await Promise.all(burst.map(async (res) => (await res.json()).data.id)));
+    expect(burst.map((res) => res.status)).toEqual([201, 201, 201]);
+    expect(ids.size).toBe(1);
+    expect(await db.article.count({ where: { workspaceId, canonicalUrl: page.url } })).toBe(before + 2);
+
+    // The same key with another body is refused, and creates nothing.
+    const other = await post({ ...page, mode: "new", title: "Another title" }, cookie, "clip-double-click");
+    expect(other.status).toBe(422);
+    expect((await other.json()).error.message).toMatch(/already used for another request/);
+    expect(await db.article.count({ where: { workspaceId, canonicalUrl: page.url } })).toBe(before + 2);
+  });
+
+  it("saves one revision for a repeated Idempotency-Key", async () => {
+    const created = await post({ url: `${base}/article`, mode: "new" });
+    const { id } = (await created.json()).data;
+    const body = { url: `${base}/article`, mode: "revision", articleId: id };
+    const first = await post(body, cookie, "revise-once");
+    const again = await post(body, cookie, "revise-once");
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(await again.json()).toEqual(await first.json());
+    expect((await revisionText(id)).number).toBe(2);
   });
 
   it.each([

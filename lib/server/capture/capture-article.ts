@@ -14,6 +14,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { reviseArticle } from "@/lib/server/articles/revise-article";
 import { contentFromHtmlOffThread, extractWebPageOffThread } from "@/lib/server/compute-pool";
+import {
+  claimIdempotencyKey,
+  storeIdempotentAnswer,
+  type IdempotencyClaim,
+} from "@/lib/server/idempotency/idempotency";
 import { safeFetch, type SafeFetchOptions } from "@/lib/server/capture/safe-fetch";
 import type { CaptureSelection, CaptureUpdate, ClipArticleInput, ClippedArticle } from "@/lib/validations/capture";
 
@@ -188,6 +193,8 @@ export async function findCapturedArticle(workspaceId: string, canonicalUrl: str
  * (every annotation re-anchored or orphaned, never dropped). With the default
  * `mode: "ask"`, a page whose canonical URL the workspace already has answers
  * 409 naming that article, so the analyst can open it or capture a revision.
+ * With `idempotency`, the key is claimed and the answer (`{ data }`, 201 or
+ * 200) stored in the transaction that saves the article or revision.
  */
 export async function captureArticle(options: {
   workspaceId: string;
@@ -196,6 +203,8 @@ export async function captureArticle(options: {
   /** Whether the actor may save revisions (article.revise). */
   canRevise: boolean;
   fetchOptions?: SafeFetchOptions;
+  /** The request's Idempotency-Key (lib/server/idempotency). */
+  idempotency?: IdempotencyClaim | null;
 }): Promise<ClippedArticle> {
   const { workspaceId, actorId, input } = options;
   if (input.mode === "revision") {
@@ -211,25 +220,36 @@ export async function captureArticle(options: {
     });
     if (!article?.currentRevisionId) throw notFound("Article");
     const page = await readCapturedPage(input, options.fetchOptions);
-    const result = await reviseArticle({
+    let clipped: ClippedArticle | undefined;
+    await reviseArticle({
       workspaceId,
       articleId: article.id,
       actorId,
       baseRevisionId: article.currentRevisionId,
       content: page.content,
       pages: page.pages,
+      idempotency: options.idempotency,
+      finish: async (tx, result) => {
+        await tx.article.update({
+          where: { id: article.id },
+          data: { capturedAt: page.fetchedAt, canonicalUrl: page.canonicalUrl, originalUrl: page.url },
+        });
+        clipped = {
+          id: article.id,
+          title: article.title,
+          canonicalUrl: page.canonicalUrl,
+          highlightId: null,
+          revision: {
+            number: result.number,
+            anchored: result.anchored,
+            moved: result.moved,
+            orphaned: result.orphaned,
+          },
+        };
+        await storeIdempotentAnswer(tx, options.idempotency, 200, { data: clipped });
+      },
     });
-    await db.article.update({
-      where: { id: article.id },
-      data: { capturedAt: page.fetchedAt, canonicalUrl: page.canonicalUrl, originalUrl: page.url },
-    });
-    return {
-      id: article.id,
-      title: article.title,
-      canonicalUrl: page.canonicalUrl,
-      highlightId: null,
-      revision: { number: result.number, anchored: result.anchored, moved: result.moved, orphaned: result.orphaned },
-    };
+    return clipped!;
   }
 
   const page = await readCapturedPage(input, options.fetchOptions);
@@ -249,7 +269,9 @@ export async function captureArticle(options: {
   const articleId = newId();
   const revisionId = newId();
   const highlightId = highlight ? newId() : null;
+  const clipped: ClippedArticle = { id: articleId, title, canonicalUrl: page.canonicalUrl, highlightId };
   await db.$transaction(async (tx) => {
+    await claimIdempotencyKey(tx, options.idempotency);
     await tx.article.create({
       data: {
         id: articleId,
@@ -300,8 +322,9 @@ export async function captureArticle(options: {
       target: { type: "article", id: articleId },
       data: { title, characters: page.text.length, capturedFrom: page.canonicalUrl },
     });
+    await storeIdempotentAnswer(tx, options.idempotency, 201, { data: clipped });
   });
-  return { id: articleId, title, canonicalUrl: page.canonicalUrl, highlightId };
+  return clipped;
 }
 
 /**
