@@ -56,7 +56,7 @@ afterAll(async () => {
  * Runs `work` while asking the unrelated server for /ping every 20 ms; the
  * slowest answer and how many there were.
  */
-async function whilePinging(work: () => Promise<unknown>) {
+async function whilePinging<T>(work: () => Promise<T>) {
   let done = false;
   const latencies: number[] = [];
   const pinging = (async () => {

@@ -130,7 +130,7 @@ afterAll(async () => {
 });
 
 async function post(json: unknown, who = cookie, key?: string) {
-  const headers = key ? { "Idempotency-Key": key } : {};
+  const headers: Record<string, string> = key ? { "Idempotency-Key": key } : {};
   return callRoute({ file: clip, method: "POST", params: { workspaceId }, cookie: who, headers, json });
 }
 
