@@ -1,8 +1,8 @@
 // The extension loaded unpacked in real Chromium (headless, --load-extension):
 // its popup connects with a real API token and sends a real page, read by the
 // content script in that tab, to the app's route handlers; so does the context
-// menu's handler, which then offers the article (notification, badge, popup). Skipped where no
-// Chromium is installed.
+// menu's handler, which then offers the article (notification, badge, popup).
+// Skipped where no Chromium is installed.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
