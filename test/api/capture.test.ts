@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { titleWithoutSite } from "@/lib/server/capture/capture-article";
 import { callRoute } from "@/test/call-route";
 import { twoColumnPdf } from "@/test/fixtures/pdfs";
 import { makeUser, makeWorkspace, sessionCookie, type TestUser } from "@/test/factories";
@@ -159,7 +160,8 @@ describe("POST …/articles/clip", () => {
       originalUrl: `${base}/article`,
       canonicalUrl: `${base}/article`,
     });
-    expect(article.title).toMatch(/Dam report/);
+    // "Dam report | The Daily Fixture" without the site, shown beside it.
+    expect(article.title).toBe("Dam report");
     expect(article.publishedAt?.toISOString()).toBe("2026-11-02T00:00:00.000Z");
     expect(Date.now() - article.capturedAt!.getTime()).toBeLessThan(60_000);
     const revision = await revisionText(articleId);
@@ -309,5 +311,16 @@ describe("POST …/articles/clip", () => {
     const res = await post({ url: url(), mode: "new" });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(message);
+  });
+});
+
+describe("titleWithoutSite", () => {
+  it("drops the site's name before or after a separator, and nothing else", () => {
+    expect(titleWithoutSite("Dam report | The Daily Fixture", "The Daily Fixture")).toBe("Dam report");
+    expect(titleWithoutSite("The Daily Fixture — Dam report", "the daily fixture")).toBe("Dam report");
+    expect(titleWithoutSite("Dam report - Example (UK)", "Example (UK)")).toBe("Dam report");
+    expect(titleWithoutSite("The Daily Fixture", "The Daily Fixture")).toBe("The Daily Fixture");
+    expect(titleWithoutSite("Fixture: the dam", "The Daily Fixture")).toBe("Fixture: the dam");
+    expect(titleWithoutSite("Dam report", null)).toBe("Dam report");
   });
 });

@@ -47,6 +47,22 @@ function publishedDate(value: string | null): Date | null {
   return new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
 }
 
+/**
+ * The page's title without the site's name that pages append or prepend
+ * ("Dam report | The Daily Fixture" → "Dam report"): the site is shown beside
+ * the title already.
+ */
+export function titleWithoutSite(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const site = siteName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const separator = String.raw`\s+[|\-–—·:»]\s+`;
+  const stripped = title
+    .replace(new RegExp(`${separator}${site}$`, "i"), "")
+    .replace(new RegExp(`^${site}${separator}`, "i"), "")
+    .trim();
+  return stripped || title;
+}
+
 function languageCode(value: string | null): string | null {
   return value && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value) ? value : null;
 }
@@ -140,7 +156,7 @@ export async function readCapturedPage(
   return {
     content,
     text: checkedText(content),
-    title: page.title,
+    title: titleWithoutSite(page.title, page.siteName),
     byline: page.byline,
     siteName: page.siteName,
     publishedAt: publishedDate(page.publishedTime),
