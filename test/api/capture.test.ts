@@ -169,6 +169,8 @@ describe("POST …/articles/clip", () => {
     const stored = JSON.stringify(revision.content);
     expect(stored).not.toMatch(/script|tracker|pixel|injected|window\./i);
     expect(revision.text).not.toContain("Copyright");
+    // The byline is in the article's metadata, not repeated as its first line.
+    expect(revision.text).not.toContain("By Jane Roe");
   });
 
   it("asks before capturing the same page again, then saves a new revision that orphans the annotation on deleted text", async () => {
