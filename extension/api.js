@@ -9,16 +9,25 @@ export function serverOrigin(input) {
 
 async function call(settings, path, init = {}, fetchImpl = fetch) {
   let res;
-  try {
-    res = await fetchImpl(`${settings.server}${path}`, {
+  const request = () =>
+    fetchImpl(`${settings.server}${path}`, {
       ...init,
       headers: {
         authorization: `Bearer ${settings.token}`,
         ...(init.body ? { "content-type": "application/json" } : {}),
+        ...init.headers,
       },
     });
+  try {
+    res = await request();
   } catch {
-    throw Object.assign(new Error(`Could not reach ${settings.server}.`), { status: 0 });
+    // Once more, for a dropped connection: a creating call carries an
+    // Idempotency-Key, so a first attempt that did arrive is not repeated.
+    try {
+      res = await request();
+    } catch {
+      throw Object.assign(new Error(`Could not reach ${settings.server}.`), { status: 0 });
+    }
   }
   const body = await res.json().catch(() => null);
   if (!res.ok) {
@@ -36,8 +45,8 @@ export async function listWorkspaces(settings, fetchImpl) {
 
 /**
  * Sends a collected page to be captured into the workspace. A page captured
- * before is captured again as a separate article. Returns the article's id
- * and its address in the app.
+ * before is captured again as a separate article. Returns the article's id,
+ * title, whether the selection became a highlight, and its address in the app.
  */
 export async function sendPage(settings, workspaceId, page, fetchImpl) {
   const body = await call(
@@ -45,6 +54,8 @@ export async function sendPage(settings, workspaceId, page, fetchImpl) {
     `/api/workspaces/${encodeURIComponent(workspaceId)}/articles/clip`,
     {
       method: "POST",
+      // One key per send: a retry or a double click captures the page once.
+      headers: { "idempotency-key": crypto.randomUUID() },
       body: JSON.stringify({
         url: page.url,
         html: page.html,

@@ -34,10 +34,21 @@ export async function startPopup({ document, chrome, fetch }) {
     show("send");
   }
 
-  const stored = await chrome.storage.local.get(["server", "token", "workspaceId"]);
+  const offerOpen = (article) => {
+    $("open").href = article.openUrl;
+    $("open").hidden = false;
+  };
+
+  const stored = await chrome.storage.local.get(["server", "token", "workspaceId", "lastCapture"]);
   if (stored.server && stored.token) {
     try {
       await showWorkspaces(stored);
+      // What the context menu sent last (its badge led here): offer to open it.
+      if (stored.lastCapture?.openUrl?.startsWith(`${stored.server}/`)) {
+        status(`Last sent: “${stored.lastCapture.title}”.`);
+        offerOpen(stored.lastCapture);
+      }
+      await chrome.action?.setBadgeText({ text: "" });
     } catch (err) {
       show("setup");
       status(err.message);
@@ -93,8 +104,8 @@ export async function startPopup({ document, chrome, fetch }) {
       });
       const article = await sendPage(settings, workspaceId, page, fetch);
       status(article.highlighted ? `Captured “${article.title}” with your highlight.` : `Captured “${article.title}”.`);
-      $("open").href = article.openUrl;
-      $("open").hidden = false;
+      offerOpen(article);
+      await chrome.storage.local.set({ lastCapture: { ...article, capturedAt: new Date().toISOString() } });
     } catch (err) {
       status(err.message);
     } finally {

@@ -17,6 +17,8 @@ const named = [
   manifest.action?.default_popup,
   manifest.background?.service_worker,
   ...(manifest.background?.scripts ?? []),
+  ...Object.values(manifest.icons ?? {}),
+  ...Object.values(manifest.action?.default_icon ?? {}),
 ].filter(Boolean);
 for (const file of named) {
   if (!existsSync(path.join(source, file))) throw new Error(`extension/manifest.json names ${file}, which is missing`);

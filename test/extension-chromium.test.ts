@@ -1,7 +1,8 @@
 // The extension loaded unpacked in real Chromium (headless, --load-extension):
 // its popup connects with a real API token and sends a real page, read by the
-// content script in that tab, to the app's route handlers. Skipped where no
-// Chromium is installed.
+// content script in that tab, to the app's route handlers; so does the context
+// menu's handler, which then offers the article (notification, badge, popup).
+// Skipped where no Chromium is installed.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -41,6 +42,11 @@ beforeAll(async () => {
     if (url.pathname === "/news/harbour") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       return res.end(ARTICLE);
+    }
+    if (url.pathname.startsWith("/w/")) {
+      // The app's article page, where "Open in Marginalia" leads.
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      return res.end("<!doctype html><title>Marginalia</title>");
     }
     const headers = {
       authorization: req.headers.authorization ?? "",
@@ -96,7 +102,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!existsSync(CHROMIUM))("the extension in Chromium", () => {
-  it("connects in the popup and sends the page with the selection as a highlight", async () => {
+  it("connects in the popup and sends the page with the selection as a highlight; the context menu offers Open in Marginalia", async () => {
     context = await chromium.launchPersistentContext("", {
       executablePath: CHROMIUM,
       headless: true,
@@ -147,5 +153,52 @@ describe.skipIf(!existsSync(CHROMIUM))("the extension in Chromium", () => {
     expect(article.currentRevision!.text).not.toContain("Home · World");
     const [highlight] = await db.annotation.findMany({ where: { articleId } });
     expect(highlight.exact).toBe("harm the reef");
-  }, 90_000);
+
+    // The context menu's item, as Chromium calls it: it captures the page and
+    // offers to open it (notification, badge, popup) instead of opening a tab.
+    const tabsBefore = context.pages().length;
+    type Worker = {
+      chrome: {
+        tabs: { query(filter: object): Promise<unknown[]> };
+        notifications: { getAll(): Promise<Record<string, unknown>> };
+        action: { getBadgeText(details: object): Promise<string> };
+      };
+      marginalia: {
+        sendFromMenu(info: object, tab: unknown): Promise<{ id: string; openUrl: string; highlighted: boolean }>;
+        openFromNotification(id: string): Promise<void>;
+      };
+    };
+    const sent = await worker.evaluate(async (url) => {
+      const self = globalThis as unknown as Worker;
+      const [tab] = await self.chrome.tabs.query({ url });
+      const article = await self.marginalia.sendFromMenu({ menuItemId: "send-to-marginalia" }, tab);
+      return {
+        article,
+        notifications: Object.keys(await self.chrome.notifications.getAll()),
+        badge: await self.chrome.action.getBadgeText({}),
+      };
+    }, `${origin}/news/harbour`);
+    expect(sent.article.openUrl).toBe(`${origin}/w/${workspaceId}/articles/${sent.article.id}`);
+    expect(sent.article.id).not.toBe(articleId);
+    expect(sent.badge).toBe("✓");
+    expect(sent.notifications).toEqual([`marginalia-open:${sent.article.openUrl}`]);
+    expect(context.pages().length).toBe(tabsBefore);
+
+    const again = await context.newPage();
+    await again.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect
+      .poll(() => again.getByRole("status").innerText())
+      .toBe(`Last sent: “${(await db.article.findUniqueOrThrow({ where: { id: sent.article.id } })).title}”.`);
+    expect(await again.getByRole("link", { name: "Open in Marginalia" }).getAttribute("href")).toBe(
+      sent.article.openUrl,
+    );
+
+    // Its "Open in Marginalia" button (or a click on it) opens the article in a new tab.
+    const opened = context.waitForEvent("page");
+    await worker.evaluate(
+      (id) => (globalThis as unknown as Worker).marginalia.openFromNotification(id),
+      sent.notifications[0],
+    );
+    expect((await opened).url()).toBe(sent.article.openUrl);
+  }, 120_000);
 });

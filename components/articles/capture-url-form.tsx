@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { api, ApiError } from "@/lib/client/api";
+import { api, ApiError, newActionKey } from "@/lib/client/api";
+import { formatDate } from "@/lib/format";
 import type { ClippedArticle, ClipArticleInput } from "@/lib/validations/capture";
 
 type CaptureUrlFormProps = {
@@ -39,6 +40,8 @@ export function CaptureUrlForm({ workspaceId, canRevise, initialUrl, initialSele
       const article = await api<ClippedArticle>(`/api/workspaces/${workspaceId}/articles/clip`, {
         method: "POST",
         json: { url, mode, articleId, selection },
+        // One per click: a request repeated by the network creates one article.
+        idempotencyKey: newActionKey(),
       });
       router.push(
         `/w/${workspaceId}/articles/${article.id}${article.revision ? `?revised=${article.revision.number}` : ""}`,
@@ -81,7 +84,11 @@ export function CaptureUrlForm({ workspaceId, canRevise, initialUrl, initialSele
             inputMode="url"
             placeholder="https://"
             value={url}
-            onChange={(event) => setUrl(event.target.value)}
+            onChange={(event) => {
+              setUrl(event.target.value);
+              // The choices below were about the address as it was.
+              setExisting(null);
+            }}
             required
           />
         )}
@@ -92,10 +99,10 @@ export function CaptureUrlForm({ workspaceId, canRevise, initialUrl, initialSele
         </p>
       ) : null}
       {existing ? (
-        <div className="alert" role="status">
-          <p>
+        <div className="alert alert-info stack" role="status">
+          <p className="capture-existing">
             This page was captured before as <strong>{existing.title}</strong>
-            {existing.capturedAt ? ` on ${new Date(existing.capturedAt).toLocaleDateString()}` : ""}.
+            {existing.capturedAt ? ` on ${formatDate(existing.capturedAt)}` : ""}.
           </p>
           <div className="row">
             <Link className="button" href={`/w/${workspaceId}/articles/${existing.id}`}>
@@ -116,12 +123,14 @@ export function CaptureUrlForm({ workspaceId, canRevise, initialUrl, initialSele
             </button>
           </div>
         </div>
-      ) : null}
-      <div className="row">
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? "Capturing…" : "Capture page"}
-        </button>
-      </div>
+      ) : (
+        // While the choices above are shown, they are the way on: no second primary button.
+        <div className="row">
+          <button className="button" type="submit" disabled={pending}>
+            {pending ? "Capturing…" : "Capture page"}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -32,6 +32,7 @@ test("capturing a page by URL keeps its article and metadata, and capturing it a
   await expect(meta).toContainText("Published 2 Nov 2026");
   await expect(meta).toContainText(/Source: 127\.0\.0\.1 · captured \d{1,2} \w+ \d{4}/);
   await expect(meta.getByRole("link", { name: "127.0.0.1" })).toHaveAttribute("href", url);
+  await expect(meta.getByRole("link", { name: "127.0.0.1" })).toHaveAttribute("title", url);
   const body = page.getByTestId("article-body");
   await expect(body).toContainText(DELETED);
   await expect(body).not.toContainText("injected by script");
@@ -45,7 +46,11 @@ test("capturing a page by URL keeps its article and metadata, and capturing it a
   expect((await page.request.post(`${url}/next`)).ok()).toBe(true);
 
   await captureFromImportPage(page, workspaceId, url);
-  await expect(page.getByRole("status")).toContainText("This page was captured before as");
+  await expect(page.getByRole("status")).toContainText(
+    /This page was captured before as Dam report on \d{1,2} \w{3,4} \d{4}\./,
+  );
+  // Its choices are the way on: the form's own button is gone until the address changes.
+  await expect(page.getByRole("button", { name: "Capture page" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Open the existing article" })).toHaveAttribute(
     "href",
     `/w/${workspaceId}/articles/${articleId}`,

@@ -143,6 +143,18 @@ export function extractWebPage(input: WebPageInput): ExtractionOutcome {
   const metaAuthor = meta(document, "author", "article:author");
   const metaSite = meta(document, "og:site_name", "application-name");
 
+  // Readability keeps a byline element when the page's metadata names the
+  // author: the article would start with "By Jane Roe", shown beside the title already.
+  const author = clean(metaAuthor)?.toLowerCase();
+  if (author) {
+    for (const element of Array.from(document.querySelectorAll('[class~="byline"], [rel="author"]'))) {
+      const text = clean(element.textContent)
+        ?.replace(/^by\s+/i, "")
+        .toLowerCase();
+      if (text === author) element.remove();
+    }
+  }
+
   let parsed: ReturnType<Readability["parse"]>;
   try {
     parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();

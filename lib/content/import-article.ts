@@ -3,7 +3,8 @@ import type { JSONContent } from "@tiptap/core";
 import { canonicalText } from "@/lib/anchoring";
 import { AppError } from "@/lib/errors";
 import { contentFromDocx } from "./docx";
-import { contentFromHtml, titleFromHtml } from "./html";
+import { contentFromHtmlOffThread } from "@/lib/server/compute-pool";
+import { titleFromHtml } from "./html";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "./limits";
 import { contentFromMarkdown } from "./markdown";
 import { contentFromPdf } from "./pdf";
@@ -136,7 +137,8 @@ async function toContent(format: ArticleFormat, source: string | Uint8Array): Pr
   if (format === "docx") return contentFromDocx(source as Uint8Array);
   const text = source as string;
   if (format === "markdown") return contentFromMarkdown(text);
-  if (format === "html") return contentFromHtml(text);
+  // Off the event loop: sanitizing a large page takes seconds.
+  if (format === "html") return contentFromHtmlOffThread(text);
   return sanitizeContent(contentFromPlainText(text));
 }
 

@@ -120,7 +120,7 @@ export type ApiRouteSpec = {
 const idempotencyHeaders = z.object({
   "Idempotency-Key": z.string().min(1).max(255).optional().openapi({
     description:
-      "One key per user action (e.g. a UUID), 1–255 visible ASCII characters. A repeat of the request with the same key by the same user within 24 hours creates nothing and answers the first answer again (with `Idempotent-Replayed: true`), even when the repeats arrive at once. The same key on another route answers 422; a repeat while the first is still running waits for it.",
+      "One key per user action (e.g. a UUID), 1–255 visible ASCII characters. A repeat of the request with the same key by the same user within 24 hours creates nothing and answers the first answer again (with `Idempotent-Replayed: true`), even when the repeats arrive at once. The same key on another route, or with a different body, answers 422; a repeat while the first is still running waits for it.",
   }),
 });
 

@@ -2,15 +2,17 @@ import "server-only";
 import path from "node:path";
 import { availableParallelism } from "node:os";
 import Piscina from "piscina";
+import type { JSONContent } from "@tiptap/core";
 import type { AgreementReport, AnnotatorSpans } from "@/lib/agreement";
 import type { TokenAgreementOptions } from "@/lib/agreement/tokens";
 import type { ExtractionOutcome, WebPageInput } from "@/lib/capture/extract-web-page";
 import type { PdfParagraph } from "@/lib/capture/pdf-layout";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import type { AnchoredHighlight, ImportFormat, ImportProblem, ImportedHighlight, ParsedImport } from "@/lib/import";
 
 /**
  * The pool of worker threads for heavy pure computations (agreement, import
- * parsing and anchoring). The worker file, resolved from the project directory at run time: it stays
+ * parsing and anchoring, captured pages, PDFs and HTML read into articles). The worker file, resolved from the project directory at run time: it stays
  * outside Next.js's server bundle (piscina is in serverExternalPackages), so
  * `next start` and the tests load the same file.
  */
@@ -69,6 +71,22 @@ export function anchorImportOffThread(
 /** `extractWebPage` (lib/capture) on a worker thread: decoding, parsing and Readability of a page up to 5 MB. */
 export function extractWebPageOffThread(input: WebPageInput): Promise<ExtractionOutcome> {
   return pool().run(input, { name: "extractWebPage" });
+}
+
+type HtmlConversion =
+  | { ok: true; content: JSONContent }
+  | { ok: false; code: ErrorCode; message: string; details: Record<string, unknown> | null };
+
+/**
+ * `contentFromHtml` (lib/content/html.ts: DOMPurify on jsdom, then
+ * ProseMirror) on a worker thread, with the same result and the same
+ * AppError: sanitizing 5 MB of markup takes seconds of CPU, which would
+ * otherwise hold up every other request.
+ */
+export async function contentFromHtmlOffThread(html: string): Promise<JSONContent> {
+  const outcome: HtmlConversion = await pool().run({ html }, { name: "contentFromHtml" });
+  if (outcome.ok) return outcome.content;
+  throw new AppError(outcome.code, outcome.message, outcome.details ? { details: outcome.details } : {});
 }
 
 export type PdfExtraction =

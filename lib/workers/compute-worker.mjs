@@ -1,5 +1,6 @@
 // A worker thread of the compute pool (lib/server/compute-pool.ts): the
-// agreement figures and the parsing and anchoring of annotation imports.
+// agreement figures, the parsing and anchoring of annotation imports, and
+// the reading of captured pages, PDFs and HTML into article content.
 // Plain JavaScript, loaded by piscina outside Next.js's bundle, so `next start`
 // and the tests run the same file. It compiles the pure TypeScript it needs
 // (lib/agreement, lib/import) once per thread with the esbuild that tsx, a
@@ -38,6 +39,55 @@ function compile(entry) {
     );
   }
   return compiled.get(entry);
+}
+
+/** esbuild resolves `server-only` (which throws outside React's server graph) to an empty module. */
+const serverOnlyStub = {
+  name: "server-only",
+  setup(build) {
+    build.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "stub" }));
+    build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "" }));
+  },
+};
+
+/**
+ * The module at `entry` with its packages left as they are installed: jsdom
+ * cannot be bundled (it reads files of its own at run time), and a data:
+ * module cannot import packages. So the project's own TypeScript is bundled as
+ * CommonJS and run with a `require` that resolves from the project directory.
+ */
+function compileWithPackages(entry) {
+  const id = `packages:${entry}`;
+  if (!compiled.has(id)) {
+    const esbuild = createRequire(require.resolve("tsx/package.json"))("esbuild");
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    compiled.set(
+      id,
+      esbuild
+        .build({
+          entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+          bundle: true,
+          format: "cjs",
+          platform: "node",
+          packages: "external",
+          plugins: [serverOnlyStub],
+          write: false,
+          logLevel: "silent",
+          absWorkingDir: root,
+          tsconfig: `${root}tsconfig.json`,
+        })
+        .then(({ outputFiles }) => {
+          const commonJs = { exports: {} };
+          new Function("require", "module", "exports", outputFiles[0].text)(
+            createRequire(`${root}package.json`),
+            commonJs,
+            commonJs.exports,
+          );
+          return commonJs.exports;
+        }),
+    );
+  }
+  return compiled.get(id);
 }
 
 /**
@@ -82,6 +132,21 @@ export async function anchorImport({ text, highlights }) {
 export async function extractWebPage(input) {
   const { extractWebPage } = await compile("../capture/extract-web-page.ts");
   return extractWebPage(input);
+}
+
+/**
+ * `contentFromHtml(html)` of lib/content/html.ts (DOMPurify on jsdom, then
+ * ProseMirror): `{ ok: true, content }`, or the AppError it threw as
+ * `{ ok: false, code, message, details }` (an Error loses its class between threads).
+ */
+export async function contentFromHtml({ html }) {
+  const { contentFromHtml } = await compileWithPackages("../content/html.ts");
+  try {
+    return { ok: true, content: contentFromHtml(html) };
+  } catch (err) {
+    if (err?.name !== "AppError") throw err;
+    return { ok: false, code: err.code, message: err.message, details: err.details ?? null };
+  }
 }
 
 /**

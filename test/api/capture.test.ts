@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { titleWithoutSite } from "@/lib/server/capture/capture-article";
 import { callRoute } from "@/test/call-route";
 import { twoColumnPdf } from "@/test/fixtures/pdfs";
 import { makeUser, makeWorkspace, sessionCookie, type TestUser } from "@/test/factories";
@@ -129,8 +130,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function post(json: unknown, who = cookie) {
-  return callRoute({ file: clip, method: "POST", params: { workspaceId }, cookie: who, json });
+async function post(json: unknown, who = cookie, key?: string) {
+  const headers: Record<string, string> = key ? { "Idempotency-Key": key } : {};
+  return callRoute({ file: clip, method: "POST", params: { workspaceId }, cookie: who, headers, json });
 }
 
 async function revisionText(articleId: string) {
@@ -158,7 +160,8 @@ describe("POST …/articles/clip", () => {
       originalUrl: `${base}/article`,
       canonicalUrl: `${base}/article`,
     });
-    expect(article.title).toMatch(/Dam report/);
+    // "Dam report | The Daily Fixture" without the site, shown beside it.
+    expect(article.title).toBe("Dam report");
     expect(article.publishedAt?.toISOString()).toBe("2026-11-02T00:00:00.000Z");
     expect(Date.now() - article.capturedAt!.getTime()).toBeLessThan(60_000);
     const revision = await revisionText(articleId);
@@ -166,6 +169,8 @@ describe("POST …/articles/clip", () => {
     const stored = JSON.stringify(revision.content);
     expect(stored).not.toMatch(/script|tracker|pixel|injected|window\./i);
     expect(revision.text).not.toContain("Copyright");
+    // The byline is in the article's metadata, not repeated as its first line.
+    expect(revision.text).not.toContain("By Jane Roe");
   });
 
   it("asks before capturing the same page again, then saves a new revision that orphans the annotation on deleted text", async () => {
@@ -264,6 +269,40 @@ describe("POST …/articles/clip", () => {
     expect((second.pages as { page: number }[]).map((p) => p.page)).toEqual([1, 2, 3]);
   });
 
+  it("creates one article for a repeated Idempotency-Key, answering the first answer again", async () => {
+    const page = { url: "https://news.example/double-click", html: articlePage({ paragraphs: ["Sent twice."] }) };
+    const before = await db.article.count({ where: { workspaceId, canonicalUrl: page.url } });
+    const first = await post({ ...page, mode: "new" }, cookie, "clip-double-click");
+    const again = await post({ ...page, mode: "new" }, cookie, "clip-double-click");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    // An extension retrying while the first is still running: still one article.
+    const burst = await Promise.all([1, 2, 3].map(() => post({ ...page, mode: "new" }, cookie, "clip-retry")));
+    const ids = new Set(await Promise.all(burst.map(async (res) => (await res.json()).data.id)));
+    expect(burst.map((res) => res.status)).toEqual([201, 201, 201]);
+    expect(ids.size).toBe(1);
+    expect(await db.article.count({ where: { workspaceId, canonicalUrl: page.url } })).toBe(before + 2);
+
+    // The same key with another body is refused, and creates nothing.
+    const other = await post({ ...page, mode: "new", title: "Another title" }, cookie, "clip-double-click");
+    expect(other.status).toBe(422);
+    expect((await other.json()).error.message).toMatch(/already used for another request/);
+    expect(await db.article.count({ where: { workspaceId, canonicalUrl: page.url } })).toBe(before + 2);
+  });
+
+  it("saves one revision for a repeated Idempotency-Key", async () => {
+    const created = await post({ url: `${base}/article`, mode: "new" });
+    const { id } = (await created.json()).data;
+    const body = { url: `${base}/article`, mode: "revision", articleId: id };
+    const first = await post(body, cookie, "revise-once");
+    const again = await post(body, cookie, "revise-once");
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(await again.json()).toEqual(await first.json());
+    expect((await revisionText(id)).number).toBe(2);
+  });
+
   it.each([
     ["a page of deeply nested tags", () => `${base}/deep`, /nested too deeply/],
     ["a redirect to the metadata address", () => `${base}/private-redirect`, /link-local/],
@@ -274,5 +313,16 @@ describe("POST …/articles/clip", () => {
     const res = await post({ url: url(), mode: "new" });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(message);
+  });
+});
+
+describe("titleWithoutSite", () => {
+  it("drops the site's name before or after a separator, and nothing else", () => {
+    expect(titleWithoutSite("Dam report | The Daily Fixture", "The Daily Fixture")).toBe("Dam report");
+    expect(titleWithoutSite("The Daily Fixture — Dam report", "the daily fixture")).toBe("Dam report");
+    expect(titleWithoutSite("Dam report - Example (UK)", "Example (UK)")).toBe("Dam report");
+    expect(titleWithoutSite("The Daily Fixture", "The Daily Fixture")).toBe("The Daily Fixture");
+    expect(titleWithoutSite("Fixture: the dam", "The Daily Fixture")).toBe("Fixture: the dam");
+    expect(titleWithoutSite("Dam report", null)).toBe("Dam report");
   });
 });

@@ -516,6 +516,7 @@ describe("Idempotency-Key in the OpenAPI document", () => {
       "/api/workspaces/{workspaceId}/articles/{articleId}/annotations/batch",
       "/api/workspaces/{workspaceId}/annotations/{annotationId}/comments",
       "/api/workspaces/{workspaceId}/articles/{articleId}/annotations/import",
+      "/api/workspaces/{workspaceId}/articles/clip",
     ]) {
       const header = doc.paths[path].post.parameters?.find((p) => p.name === "Idempotency-Key");
       expect(header, path).toMatchObject({ in: "header" });

@@ -16,6 +16,7 @@ apiRoute({
   body: ClipArticle,
   response: { status: 201, description: "The captured article.", schema: dataOf(clippedArticleSchema) },
   errors: [409, 413],
+  idempotent: true,
 });
 
 apiRoute({

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { articleAccessWhere } from "@/lib/auth/access";
@@ -19,6 +19,7 @@ import { publishLive } from "@/lib/server/live/publish-live";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState } from "@/lib/generated/prisma/enums";
 import { pageStarts, type PageStart } from "@/lib/capture/pages";
+import { claimIdempotencyKey, type IdempotencyClaim } from "@/lib/server/idempotency/idempotency";
 
 /**
  * What a revision did to the article's live annotations: how many kept their
@@ -55,6 +56,10 @@ export async function reviseArticle(options: {
   editRuns?: ReadonlyArray<readonly [number, number, number]>;
   /** For text read from a PDF: where each page begins in the new text. */
   pages?: readonly PageStart[];
+  /** The request's Idempotency-Key, claimed first in the revision's transaction. */
+  idempotency?: IdempotencyClaim | null;
+  /** Runs last in the revision's transaction (a capture records its page and stores its answer there). */
+  finish?: (tx: Tx, result: RevisionResult) => Promise<void>;
 }): Promise<RevisionResult> {
   const content = sanitizeContent(options.content);
   const newText = canonicalText(content);
@@ -67,6 +72,7 @@ export async function reviseArticle(options: {
   if (!newText.trim()) throw new AppError("UNPROCESSABLE", "The article cannot be empty.");
 
   return db.$transaction(async (tx) => {
+    await claimIdempotencyKey(tx, options.idempotency);
     // Lock the article row so two revisions cannot both build on the same base.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Article" WHERE "id" = ${options.articleId} AND "workspaceId" = ${options.workspaceId} FOR UPDATE`;
@@ -187,6 +193,8 @@ export async function reviseArticle(options: {
         data: { revisionId, number },
       },
     ]);
-    return { revisionId, number, ...counts, movedIds, orphanedIds };
+    const result = { revisionId, number, ...counts, movedIds, orphanedIds };
+    await options.finish?.(tx, result);
+    return result;
   });
 }

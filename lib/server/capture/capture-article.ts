@@ -1,7 +1,6 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { anchorQuote, canonicalText, createQuoteSelector, diffTexts } from "@/lib/anchoring";
-import { contentFromHtml } from "@/lib/content/html";
 import { MAX_TEXT_CHARS } from "@/lib/content/limits";
 import { contentFromPdf } from "@/lib/content/pdf";
 import { contentFromPlainText } from "@/lib/content/plain-text";
@@ -14,7 +13,12 @@ import { articleAccessWhere } from "@/lib/auth/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { reviseArticle } from "@/lib/server/articles/revise-article";
-import { extractWebPageOffThread } from "@/lib/server/compute-pool";
+import { contentFromHtmlOffThread, extractWebPageOffThread } from "@/lib/server/compute-pool";
+import {
+  claimIdempotencyKey,
+  storeIdempotentAnswer,
+  type IdempotencyClaim,
+} from "@/lib/server/idempotency/idempotency";
 import { safeFetch, type SafeFetchOptions } from "@/lib/server/capture/safe-fetch";
 import type { CaptureSelection, CaptureUpdate, ClipArticleInput, ClippedArticle } from "@/lib/validations/capture";
 
@@ -43,6 +47,22 @@ function publishedDate(value: string | null): Date | null {
   return new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
 }
 
+/**
+ * The page's title without the site's name that pages append or prepend
+ * ("Dam report | The Daily Fixture" → "Dam report"): the site is shown beside
+ * the title already.
+ */
+export function titleWithoutSite(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const site = siteName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const separator = String.raw`\s+[|\-–—·:»]\s+`;
+  const stripped = title
+    .replace(new RegExp(`${separator}${site}$`, "i"), "")
+    .replace(new RegExp(`^${site}${separator}`, "i"), "")
+    .trim();
+  return stripped || title;
+}
+
 function languageCode(value: string | null): string | null {
   return value && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value) ? value : null;
 }
@@ -62,7 +82,7 @@ function checkedText(content: JSONContent): string {
 /**
  * Reads a page into article content: fetched through {@link safeFetch}
  * unless the browser extension sent its HTML, then extracted by Readability
- * on a worker thread and sanitized exactly like an uploaded .html file.
+ * and sanitized exactly like an uploaded .html file, both on a worker thread.
  */
 export async function readCapturedPage(
   input: { url: string; html?: string },
@@ -132,11 +152,11 @@ export async function readCapturedPage(
   const outcome = await extractWebPageOffThread({ bytes, headerCharset: charset, url });
   if (!outcome.ok) throw unprocessable(outcome.message);
   const { page } = outcome;
-  const content = contentFromHtml(page.html);
+  const content = await contentFromHtmlOffThread(page.html);
   return {
     content,
     text: checkedText(content),
-    title: page.title,
+    title: titleWithoutSite(page.title, page.siteName),
     byline: page.byline,
     siteName: page.siteName,
     publishedAt: publishedDate(page.publishedTime),
@@ -189,6 +209,8 @@ export async function findCapturedArticle(workspaceId: string, canonicalUrl: str
  * (every annotation re-anchored or orphaned, never dropped). With the default
  * `mode: "ask"`, a page whose canonical URL the workspace already has answers
  * 409 naming that article, so the analyst can open it or capture a revision.
+ * With `idempotency`, the key is claimed and the answer (`{ data }`, 201 or
+ * 200) stored in the transaction that saves the article or revision.
  */
 export async function captureArticle(options: {
   workspaceId: string;
@@ -197,6 +219,8 @@ export async function captureArticle(options: {
   /** Whether the actor may save revisions (article.revise). */
   canRevise: boolean;
   fetchOptions?: SafeFetchOptions;
+  /** The request's Idempotency-Key (lib/server/idempotency). */
+  idempotency?: IdempotencyClaim | null;
 }): Promise<ClippedArticle> {
   const { workspaceId, actorId, input } = options;
   if (input.mode === "revision") {
@@ -212,25 +236,36 @@ export async function captureArticle(options: {
     });
     if (!article?.currentRevisionId) throw notFound("Article");
     const page = await readCapturedPage(input, options.fetchOptions);
-    const result = await reviseArticle({
+    let clipped: ClippedArticle | undefined;
+    await reviseArticle({
       workspaceId,
       articleId: article.id,
       actorId,
       baseRevisionId: article.currentRevisionId,
       content: page.content,
       pages: page.pages,
+      idempotency: options.idempotency,
+      finish: async (tx, result) => {
+        await tx.article.update({
+          where: { id: article.id },
+          data: { capturedAt: page.fetchedAt, canonicalUrl: page.canonicalUrl, originalUrl: page.url },
+        });
+        clipped = {
+          id: article.id,
+          title: article.title,
+          canonicalUrl: page.canonicalUrl,
+          highlightId: null,
+          revision: {
+            number: result.number,
+            anchored: result.anchored,
+            moved: result.moved,
+            orphaned: result.orphaned,
+          },
+        };
+        await storeIdempotentAnswer(tx, options.idempotency, 200, { data: clipped });
+      },
     });
-    await db.article.update({
-      where: { id: article.id },
-      data: { capturedAt: page.fetchedAt, canonicalUrl: page.canonicalUrl, originalUrl: page.url },
-    });
-    return {
-      id: article.id,
-      title: article.title,
-      canonicalUrl: page.canonicalUrl,
-      highlightId: null,
-      revision: { number: result.number, anchored: result.anchored, moved: result.moved, orphaned: result.orphaned },
-    };
+    return clipped!;
   }
 
   const page = await readCapturedPage(input, options.fetchOptions);
@@ -250,7 +285,9 @@ export async function captureArticle(options: {
   const articleId = newId();
   const revisionId = newId();
   const highlightId = highlight ? newId() : null;
+  const clipped: ClippedArticle = { id: articleId, title, canonicalUrl: page.canonicalUrl, highlightId };
   await db.$transaction(async (tx) => {
+    await claimIdempotencyKey(tx, options.idempotency);
     await tx.article.create({
       data: {
         id: articleId,
@@ -301,8 +338,9 @@ export async function captureArticle(options: {
       target: { type: "article", id: articleId },
       data: { title, characters: page.text.length, capturedFrom: page.canonicalUrl },
     });
+    await storeIdempotentAnswer(tx, options.idempotency, 201, { data: clipped });
   });
-  return { id: articleId, title, canonicalUrl: page.canonicalUrl, highlightId };
+  return clipped;
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -9,8 +10,23 @@ export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** One user's key for one request (method and path). */
-export type IdempotencyClaim = { userId: string; key: string; scope: string };
+/**
+ * One user's key for one request (method and path), and a digest of the
+ * request's parsed body when the route gives it: the same key with another
+ * body is refused rather than answered with the first body's result.
+ */
+export type IdempotencyClaim = { userId: string; key: string; scope: string; fingerprint?: string | null };
+
+/** JSON with object keys sorted, so that two equal bodies give one digest whatever their key order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
 
 /** Thrown inside the creating transaction when the key already answered: the caller replays that answer. */
 export class IdempotentReplay extends Error {
@@ -22,15 +38,17 @@ export class IdempotentReplay extends Error {
 /**
  * The claim of a request, or null when it has no `Idempotency-Key`. A key is
  * 1–255 visible ASCII characters (a UUID per user action is usual); anything
- * else answers 400.
+ * else answers 400. With `body` (the parsed request body), a repeat of the
+ * key must carry an equal body, else it answers 422.
  */
-export function idempotencyClaim(req: Request, userId: string): IdempotencyClaim | null {
+export function idempotencyClaim(req: Request, userId: string, body?: unknown): IdempotencyClaim | null {
   const key = req.headers.get(IDEMPOTENCY_HEADER);
   if (key === null) return null;
   if (!KEY.test(key)) {
     throw new AppError("BAD_REQUEST", "The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
   }
-  return { userId, key, scope: `${req.method.toUpperCase()} ${new URL(req.url).pathname}` };
+  const fingerprint = body === undefined ? null : createHash("sha256").update(stableJson(body)).digest("base64url");
+  return { userId, key, scope: `${req.method.toUpperCase()} ${new URL(req.url).pathname}`, fingerprint };
 }
 
 /**
@@ -43,10 +61,10 @@ export function idempotencyClaim(req: Request, userId: string): IdempotencyClaim
 export async function claimIdempotencyKey(tx: Tx, claim: IdempotencyClaim | null | undefined): Promise<void> {
   if (!claim) return;
   const claimed = await tx.$queryRaw<{ key: string }[]>`
-    INSERT INTO "IdempotencyKey" ("userId", "key", "scope", "createdAt")
-    VALUES (${claim.userId}, ${claim.key}, ${claim.scope}, CURRENT_TIMESTAMP)
+    INSERT INTO "IdempotencyKey" ("userId", "key", "scope", "fingerprint", "createdAt")
+    VALUES (${claim.userId}, ${claim.key}, ${claim.scope}, ${claim.fingerprint ?? null}, CURRENT_TIMESTAMP)
     ON CONFLICT ("userId", "key") DO UPDATE
-      SET "scope" = EXCLUDED."scope", "status" = NULL, "body" = NULL, "createdAt" = EXCLUDED."createdAt"
+      SET "scope" = EXCLUDED."scope", "fingerprint" = EXCLUDED."fingerprint", "status" = NULL, "body" = NULL, "createdAt" = EXCLUDED."createdAt"
       WHERE "IdempotencyKey"."createdAt" < CURRENT_TIMESTAMP - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
     RETURNING "key"`;
   if (claimed.length === 0) throw new IdempotentReplay();
@@ -79,10 +97,10 @@ export async function storedAnswer(claim: IdempotencyClaim): Promise<Response | 
       key: claim.key,
       createdAt: { gte: new Date(Date.now() - IDEMPOTENCY_TTL_HOURS * 3_600_000) },
     },
-    select: { scope: true, status: true, body: true },
+    select: { scope: true, fingerprint: true, status: true, body: true },
   });
   if (!row) return null;
-  if (row.scope !== claim.scope) {
+  if (row.scope !== claim.scope || (row.fingerprint && claim.fingerprint && row.fingerprint !== claim.fingerprint)) {
     throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used for another request.");
   }
   if (row.status === null) {

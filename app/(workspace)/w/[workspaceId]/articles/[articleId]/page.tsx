@@ -15,7 +15,7 @@ import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { sanitizeContent } from "@/lib/content/sanitize-content";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { pageStarts } from "@/lib/capture/pages";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { findRevisionOutcome } from "@/lib/server/articles/find-revision-outcome";
@@ -95,10 +95,18 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
           {article.capturedAt && article.originalUrl ? (
             <span>
               Source:{" "}
-              <a href={article.canonicalUrl ?? article.originalUrl} rel="noopener noreferrer nofollow" target="_blank">
+              <a
+                href={article.canonicalUrl ?? article.originalUrl}
+                title={article.canonicalUrl ?? article.originalUrl}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+              >
                 {hostOf(article.canonicalUrl ?? article.originalUrl)}
               </a>{" "}
-              · captured {formatDate(article.capturedAt)}
+              · captured{" "}
+              <time dateTime={article.capturedAt.toISOString()} title={formatDateTime(article.capturedAt)}>
+                {formatDate(article.capturedAt)}
+              </time>
             </span>
           ) : article.originalUrl ? (
             <a href={article.originalUrl} rel="noopener noreferrer nofollow" target="_blank">

@@ -20,7 +20,7 @@ export const GET = withAuth(
 export const POST = withAuth(
   async ({ req, workspaceId, params, user, membership, body }) => {
     const input = await body(createCommentSchema, { maxBytes: MAX_COMMENT_REQUEST_BYTES });
-    return idempotent(idempotencyClaim(req, user.id), async (claim) => {
+    return idempotent(idempotencyClaim(req, user.id, input), async (claim) => {
       const comment = await createComment({
         workspaceId,
         annotationId: params.annotationId,

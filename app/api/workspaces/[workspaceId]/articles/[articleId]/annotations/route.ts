@@ -19,7 +19,9 @@ export const POST = withAuth(
   async ({ req, workspaceId, params, access, body }) => {
     const input = await body(createAnnotationSchema);
     // Only a request with a key pays for the separate access check its claim needs.
-    const claim = req.headers.has(IDEMPOTENCY_HEADER) ? idempotencyClaim(req, (await access.require()).user.id) : null;
+    const claim = req.headers.has(IDEMPOTENCY_HEADER)
+      ? idempotencyClaim(req, (await access.require()).user.id, input)
+      : null;
     return idempotent(claim, async (claim) => {
       const [annotation] = await createAnnotations({
         workspaceId,

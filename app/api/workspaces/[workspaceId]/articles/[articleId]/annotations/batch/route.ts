@@ -7,7 +7,9 @@ import { createAnnotationBatchSchema } from "@/lib/validations/annotation";
 export const POST = withAuth(
   async ({ req, workspaceId, params, access, body }) => {
     const { items } = await body(createAnnotationBatchSchema);
-    const claim = req.headers.has(IDEMPOTENCY_HEADER) ? idempotencyClaim(req, (await access.require()).user.id) : null;
+    const claim = req.headers.has(IDEMPOTENCY_HEADER)
+      ? idempotencyClaim(req, (await access.require()).user.id, items)
+      : null;
     return idempotent(claim, async (claim) => {
       const data = await createAnnotations({
         workspaceId,
