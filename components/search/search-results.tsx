@@ -15,6 +15,8 @@ const kindOrder: SearchKind[] = ["passage", "annotation", "comment", "entity", "
 
 type SearchResultsProps = {
   workspaceId: string;
+  /** Shown above the facets (the saved searches). */
+  sidebar?: React.ReactNode;
   /** Shown above the passages when the viewer may tag them (find and annotate). */
   tagPanel?: React.ReactNode;
   /** Shown above the annotations for reviewers, given the annotations shown. */
@@ -46,7 +48,16 @@ function ResultItem({ workspaceId, r, selectable }: { workspaceId: string; r: Se
 }
 
 /** Results grouped by kind with their counts, and the facets that narrow them. */
-export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel, reviewPanel }: SearchResultsProps) {
+export function SearchResults({
+  workspaceId,
+  q,
+  kind,
+  result,
+  offset,
+  tagPanel,
+  reviewPanel,
+  sidebar,
+}: SearchResultsProps) {
   const counts = result.facets.kind;
   const groups = kindOrder
     .map((k) => ({ kind: k, items: result.data.filter((r) => r.kind === k) }))
@@ -77,6 +88,7 @@ export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel, 
   return (
     <div className="search-layout">
       <aside className="search-facets" aria-label="Filters">
+        {sidebar}
         {facetList("Entity type", "type", result.facets.entityType)}
         {facetList("Entity", "entity", result.facets.entity)}
         {facetList("Author", "author", result.facets.author)}

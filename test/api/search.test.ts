@@ -98,6 +98,23 @@ describe("GET /search", () => {
     expect((await search("汗喀")).data).toHaveLength(0);
   });
 
+  it("finds Arabic words with and without the definite article (and its proclitics)", async () => {
+    // The text has "كِتَاب" (no article) and "المقاومة" (with it).
+    for (const [query, word] of [
+      ["الكتاب", "كِتَاب"],
+      ["بالكتاب", "كِتَاب"],
+      ["مقاومة", "المقاومة"],
+      ["والمقاومة", "المقاومة"],
+      ["للمقاومة", "المقاومة"],
+    ]) {
+      const hit = (await search(query)).data.find((r) => r.kind === "passage");
+      expect(hit, query).toBeDefined();
+      expect(marked(hit!), query).toEqual([word]);
+    }
+    // A word that merely begins with the letters of the article is not cut.
+    expect((await search("له")).data.filter((r) => r.kind === "passage")).toHaveLength(0);
+  });
+
   it("finds annotations by quote, note, entity and author; comments; entities by alias and description; titles", async () => {
     const note = await search("younger");
     expect(note.data.map((r) => [r.kind, r.id])).toEqual([["annotation", annotationId]]);

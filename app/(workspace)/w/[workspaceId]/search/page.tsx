@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { SearchResults } from "@/components/search/search-results";
 import { ReviewResultsPanel } from "@/components/search/review-results-panel";
+import { SavedSearches, SaveSearchButton } from "@/components/search/saved-searches";
 import { TagMatchesPanel } from "@/components/search/tag-matches-panel";
 import { can } from "@/lib/auth/permissions";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findSavedSearches } from "@/lib/server/saved-searches/find-saved-searches";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { searchWorkspace } from "@/lib/server/search/search-workspace";
 import { isEmptySearch, parseSearchQuery } from "@/lib/search/parse-query";
@@ -27,18 +29,14 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
   const query = parseSearchQuery(q);
   const errors = parsed.success ? Object.values(query.errors) : ["The search is not valid."];
   const offset = params_.cursor ? Number(params_.cursor) : 0;
-  const result =
+  const viewer = { id: user.id, role: membership.role };
+  const [result, saved] = await Promise.all([
     !errors.length && !isEmptySearch(query)
-      ? await searchWorkspace({
-          workspaceId,
-          viewer: { id: user.id, role: membership.role },
-          query,
-          text: q,
-          kind: params_.kind,
-          limit: 20,
-          offset,
-        })
-      : null;
+      ? searchWorkspace({ workspaceId, viewer, query, text: q, kind: params_.kind, limit: 20, offset })
+      : null,
+    findSavedSearches({ workspaceId, viewer }),
+  ]);
+  const sidebar = <SavedSearches workspaceId={workspaceId} items={saved} />;
 
   const canTag = Boolean(result?.facets.kind.passage) && can(membership.role, "annotation.create");
   const entityTypes = canTag ? await findEntityTypes({ workspaceId }) : [];
@@ -75,6 +73,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           Search
         </button>
       </form>
+      {result ? <SaveSearchButton key={q} workspaceId={workspaceId} q={q} /> : null}
       {errors.length ? (
         <p role="alert" className="alert alert-error">
           {errors[0]}
@@ -87,6 +86,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           kind={params_.kind}
           result={result}
           offset={offset}
+          sidebar={sidebar}
           tagPanel={tagPanel}
           reviewPanel={
             can(membership.role, "annotation.review")
@@ -94,11 +94,16 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
               : undefined
           }
         />
-      ) : !errors.length ? (
-        <p className="muted">
-          Search the articles&apos; text, annotations, comments and entities. Press Ctrl+K (⌘K) anywhere to jump.
-        </p>
-      ) : null}
+      ) : (
+        <div className="search-layout">
+          <aside className="search-facets">{sidebar}</aside>
+          {!errors.length ? (
+            <p className="muted">
+              Search the articles&apos; text, annotations, comments and entities. Press Ctrl+K (⌘K) anywhere to jump.
+            </p>
+          ) : null}
+        </div>
+      )}
     </div>
   );
 }
