@@ -70,6 +70,14 @@ export const searchResponseSchema = z.object({
   nextCursor: z.string().nullable(),
   /** A query with a misspelled name replaced by the closest entity name, when few results were found. */
   didYouMean: z.string().nullable(),
+  /**
+   * First page only: results for entity names spelled closely to the query's
+   * words ("Masood" → "Massoud", trigram similarity) that the query itself
+   * does not find, best first (at most 10; not counted in facets or `total`).
+   */
+  similar: z.array(searchResultSchema),
+  /** When nothing is found because every word is too common to search for ("the"): those words. */
+  tooCommon: z.array(z.string()),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 

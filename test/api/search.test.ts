@@ -170,6 +170,36 @@ describe("GET /search", () => {
     expect(suggest.data).toContainEqual(expect.objectContaining({ kind: "entity", id: massoudId }));
   });
 
+  it("lists the hits of closely spelled names below the exact ones, as similar, on the first page only", async () => {
+    const body = await search("Masood");
+    expect(body.data).toEqual([]);
+    expect(body.total).toBe(0);
+    const kinds = body.similar.map((r) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["passage", "annotation", "entity"]));
+    const passage = body.similar.find((r) => r.kind === "passage")!;
+    expect(marked(passage)).toContain("Massoud");
+    expect(body.similar.find((r) => r.kind === "entity")!.id).toBe(massoudId);
+    // With the kind narrowed, only that kind; an exact hit is never also listed as similar.
+    expect((await search("Masood", "&kind=entity")).similar.map((r) => r.kind)).toEqual(["entity"]);
+    const mixed = await search("Masood OR negotiations");
+    const exact = new Set(mixed.data.map((r) => r.kind + r.id));
+    expect(mixed.data.length).toBeGreaterThan(0);
+    expect(mixed.similar.length).toBeGreaterThan(0);
+    for (const r of mixed.similar) expect(exact.has(r.kind + r.id)).toBe(false);
+    expect((await search("Massoud")).similar).toEqual([]);
+  });
+
+  it("says when every word is too common to search for", async () => {
+    for (const q of ["the", "The of", '"the"']) {
+      const body = await search(q);
+      expect(body.data, q).toEqual([]);
+      expect(body.tooCommon.length, q).toBeGreaterThan(0);
+    }
+    expect((await search("the")).tooCommon).toEqual(["the"]);
+    expect((await search("the Massoud")).tooCommon).toEqual([]);
+    expect((await search("zzzqqq")).tooCommon).toEqual([]);
+  });
+
   it("suggests entities, articles, members, annotations and passages for the palette", async () => {
     const res = await callRoute({
       file: SUGGEST,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SearchResults } from "@/components/search/search-results";
 import { ReviewResultsPanel } from "@/components/search/review-results-panel";
+import { AnnotationResultsPanel } from "@/components/search/annotation-results-panel";
 import { SavedSearches, SaveSearchButton } from "@/components/search/saved-searches";
 import { TagMatchesPanel } from "@/components/search/tag-matches-panel";
 import { can } from "@/lib/auth/permissions";
@@ -39,12 +40,14 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
   const sidebar = <SavedSearches workspaceId={workspaceId} items={saved} />;
 
   const canTag = Boolean(result?.facets.kind.passage) && can(membership.role, "annotation.create");
-  const entityTypes = canTag ? await findEntityTypes({ workspaceId }) : [];
+  const canChangeEntity = Boolean(result?.facets.kind.annotation) && can(membership.role, "annotation.update");
+  const entityTypes = canTag || canChangeEntity ? await findEntityTypes({ workspaceId }) : [];
+  const typeItems = entityTypes.map((t) => ({ id: t.id, name: t.name, color: t.color, shortcut: t.shortcut }));
   const tagPanel = canTag ? (
     <TagMatchesPanel
       workspaceId={workspaceId}
       q={q}
-      entityTypes={entityTypes.map((t) => ({ id: t.id, name: t.name, color: t.color, shortcut: t.shortcut }))}
+      entityTypes={typeItems}
       initialName={
         query.filters.entity[0] ??
         query.groups
@@ -88,6 +91,16 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           offset={offset}
           sidebar={sidebar}
           tagPanel={tagPanel}
+          annotationsSelectable={canChangeEntity}
+          annotationPanel={(items) => (
+            <AnnotationResultsPanel
+              workspaceId={workspaceId}
+              q={q}
+              items={items}
+              entityTypes={typeItems}
+              canChangeEntity={canChangeEntity}
+            />
+          )}
           reviewPanel={
             can(membership.role, "annotation.review")
               ? (items) => <ReviewResultsPanel workspaceId={workspaceId} items={items} />
