@@ -25,11 +25,14 @@ function editDistance(a: string, b: string): number {
 export async function findSimilarNames(workspaceId: string, word: string, limit = 3): Promise<string[]> {
   const normalized = normalizeForSearch(word);
   if (normalized.length < 4) return [];
+  // Only the entities with a close word anywhere (word_similarity on the stored normalized text, a C
+  // function over a few thousand rows) are split into words: normalizing every name per query cost more.
   const rows = await db.$queryRaw<{ w: string }[]>`
     WITH words AS (
       SELECT DISTINCT w FROM "SearchEntry" e,
              regexp_split_to_table("marginalia_search_normalize"(e.body), '[^[:alnum:]]+') AS w
        WHERE e."workspaceId" = ${workspaceId} AND e.kind = 'entity'
+         AND word_similarity(${normalized}, e.normalized) > 0.2
     )
     SELECT w FROM words
      WHERE char_length(w) >= 3 AND w <> ${normalized} AND similarity(w, ${normalized}) > 0.2
