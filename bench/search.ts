@@ -8,6 +8,7 @@
 //   BENCH_SEARCH_KEEP=1 npm run bench:search   # keep the database (its name is printed) for BENCH_SEARCH_DB
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -17,6 +18,8 @@ const articles = Number(process.env.BENCH_SEARCH_ARTICLES ?? 5000);
 const annotations = Number(process.env.BENCH_SEARCH_ANNOTATIONS ?? articles * 100);
 const comments = Number(process.env.BENCH_SEARCH_COMMENTS ?? articles * 20);
 const existing = process.env.BENCH_SEARCH_DB;
+/** Warm runs per query after the cold one (search; the palette gets two thirds as many). */
+const warmRuns = Number(process.env.BENCH_SEARCH_RUNS ?? 15);
 
 const QUERIES: [string, string][] = [
   ["single word", "negotiations"],
@@ -102,13 +105,13 @@ async function main() {
     };
     const cold = await run();
     const warm: number[] = [];
-    for (let i = 0; i < 15; i++) warm.push((await run()).ms);
+    for (let i = 0; i < warmRuns; i++) warm.push((await run()).ms);
     warm.sort((a, b) => a - b);
     const s0 = performance.now();
     await suggestSearch({ workspaceId: "bws", viewer, text: q });
     const suggestCold = performance.now() - s0;
     const sw: number[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < Math.max(3, Math.round((warmRuns * 2) / 3)); i++) {
       const t = performance.now();
       await suggestSearch({ workspaceId: "bws", viewer, text: q });
       sw.push(performance.now() - t);
@@ -130,7 +133,7 @@ async function main() {
   }
   writeFileSync(
     path.join(__dirname, "results", "latest-search.json"),
-    JSON.stringify({ articles, annotations, comments, rows }, null, 2),
+    JSON.stringify({ articles, annotations, comments, warmRuns, loadAverage: os.loadavg(), rows }, null, 2),
   );
   if (!existing && process.env.BENCH_SEARCH_KEEP) {
     console.log(`kept: BENCH_SEARCH_DB=${dbName}`);

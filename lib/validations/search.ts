@@ -71,9 +71,10 @@ export const searchResponseSchema = z.object({
   /** A query with a misspelled name replaced by the closest entity name, when few results were found. */
   didYouMean: z.string().nullable(),
   /**
-   * First page only: results for entity names spelled closely to the query's
-   * words ("Masood" → "Massoud", trigram similarity) that the query itself
-   * does not find, best first (at most 10; not counted in facets or `total`).
+   * First page only, when the query finds fewer than 1,000: results for
+   * entity names spelled closely to the query's words ("Masood" → "Massoud",
+   * trigram similarity) that the query itself does not find, best first (at
+   * most 10; not counted in facets or `total`).
    */
   similar: z.array(searchResultSchema),
   /** When nothing is found because every word is too common to search for ("the"): those words. */

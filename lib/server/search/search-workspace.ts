@@ -62,6 +62,8 @@ const pageRowsSql = (ids: Prisma.Sql) => Prisma.sql`
 
 /** How many "similar" results (names spelled closely) the first page lists below the exact ones. */
 export const SIMILAR_LIMIT = 10;
+/** Similar names are looked for when the exact query finds fewer than this (a word found this often is no typo). */
+export const SIMILAR_BELOW = 1000;
 
 const facet = (rows: FacetRow[] | null) =>
   (rows ?? []).map((r) => ({ id: r.id, label: r.label ?? r.id, count: r.count }));
@@ -120,21 +122,25 @@ export async function searchWorkspace(options: {
       json_build_object(
         'kind', (SELECT json_agg(k) FROM (SELECT kind AS id, count(*)::int AS count FROM matched GROUP BY kind) k),
         'entityType', (SELECT json_agg(t) FROM (
-           SELECT m."entityTypeId" AS id, et.name AS label, count(*)::int AS count FROM matched m
-             JOIN "EntityType" et ON et.id = m."entityTypeId" GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, et.name AS label, g.count FROM (
+             SELECT m."entityTypeId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
+             JOIN "EntityType" et ON et.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'entity', (SELECT json_agg(t) FROM (
-           SELECT m."entityId" AS id, en.name AS label, count(*)::int AS count FROM matched m
-             JOIN "Entity" en ON en.id = m."entityId" GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, en.name AS label, g.count FROM (
+             SELECT m."entityId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
+             JOIN "Entity" en ON en.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'author', (SELECT json_agg(t) FROM (
-           SELECT m."authorId" AS id, u.name AS label, count(*)::int AS count FROM matched m
-             JOIN "User" u ON u.id = m."authorId" WHERE m.kind IN ('annotation', 'comment')
-            GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, u.name AS label, g.count FROM (
+             SELECT m."authorId" AS id, count(*)::int AS count FROM matched m
+              WHERE m.kind IN ('annotation', 'comment') GROUP BY 1) g
+             JOIN "User" u ON u.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'status', (SELECT json_agg(t) FROM (
            SELECT m.status::text AS id, initcap(m.status::text) AS label, count(*)::int AS count FROM matched m
             WHERE m.kind = 'annotation' GROUP BY 1, 2 ORDER BY 1) t),
         'article', (SELECT json_agg(t) FROM (
-           SELECT m."articleId" AS id, ar.title AS label, count(*)::int AS count FROM matched m
-             JOIN "Article" ar ON ar.id = m."articleId" GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, ar.title AS label, g.count FROM (
+             SELECT m."articleId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
+             JOIN "Article" ar ON ar.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'date', (SELECT json_agg(t) FROM (
            SELECT to_char(m.date, 'YYYY') AS id, to_char(m.date, 'YYYY') AS label, count(*)::int AS count
              FROM matched m GROUP BY 1 ORDER BY 1 DESC) t)
@@ -151,7 +157,9 @@ export async function searchWorkspace(options: {
   const kindTotal = kind ? (kindCounts[kind] ?? 0) : total;
   const [didYouMean, similar, tooCommon] = await Promise.all([
     kindTotal < 5 ? findDidYouMean(workspaceId, query, text) : null,
-    offset === 0 ? findSimilarResults({ workspaceId, query, filters, visibility, kind, tsquery }) : [],
+    offset === 0 && kindTotal < SIMILAR_BELOW
+      ? findSimilarResults({ workspaceId, query, filters, visibility, kind, tsquery })
+      : [],
     total === 0 ? findTooCommon(query) : [],
   ]);
   return {

@@ -56,6 +56,7 @@ export async function suggestSearch(options: {
       (SELECT e."entityId" AS id, 'entity' AS kind, en.name AS label, et.name AS detail
          FROM "SearchEntry" e JOIN "Entity" en ON en.id = e."entityId" JOIN "EntityType" et ON et.id = en."typeId"
         WHERE e."workspaceId" = ${workspaceId} AND e.kind = 'entity'
+          AND e.normalized LIKE "marginalia_search_normalize"(${like})
           AND "marginalia_search_normalize"(e.body) LIKE "marginalia_search_normalize"(${like})
         ORDER BY char_length(en.name), en.name LIMIT 5)
       UNION ALL

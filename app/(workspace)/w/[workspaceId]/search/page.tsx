@@ -76,7 +76,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           Search
         </button>
       </form>
-      {result ? <SaveSearchButton key={q} workspaceId={workspaceId} q={q} /> : null}
+      {result && !result.tooCommon.length ? <SaveSearchButton key={q} workspaceId={workspaceId} q={q} /> : null}
       {errors.length ? (
         <p role="alert" className="alert alert-error">
           {errors[0]}
