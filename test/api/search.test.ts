@@ -239,6 +239,12 @@ describe("GET /search", () => {
     expect((await search("quokka")).total).toBe(0);
     await db.annotation.update({ where: { id: ann }, data: { deletedAt: null } });
     expect((await search("zanzibar")).facets.kind).toEqual({ passage: 1, annotation: 1 });
+    // Restored with its annotation, and found by the annotation's entity (which the comment follows).
+    expect((await search("quokka")).total).toBe(1);
+    await db.annotation.update({ where: { id: ann }, data: { entityId: massoudId } });
+    expect((await search('quokka entity:"Ahmad Massoud"')).data.map((r) => r.kind)).toEqual(["comment"]);
+    await db.annotation.update({ where: { id: ann }, data: { entityId: null } });
+    expect((await search('quokka entity:"Ahmad Massoud"')).total).toBe(0);
 
     const { id: baseRevisionId } = await currentRevision(other);
     await reviseArticle({

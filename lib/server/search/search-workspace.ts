@@ -105,7 +105,7 @@ export async function searchWorkspace(options: {
 
   const [result] = await db.$queryRaw<[{ page: PageRow[] | null; facets: Facets }]>`
     WITH matched AS MATERIALIZED (
-      SELECT e.id, e.kind, e."articleId", COALESCE(e."entityId", an."entityId") AS "entityId", e."entityTypeId",
+      SELECT e.id, e.kind, e."articleId", e."entityId", e."entityTypeId",
              e."authorId", e.status, e.date, ${score}::float8 AS score
         FROM ${searchFromSql}
        WHERE ${where}
