@@ -1,11 +1,35 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { findSimilarNames } from "@/lib/server/search/did-you-mean";
 import { queryTsquery, searchFromSql, searchWhereSql } from "@/lib/server/search/search-sql";
 import { makeSnippet } from "@/lib/search/highlight";
 import { parseSearchQuery } from "@/lib/search/parse-query";
 import type { SuggestItem } from "@/lib/validations/search";
+
+/**
+ * How long the palette waits for its annotation or passage hits. Words that
+ * rarely occur together in annotations can make the planner scan for the
+ * first few (≈ 1 s at 500,000 annotations, bench/README.md); the palette then
+ * answers without those hits (entities, titles and members still come) and
+ * Enter opens the search page, which finds them.
+ */
+export const HIT_BUDGET_MS = 150;
+
+/** Runs `query` with a statement timeout of `ms`; no rows if it runs out. */
+async function within<T>(ms: number, query: Prisma.Sql): Promise<T[]> {
+  try {
+    const [, rows] = await db.$transaction([
+      db.$queryRaw`SELECT set_config('statement_timeout', ${String(ms)}, true)`,
+      db.$queryRaw<T[]>(query),
+    ]);
+    return rows;
+  } catch (err) {
+    if (/57014|statement timeout|canceling statement/i.test(String(err))) return [];
+    throw err;
+  }
+}
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -74,14 +98,17 @@ export async function suggestSearch(options: {
               OR lower(u.email) LIKE lower(${like}))
        ORDER BY u.name LIMIT 5`,
     tsquery
-      ? db.$queryRaw<HitRow[]>`
-          (SELECT e.kind, e.id AS "entryId", e."articleId", e."annotationId", e.start, e.body, ar.title
-             FROM ${searchFromSql} WHERE ${where} AND e.kind = 'annotation'
-            LIMIT 5)
-          UNION ALL
-          (SELECT e.kind, e.id AS "entryId", e."articleId", e."annotationId", e.start, e.body, ar.title
-             FROM ${searchFromSql} WHERE ${where} AND e.kind = 'passage'
-            LIMIT 5)`
+      ? Promise.all(
+          (["annotation", "passage"] as const).map((kind) =>
+            within<HitRow>(
+              HIT_BUDGET_MS,
+              Prisma.sql`
+                SELECT e.kind, e.id AS "entryId", e."articleId", e."annotationId", e.start, e.body, ar.title
+                  FROM ${searchFromSql} WHERE ${where} AND e.kind = ${kind}
+                 LIMIT 5`,
+            ),
+          ),
+        ).then((lists) => lists.flat())
       : Promise.resolve([] as HitRow[]),
   ]);
 
