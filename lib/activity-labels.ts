@@ -80,6 +80,12 @@ export function describeActivity(event: ActivityLike): string {
       return `created the ${field(data, "scope") === "READ_WRITE" ? "read-write" : "read-only"} API token “${field(data, "name") ?? ""}”`;
     case "api_token.revoked":
       return `revoked the API token “${field(data, "name") ?? ""}”`;
+    case "saved_search.created":
+      return `saved the search “${field(data, "name") ?? ""}”`;
+    case "saved_search.renamed":
+      return `renamed the saved search “${field(data, "previousName") ?? ""}” to “${field(data, "name") ?? ""}”`;
+    case "saved_search.deleted":
+      return `deleted the saved search “${field(data, "name") ?? ""}”`;
     case "annotation.created":
       return `highlighted “${field(data, "exact") ?? ""}”`;
     case "annotation.imported": {

@@ -49,6 +49,21 @@ async function freshMember(world: World): Promise<string> {
   return user.id;
 }
 
+/** A saved search of the caller's (of the owner's for an anonymous caller). */
+async function savedSearch(world: World, caller: TestUser | null): Promise<string> {
+  const id = newId();
+  await db.savedSearch.create({
+    data: {
+      id,
+      workspaceId: world.workspaceId,
+      userId: (caller ?? world.users.OWNER).id,
+      name: id,
+      query: "paragraph",
+    },
+  });
+  return id;
+}
+
 async function freshInvitation(world: World): Promise<string> {
   const id = newId();
   await db.invitation.create({
@@ -270,6 +285,14 @@ const probes: Record<Permission, Probe[]> = {
       json: { version: 1, note: "Checked against the source." },
       ok: 200,
     },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/annotations/entity/route.ts",
+      // The annotation id travels in the body; the extra param is ignored by the route.
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, caller) }),
+      json: (_w, params) => Promise.resolve({ items: [{ id: params.annotationId, version: 1, entityId: null }] }),
+      ok: 200,
+    },
   ],
   "annotation.delete": [
     {
@@ -308,6 +331,13 @@ const probes: Record<Permission, Probe[]> = {
   ],
   "annotation.export": [
     { method: "GET", file: "api/workspaces/[workspaceId]/export/route.ts", params: ws, ok: 200 },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/search/export/route.ts",
+      params: ws,
+      search: "?q=paragraph&format=csv",
+      ok: 200,
+    },
     {
       method: "GET",
       file: "api/workspaces/[workspaceId]/articles/[articleId]/export/route.ts",
@@ -644,6 +674,33 @@ const probes: Record<Permission, Probe[]> = {
   "search.read": [
     { method: "GET", file: "api/workspaces/[workspaceId]/search/route.ts", params: ws, ok: 200 },
     { method: "GET", file: "api/workspaces/[workspaceId]/search/suggest/route.ts", params: ws, ok: 200 },
+    { method: "GET", file: "api/workspaces/[workspaceId]/saved-searches/route.ts", params: ws, ok: 200 },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/saved-searches/route.ts",
+      params: ws,
+      json: () => Promise.resolve({ name: `Probe ${newId()}`, query: "paragraph" }),
+      ok: 201,
+    },
+    {
+      method: "PATCH",
+      file: "api/workspaces/[workspaceId]/saved-searches/[savedSearchId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, savedSearchId: await savedSearch(w, caller) }),
+      json: () => Promise.resolve({ name: `Renamed ${newId()}` }),
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/saved-searches/[savedSearchId]/open/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, savedSearchId: await savedSearch(w, caller) }),
+      ok: 200,
+    },
+    {
+      method: "DELETE",
+      file: "api/workspaces/[workspaceId]/saved-searches/[savedSearchId]/route.ts",
+      params: async (w, caller) => ({ workspaceId: w.workspaceId, savedSearchId: await savedSearch(w, caller) }),
+      ok: 204,
+    },
   ],
   "apiToken.manage": [
     { method: "GET", file: "api/workspaces/[workspaceId]/api-tokens/route.ts", params: ws, ok: 200 },

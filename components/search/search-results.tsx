@@ -15,17 +15,33 @@ const kindOrder: SearchKind[] = ["passage", "annotation", "comment", "entity", "
 
 type SearchResultsProps = {
   workspaceId: string;
+  /** Shown above the facets (the saved searches). */
+  sidebar?: React.ReactNode;
   /** Shown above the passages when the viewer may tag them (find and annotate). */
   tagPanel?: React.ReactNode;
   /** Shown above the annotations for reviewers, given the annotations shown. */
   reviewPanel?: (items: { id: string; version: number }[]) => React.ReactNode;
+  /** Shown above the annotations: Change entity and Export these, given the annotations shown. */
+  annotationPanel?: (items: { id: string; version: number }[]) => React.ReactNode;
+  /** Whether annotation results get a tick box (Change entity applies to the ticked ones). */
+  annotationsSelectable?: boolean;
   q: string;
   kind?: SearchKind;
   result: SearchResponse;
   offset: number;
 };
 
-function ResultItem({ workspaceId, r, selectable }: { workspaceId: string; r: SearchResult; selectable: boolean }) {
+function ResultItem({
+  workspaceId,
+  r,
+  selectable,
+  similar,
+}: {
+  workspaceId: string;
+  r: SearchResult;
+  selectable: boolean;
+  similar?: boolean;
+}) {
   const context = [
     r.articleTitle && r.kind !== "article" ? r.articleTitle : null,
     r.entityName && r.kind !== "entity" ? r.entityName : null,
@@ -33,10 +49,20 @@ function ResultItem({ workspaceId, r, selectable }: { workspaceId: string; r: Se
     r.status ? r.status.toLowerCase() : null,
   ].filter(Boolean);
   return (
-    <li className="search-result" data-kind={r.kind}>
-      {selectable ? (
+    <li className="search-result" data-kind={r.kind} data-similar={similar ? "" : undefined}>
+      {selectable && r.kind === "passage" ? (
         <input type="checkbox" name="passage" value={r.id} aria-label="Tag this passage" className="search-pick" />
       ) : null}
+      {selectable && r.kind === "annotation" ? (
+        <input
+          type="checkbox"
+          name="annotation"
+          value={r.id}
+          aria-label="Select this annotation"
+          className="search-pick"
+        />
+      ) : null}
+      {similar ? <span className="search-similar-badge">similar</span> : null}
       <Link href={searchResultHref(workspaceId, r)} className="search-result-link">
         <MarkedSnippet snippet={r.snippet} highlights={r.highlights} />
       </Link>
@@ -46,7 +72,18 @@ function ResultItem({ workspaceId, r, selectable }: { workspaceId: string; r: Se
 }
 
 /** Results grouped by kind with their counts, and the facets that narrow them. */
-export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel, reviewPanel }: SearchResultsProps) {
+export function SearchResults({
+  workspaceId,
+  q,
+  kind,
+  result,
+  offset,
+  tagPanel,
+  reviewPanel,
+  annotationPanel,
+  annotationsSelectable,
+  sidebar,
+}: SearchResultsProps) {
   const counts = result.facets.kind;
   const groups = kindOrder
     .map((k) => ({ kind: k, items: result.data.filter((r) => r.kind === k) }))
@@ -77,6 +114,7 @@ export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel, 
   return (
     <div className="search-layout">
       <aside className="search-facets" aria-label="Filters">
+        {sidebar}
         {facetList("Entity type", "type", result.facets.entityType)}
         {facetList("Entity", "entity", result.facets.entity)}
         {facetList("Author", "author", result.facets.author)}
@@ -123,13 +161,25 @@ export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel, 
             Did you mean <Link href={searchPageHref(workspaceId, result.didYouMean, kind)}>{result.didYouMean}</Link>?
           </p>
         ) : null}
-        {groups.length === 0 ? <p className="muted">Nothing found.</p> : null}
+        {groups.length === 0 && result.tooCommon.length ? (
+          <p className="search-too-common" role="status">
+            {result.tooCommon.map((w) => `“${w}”`).join(", ")}{" "}
+            {result.tooCommon.length === 1 ? "is a word" : "are words"} too common to search for on{" "}
+            {result.tooCommon.length === 1 ? "its" : "their"} own. Add more words, or put a phrase in quotes, such as{" "}
+            <code>&quot;{result.tooCommon.join(" ")} Taliban&quot;</code>.
+          </p>
+        ) : groups.length === 0 && !result.similar.length ? (
+          <p className="muted">Nothing found.</p>
+        ) : null}
         {groups.map((g) => (
           <section key={g.kind} className="search-group" aria-label={kindLabels[g.kind]}>
             <h2>
               {kindLabels[g.kind]} <span className="search-count">{counts[g.kind] ?? 0}</span>
             </h2>
             {g.kind === "passage" ? tagPanel : null}
+            {g.kind === "annotation" && annotationPanel
+              ? annotationPanel(g.items.filter((r) => r.version).map((r) => ({ id: r.id, version: r.version! })))
+              : null}
             {g.kind === "annotation" && reviewPanel
               ? reviewPanel(g.items.filter((r) => r.version).map((r) => ({ id: r.id, version: r.version! })))
               : null}
@@ -139,12 +189,34 @@ export function SearchResults({ workspaceId, q, kind, result, offset, tagPanel, 
                   key={`${r.kind}:${r.id}`}
                   workspaceId={workspaceId}
                   r={r}
-                  selectable={g.kind === "passage" && Boolean(tagPanel)}
+                  selectable={
+                    (g.kind === "passage" && Boolean(tagPanel)) ||
+                    (g.kind === "annotation" && Boolean(annotationsSelectable))
+                  }
                 />
               ))}
             </ol>
           </section>
         ))}
+        {result.similar.length ? (
+          <section className="search-group search-similar" aria-label="Similar names">
+            <h2>
+              Similar names <span className="search-count">{result.similar.length}</span>
+            </h2>
+            <p className="muted">Not what you typed, but names spelled closely to it.</p>
+            <ol className="search-list">
+              {result.similar.map((r) => (
+                <ResultItem
+                  key={`similar:${r.kind}:${r.id}`}
+                  workspaceId={workspaceId}
+                  r={r}
+                  selectable={false}
+                  similar
+                />
+              ))}
+            </ol>
+          </section>
+        ) : null}
         {result.nextCursor ? (
           <Link
             className="button"

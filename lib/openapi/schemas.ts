@@ -41,6 +41,10 @@ export const pathParams = {
     workspaceId: z.string(),
     invitationId: z.string().openapi({ description: "An invitation id." }),
   }),
+  savedSearch: z.object({
+    workspaceId: z.string(),
+    savedSearchId: z.string().openapi({ description: "One of the caller's saved search ids." }),
+  }),
   invitationToken: z.object({ token: z.string().openapi({ description: "The secret of an invitation link." }) }),
 };
 

@@ -14,6 +14,14 @@ describe("findMatches", () => {
     expect(marked(text, findMatches(text, ["كتاب"]))).toEqual(["كِتَاب"]);
   });
 
+  it("matches Arabic words with and without the definite article and its proclitics", () => {
+    // و alone is not stripped (too many words begin with it), only before ال.
+    const text = "الكتاب وكتاب والكتاب بالكتاب للكتاب الله";
+    expect(marked(text, findMatches(text, ["كتاب"]))).toEqual(["الكتاب", "والكتاب", "بالكتاب", "للكتاب"]);
+    expect(marked("هذا كتاب", findMatches("هذا كتاب", ["الكتاب"]))).toEqual(["كتاب"]);
+    expect(findMatches("الله", ["له"])).toEqual([]);
+  });
+
   it("finds Chinese words inside a sentence", () => {
     const text = "阿富汗人在喀布尔谈判";
     expect(marked(text, findMatches(text, ["喀布尔"]))).toEqual(["喀布尔"]);

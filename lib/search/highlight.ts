@@ -4,7 +4,8 @@
  * where). Compares text the way the index does (lib: marginalia_search_normalize
  * in the search migration): lower case, no accents, Arabic diacritics and
  * tatweel removed, alef/yeh/teh-marbuta variants folded; English words match
- * on a light stem ("negotiations" marks "negotiated"); Chinese and Japanese
+ * on a light stem ("negotiations" marks "negotiated"), Arabic words without
+ * the definite article ("الكتاب" marks "كتاب"); Chinese and Japanese
  * terms match as substrings. Offsets are UTF-16 code units.
  */
 
@@ -46,7 +47,11 @@ export function normalizeForSearch(text: string): string {
 
 const SUFFIXES = /(ations|ation|ions|ion|ings|ing|ments|ment|ers|er|ed|es|ly|s|e)$/;
 
+/** The Arabic definite article with its proclitics (و/ف/ب/ك + ال, ل + ل), as the index drops it (marginalia_search_text). */
+const ARABIC_ARTICLE = /^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=[\u0621-\u064A]{3,}$)/;
+
 function stem(word: string): string {
+  if (/^[\u0621-\u064A]/.test(word)) return word.replace(ARABIC_ARTICLE, "");
   return word.length > 4 ? word.replace(SUFFIXES, "") : word;
 }
 

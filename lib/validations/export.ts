@@ -59,7 +59,10 @@ const datesMessage = { message: "from must not be after to.", path: ["to"] };
  */
 export const exportQuerySchema = exportQueryBaseSchema.refine(datesInOrder, datesMessage);
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
-export type ExportFilters = Omit<ExportQuery, "format">;
+export type ExportFilters = Omit<ExportQuery, "format"> & {
+  /** Only these annotations (a search's annotation results: GET …/search/export). */
+  annotationIds?: readonly string[];
+};
 
 /** An article's export: the article comes from the path. */
 export const articleExportQuerySchema = exportQueryBaseSchema

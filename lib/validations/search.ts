@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { searchKinds } from "@/lib/search/parse-query";
+import { exportQueryBaseSchema } from "@/lib/validations/export";
 
 /** Longest `q` accepted (a longer one answers 400). */
 export const MAX_SEARCH_QUERY_LENGTH = 2000;
@@ -69,6 +70,15 @@ export const searchResponseSchema = z.object({
   nextCursor: z.string().nullable(),
   /** A query with a misspelled name replaced by the closest entity name, when few results were found. */
   didYouMean: z.string().nullable(),
+  /**
+   * First page only, when the query finds fewer than 1,000: results for
+   * entity names spelled closely to the query's words ("Masood" → "Massoud",
+   * trigram similarity) that the query itself does not find, best first (at
+   * most 10; not counted in facets or `total`).
+   */
+  similar: z.array(searchResultSchema),
+  /** When nothing is found because every word is too common to search for ("the"): those words. */
+  tooCommon: z.array(z.string()),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 
@@ -115,3 +125,37 @@ export const tagPreviewSchema = z.object({
   ),
 });
 export const tagResultSchema = z.object({ ids: z.array(z.string()), count: z.number().int() });
+
+/** The most annotations one Change entity (or its undo) sets at once. */
+export const MAX_ENTITY_BATCH = 500;
+
+/**
+ * POST …/annotations/entity: set the entity of many annotations, all or none,
+ * each at the version the caller saw. Change entity sends one `entityId` for
+ * all; its Undo sends each annotation's previous entity (`null`: untagged).
+ */
+export const setAnnotationEntitiesSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        version: z.number().int().min(1),
+        entityId: z.string().min(1).max(64).nullable(),
+      }),
+    )
+    .min(1, "Pick at least one annotation.")
+    .max(MAX_ENTITY_BATCH, `At most ${MAX_ENTITY_BATCH} at once.`)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, "An annotation is listed twice."),
+});
+export type SetAnnotationEntitiesInput = z.infer<typeof setAnnotationEntitiesSchema>;
+
+export const setAnnotationEntitiesResultSchema = z.object({
+  /** Each annotation's new version and the entity it had before (send these back to undo). */
+  items: z.array(z.object({ id: z.string(), version: z.number().int(), previousEntityId: z.string().nullable() })),
+});
+export type SetAnnotationEntitiesResult = z.infer<typeof setAnnotationEntitiesResultSchema>;
+
+/** GET …/search/export: the annotation results of `q` in an export format. */
+export const searchExportQuerySchema = exportQueryBaseSchema
+  .pick({ format: true, untaggedLabel: true })
+  .extend({ q: searchQuerySchema.shape.q });

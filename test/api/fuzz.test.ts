@@ -5,6 +5,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
 import { openApiDocument } from "@/lib/openapi/document";
 import { callRoute } from "@/test/call-route";
 import {
@@ -182,6 +184,11 @@ beforeAll(async () => {
     typeId: await entityTypeId(workspaceId),
     assignmentId: await makeAssignment(workspaceId, articleId, analyst.id, owner.id),
     relationId: await makeRelation(workspaceId, articleId, owner.id),
+    savedSearchId: (
+      await db.savedSearch.create({
+        data: { id: newId(), workspaceId, userId: owner.id, name: "Fuzzed", query: "Massoud" },
+      })
+    ).id,
     token: new URL(invitation.url).pathname.split("/").pop()!,
     number: "1",
   };

@@ -98,6 +98,23 @@ describe("GET /search", () => {
     expect((await search("汗喀")).data).toHaveLength(0);
   });
 
+  it("finds Arabic words with and without the definite article (and its proclitics)", async () => {
+    // The text has "كِتَاب" (no article) and "المقاومة" (with it).
+    for (const [query, word] of [
+      ["الكتاب", "كِتَاب"],
+      ["بالكتاب", "كِتَاب"],
+      ["مقاومة", "المقاومة"],
+      ["والمقاومة", "المقاومة"],
+      ["للمقاومة", "المقاومة"],
+    ]) {
+      const hit = (await search(query)).data.find((r) => r.kind === "passage");
+      expect(hit, query).toBeDefined();
+      expect(marked(hit!), query).toEqual([word]);
+    }
+    // A word that merely begins with the letters of the article is not cut.
+    expect((await search("له")).data.filter((r) => r.kind === "passage")).toHaveLength(0);
+  });
+
   it("finds annotations by quote, note, entity and author; comments; entities by alias and description; titles", async () => {
     const note = await search("younger");
     expect(note.data.map((r) => [r.kind, r.id])).toEqual([["annotation", annotationId]]);
@@ -153,6 +170,36 @@ describe("GET /search", () => {
     expect(suggest.data).toContainEqual(expect.objectContaining({ kind: "entity", id: massoudId }));
   });
 
+  it("lists the hits of closely spelled names below the exact ones, as similar, on the first page only", async () => {
+    const body = await search("Masood");
+    expect(body.data).toEqual([]);
+    expect(body.total).toBe(0);
+    const kinds = body.similar.map((r) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["passage", "annotation", "entity"]));
+    const passage = body.similar.find((r) => r.kind === "passage")!;
+    expect(marked(passage)).toContain("Massoud");
+    expect(body.similar.find((r) => r.kind === "entity")!.id).toBe(massoudId);
+    // With the kind narrowed, only that kind; an exact hit is never also listed as similar.
+    expect((await search("Masood", "&kind=entity")).similar.map((r) => r.kind)).toEqual(["entity"]);
+    const mixed = await search("Masood OR negotiations");
+    const exact = new Set(mixed.data.map((r) => r.kind + r.id));
+    expect(mixed.data.length).toBeGreaterThan(0);
+    expect(mixed.similar.length).toBeGreaterThan(0);
+    for (const r of mixed.similar) expect(exact.has(r.kind + r.id)).toBe(false);
+    expect((await search("Massoud")).similar).toEqual([]);
+  });
+
+  it("says when every word is too common to search for", async () => {
+    for (const q of ["the", "The of", '"the"']) {
+      const body = await search(q);
+      expect(body.data, q).toEqual([]);
+      expect(body.tooCommon.length, q).toBeGreaterThan(0);
+    }
+    expect((await search("the")).tooCommon).toEqual(["the"]);
+    expect((await search("the Massoud")).tooCommon).toEqual([]);
+    expect((await search("zzzqqq")).tooCommon).toEqual([]);
+  });
+
   it("suggests entities, articles, members, annotations and passages for the palette", async () => {
     const res = await callRoute({
       file: SUGGEST,
@@ -192,6 +239,12 @@ describe("GET /search", () => {
     expect((await search("quokka")).total).toBe(0);
     await db.annotation.update({ where: { id: ann }, data: { deletedAt: null } });
     expect((await search("zanzibar")).facets.kind).toEqual({ passage: 1, annotation: 1 });
+    // Restored with its annotation, and found by the annotation's entity (which the comment follows).
+    expect((await search("quokka")).total).toBe(1);
+    await db.annotation.update({ where: { id: ann }, data: { entityId: massoudId } });
+    expect((await search('quokka entity:"Ahmad Massoud"')).data.map((r) => r.kind)).toEqual(["comment"]);
+    await db.annotation.update({ where: { id: ann }, data: { entityId: null } });
+    expect((await search('quokka entity:"Ahmad Massoud"')).total).toBe(0);
 
     const { id: baseRevisionId } = await currentRevision(other);
     await reviseArticle({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { exportMediaTypes } from "@/lib/export";
 import { apiRoute, binary } from "@/lib/openapi/registry";
 import { pathParams } from "@/lib/openapi/schemas";
+import { searchExportQuerySchema } from "@/lib/validations/search";
 import {
   articleExportQuerySchema,
   exportFormatLabels,
@@ -87,4 +88,25 @@ apiRoute({
     description: "The text.",
     contentTypes: { "text/plain; charset=utf-8": text },
   },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/search/export",
+  tag: "Exports",
+  summary: "Export the annotations a search lists",
+  description: [
+    "A zip (`Content-Disposition: attachment`), streamed, of exactly the annotations GET …/search lists for the caller under `kind: annotation` for `q` (all pages; at most 20,000, 422 beyond), with their visible threads, in `format`:",
+    formatList.join("\n"),
+    "NER formats leave highlights without an entity out unless `untaggedLabel` names a label for them. 400 for an empty or invalid `q`.",
+  ].join("\n\n"),
+  permission: "annotation.export",
+  params: pathParams.workspace,
+  query: searchExportQuerySchema,
+  response: {
+    status: 200,
+    description: "A zip of the export's files.",
+    contentTypes: { "application/zip": binary },
+  },
+  errors: [400, 422],
 });

@@ -5,12 +5,15 @@ import {
   searchQuerySchema,
   searchResponseSchema,
   searchSuggestQuerySchema,
+  setAnnotationEntitiesResultSchema,
+  setAnnotationEntitiesSchema,
   suggestResponseSchema,
   tagPreviewSchema,
   tagResultSchema,
   tagSearchSchema,
   undoTagSearchSchema,
 } from "@/lib/validations/search";
+import { createSavedSearchSchema, savedSearchSchema, updateSavedSearchSchema } from "@/lib/validations/saved-search";
 
 apiRoute({
   method: "get",
@@ -77,4 +80,86 @@ apiRoute({
     schema: dataOf(z.object({ count: z.number().int() })),
   },
   errors: [422],
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/saved-searches",
+  tag: "Search",
+  summary: "List the caller's saved searches",
+  description:
+    "The caller's own saved searches in the workspace, by name, each with `newCount`: how many of its matches the caller may see (the search's rules: deleted, hidden and blind-hidden items never count) were indexed — written, or an annotation re-tagged, edited or reviewed — since it was last opened.",
+  permission: "search.read",
+  params: pathParams.workspace,
+  response: { status: 200, description: "The saved searches.", schema: dataOf(z.array(savedSearchSchema)) },
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/saved-searches",
+  tag: "Search",
+  summary: "Save a search",
+  description:
+    "Saves `query` (the `q` of GET …/search) under `name`, which is unique among the caller's saved searches in the workspace (any case; 409). It counts as opened now. At most 50 per member and workspace (422).",
+  permission: "search.read",
+  params: pathParams.workspace,
+  body: createSavedSearchSchema,
+  response: { status: 201, description: "The saved search.", schema: dataOf(savedSearchSchema) },
+  errors: [409, 422],
+});
+
+apiRoute({
+  method: "patch",
+  path: "/api/workspaces/{workspaceId}/saved-searches/{savedSearchId}",
+  tag: "Search",
+  summary: "Rename a saved search",
+  description: "Only the caller's own (404 for anyone else's). 409 when another of theirs has that name.",
+  permission: "search.read",
+  params: pathParams.savedSearch,
+  body: updateSavedSearchSchema,
+  response: { status: 200, description: "The saved search.", schema: dataOf(savedSearchSchema) },
+  errors: [404, 409, 422],
+});
+
+apiRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}/saved-searches/{savedSearchId}",
+  tag: "Search",
+  summary: "Delete a saved search",
+  description: "Only the caller's own (404 for anyone else's).",
+  permission: "search.read",
+  params: pathParams.savedSearch,
+  response: { status: 204, description: "Deleted." },
+  errors: [404],
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/saved-searches/{savedSearchId}/open",
+  tag: "Search",
+  summary: "Open a saved search",
+  description:
+    "Marks one of the caller's saved searches opened now, so that its `newCount` starts again from 0; run its `query` with GET …/search.",
+  permission: "search.read",
+  params: pathParams.savedSearch,
+  response: { status: 200, description: "The saved search, `newCount` 0.", schema: dataOf(savedSearchSchema) },
+  errors: [404],
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/annotations/entity",
+  tag: "Annotations",
+  summary: "Set the entity of many annotations",
+  description:
+    "Search's **Change entity**: each item's annotation gets `entityId` (`null`: untagged), in one transaction, all or none — 404 if any is not a live annotation the caller may see, 403 if any is someone else's and the caller is an analyst, 409 (with the current versions) if any `version` is stale, 422 for an entity that is not live here. Answers each annotation's new version and its previous entity: sending those back as `items` undoes the change as one action.",
+  permission: "annotation.update",
+  params: pathParams.workspace,
+  body: setAnnotationEntitiesSchema,
+  response: {
+    status: 200,
+    description: "New versions and previous entities.",
+    schema: dataOf(setAnnotationEntitiesResultSchema),
+  },
+  errors: [403, 404, 409, 422],
 });

@@ -55,7 +55,10 @@ export type ActivityAction =
   | "assignment.submitted"
   | "assignment.reopened"
   | "api_token.created"
-  | "api_token.revoked";
+  | "api_token.revoked"
+  | "saved_search.created"
+  | "saved_search.renamed"
+  | "saved_search.deleted";
 
 /**
  * The start of a quote or comment for an event's data: at most 200 UTF-16

@@ -49,9 +49,12 @@ export async function exportResponse(options: {
   scope: ExportScope;
   /** Who exports: the blind-annotation rule applies to exports as to every read. */
   viewer: AnnotationViewer;
+  /** Only these annotations (a search's results). */
+  annotationIds?: readonly string[];
 }): Promise<Response> {
   const { req, workspaceId, scope, viewer } = options;
-  const { format, untaggedLabel, report, ...filters } = options.query;
+  const { format, untaggedLabel, report, ...query } = options.query;
+  const filters = options.annotationIds ? { ...query, annotationIds: options.annotationIds } : query;
   const base = process.env.NEXTAUTH_URL ?? new URL(req.url).origin;
   const links = createExportLinks(base, workspaceId);
   const url = new URL(new URL(req.url).pathname + new URL(req.url).search, base).toString();

@@ -37,6 +37,7 @@ export function exportAnnotationWhere(
     ...(filters.entityTypeId ? { entity: { typeId: filters.entityTypeId } } : {}),
     ...(filters.authorId ? { authorId: filters.authorId } : {}),
     ...(filters.from || filters.to ? { createdAt: created } : {}),
+    ...(filters.annotationIds ? { id: { in: [...filters.annotationIds] } } : {}),
   };
 }
 
@@ -204,6 +205,8 @@ async function findPage(options: {
         AND (${filters.entityTypeId ?? null}::text IS NULL OR e."typeId" = ${filters.entityTypeId ?? null}::text)
         AND (${filters.authorId ?? null}::text IS NULL OR a."authorId" = ${filters.authorId ?? null}::text)
         AND (${filters.onlyAuthor}::text IS NULL OR a."authorId" = ${filters.onlyAuthor}::text)
+        AND (${filters.annotationIds ? [...filters.annotationIds] : null}::text[] IS NULL
+             OR a.id = ANY(${filters.annotationIds ? [...filters.annotationIds] : null}::text[]))
         AND (${range.gte ?? null}::timestamp IS NULL OR a."createdAt" >= ${range.gte ?? null}::timestamp)
         AND (${range.lt ?? null}::timestamp IS NULL OR a."createdAt" < ${range.lt ?? null}::timestamp)
         AND (a.start, a."end", a.id) > (${after.start}::int, ${after.end}::int, ${after.id}::text)

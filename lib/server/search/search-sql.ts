@@ -86,8 +86,8 @@ const kindsSql = (kinds: readonly SearchKind[]) => Prisma.sql`(${Prisma.join([..
 
 /**
  * The WHERE clause of every search: the workspace, what the viewer may see
- * (live articles, live comments on live annotations, the blind rule), the
- * terms and the filters. Over `"SearchEntry" e` joined as in `searchFromSql`.
+ * (live articles — deleted and hidden comments and the comments of deleted
+ * annotations have no entry — and the blind rule), the terms and the filters. Over `"SearchEntry" e` joined as in `searchFromSql`.
  */
 export function searchWhereSql(options: {
   workspaceId: string;
@@ -101,7 +101,6 @@ export function searchWhereSql(options: {
   const clauses: Prisma.Sql[] = [
     Prisma.sql`e."workspaceId" = ${workspaceId}`,
     Prisma.sql`(e."articleId" IS NULL OR ar."deletedAt" IS NULL)`,
-    Prisma.sql`(e.kind <> 'comment' OR an."deletedAt" IS NULL)`,
     visibleSearchEntriesSql(visibility, "e"),
   ];
   if (tsquery) clauses.push(Prisma.sql`e.document @@ ${tsquery}`);
@@ -116,8 +115,7 @@ export function searchWhereSql(options: {
       ? Prisma.sql`OR (e.kind = 'passage' AND e.document @@ ${anyOf(names.map((text) => ({ text, phrase: true })))})`
       : Prisma.empty;
     clauses.push(Prisma.sql`(
-      (e.kind IN ('annotation', 'entity') AND e."entityId" IN ${entityIds})
-      OR (e.kind = 'comment' AND an."entityId" IN ${entityIds})
+      (e.kind IN ('annotation', 'entity', 'comment') AND e."entityId" IN ${entityIds})
       ${passage})`);
   }
   if (filters.authorIds) {
@@ -134,9 +132,12 @@ export function searchWhereSql(options: {
   return Prisma.join(clauses, " AND ");
 }
 
-/** The joins searchWhereSql reads (`ar`: the article, `an`: a comment's annotation). */
+/**
+ * The join searchWhereSql reads (`ar`: the article). A comment's entry holds
+ * its annotation's entity and exists only while the annotation is live (the
+ * search triggers see to both), so no query joins the annotations.
+ */
 export const searchFromSql = Prisma.sql`"SearchEntry" e
-  LEFT JOIN "Article" ar ON ar.id = e."articleId"
-  LEFT JOIN "Annotation" an ON e.kind = 'comment' AND an.id = e."annotationId"`;
+  LEFT JOIN "Article" ar ON ar.id = e."articleId"`;
 
 export const allKindsSql = kindsSql(searchKinds);

@@ -1,11 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
-import { queryTsquery, resolveFilters, searchFromSql, searchWhereSql } from "@/lib/server/search/search-sql";
-import { findDidYouMean } from "@/lib/server/search/did-you-mean";
+import {
+  findAnnotationVisibility,
+  type AnnotationViewer,
+  type AnnotationVisibility,
+} from "@/lib/server/assignments/visible-authors";
+import {
+  queryTsquery,
+  resolveFilters,
+  searchFromSql,
+  searchWhereSql,
+  type ResolvedFilters,
+} from "@/lib/server/search/search-sql";
+import { findDidYouMean, findSimilarNames } from "@/lib/server/search/did-you-mean";
 import { makeSnippet } from "@/lib/search/highlight";
-import type { ParsedSearchQuery, SearchKind } from "@/lib/search/parse-query";
+import type { ParsedSearchQuery, SearchKind, SearchTerm } from "@/lib/search/parse-query";
 import type { SearchFacets, SearchResult } from "@/lib/validations/search";
 
 type PageRow = {
@@ -39,6 +49,22 @@ type Facets = {
   date: FacetRow[] | null;
 };
 
+/** The columns of a result row, for the entries in `ids` (a subquery of `id, score`). */
+const pageRowsSql = (ids: Prisma.Sql) => Prisma.sql`
+  SELECT s.id AS "entryId", s.kind, s."articleId", s."annotationId", s."entityId", s."entityTypeId", s.status,
+         s.start, s."end", s.body, s.date, page.score, ar.title AS "articleTitle", en.name AS "entityName",
+         u.name AS "authorName", an.version
+    FROM (${ids}) page JOIN "SearchEntry" s ON s.id = page.id
+    LEFT JOIN "Annotation" an ON s.kind = 'annotation' AND an.id = s."annotationId"
+    LEFT JOIN "Article" ar ON ar.id = s."articleId"
+    LEFT JOIN "Entity" en ON en.id = s."entityId"
+    LEFT JOIN "User" u ON u.id = s."authorId" AND s.kind IN ('annotation', 'comment')`;
+
+/** How many "similar" results (names spelled closely) the first page lists below the exact ones. */
+export const SIMILAR_LIMIT = 10;
+/** Similar names are looked for when the exact query finds fewer than this (a word found this often is no typo). */
+export const SIMILAR_BELOW = 1000;
+
 const facet = (rows: FacetRow[] | null) =>
   (rows ?? []).map((r) => ({ id: r.id, label: r.label ?? r.id, count: r.count }));
 
@@ -64,6 +90,8 @@ export async function searchWorkspace(options: {
   total: number;
   nextCursor: string | null;
   didYouMean: string | null;
+  similar: SearchResult[];
+  tooCommon: string[];
 }> {
   const { workspaceId, viewer, query, text, kind, limit, offset } = options;
   const [visibility, filters] = await Promise.all([
@@ -77,7 +105,7 @@ export async function searchWorkspace(options: {
 
   const [result] = await db.$queryRaw<[{ page: PageRow[] | null; facets: Facets }]>`
     WITH matched AS MATERIALIZED (
-      SELECT e.id, e.kind, e."articleId", COALESCE(e."entityId", an."entityId") AS "entityId", e."entityTypeId",
+      SELECT e.id, e.kind, e."articleId", e."entityId", e."entityTypeId",
              e."authorId", e.status, e.date, ${score}::float8 AS score
         FROM ${searchFromSql}
        WHERE ${where}
@@ -89,33 +117,30 @@ export async function searchWorkspace(options: {
     )
     SELECT
       (SELECT json_agg(p ORDER BY p.score DESC, p.date DESC, p."entryId") FROM (
-         SELECT s.id AS "entryId", s.kind, s."articleId", s."annotationId", s."entityId", s."entityTypeId", s.status,
-                s.start, s."end", s.body, s.date, page.score, ar.title AS "articleTitle", en.name AS "entityName",
-                u.name AS "authorName", an.version
-           FROM page JOIN "SearchEntry" s ON s.id = page.id
-           LEFT JOIN "Annotation" an ON s.kind = 'annotation' AND an.id = s."annotationId"
-           LEFT JOIN "Article" ar ON ar.id = s."articleId"
-           LEFT JOIN "Entity" en ON en.id = s."entityId"
-           LEFT JOIN "User" u ON u.id = s."authorId" AND s.kind IN ('annotation', 'comment')
+         ${pageRowsSql(Prisma.sql`SELECT * FROM page`)}
       ) p) AS page,
       json_build_object(
         'kind', (SELECT json_agg(k) FROM (SELECT kind AS id, count(*)::int AS count FROM matched GROUP BY kind) k),
         'entityType', (SELECT json_agg(t) FROM (
-           SELECT m."entityTypeId" AS id, et.name AS label, count(*)::int AS count FROM matched m
-             JOIN "EntityType" et ON et.id = m."entityTypeId" GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, et.name AS label, g.count FROM (
+             SELECT m."entityTypeId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
+             JOIN "EntityType" et ON et.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'entity', (SELECT json_agg(t) FROM (
-           SELECT m."entityId" AS id, en.name AS label, count(*)::int AS count FROM matched m
-             JOIN "Entity" en ON en.id = m."entityId" GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, en.name AS label, g.count FROM (
+             SELECT m."entityId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
+             JOIN "Entity" en ON en.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'author', (SELECT json_agg(t) FROM (
-           SELECT m."authorId" AS id, u.name AS label, count(*)::int AS count FROM matched m
-             JOIN "User" u ON u.id = m."authorId" WHERE m.kind IN ('annotation', 'comment')
-            GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, u.name AS label, g.count FROM (
+             SELECT m."authorId" AS id, count(*)::int AS count FROM matched m
+              WHERE m.kind IN ('annotation', 'comment') GROUP BY 1) g
+             JOIN "User" u ON u.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'status', (SELECT json_agg(t) FROM (
            SELECT m.status::text AS id, initcap(m.status::text) AS label, count(*)::int AS count FROM matched m
             WHERE m.kind = 'annotation' GROUP BY 1, 2 ORDER BY 1) t),
         'article', (SELECT json_agg(t) FROM (
-           SELECT m."articleId" AS id, ar.title AS label, count(*)::int AS count FROM matched m
-             JOIN "Article" ar ON ar.id = m."articleId" GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 20) t),
+           SELECT g.id, ar.title AS label, g.count FROM (
+             SELECT m."articleId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
+             JOIN "Article" ar ON ar.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
         'date', (SELECT json_agg(t) FROM (
            SELECT to_char(m.date, 'YYYY') AS id, to_char(m.date, 'YYYY') AS label, count(*)::int AS count
              FROM matched m GROUP BY 1 ORDER BY 1 DESC) t)
@@ -130,7 +155,13 @@ export async function searchWorkspace(options: {
   const kindCounts = Object.fromEntries((result.facets.kind ?? []).map((k) => [k.id, k.count]));
   const total = Object.values(kindCounts).reduce((a, b) => a + b, 0);
   const kindTotal = kind ? (kindCounts[kind] ?? 0) : total;
-  const didYouMean = kindTotal < 5 ? await findDidYouMean(workspaceId, query, text) : null;
+  const [didYouMean, similar, tooCommon] = await Promise.all([
+    kindTotal < 5 ? findDidYouMean(workspaceId, query, text) : null,
+    offset === 0 && kindTotal < SIMILAR_BELOW
+      ? findSimilarResults({ workspaceId, query, filters, visibility, kind, tsquery })
+      : [],
+    total === 0 ? findTooCommon(query) : [],
+  ]);
   return {
     data,
     facets: {
@@ -145,7 +176,69 @@ export async function searchWorkspace(options: {
     total,
     nextCursor: rows.length > limit ? String(offset + limit) : null,
     didYouMean,
+    similar,
+    tooCommon,
   };
+}
+
+/**
+ * The query's words when every one of them is a stop word ("the", "of")
+ * or has no letters: a search for them alone finds nothing, and says why.
+ */
+async function findTooCommon(query: ParsedSearchQuery): Promise<string[]> {
+  const terms = query.groups.flat().map((t) => t.text);
+  if (!terms.length) return [];
+  const [row] = await db.$queryRaw<[{ empty: number }]>`
+    SELECT count(*)::int AS empty FROM unnest(${terms}::text[]) t
+     WHERE numnode(phraseto_tsquery('english', "marginalia_search_text"(t))) = 0`;
+  return row.empty === terms.length ? terms : [];
+}
+
+/**
+ * Results for names spelled closely to the query's words ("Masood" →
+ * "Massoud", by trigram similarity with the workspace's entity names) that
+ * the exact query does not find, best first: listed below the exact hits.
+ */
+async function findSimilarResults(options: {
+  workspaceId: string;
+  query: ParsedSearchQuery;
+  filters: ResolvedFilters;
+  visibility: AnnotationVisibility;
+  kind?: SearchKind;
+  tsquery: Prisma.Sql | null;
+}): Promise<SearchResult[]> {
+  const { workspaceId, query, filters, kind, tsquery } = options;
+  const words = query.groups.flat().filter((t) => !t.phrase && /^\p{Script=Latin}{4,}$/u.test(t.text));
+  if (!words.length || !tsquery) return [];
+  const alternatives = new Map<string, string[]>();
+  for (const term of words.slice(0, 4)) {
+    const names = await findSimilarNames(workspaceId, term.text, 3);
+    if (names.length) alternatives.set(term.text, names);
+  }
+  if (!alternatives.size) return [];
+  // Each word with close names may be any of them; the exact query's matches are left out.
+  const groups: SearchTerm[][] = query.groups.map((group) =>
+    group.flatMap((t) => [t, ...(alternatives.get(t.text) ?? []).map((text) => ({ text, phrase: false }))]),
+  );
+  const fuzzy = { ...query, groups };
+  const fuzzyTsquery = queryTsquery(fuzzy)!;
+  const where = searchWhereSql({
+    workspaceId,
+    visibility: options.visibility,
+    query: fuzzy,
+    tsquery: Prisma.sql`(${fuzzyTsquery} && !!${tsquery})`,
+    filters,
+  });
+  const kindFilter = kind ? Prisma.sql`AND e.kind = ${kind}` : Prisma.empty;
+  const rows = await db.$queryRaw<PageRow[]>`
+    ${pageRowsSql(Prisma.sql`
+      SELECT e.id, ts_rank(e.document, ${fuzzyTsquery})::float8 AS score FROM ${searchFromSql}
+       WHERE ${where} ${kindFilter}
+       ORDER BY score DESC, e.date DESC, e.id
+       LIMIT ${SIMILAR_LIMIT}`)}
+    ORDER BY page.score DESC, s.date DESC, s.id`;
+  const terms = [...alternatives.values()].flat();
+  return rows.map((row) => toResult(row, terms));
 }
 
 function toResult(row: PageRow, terms: string[]): SearchResult {

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { SearchResults } from "@/components/search/search-results";
 import { ReviewResultsPanel } from "@/components/search/review-results-panel";
+import { AnnotationResultsPanel } from "@/components/search/annotation-results-panel";
+import { SavedSearches, SaveSearchButton } from "@/components/search/saved-searches";
 import { TagMatchesPanel } from "@/components/search/tag-matches-panel";
 import { can } from "@/lib/auth/permissions";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
+import { findSavedSearches } from "@/lib/server/saved-searches/find-saved-searches";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { searchWorkspace } from "@/lib/server/search/search-workspace";
 import { isEmptySearch, parseSearchQuery } from "@/lib/search/parse-query";
@@ -27,26 +30,24 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
   const query = parseSearchQuery(q);
   const errors = parsed.success ? Object.values(query.errors) : ["The search is not valid."];
   const offset = params_.cursor ? Number(params_.cursor) : 0;
-  const result =
+  const viewer = { id: user.id, role: membership.role };
+  const [result, saved] = await Promise.all([
     !errors.length && !isEmptySearch(query)
-      ? await searchWorkspace({
-          workspaceId,
-          viewer: { id: user.id, role: membership.role },
-          query,
-          text: q,
-          kind: params_.kind,
-          limit: 20,
-          offset,
-        })
-      : null;
+      ? searchWorkspace({ workspaceId, viewer, query, text: q, kind: params_.kind, limit: 20, offset })
+      : null,
+    findSavedSearches({ workspaceId, viewer }),
+  ]);
+  const sidebar = <SavedSearches workspaceId={workspaceId} items={saved} />;
 
   const canTag = Boolean(result?.facets.kind.passage) && can(membership.role, "annotation.create");
-  const entityTypes = canTag ? await findEntityTypes({ workspaceId }) : [];
+  const canChangeEntity = Boolean(result?.facets.kind.annotation) && can(membership.role, "annotation.update");
+  const entityTypes = canTag || canChangeEntity ? await findEntityTypes({ workspaceId }) : [];
+  const typeItems = entityTypes.map((t) => ({ id: t.id, name: t.name, color: t.color, shortcut: t.shortcut }));
   const tagPanel = canTag ? (
     <TagMatchesPanel
       workspaceId={workspaceId}
       q={q}
-      entityTypes={entityTypes.map((t) => ({ id: t.id, name: t.name, color: t.color, shortcut: t.shortcut }))}
+      entityTypes={typeItems}
       initialName={
         query.filters.entity[0] ??
         query.groups
@@ -75,6 +76,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           Search
         </button>
       </form>
+      {result && !result.tooCommon.length ? <SaveSearchButton key={q} workspaceId={workspaceId} q={q} /> : null}
       {errors.length ? (
         <p role="alert" className="alert alert-error">
           {errors[0]}
@@ -87,18 +89,34 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
           kind={params_.kind}
           result={result}
           offset={offset}
+          sidebar={sidebar}
           tagPanel={tagPanel}
+          annotationsSelectable={canChangeEntity}
+          annotationPanel={(items) => (
+            <AnnotationResultsPanel
+              workspaceId={workspaceId}
+              q={q}
+              items={items}
+              entityTypes={typeItems}
+              canChangeEntity={canChangeEntity}
+            />
+          )}
           reviewPanel={
             can(membership.role, "annotation.review")
               ? (items) => <ReviewResultsPanel workspaceId={workspaceId} items={items} />
               : undefined
           }
         />
-      ) : !errors.length ? (
-        <p className="muted">
-          Search the articles&apos; text, annotations, comments and entities. Press Ctrl+K (⌘K) anywhere to jump.
-        </p>
-      ) : null}
+      ) : (
+        <div className="search-layout">
+          <aside className="search-facets">{sidebar}</aside>
+          {!errors.length ? (
+            <p className="muted">
+              Search the articles&apos; text, annotations, comments and entities. Press Ctrl+K (⌘K) anywhere to jump.
+            </p>
+          ) : null}
+        </div>
+      )}
     </div>
   );
 }
