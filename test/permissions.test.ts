@@ -460,6 +460,7 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
     { method: "GET", file: "api/workspaces/[workspaceId]/review-queue/route.ts", params: ws, ok: 200 },
+    { method: "GET", file: "api/workspaces/[workspaceId]/relation-review-queue/route.ts", params: ws, ok: 200 },
     {
       method: "POST",
       file: "api/workspaces/[workspaceId]/relations/[relationId]/review/route.ts",

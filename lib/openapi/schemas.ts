@@ -448,18 +448,19 @@ export const PresentMemberSchema = registry.register(
   z.object({ userId: z.string(), name: z.string(), selectedAnnotationIds: z.array(z.string()) }),
 );
 
+const reviewContext = z.object({
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  clippedStart: z.boolean(),
+  clippedEnd: z.boolean(),
+});
+
 export const ReviewQueueItemSchema = registry.register(
   "ReviewQueueItem",
   AnnotationSchema.extend({
     article: z.object({ id: z.string(), title: z.string() }),
-    context: z
-      .object({
-        text: z.string(),
-        start: z.number().int(),
-        end: z.number().int(),
-        clippedStart: z.boolean(),
-        clippedEnd: z.boolean(),
-      })
+    context: reviewContext
       .nullable()
       .openapi({ description: "The paragraph around the quote; `start`/`end` index into its `text`." }),
     comments: z.number().int(),
@@ -695,5 +696,18 @@ export const RelationSchema = registry.register(
     createdAt: dateTime(),
     updatedAt: dateTime(),
     deletedAt: dateTime().nullable(),
+  }),
+);
+
+export const RelationReviewQueueItemSchema = registry.register(
+  "RelationReviewQueueItem",
+  RelationSchema.extend({
+    article: z.object({ id: z.string(), title: z.string() }),
+    sourceContext: reviewContext
+      .nullable()
+      .openapi({ description: "The paragraph around the source; null when a revision orphaned it." }),
+    targetContext: reviewContext
+      .nullable()
+      .openapi({ description: "The paragraph around the target; null when a revision orphaned it." }),
   }),
 );

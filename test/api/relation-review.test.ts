@@ -1,0 +1,179 @@
+// Relations on the review side: the relation review queue, relation counts on
+// the dashboard, curation of the analysts' relation differences.
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { pageOf } from "@/lib/openapi/registry";
+import { RelationReviewQueueItemSchema } from "@/lib/openapi/schemas";
+import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
+import { callRoute } from "@/test/call-route";
+import { currentRevision, makeArticle, makeAssignment, makeUser, sessionCookie, type TestUser } from "@/test/factories";
+
+const R = {
+  queue: "api/workspaces/[workspaceId]/relation-review-queue/route.ts",
+  review: "api/workspaces/[workspaceId]/relations/[relationId]/review/route.ts",
+  relations: "api/workspaces/[workspaceId]/articles/[articleId]/relations/route.ts",
+  annotations: "api/workspaces/[workspaceId]/articles/[articleId]/annotations/route.ts",
+  dashboard: "api/workspaces/[workspaceId]/dashboard/route.ts",
+  relationCuration: "api/workspaces/[workspaceId]/articles/[articleId]/relation-curation/route.ts",
+};
+
+const TEXT =
+  "Ahmad Massoud leads the National Resistance Front from Panjshir.\n\n" +
+  "Amrullah Saleh met Ahmad Massoud in Dushanbe.\n\n" +
+  "The front said it would keep fighting.";
+
+let owner: TestUser;
+let reviewer: TestUser;
+let analyst: TestUser;
+let other: TestUser;
+let workspaceId: string;
+let types: Record<string, string>;
+let entityTypes: Record<string, string>;
+
+const as = async (user: TestUser) => ({ cookie: await sessionCookie(user) });
+
+/** Highlights `quote` (its nth copy) as `user`, tagged to a new entity of `typeName`. */
+async function annotate(user: TestUser, articleId: string, quote: string, typeName: string, nth = 0) {
+  const revision = await currentRevision(articleId);
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = revision.text.indexOf(quote, start + 1);
+  const entity = await db.entity.create({
+    data: {
+      id: `e${Math.random().toString(36).slice(2, 14)}`,
+      workspaceId,
+      typeId: entityTypes[typeName],
+      name: quote,
+      aliases: [],
+    },
+  });
+  const res = await callRoute({
+    file: R.annotations,
+    method: "POST",
+    params: { workspaceId, articleId },
+    ...(await as(user)),
+    json: { revisionId: revision.id, start, end: start + quote.length, exact: quote, entityId: entity.id },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()).data.id as string;
+}
+
+async function link(user: TestUser, articleId: string, sourceId: string, targetId: string, type: string) {
+  const res = await callRoute({
+    file: R.relations,
+    method: "POST",
+    params: { workspaceId, articleId },
+    ...(await as(user)),
+    json: { sourceId, targetId, typeId: types[type] },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()).data as { id: string; version: number };
+}
+
+async function queue(user: TestUser, search = "") {
+  return callRoute({ file: R.queue, method: "GET", params: { workspaceId }, ...(await as(user)), search });
+}
+
+async function review(user: TestUser, relationId: string, json: Record<string, unknown>) {
+  return callRoute({ file: R.review, method: "POST", params: { workspaceId, relationId }, ...(await as(user)), json });
+}
+
+beforeAll(async () => {
+  [owner, reviewer, analyst, other] = await Promise.all(
+    ["Owner", "Rui Reviewer", "Ana Analyst", "Olu Other"].map((name) => makeUser({ name })),
+  );
+  ({ id: workspaceId } = await createWorkspace({ userId: owner.id, name: "Relation review" }));
+  await db.membership.createMany({
+    data: [
+      { user: reviewer, role: "REVIEWER" as const },
+      { user: analyst, role: "ANALYST" as const },
+      { user: other, role: "ANALYST" as const },
+    ].map(({ user, role }) => ({
+      id: `m${Math.random().toString(36).slice(2, 14)}`,
+      workspaceId,
+      userId: user.id,
+      role,
+    })),
+  });
+  types = Object.fromEntries((await db.relationType.findMany({ where: { workspaceId } })).map((t) => [t.name, t.id]));
+  entityTypes = Object.fromEntries(
+    (await db.entityType.findMany({ where: { workspaceId } })).map((t) => [t.name, t.id]),
+  );
+});
+
+describe("the relation review queue", () => {
+  it("pages through proposed relations oldest first, with both ends and their paragraphs, filtered", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const massoud = await annotate(analyst, articleId, "Ahmad Massoud", "Person");
+    const front = await annotate(analyst, articleId, "National Resistance Front", "Organization");
+    const saleh = await annotate(analyst, articleId, "Amrullah Saleh", "Person");
+    const leads = await link(analyst, articleId, massoud, front, "leads");
+    const met = await link(analyst, articleId, saleh, massoud, "met with");
+
+    const res = await queue(reviewer, `?articleId=${articleId}&limit=1`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    pageOf(RelationReviewQueueItemSchema).extend({ total: z.number().int() }).parse(body);
+    expect(body.total).toBe(2);
+    expect(body.data).toHaveLength(1);
+    const [first] = body.data;
+    expect(first).toMatchObject({
+      id: leads.id,
+      status: "PROPOSED",
+      type: { name: "leads", directed: true },
+      source: { id: massoud, exact: "Ahmad Massoud", entity: { name: "Ahmad Massoud" } },
+      target: { id: front, exact: "National Resistance Front" },
+      article: { id: articleId },
+      author: { id: analyst.id },
+    });
+    // Both ends share the first paragraph: each context holds it and marks its own end.
+    const paragraph = TEXT.split("\n\n")[0];
+    expect(first.sourceContext.text).toBe(paragraph);
+    expect(first.sourceContext.text.slice(first.sourceContext.start, first.sourceContext.end)).toBe("Ahmad Massoud");
+    expect(first.targetContext.text.slice(first.targetContext.start, first.targetContext.end)).toBe(
+      "National Resistance Front",
+    );
+    const next = await (await queue(reviewer, `?articleId=${articleId}&limit=1&cursor=${body.nextCursor}`)).json();
+    expect(next.data.map((r: { id: string }) => r.id)).toEqual([met.id]);
+    expect(next.nextCursor).toBeNull();
+
+    const byType = await (await queue(reviewer, `?articleId=${articleId}&relationTypeId=${types["met with"]}`)).json();
+    expect(byType.data.map((r: { id: string }) => r.id)).toEqual([met.id]);
+    const byAuthor = await (await queue(reviewer, `?articleId=${articleId}&authorId=${other.id}`)).json();
+    expect(byAuthor.total).toBe(0);
+
+    // Accept one, reject the other with its reason: they leave the undecided queue and show under their status.
+    expect((await review(reviewer, leads.id, { version: 1, decision: "ACCEPTED" })).status).toBe(200);
+    expect((await review(reviewer, met.id, { version: 1, decision: "REJECTED" })).status).toBe(422);
+    expect(
+      (await review(reviewer, met.id, { version: 1, decision: "REJECTED", reason: "Not in this text." })).status,
+    ).toBe(200);
+    expect((await (await queue(reviewer, `?articleId=${articleId}`)).json()).total).toBe(0);
+    const rejected = await (await queue(reviewer, `?articleId=${articleId}&status=REJECTED`)).json();
+    expect(rejected.data).toMatchObject([{ id: met.id, rejectionReason: "Not in this text.", version: 2 }]);
+    // A decision at a version no longer current is a 409.
+    expect((await review(reviewer, leads.id, { version: 1, decision: "REJECTED", reason: "No." })).status).toBe(409);
+  });
+
+  it("is for reviewers and owners; a reviewer's own relations need someone else unless self-review is allowed", async () => {
+    expect((await queue(analyst)).status).toBe(403);
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    const a = await annotate(reviewer, articleId, "Ahmad Massoud", "Person");
+    const b = await annotate(reviewer, articleId, "National Resistance Front", "Organization");
+    const own = await link(reviewer, articleId, a, b, "leads");
+    const listed = await (await queue(reviewer, `?articleId=${articleId}`)).json();
+    expect(listed.data.map((r: { id: string }) => r.id)).toEqual([own.id]);
+    expect((await review(reviewer, own.id, { version: 1, decision: "ACCEPTED" })).status).toBe(403);
+    await db.workspace.update({ where: { id: workspaceId }, data: { selfReviewAllowed: true } });
+    try {
+      expect((await review(reviewer, own.id, { version: 1, decision: "ACCEPTED" })).status).toBe(200);
+    } finally {
+      await db.workspace.update({ where: { id: workspaceId }, data: { selfReviewAllowed: false } });
+    }
+  });
+
+  it("answers 422 to a bad filter, never 500", async () => {
+    expect((await queue(reviewer, "?status=MAYBE")).status).toBe(422);
+    expect((await queue(reviewer, "?limit=0")).status).toBe(422);
+  });
+});
