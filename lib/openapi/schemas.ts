@@ -228,6 +228,13 @@ export const AssignmentSchema = registry.register(
   }),
 );
 
+const relationCounts = {
+  relations: z.number().int(),
+  proposed: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+};
+
 export const DashboardSchema = registry.register(
   "Dashboard",
   z.object({
@@ -261,6 +268,13 @@ export const DashboardSchema = registry.register(
       )
       .openapi({ description: "The last 30 days, oldest first, every day present." }),
     reviewsPerDay: z.array(z.object({ day: day(), accepted: z.number().int(), rejected: z.number().int() })),
+    relations: z
+      .object({
+        totals: z.object(relationCounts),
+        types: z.array(typeRef.extend({ directed: z.boolean(), ...relationCounts })),
+        analysts: z.array(ref.extend(relationCounts)),
+      })
+      .openapi({ description: "Live relations by review status: in total, per relation type and per author." }),
   }),
 );
 

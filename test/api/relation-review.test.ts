@@ -177,3 +177,89 @@ describe("the relation review queue", () => {
     expect((await queue(reviewer, "?limit=0")).status).toBe(422);
   });
 });
+
+describe("relations on the dashboard", () => {
+  it("counts live relations exactly, by status, type and analyst; only for reviewers and owners", async () => {
+    const { id: ws } = await createWorkspace({ userId: owner.id, name: "Dashboard relations" });
+    const saved = workspaceId;
+    workspaceId = ws;
+    const savedTypes = types;
+    const savedEntityTypes = entityTypes;
+    try {
+      await db.membership.createMany({
+        data: [
+          { id: `m${Math.random().toString(36).slice(2, 14)}`, workspaceId, userId: reviewer.id, role: "REVIEWER" },
+          { id: `m${Math.random().toString(36).slice(2, 14)}`, workspaceId, userId: analyst.id, role: "ANALYST" },
+          { id: `m${Math.random().toString(36).slice(2, 14)}`, workspaceId, userId: other.id, role: "ANALYST" },
+        ],
+      });
+      types = Object.fromEntries(
+        (await db.relationType.findMany({ where: { workspaceId } })).map((t) => [t.name, t.id]),
+      );
+      entityTypes = Object.fromEntries(
+        (await db.entityType.findMany({ where: { workspaceId } })).map((t) => [t.name, t.id]),
+      );
+      const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+      const a = {
+        massoud: await annotate(analyst, articleId, "Ahmad Massoud", "Person"),
+        front: await annotate(analyst, articleId, "National Resistance Front", "Organization"),
+        saleh: await annotate(analyst, articleId, "Amrullah Saleh", "Person"),
+      };
+      const b = {
+        massoud: await annotate(other, articleId, "Ahmad Massoud", "Person"),
+        front: await annotate(other, articleId, "National Resistance Front", "Organization"),
+      };
+      const leads = await link(analyst, articleId, a.massoud, a.front, "leads");
+      const met = await link(analyst, articleId, a.saleh, a.massoud, "met with");
+      await link(other, articleId, b.massoud, b.front, "leads");
+      const member = await link(other, articleId, b.massoud, b.front, "member of");
+      expect((await review(reviewer, leads.id, { version: 1, decision: "ACCEPTED" })).status).toBe(200);
+      expect((await review(reviewer, met.id, { version: 1, decision: "REJECTED", reason: "No." })).status).toBe(200);
+      // A deleted relation and one on a deleted article are not counted.
+      await db.relation.update({ where: { id: member.id }, data: { deletedAt: new Date() } });
+      const gone = await makeArticle(workspaceId, owner.id, { text: TEXT });
+      await link(
+        analyst,
+        gone,
+        await annotate(analyst, gone, "Ahmad Massoud", "Person"),
+        await annotate(analyst, gone, "National Resistance Front", "Organization"),
+        "leads",
+      );
+      await db.article.update({ where: { id: gone }, data: { deletedAt: new Date() } });
+
+      const res = await callRoute({
+        file: R.dashboard,
+        method: "GET",
+        params: { workspaceId },
+        ...(await as(reviewer)),
+      });
+      expect(res.status).toBe(200);
+      const { relations } = (await res.json()).data;
+      expect(relations.totals).toEqual({ relations: 3, proposed: 1, accepted: 1, rejected: 1 });
+      const byType = Object.fromEntries(
+        relations.types.map(
+          (t: { name: string; relations: number; proposed: number; accepted: number; rejected: number }) => [
+            t.name,
+            [t.relations, t.proposed, t.accepted, t.rejected],
+          ],
+        ),
+      );
+      expect(byType).toMatchObject({ leads: [2, 1, 1, 0], "met with": [1, 0, 0, 1], "member of": [0, 0, 0, 0] });
+      expect(relations.analysts).toEqual([
+        { id: analyst.id, name: "Ana Analyst", relations: 2, proposed: 0, accepted: 1, rejected: 1 },
+        { id: other.id, name: "Olu Other", relations: 1, proposed: 1, accepted: 0, rejected: 0 },
+      ]);
+      const forbidden = await callRoute({
+        file: R.dashboard,
+        method: "GET",
+        params: { workspaceId },
+        ...(await as(analyst)),
+      });
+      expect(forbidden.status).toBe(403);
+    } finally {
+      workspaceId = saved;
+      types = savedTypes;
+      entityTypes = savedEntityTypes;
+    }
+  });
+});
