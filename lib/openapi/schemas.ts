@@ -660,6 +660,37 @@ export const CurationResultSchema = registry.register(
   }),
 );
 
+const curationEnd = z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), exact: z.string() });
+
+export const CurationRelationsSchema = registry.register(
+  "CurationRelations",
+  z.object({
+    analysts: z.array(ref),
+    relations: z.array(
+      z.object({
+        id: z.string(),
+        version: z.number().int(),
+        status: annotationStatusSchema,
+        authorId: z.string(),
+        type: typeRef.extend({ directed: z.boolean() }),
+        source: curationEnd,
+        target: curationEnd,
+      }),
+    ),
+  }),
+);
+
+export const RelationCurationResultSchema = registry.register(
+  "RelationCurationResult",
+  z.object({
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    relations: z
+      .array(z.object({ id: z.string(), status: annotationStatusSchema, version: z.number().int() }))
+      .openapi({ description: "Every relation asked about, as it is now." }),
+  }),
+);
+
 export const RelationTypeSchema = registry.register(
   "RelationType",
   z.object({

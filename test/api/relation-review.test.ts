@@ -263,3 +263,87 @@ describe("relations on the dashboard", () => {
     }
   });
 });
+
+describe("curation of relation differences", () => {
+  it("lists the analysts' relations; a decision keeps one analyst's version and rejects the other, recorded and kept", async () => {
+    const articleId = await makeArticle(workspaceId, owner.id, { text: TEXT });
+    for (const user of [analyst, other])
+      await makeAssignment(workspaceId, articleId, user.id, owner.id, { blind: true });
+    const mark = async (user: TestUser) => ({
+      massoud: await annotate(user, articleId, "Ahmad Massoud", "Person"),
+      front: await annotate(user, articleId, "National Resistance Front", "Organization"),
+    });
+    const a = await mark(analyst);
+    const b = await mark(other);
+    const mine = await link(analyst, articleId, a.massoud, a.front, "leads");
+    const theirs = await link(other, articleId, b.massoud, b.front, "member of");
+    const params = { workspaceId, articleId };
+
+    const read = await callRoute({
+      file: R.relationCuration,
+      method: "GET",
+      params,
+      ...(await as(reviewer)),
+      search: `?analyst=${analyst.id}&analyst=${other.id}`,
+    });
+    expect(read.status).toBe(200);
+    const { data } = await read.json();
+    expect(data.analysts.map((x: { id: string }) => x.id).sort()).toEqual([analyst.id, other.id].sort());
+    expect(data.relations.map((r: { id: string }) => r.id)).toEqual([mine.id, theirs.id]);
+    expect(data.relations[0]).toMatchObject({
+      authorId: analyst.id,
+      type: { name: "leads", directed: true },
+      source: { id: a.massoud, exact: "Ahmad Massoud" },
+      target: { id: a.front },
+      status: "PROPOSED",
+      version: 1,
+    });
+
+    const apply = async (user: TestUser, items: unknown[]) =>
+      callRoute({ file: R.relationCuration, method: "POST", params, ...(await as(user)), json: { items } });
+    expect((await apply(analyst, [{ id: mine.id, version: 1, decision: "ACCEPTED" }])).status).toBe(403);
+    // Stale versions: nothing is written.
+    const stale = await apply(reviewer, [
+      { id: mine.id, version: 1, decision: "ACCEPTED" },
+      { id: theirs.id, version: 7, decision: "REJECTED" },
+    ]);
+    expect(stale.status).toBe(409);
+    expect((await db.relation.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("PROPOSED");
+
+    const res = await apply(reviewer, [
+      { id: mine.id, version: 1, decision: "ACCEPTED" },
+      { id: theirs.id, version: 1, decision: "REJECTED" },
+    ]);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await res.json()).data).toEqual({
+      accepted: 1,
+      rejected: 1,
+      relations: [
+        { id: mine.id, status: "ACCEPTED", version: 2 },
+        { id: theirs.id, status: "REJECTED", version: 2 },
+      ],
+    });
+    expect(await db.relation.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      status: "REJECTED",
+      rejectionReason: "Not chosen in curation.",
+      reviewedById: reviewer.id,
+    });
+    const events = await db.activityEvent.findMany({
+      where: { workspaceId, action: "relation.reviewed", targetId: { in: [mine.id, theirs.id] } },
+    });
+    expect(events.map((e) => e.data)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ decision: "ACCEPTED", curated: true }),
+        expect.objectContaining({ decision: "REJECTED", curated: true }),
+      ]),
+    );
+    expect(
+      await db.activityEvent.findFirst({ where: { targetId: articleId, action: "article.curated" } }),
+    ).toMatchObject({ actorId: reviewer.id, data: expect.objectContaining({ kind: "relations", accepted: 1 }) });
+    // Kept: read again, the statuses carry the decision.
+    const again = await (
+      await callRoute({ file: R.relationCuration, method: "GET", params, ...(await as(reviewer)) })
+    ).json();
+    expect(again.data.relations.map((r: { status: string }) => r.status)).toEqual(["ACCEPTED", "REJECTED"]);
+  });
+});
