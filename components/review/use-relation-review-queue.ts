@@ -67,8 +67,10 @@ export function useRelationReviewQueue(
     [query, say, url],
   );
 
+  const loadRef = useRef(load);
   useEffect(() => {
-    void load();
+    loadRef.current = load;
+    void loadRef.current();
   }, [load]);
 
   /** Decides on one relation; resolves with it as saved, or null after a failure (already reported). */
