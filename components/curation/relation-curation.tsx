@@ -81,6 +81,10 @@ export function RelationCuration({ workspaceId, articleId, analysts, relations: 
       <div className="page-header">
         <div>
           <h2 id="relation-differences">Relation differences</h2>
+          <p>
+            Where the analysts linked passages differently. Keeping one analyst’s version accepts it into the curated
+            set and rejects the others as “not chosen in curation”; each decision is saved at once.
+          </p>
           <p className="muted">
             {plan.differences.length
               ? `${plan.differences.length} ${plan.differences.length === 1 ? "difference" : "differences"}, ${open} undecided · ${plan.agreements.length} agreed by everyone`

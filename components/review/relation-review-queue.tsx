@@ -165,7 +165,7 @@ export function RelationReviewQueue({
                   aria-current={item === current ? "true" : undefined}
                   onClick={() => setIndex(i)}
                 >
-                  <span className="review-list-quote">
+                  <span className="review-list-quote review-list-quote--relation">
                     {item.source.entity?.name ?? item.source.exact} {relationArrow(item.type)}{" "}
                     {item.target.entity?.name ?? item.target.exact}
                   </span>

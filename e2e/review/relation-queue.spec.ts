@@ -105,7 +105,7 @@ test("a reviewer pages through proposed relations with j/k, accepts one with a, 
     });
     expect(edited.status()).toBe(200);
     await page.keyboard.press("a");
-    await expect(page.getByRole("status").filter({ hasText: "Someone changed this relation" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Someone changed this relation" })).toBeVisible();
 
     const statusOf = async (id: string) => {
       const list = (await (await page.request.get(`${api}/articles/${articleId}/relations`)).json()).data as {

@@ -65,11 +65,12 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
         </div>
         <div>
           <dt>Relations</dt>
-          <dd data-testid="total-relations">{data.relations.totals.relations}</dd>
-        </div>
-        <div>
-          <dt>Relations to review</dt>
-          <dd data-testid="total-relations-proposed">{data.relations.totals.proposed}</dd>
+          <dd>
+            <span data-testid="total-relations">{data.relations.totals.relations}</span>
+            <span className="dashboard-stat-note">
+              <span data-testid="total-relations-proposed">{data.relations.totals.proposed}</span> to review
+            </span>
+          </dd>
         </div>
       </dl>
 
