@@ -51,7 +51,8 @@ export function describeActivity(event: ActivityLike): string {
       return `saved revision ${String((data as { revision?: number })?.revision ?? "")} of an article`;
     case "article.curated": {
       const n = (key: string) => Number((data as Record<string, unknown> | null)?.[key] ?? 0);
-      return `curated “${field(data, "title") ?? "an article"}”: accepted ${n("accepted")}, rejected ${n("rejected")}`;
+      const what = field(data, "kind") === "relations" ? " relations" : "";
+      return `curated “${field(data, "title") ?? "an article"}”: accepted ${n("accepted")}${what}, rejected ${n("rejected")}${what}`;
     }
     case "annotation.reviewed": {
       const decision = field(data, "decision");

@@ -490,6 +490,7 @@ const probes: Record<Permission, Probe[]> = {
       ok: 200,
     },
     { method: "GET", file: "api/workspaces/[workspaceId]/review-queue/route.ts", params: ws, ok: 200 },
+    { method: "GET", file: "api/workspaces/[workspaceId]/relation-review-queue/route.ts", params: ws, ok: 200 },
     {
       method: "POST",
       file: "api/workspaces/[workspaceId]/relations/[relationId]/review/route.ts",
@@ -517,6 +518,22 @@ const probes: Record<Permission, Probe[]> = {
         const annotation = await db.annotation.findFirstOrThrow({ where: { articleId: params.articleId } });
         return { items: [{ id: annotation.id, version: 1, decision: "ACCEPTED" }] };
       },
+      ok: 200,
+    },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/relation-curation/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, articleId: await analystArticle(w) }),
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/articles/[articleId]/relation-curation/route.ts",
+      params: async (w) => {
+        const { id, articleId } = await ownRelation(w, w.users.ANALYST);
+        return { workspaceId: w.workspaceId, articleId, relationId: id };
+      },
+      json: async (_w, params) => ({ items: [{ id: params.relationId, version: 1, decision: "ACCEPTED" }] }),
       ok: 200,
     },
   ],

@@ -8,12 +8,14 @@ type RejectDialogProps = {
   count: number;
   /** Where the unsent reason is kept (restored when the box opens again for the same annotations). */
   draftKey?: string;
+  /** What is rejected: a relation's reason stays with it (relations have no thread to post it to). */
+  noun?: "annotation" | "relation";
   onReject(reason: string): void;
   onCancel(): void;
 };
 
 /** Asks why; the reason goes to each annotation's thread and its author's inbox. */
-export function RejectDialog({ count, draftKey, onReject, onCancel }: RejectDialogProps) {
+export function RejectDialog({ count, draftKey, noun = "annotation", onReject, onCancel }: RejectDialogProps) {
   const [reason, setReason] = useState(() => readDraft<string>(draftKey) ?? "");
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
@@ -41,8 +43,12 @@ export function RejectDialog({ count, draftKey, onReject, onCancel }: RejectDial
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
         }}
       >
-        <h2 id={titleId}>{count === 1 ? "Reject this annotation" : `Reject ${count} annotations`}</h2>
-        <label htmlFor={`${titleId}-reason`}>Reason (posted to the thread; the author is notified)</label>
+        <h2 id={titleId}>{count === 1 ? `Reject this ${noun}` : `Reject ${count} ${noun}s`}</h2>
+        <label htmlFor={`${titleId}-reason`}>
+          {noun === "annotation"
+            ? "Reason (posted to the thread; the author is notified)"
+            : "Reason (kept with the relation for its author to read)"}
+        </label>
         <textarea
           id={`${titleId}-reason`}
           ref={field}

@@ -29,6 +29,18 @@ export type AnnotationsPerDay = { day: string; counts: Record<string, number> };
 /** Review decisions made per day. */
 export type ReviewsPerDay = { day: string; accepted: number; rejected: number };
 
+/** Live relations by review status. */
+export type RelationCounts = { relations: number; proposed: number; accepted: number; rejected: number };
+
+/** The workspace's relations: in total, by relation type and by analyst (their author). */
+export type DashboardRelations = {
+  totals: RelationCounts;
+  /** Every relation type with relations or not archived, in display order. */
+  types: (RelationCounts & { id: string; name: string; color: string; directed: boolean })[];
+  /** Everyone who made a relation, by name. */
+  analysts: (RelationCounts & { id: string; name: string })[];
+};
+
 export type Dashboard = {
   totals: DashboardCounts & { articles: number; analysts: number };
   articles: DashboardArticle[];
@@ -37,6 +49,7 @@ export type Dashboard = {
   /** The last `DASHBOARD_DAYS` days, oldest first, every day present. */
   annotationsPerDay: AnnotationsPerDay[];
   reviewsPerDay: ReviewsPerDay[];
+  relations: DashboardRelations;
 };
 
 export const DASHBOARD_DAYS = 30;

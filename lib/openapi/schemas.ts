@@ -232,6 +232,13 @@ export const AssignmentSchema = registry.register(
   }),
 );
 
+const relationCounts = {
+  relations: z.number().int(),
+  proposed: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+};
+
 export const DashboardSchema = registry.register(
   "Dashboard",
   z.object({
@@ -265,6 +272,13 @@ export const DashboardSchema = registry.register(
       )
       .openapi({ description: "The last 30 days, oldest first, every day present." }),
     reviewsPerDay: z.array(z.object({ day: day(), accepted: z.number().int(), rejected: z.number().int() })),
+    relations: z
+      .object({
+        totals: z.object(relationCounts),
+        types: z.array(typeRef.extend({ directed: z.boolean(), ...relationCounts })),
+        analysts: z.array(ref.extend(relationCounts)),
+      })
+      .openapi({ description: "Live relations by review status: in total, per relation type and per author." }),
   }),
 );
 
@@ -452,18 +466,19 @@ export const PresentMemberSchema = registry.register(
   z.object({ userId: z.string(), name: z.string(), selectedAnnotationIds: z.array(z.string()) }),
 );
 
+const reviewContext = z.object({
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  clippedStart: z.boolean(),
+  clippedEnd: z.boolean(),
+});
+
 export const ReviewQueueItemSchema = registry.register(
   "ReviewQueueItem",
   AnnotationSchema.extend({
     article: z.object({ id: z.string(), title: z.string() }),
-    context: z
-      .object({
-        text: z.string(),
-        start: z.number().int(),
-        end: z.number().int(),
-        clippedStart: z.boolean(),
-        clippedEnd: z.boolean(),
-      })
+    context: reviewContext
       .nullable()
       .openapi({ description: "The paragraph around the quote; `start`/`end` index into its `text`." }),
     comments: z.number().int(),
@@ -649,6 +664,37 @@ export const CurationResultSchema = registry.register(
   }),
 );
 
+const curationEnd = z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), exact: z.string() });
+
+export const CurationRelationsSchema = registry.register(
+  "CurationRelations",
+  z.object({
+    analysts: z.array(ref),
+    relations: z.array(
+      z.object({
+        id: z.string(),
+        version: z.number().int(),
+        status: annotationStatusSchema,
+        authorId: z.string(),
+        type: typeRef.extend({ directed: z.boolean() }),
+        source: curationEnd,
+        target: curationEnd,
+      }),
+    ),
+  }),
+);
+
+export const RelationCurationResultSchema = registry.register(
+  "RelationCurationResult",
+  z.object({
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    relations: z
+      .array(z.object({ id: z.string(), status: annotationStatusSchema, version: z.number().int() }))
+      .openapi({ description: "Every relation asked about, as it is now." }),
+  }),
+);
+
 export const RelationTypeSchema = registry.register(
   "RelationType",
   z.object({
@@ -699,5 +745,18 @@ export const RelationSchema = registry.register(
     createdAt: dateTime(),
     updatedAt: dateTime(),
     deletedAt: dateTime().nullable(),
+  }),
+);
+
+export const RelationReviewQueueItemSchema = registry.register(
+  "RelationReviewQueueItem",
+  RelationSchema.extend({
+    article: z.object({ id: z.string(), title: z.string() }),
+    sourceContext: reviewContext
+      .nullable()
+      .openapi({ description: "The paragraph around the source; null when a revision orphaned it." }),
+    targetContext: reviewContext
+      .nullable()
+      .openapi({ description: "The paragraph around the target; null when a revision orphaned it." }),
   }),
 );

@@ -42,3 +42,23 @@ export const applyCurationSchema = z.object({
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, "Each annotation once."),
 });
 export type ApplyCurationInput = z.infer<typeof applyCurationSchema>;
+
+/**
+ * A curation's decisions on one article's relations, each at the version the
+ * reviewer saw: the kept reading of a difference accepted, the others
+ * rejected. All or none.
+ */
+export const applyRelationCurationSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        id,
+        version: z.number().int().min(1),
+        decision: z.enum(["ACCEPTED", "REJECTED"], { message: "A curation decision is ACCEPTED or REJECTED." }),
+      }),
+    )
+    .min(1, "Nothing to apply: decide at least one difference.")
+    .max(MAX_CURATION_ITEMS, `At most ${MAX_CURATION_ITEMS} relations at once.`)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, "Each relation once."),
+});
+export type ApplyRelationCurationInput = z.infer<typeof applyRelationCurationSchema>;

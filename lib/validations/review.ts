@@ -52,3 +52,9 @@ export const reviewQueueQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
+
+/** The relation review queue's filters; by default the undecided relations, oldest first. */
+export const relationReviewQueueQuerySchema = reviewQueueQuerySchema
+  .omit({ entityTypeId: true })
+  .extend({ relationTypeId: id.optional() });
+export type RelationReviewQueueQuery = z.infer<typeof relationReviewQueueQuerySchema>;

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { apiRoute, component, dataOf, pageOf } from "@/lib/openapi/registry";
-import { AnnotationSchema, pathParams, ReviewQueueItemSchema } from "@/lib/openapi/schemas";
-import { batchReviewSchema, reviewQueueQuerySchema, reviewSchema } from "@/lib/validations/review";
+import {
+  AnnotationSchema,
+  pathParams,
+  RelationReviewQueueItemSchema,
+  ReviewQueueItemSchema,
+} from "@/lib/openapi/schemas";
+import {
+  batchReviewSchema,
+  relationReviewQueueQuerySchema,
+  reviewQueueQuerySchema,
+  reviewSchema,
+} from "@/lib/validations/review";
 
 const Review = component("Review", reviewSchema);
 const BatchReview = component("BatchReview", batchReviewSchema);
@@ -47,5 +57,22 @@ apiRoute({
     status: 200,
     description: "A page of the queue.",
     schema: pageOf(ReviewQueueItemSchema).extend({ total: z.number().int() }),
+  },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/relation-review-queue",
+  tag: "Reviews",
+  summary: "Read the relation review queue",
+  description:
+    "Relations to review (by default the undecided ones, oldest first) with the paragraph of each end, filtered by article, relation type, author and creation days; `total` counts every match. Decide one with POST …/relations/{relationId}/review.",
+  permission: "annotation.review",
+  params: pathParams.workspace,
+  query: relationReviewQueueQuerySchema,
+  response: {
+    status: 200,
+    description: "A page of the queue.",
+    schema: pageOf(RelationReviewQueueItemSchema).extend({ total: z.number().int() }),
   },
 });

@@ -8,6 +8,8 @@ import {
   type DashboardAnalyst,
   type DashboardArticle,
   type DashboardCounts,
+  type DashboardRelations,
+  type RelationCounts,
 } from "@/lib/dashboard/types";
 import { dayOf, isOverdue } from "@/lib/server/assignments/assignment-view";
 
@@ -20,10 +22,64 @@ function add(c: DashboardCounts, status: string, n: number) {
   if (status === "REJECTED") c.rejected += n;
 }
 
+const noRelations = (): RelationCounts => ({ relations: 0, proposed: 0, accepted: 0, rejected: 0 });
+
+function addRelations(c: RelationCounts, status: string, n: number) {
+  c.relations += n;
+  if (status === "PROPOSED") c.proposed += n;
+  if (status === "ACCEPTED") c.accepted += n;
+  if (status === "REJECTED") c.rejected += n;
+}
+
+/**
+ * The workspace's live relations on live articles by review status: in
+ * total, per relation type (archived types only when they still have some)
+ * and per author. Counted in the database (GROUP BY).
+ */
+async function findRelationCounts(workspaceId: string): Promise<DashboardRelations> {
+  const live = { workspaceId, deletedAt: null, article: { deletedAt: null } } satisfies Prisma.RelationWhereInput;
+  const [byType, byAuthor, relationTypes] = await Promise.all([
+    db.relation.groupBy({ by: ["typeId", "status"], where: live, _count: { _all: true } }),
+    db.relation.groupBy({ by: ["authorId", "status"], where: live, _count: { _all: true } }),
+    db.relationType.findMany({
+      where: { workspaceId },
+      orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, color: true, directed: true, archivedAt: true },
+    }),
+  ]);
+  const totals = noRelations();
+  const perType = new Map<string, RelationCounts>();
+  for (const g of byType) {
+    const c = perType.get(g.typeId) ?? noRelations();
+    addRelations(c, g.status, g._count._all);
+    addRelations(totals, g.status, g._count._all);
+    perType.set(g.typeId, c);
+  }
+  const perAuthor = new Map<string, RelationCounts>();
+  for (const g of byAuthor) {
+    const c = perAuthor.get(g.authorId) ?? noRelations();
+    addRelations(c, g.status, g._count._all);
+    perAuthor.set(g.authorId, c);
+  }
+  const authors = await db.user.findMany({
+    where: { id: { in: [...perAuthor.keys()] } },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return {
+    totals,
+    types: relationTypes
+      .filter((t) => !t.archivedAt || perType.has(t.id))
+      .map(({ archivedAt: _archived, ...t }) => ({ ...t, ...(perType.get(t.id) ?? noRelations()) })),
+    analysts: authors.map((a) => ({ ...a, ...perAuthor.get(a.id)! })),
+  };
+}
+
 /**
  * The workspace's progress for reviewers and owners: per article and per
  * analyst, annotation counts by review status; annotations created per day by
- * entity type and review decisions per day over the last 30 days. Every
+ * entity type and review decisions per day over the last 30 days; relation
+ * counts by status, type and analyst. Every
  * figure is aggregated in the database (GROUP BY); no annotation row leaves it.
  */
 export async function findDashboard(options: { workspaceId: string; now?: Date }): Promise<Dashboard> {
@@ -33,7 +89,7 @@ export async function findDashboard(options: { workspaceId: string; now?: Date }
   const since = new Date(`${days[0]}T00:00:00Z`);
   const live = { workspaceId, deletedAt: null, article: { deletedAt: null } } satisfies Prisma.AnnotationWhereInput;
 
-  const [byArticle, byAuthor, assignments, types, perDay, reviews] = await Promise.all([
+  const [byArticle, byAuthor, assignments, types, perDay, reviews, relations] = await Promise.all([
     db.annotation.groupBy({ by: ["articleId", "status"], where: live, _count: { _all: true } }),
     db.annotation.groupBy({ by: ["authorId", "status"], where: live, _count: { _all: true } }),
     db.assignment.findMany({
@@ -66,6 +122,7 @@ export async function findDashboard(options: { workspaceId: string; now?: Date }
       WHERE "workspaceId" = ${workspaceId} AND action = 'annotation.reviewed' AND "createdAt" >= ${since}
         AND data->>'decision' IN ('ACCEPTED', 'REJECTED')
       GROUP BY 1, 2`,
+    findRelationCounts(workspaceId),
   ]);
 
   // Per article: every live article with annotations or assignments.
@@ -144,5 +201,6 @@ export async function findDashboard(options: { workspaceId: string; now?: Date }
     types,
     annotationsPerDay,
     reviewsPerDay,
+    relations,
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
+import { RelationCountsSection } from "@/components/dashboard/relation-counts";
 import { requireWorkspacePage } from "@/lib/auth/page";
 import { acceptanceRate, formatShare, reviewedShare } from "@/lib/dashboard/types";
 import { findDashboard } from "@/lib/server/dashboard/find-dashboard";
@@ -61,6 +62,15 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
         <div>
           <dt>Acceptance rate</dt>
           <dd>{formatShare(acceptanceRate(totals))}</dd>
+        </div>
+        <div>
+          <dt>Relations</dt>
+          <dd>
+            <span data-testid="total-relations">{data.relations.totals.relations}</span>
+            <span className="dashboard-stat-note">
+              <span data-testid="total-relations-proposed">{data.relations.totals.proposed}</span> to review
+            </span>
+          </dd>
         </div>
       </dl>
 
@@ -182,6 +192,8 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
           </div>
         )}
       </section>
+
+      <RelationCountsSection relations={data.relations} />
     </div>
   );
 }

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AnalystPicker } from "@/components/agreement/analyst-picker";
 import { CurationView } from "@/components/curation/curation-view";
+import { RelationCuration } from "@/components/curation/relation-curation";
 import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { findArticleAnnotations } from "@/lib/server/agreement/find-article-annotations";
+import { findCurationRelations } from "@/lib/server/curation/find-curation-relations";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 import { curationQuerySchema } from "@/lib/validations/curation";
 import "@/components/agreement/agreement.css";
@@ -37,6 +39,10 @@ export default async function CurationPage({ params, searchParams }: CurationPag
   const picked = new Set(analysts.map((a) => a.id));
   const annotations = data.annotations.filter((a) => picked.has(a.authorId));
   const agreement = new URLSearchParams(analysts.map((a) => ["analyst", a.id]));
+  const relations =
+    analysts.length >= 2
+      ? await findCurationRelations({ workspaceId, articleId, analystIds: analysts.map((a) => a.id) })
+      : [];
 
   return (
     <div className="stack">
@@ -67,7 +73,16 @@ export default async function CurationPage({ params, searchParams }: CurationPag
           annotations={annotations}
           ownAnnotationsBlocked={!workspace.selfReviewAllowed && picked.has(user.id)}
         />
-      ) : (
+      ) : null}
+      {analysts.length >= 2 && relations.length ? (
+        <RelationCuration
+          workspaceId={workspaceId}
+          articleId={articleId}
+          analysts={analysts.map(({ id, name }) => ({ id, name }))}
+          relations={relations}
+        />
+      ) : null}
+      {analysts.length >= 2 ? null : (
         <div className="card empty" role="status">
           <h2>
             {annotators.length === 0
