@@ -25,11 +25,16 @@ export const archiveFiles = [
   "relations.jsonl",
   "comments.jsonl",
   "assignments.jsonl",
+  "saved-searches.jsonl",
   "activity.jsonl",
 ] as const;
 export type ArchiveFile = (typeof archiveFiles)[number];
-/** Files an archive may lack: archives written before relations existed have none, and import as "no relations". */
-export const optionalArchiveFiles: ReadonlySet<ArchiveFile> = new Set(["relation-types.jsonl", "relations.jsonl"]);
+/** Files an archive may lack: archives written before relations or saved searches existed have none of them. */
+export const optionalArchiveFiles: ReadonlySet<ArchiveFile> = new Set([
+  "relation-types.jsonl",
+  "relations.jsonl",
+  "saved-searches.jsonl",
+]);
 
 const id = text().min(1).max(64);
 const instant = z.iso.datetime({ offset: true }).refine(...storableDate);
@@ -210,6 +215,18 @@ export const archiveAssignmentSchema = z.object({
   deletedAt: instant.nullable(),
 });
 
+/** A member's saved search (`lastOpenedAt`: its "new matches" count from there). */
+export const archiveSavedSearchSchema = z.object({
+  id,
+  userId: id,
+  name: text().min(1).max(200),
+  query: text().max(2000),
+  lastOpenedAt: instant,
+  createdAt: instant,
+  updatedAt: instant,
+  deletedAt: instant.nullable(),
+});
+
 export const archiveActivitySchema = z.object({
   id,
   actorId: id.nullable(),
@@ -231,6 +248,7 @@ export type ArchiveRelationType = z.infer<typeof archiveRelationTypeSchema>;
 export type ArchiveRelation = z.infer<typeof archiveRelationSchema>;
 export type ArchiveComment = z.infer<typeof archiveCommentSchema>;
 export type ArchiveAssignment = z.infer<typeof archiveAssignmentSchema>;
+export type ArchiveSavedSearch = z.infer<typeof archiveSavedSearchSchema>;
 export type ArchiveActivity = z.infer<typeof archiveActivitySchema>;
 
 /** The query of an archive import: `progressKey` lets the caller poll `…/import-archive/progress?key=`. */

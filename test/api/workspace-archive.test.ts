@@ -209,6 +209,17 @@ beforeAll(async () => {
   const removed = await makeAssignment(workspaceId, articleId, reviewer.id, owner.id, { blind: false });
   await db.assignment.update({ where: { id: removed }, data: { deletedAt: new Date() } });
 
+  await db.savedSearch.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      userId: analyst.id,
+      name: "Ada's notes",
+      query: '"Ada Lovelace" -engine',
+      lastOpenedAt: new Date("2026-05-05T00:00:00Z"),
+    },
+  });
+
   await db.activityEvent.createMany({
     data: [
       {
@@ -302,6 +313,7 @@ const archivedTables: Record<string, { file: string; omitted: string[] }> = {
   Comment: { file: "comments.jsonl", omitted: ["workspaceId", "articleId"] },
   Assignment: { file: "assignments.jsonl", omitted: ["workspaceId"] },
   ActivityEvent: { file: "activity.jsonl", omitted: ["workspaceId"] },
+  SavedSearch: { file: "saved-searches.jsonl", omitted: ["workspaceId"] },
   // Members are users.jsonl rows with a role; memberSince is the membership's creation.
   Membership: { file: "users.jsonl", omitted: ["id", "workspaceId", "userId", "role", "createdAt", "updatedAt"] },
 };
@@ -383,6 +395,7 @@ describe("workspace archive", () => {
       "relations.jsonl",
       "comments.jsonl",
       "assignments.jsonl",
+      "saved-searches.jsonl",
       "activity.jsonl",
     ]);
     expect(archive["relations.jsonl"]).toHaveLength(2);
@@ -413,6 +426,7 @@ describe("workspace archive", () => {
       assignments: 2,
       "relation-types": 2,
       relations: 2,
+      "saved-searches": 1,
     });
 
     // New ids everywhere.

@@ -18,6 +18,7 @@ import {
   type ArchiveRelation,
   type ArchiveRelationType,
   type ArchiveRevision,
+  type ArchiveSavedSearch,
   type ArchiveUser,
 } from "@/lib/validations/workspace-archive";
 
@@ -69,6 +70,7 @@ async function archiveUsers(workspaceId: string): Promise<ArchiveUser[]> {
       UNION SELECT "actorId" FROM "ActivityEvent" WHERE "workspaceId" = ${workspaceId}
       UNION SELECT "authorId" FROM "Relation" WHERE "workspaceId" = ${workspaceId}
       UNION SELECT "reviewedById" FROM "Relation" WHERE "workspaceId" = ${workspaceId}
+      UNION SELECT "userId" FROM "SavedSearch" WHERE "workspaceId" = ${workspaceId}
     )
     SELECT u."id", u."email", u."name", m."role"::text AS "role", m."createdAt" AS "memberSince"
       FROM "User" u
@@ -285,6 +287,23 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
         createdAt: a.createdAt.toISOString(),
         updatedAt: a.updatedAt.toISOString(),
         deletedAt: iso(a.deletedAt),
+      }),
+    ),
+  };
+  yield {
+    name: "saved-searches.jsonl",
+    content: lines(
+      (after, take) =>
+        db.savedSearch.findMany({ where: { ...where, ...afterId(after) }, orderBy: { id: "asc" }, take }),
+      (s): ArchiveSavedSearch => ({
+        id: s.id,
+        userId: s.userId,
+        name: s.name,
+        query: s.query,
+        lastOpenedAt: s.lastOpenedAt.toISOString(),
+        createdAt: s.createdAt.toISOString(),
+        updatedAt: s.updatedAt.toISOString(),
+        deletedAt: iso(s.deletedAt),
       }),
     ),
   };

@@ -25,6 +25,7 @@ import {
   archiveRelationSchema,
   archiveRelationTypeSchema,
   archiveRevisionSchema,
+  archiveSavedSearchSchema,
   archiveUserSchema,
   optionalArchiveFiles,
   type ArchiveFile,
@@ -786,6 +787,23 @@ async function writeArchive(options: {
     );
   });
 
+  const savedSearches = new IdMap("saved search");
+  await run("saved-searches.jsonl", archiveSavedSearchSchema, async (rows) => {
+    await tx.savedSearch.createMany({
+      data: rows.map((s) => ({
+        id: savedSearches.add(s.id),
+        workspaceId,
+        userId: users.get(s.userId, "saved-searches.jsonl"),
+        name: s.name,
+        query: s.query,
+        lastOpenedAt: new Date(s.lastOpenedAt),
+        createdAt: new Date(s.createdAt),
+        updatedAt: new Date(s.updatedAt),
+        deletedAt: date(s.deletedAt),
+      })),
+    });
+  });
+
   const maps = [
     articles,
     annotations,
@@ -796,6 +814,7 @@ async function writeArchive(options: {
     relationTypes,
     revisions,
     assignments,
+    savedSearches,
     users,
   ];
   const lookup = (id: string) => {
