@@ -1,11 +1,10 @@
 // In-process timings of the agreement's computation for the availability benchmark's article
 // (80 analysts × 80 entity types, two highlights each, on a 3,000-word article): less noisy than
-// timing the route over HTTP on a shared machine. `node --import tsx bench/agreement-compute.ts`
+// timing the route over HTTP on a shared machine. `node --import tsx bench/agreement-compute.mjs`
 // (BENCH_AGREEMENT_ROUNDS, BENCH_AGREEMENT_ANALYSTS, BENCH_AGREEMENT_TYPES).
 import { agreementReport } from "@/lib/agreement/report";
 import { pairwiseSpanAgreement } from "@/lib/agreement/spans";
 import { labelGrid, pairwiseTokenKappa, tokenAgreement } from "@/lib/agreement/tokens";
-import type { AnnotatorSpans } from "@/lib/agreement";
 import { generateAnnotations, generateArticle } from "./generate-article.mjs";
 
 const ANALYSTS = Number(process.env.BENCH_AGREEMENT_ANALYSTS ?? 80);
@@ -13,10 +12,10 @@ const TYPES = Number(process.env.BENCH_AGREEMENT_TYPES ?? 80);
 const ROUNDS = Number(process.env.BENCH_AGREEMENT_ROUNDS ?? 7);
 
 /** The same spans as bench/availability.mjs seeds in SQL. */
-export function benchSpans(): { text: string; spans: AnnotatorSpans[] } {
+export function benchSpans() {
   const { text } = generateArticle({ words: 3000, seed: 77 });
-  const pool = generateAnnotations(text, TYPES * 4, { seed: 5 }) as { start: number; end: number }[];
-  const spans: AnnotatorSpans[] = [];
+  const pool = generateAnnotations(text, TYPES * 4, { seed: 5 });
+  const spans = [];
   for (let a = 1; a <= ANALYSTS; a++) {
     const mine = [];
     for (let t = 1; t <= TYPES; t++) {
@@ -30,7 +29,7 @@ export function benchSpans(): { text: string; spans: AnnotatorSpans[] } {
   return { text, spans };
 }
 
-function median(xs: number[]) {
+function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
@@ -38,9 +37,9 @@ function median(xs: number[]) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { text, spans } = benchSpans();
   // Wall time and this thread's CPU time (user + system): the CPU time moves less with other work on the machine.
-  const times: Record<string, number[]> = {};
-  const cpu: Record<string, number[]> = {};
-  const time = <T>(what: string, f: () => T): T => {
+  const times = {};
+  const cpu = {};
+  const time = (what, f) => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const out = f();
@@ -49,7 +48,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     (cpu[what] ??= []).push((c.user + c.system) / 1000);
     return out;
   };
-  const options = { outside: "O", units: "all" as const, pairLabels: [] };
+  const options = { outside: "O", units: "all", pairLabels: [] };
   for (let r = 0; r < ROUNDS; r++) {
     const report = time("report (pairType='')", () =>
       agreementReport(text, spans, { outside: "O", units: "all", pairLabels: [] }),
