@@ -2,7 +2,8 @@ import "server-only";
 import path from "node:path";
 import { availableParallelism } from "node:os";
 import Piscina from "piscina";
-import type { AgreementReport, AnnotatorSpans } from "@/lib/agreement";
+import type { AgreementReport } from "@/lib/agreement";
+import type { AgreementColumns } from "@/lib/server/agreement/find-article-annotations";
 import type { TokenAgreementOptions } from "@/lib/agreement/tokens";
 import type { ExtractionOutcome, WebPageInput } from "@/lib/capture/extract-web-page";
 import type { PdfParagraph } from "@/lib/capture/pdf-layout";
@@ -31,7 +32,8 @@ function pool(): Piscina {
 
 export type AgreementTask = {
   text: string;
-  spans: readonly AnnotatorSpans[];
+  /** The analysts' spans; their typed arrays move to the worker (unusable here afterwards). */
+  columns: AgreementColumns;
   options: TokenAgreementOptions;
 } & (
   | { output: "report" }
@@ -47,7 +49,8 @@ export type AgreementTask = {
  * loop serving other requests.
  */
 export function runAgreement(task: AgreementTask): Promise<AgreementReport | string> {
-  return pool().run(task);
+  const { annotator, start, end, label } = task.columns;
+  return pool().run(task, { transferList: [annotator.buffer, start.buffer, end.buffer, label.buffer] });
 }
 
 /** `parseAnnotationFile` (lib/import) on a worker thread: a file of 100,000 annotations takes seconds. */

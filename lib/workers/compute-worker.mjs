@@ -46,10 +46,23 @@ function compile(entry) {
  */
 export default async function agreement(task) {
   const { agreementReport, agreementReportToCsv } = await compile("../agreement/report.ts");
-  const report = compact(agreementReport(task.text, task.spans, task.options), task.options);
+  const report = compact(agreementReport(task.text, spansOf(task.columns), task.options), task.options);
   if (task.output === "csv") return agreementReportToCsv({ ...report, annotators: task.names });
   if (task.output === "json") return JSON.stringify({ data: { ...task.head, report } });
   return report;
+}
+
+/** Each analyst's spans (`AnnotatorSpans`, in the analysts' and the columns' order) from AgreementColumns. */
+function spansOf(columns) {
+  const spans = columns.analysts.map((annotator) => ({ annotator, spans: [] }));
+  for (let k = 0; k < columns.start.length; k++) {
+    spans[columns.annotator[k]].spans.push({
+      start: columns.start[k],
+      end: columns.end[k],
+      label: columns.labels[columns.label[k]],
+    });
+  }
+  return spans;
 }
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { REPORT_CSV_HEADER, toCsv, type AgreementReport } from "@/lib/agreement";
-import { agreementSpans, outsideLabel } from "@/lib/curation/article-spans";
+import { outsideLabelOf } from "@/lib/curation/article-spans";
 import { runAgreement } from "@/lib/server/compute-pool";
-import { findArticleAnnotations, type ArticleAnnotations } from "./find-article-annotations";
+import { findAgreementColumns, type ArticleAnnotations } from "./find-article-annotations";
 import { findRelationAgreement, type RelationAgreement } from "./find-relation-agreement";
 
 export type AgreementUnits = "all" | "annotated";
@@ -42,12 +42,8 @@ type AgreementOptions = {
 /** What the figures are computed from, and everything of the answer but the report. */
 async function prepare(options: AgreementOptions) {
   const units = options.units ?? "all";
-  const { article, annotators, analysts, annotations } = await findArticleAnnotations(options);
-  const spans = agreementSpans(
-    annotations,
-    analysts.map((a) => a.id),
-  );
-  const outside = outsideLabel(spans);
+  const { article, annotators, analysts, columns } = await findAgreementColumns(options);
+  const outside = outsideLabelOf(new Set(columns.labels));
   const { text, ...head } = article;
   const relations = await findRelationAgreement({
     workspaceId: options.workspaceId,
@@ -60,7 +56,7 @@ async function prepare(options: AgreementOptions) {
     options.pairType === undefined || analysts.length <= 2 ? undefined : options.pairType ? [options.pairType] : [];
   if (!pairLabels && analysts.length > 2) {
     const pairs = (analysts.length * (analysts.length - 1)) / 2;
-    const types = new Set(spans.flatMap((a) => a.spans.map((x) => x.label))).size;
+    const types = columns.labels.length;
     if (pairs * types > MAX_PAIR_TYPE_FIGURES) {
       throw new AppError(
         "UNPROCESSABLE",
@@ -73,7 +69,7 @@ async function prepare(options: AgreementOptions) {
   }
   return {
     head: { article: head, annotators, analysts, units, outside, relations },
-    task: { text, spans, options: { units, outside, pairLabels } },
+    task: { text, columns, options: { units, outside, pairLabels } },
   };
 }
 
