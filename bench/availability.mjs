@@ -26,7 +26,7 @@ const ANALYSTS = Number(process.env.BENCH_AVAILABILITY_ANALYSTS ?? 80);
 const TYPES = Number(process.env.BENCH_AVAILABILITY_TYPES ?? 80);
 const EXPORT_ARTICLES = Number(process.env.BENCH_AVAILABILITY_EXPORT_ARTICLES ?? 20);
 const IMPORT_BYTES = 5 * 1024 * 1024;
-/** With a folder: CPU profiles of every server thread (`node --cpu-prof`) are written there. */
+/** With a folder: a CPU profile of the server's main thread from the loaded phase to the end (bench/loop-lag.mjs). */
 const PROFILE_DIR = process.env.BENCH_AVAILABILITY_PROFILE_DIR
   ? path.resolve(process.env.BENCH_AVAILABILITY_PROFILE_DIR)
   : null;
@@ -153,6 +153,12 @@ function probe() {
   };
 }
 
+/** Starts, then stops and writes, the server's CPU profile (with BENCH_AVAILABILITY_PROFILE_DIR). */
+function toggleProfile() {
+  if (!PROFILE_DIR || !existsSync(`${lagFile}.pid`)) return;
+  process.kill(Number(readFileSync(`${lagFile}.pid`, "utf8")), "SIGUSR2");
+}
+
 /** The server's event-loop stalls (bench/loop-lag.mjs) that ended between `from` and `to` (epoch ms). */
 function stalls(from, to) {
   if (!existsSync(lagFile)) return { stalls: 0, longestMs: 0, totalMs: 0 };
@@ -207,13 +213,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(PORT),
     BENCH_LOOP_LAG_FILE: lagFile,
-    NODE_OPTIONS: [
-      process.env.NODE_OPTIONS ?? "",
-      `--import=${path.join(root, "bench", "loop-lag.mjs")}`,
-      ...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
-    ]
-      .join(" ")
-      .trim(),
+    ...(PROFILE_DIR ? { BENCH_CPU_PROFILE_DIR: PROFILE_DIR } : {}),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${path.join(root, "bench", "loop-lag.mjs")}`.trim(),
   };
   rmSync(lagFile, { force: true });
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
@@ -283,6 +284,7 @@ async function main() {
   );
 
   log("Under load: the heavy requests at once");
+  toggleProfile();
   from = Date.now();
   phaseStart = performance.now();
   run = probe();
@@ -297,12 +299,18 @@ async function main() {
   // Each heavy request alone (its second run: the import goes to the copy the loaded phase used, so it finds duplicates).
   const alone = [];
   if (SEPARATE) {
-    for (let i = 0; i < 4; i++) {
+    const page = () =>
+      timed(`agreement ${ANALYSTS} × ${TYPES}, the page (HTML)`, () =>
+        fetch(`${url}/w/${seeded.workspaceId}/articles/${agreementArticle}/agreement`, {
+          headers: { cookie: client.cookie },
+        }),
+      );
+    for (const start of [...heavy(1), page]) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       from = Date.now();
       phaseStart = performance.now();
       run = probe();
-      const request = await heavy(1)[i]();
+      const request = await start();
       const result = { request, ...summary(await run.stop()), loop: stalls(from, Date.now()) };
       log(
         `  alone: ${request.what}: probe p99 ${result.p99Ms} ms, max ${result.maxMs} ms; loop longest ${result.loop.longestMs} ms, ` +
@@ -311,6 +319,9 @@ async function main() {
       alone.push(result);
     }
   }
+
+  toggleProfile();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
 
   const output = {
     date: new Date().toISOString(),
