@@ -37,8 +37,8 @@ export type AgreementTask = {
   options: TokenAgreementOptions;
 } & (
   | { output: "report" }
-  /** `{ data: { ...head, report } }` as JSON. */
-  | { output: "json"; head: Record<string, unknown> }
+  /** `{ data: { ...head, report } }` as UTF-8 JSON bytes, gzipped with `gzip`. */
+  | { output: "json"; head: Record<string, unknown>; gzip: boolean }
   /** `agreementReportToCsv` with the analysts' names for their ids; the header only without spans. */
   | { output: "csv"; names: string[] }
 );
@@ -48,7 +48,7 @@ export type AgreementTask = {
  * worker thread, so that a comparison of any size never blocks the event
  * loop serving other requests.
  */
-export function runAgreement(task: AgreementTask): Promise<AgreementReport | string> {
+export function runAgreement(task: AgreementTask): Promise<AgreementReport | string | Uint8Array<ArrayBuffer>> {
   const { annotator, start, end, label } = task.columns;
   return pool().run(task, { transferList: [annotator.buffer, start.buffer, end.buffer, label.buffer] });
 }

@@ -1,13 +1,7 @@
 // GET /api/openapi.json — the OpenAPI 3.1 document of the public API (generated from the zod schemas)
 import { withAuth } from "@/lib/auth/with-auth";
+import { acceptsGzip } from "@/lib/accepts-gzip";
 import { openApiDocumentBytes } from "@/lib/openapi/document";
-
-/** True when the client takes gzip (`Accept-Encoding`, without `gzip;q=0`). */
-function acceptsGzip(req: Request): boolean {
-  return (req.headers.get("accept-encoding") ?? "")
-    .split(",")
-    .some((part) => /^\s*(gzip|\*)\s*(;\s*q=(?!0(\.0*)?\s*$)[\d.]+\s*)?$/i.test(part));
-}
 
 // Bytes encoded once per process; a response already encoded is sent as it is (no compression per request).
 export const GET = withAuth(
