@@ -9,7 +9,7 @@
 // workspace export. Reports the probe's p50, p99 and max in both phases (goal: p99 < 100 ms under
 // load), writes bench/results/availability.json, then stops everything and drops the database.
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,14 @@ const ANALYSTS = Number(process.env.BENCH_AVAILABILITY_ANALYSTS ?? 80);
 const TYPES = Number(process.env.BENCH_AVAILABILITY_TYPES ?? 80);
 const EXPORT_ARTICLES = Number(process.env.BENCH_AVAILABILITY_EXPORT_ARTICLES ?? 20);
 const IMPORT_BYTES = 5 * 1024 * 1024;
+/** With a folder: a CPU profile of the server's main thread from the loaded phase to the end (bench/loop-lag.mjs). */
+const PROFILE_DIR = process.env.BENCH_AVAILABILITY_PROFILE_DIR
+  ? path.resolve(process.env.BENCH_AVAILABILITY_PROFILE_DIR)
+  : null;
+/** Also run each heavy request alone, with the probe, to tell which one blocks. */
+const SEPARATE = process.env.BENCH_AVAILABILITY_SEPARATE === "1";
+/** Where the server's main thread records its event-loop stalls (bench/loop-lag.mjs). */
+const lagFile = path.join(outDir, `availability-loop-lag-${process.pid}.jsonl`);
 const PROBE_MS = 50;
 const GOAL_P99_MS = 100;
 const adminUrl = process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -145,11 +153,35 @@ function probe() {
   };
 }
 
+/** Starts, then stops and writes, the server's CPU profile (with BENCH_AVAILABILITY_PROFILE_DIR). */
+function toggleProfile() {
+  if (!PROFILE_DIR || !existsSync(`${lagFile}.pid`)) return;
+  process.kill(Number(readFileSync(`${lagFile}.pid`, "utf8")), "SIGUSR2");
+}
+
+/** The server's event-loop stalls (bench/loop-lag.mjs) that ended between `from` and `to` (epoch ms). */
+function stalls(from, to) {
+  if (!existsSync(lagFile)) return { stalls: 0, longestMs: 0, totalMs: 0 };
+  const all = readFileSync(lagFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .filter((s) => s.end >= from && s.end <= to);
+  return {
+    stalls: all.length,
+    longestMs: all.reduce((m, s) => Math.max(m, s.ms), 0),
+    totalMs: all.reduce((n, s) => n + s.ms, 0),
+    over100Ms: all.filter((s) => s.ms > 100).map((s) => ({ atMs: s.end - s.ms - from, ms: s.ms })),
+  };
+}
+
 function summary(latencies) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
   return { probes: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: Math.round(sorted[sorted.length - 1]) };
 }
+
+let phaseStart = performance.now();
 
 /** Runs a request to its last byte; returns its status, bytes and time. */
 async function timed(what, request) {
@@ -167,7 +199,7 @@ async function timed(what, request) {
   }
   const ms = Math.round(performance.now() - t0);
   log(`  ${what}: HTTP ${status}, ${(bytes / 1e6).toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s`);
-  return { what, status, bytes, ms };
+  return { what, status, bytes, ms, startedAtMs: Math.round(t0 - phaseStart) };
 }
 
 async function main() {
@@ -180,7 +212,12 @@ async function main() {
     SEED_DEMO: "false",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(PORT),
+    BENCH_LOOP_LAG_FILE: lagFile,
+    ...(PROFILE_DIR ? { BENCH_CPU_PROFILE_DIR: PROFILE_DIR } : {}),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${path.join(root, "bench", "loop-lag.mjs")}`.trim(),
   };
+  rmSync(lagFile, { force: true });
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${dbName}"`));
   dbCreated = true;
   log(`Starting Marginalia on ${url} (building first if stale)`);
@@ -210,41 +247,81 @@ async function main() {
 
   const base = `/api/workspaces/${seeded.workspaceId}`;
   const heavy = (round) => [
-    timed(`agreement ${ANALYSTS} × ${TYPES}, the pairs of one type`, () =>
-      fetch(`${url}${base}/articles/${agreementArticle}/agreement?pairType=Type%201`, {
-        headers: { cookie: client.cookie },
-      }),
-    ),
-    timed(`agreement ${ANALYSTS} × ${TYPES}, first screen`, () =>
-      fetch(`${url}${base}/articles/${agreementArticle}/agreement?pairType=`, { headers: { cookie: client.cookie } }),
-    ),
-    timed(`import of ${(upload.file.length / 1e6).toFixed(1)} MB (${upload.items} highlights)`, () =>
-      fetch(`${url}${base}/articles/${upload.articleIds[round]}/annotations/import?keepOrphans=true`, {
-        method: "POST",
-        headers: { cookie: client.cookie, "content-type": "application/ld+json" },
-        body: upload.file,
-      }),
-    ),
-    timed(`export of ${seeded.annotations} annotations (w3c)`, () =>
-      fetch(`${url}${base}/export?format=w3c`, { headers: { cookie: client.cookie } }),
-    ),
+    () =>
+      timed(`agreement ${ANALYSTS} × ${TYPES}, the pairs of one type`, () =>
+        fetch(`${url}${base}/articles/${agreementArticle}/agreement?pairType=Type%201`, {
+          headers: { cookie: client.cookie },
+        }),
+      ),
+    () =>
+      timed(`agreement ${ANALYSTS} × ${TYPES}, first screen`, () =>
+        fetch(`${url}${base}/articles/${agreementArticle}/agreement?pairType=`, { headers: { cookie: client.cookie } }),
+      ),
+    () =>
+      timed(`import of ${(upload.file.length / 1e6).toFixed(1)} MB (${upload.items} highlights)`, () =>
+        fetch(`${url}${base}/articles/${upload.articleIds[round]}/annotations/import?keepOrphans=true`, {
+          method: "POST",
+          headers: { cookie: client.cookie, "content-type": "application/ld+json" },
+          body: upload.file,
+        }),
+      ),
+    () =>
+      timed(`export of ${seeded.annotations} annotations (w3c)`, () =>
+        fetch(`${url}${base}/export?format=w3c`, { headers: { cookie: client.cookie } }),
+      ),
   ];
   // A warm-up of every route (and of the worker threads), then the idle server for five seconds.
   log("Warm-up");
-  await Promise.all(heavy(0));
+  await Promise.all(heavy(0).map((start) => start()));
   await new Promise((resolve) => setTimeout(resolve, 2000));
+  let from = Date.now();
+  phaseStart = performance.now();
   let run = probe();
   await new Promise((resolve) => setTimeout(resolve, 5000));
-  const idle = summary(await run.stop());
-  log(`Idle: probe p50 ${idle.p50Ms} ms, p99 ${idle.p99Ms} ms, max ${idle.maxMs} ms (${idle.probes} probes)`);
+  const idle = { ...summary(await run.stop()), loop: stalls(from, Date.now()) };
+  log(
+    `Idle: probe p50 ${idle.p50Ms} ms, p99 ${idle.p99Ms} ms, max ${idle.maxMs} ms (${idle.probes} probes); longest loop stall ${idle.loop.longestMs} ms`,
+  );
 
   log("Under load: the heavy requests at once");
+  toggleProfile();
+  from = Date.now();
+  phaseStart = performance.now();
   run = probe();
-  const requests = await Promise.all(heavy(1));
-  const loaded = summary(await run.stop());
+  const requests = await Promise.all(heavy(1).map((start) => start()));
+  const loaded = { ...summary(await run.stop()), loop: stalls(from, Date.now()) };
   log(
-    `Under load: probe p50 ${loaded.p50Ms} ms, p99 ${loaded.p99Ms} ms, max ${loaded.maxMs} ms (${loaded.probes} probes)`,
+    `Under load: probe p50 ${loaded.p50Ms} ms, p99 ${loaded.p99Ms} ms, max ${loaded.maxMs} ms (${loaded.probes} probes); ` +
+      `loop stalls over 40 ms: ${loaded.loop.stalls}, longest ${loaded.loop.longestMs} ms, ` +
+      `over 100 ms at ${JSON.stringify(loaded.loop.over100Ms)}`,
   );
+
+  // Each heavy request alone (its second run: the import goes to the copy the loaded phase used, so it finds duplicates).
+  const alone = [];
+  if (SEPARATE) {
+    const page = () =>
+      timed(`agreement ${ANALYSTS} × ${TYPES}, the page (HTML)`, () =>
+        fetch(`${url}/w/${seeded.workspaceId}/articles/${agreementArticle}/agreement`, {
+          headers: { cookie: client.cookie },
+        }),
+      );
+    for (const start of [...heavy(1), page]) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      from = Date.now();
+      phaseStart = performance.now();
+      run = probe();
+      const request = await start();
+      const result = { request, ...summary(await run.stop()), loop: stalls(from, Date.now()) };
+      log(
+        `  alone: ${request.what}: probe p99 ${result.p99Ms} ms, max ${result.maxMs} ms; loop longest ${result.loop.longestMs} ms, ` +
+          `over 100 ms at ${JSON.stringify(result.loop.over100Ms)}`,
+      );
+      alone.push(result);
+    }
+  }
+
+  toggleProfile();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
 
   const output = {
     date: new Date().toISOString(),
@@ -254,6 +331,7 @@ async function main() {
     idle,
     loaded,
     requests,
+    alone,
   };
   mkdirSync(path.join(root, "bench", "results"), { recursive: true });
   writeFileSync(path.join(root, "bench", "results", "availability.json"), `${JSON.stringify(output, null, 2)}\n`);

@@ -92,8 +92,23 @@ function countExact(a: readonly Span[], b: readonly Span[]): number {
 
 /** Size of a maximum matching between overlapping spans (all of one label), by augmenting paths. */
 function countOverlap(a: readonly Span[], b: readonly Span[]): number {
-  const as = [...a].sort(compareSpans);
-  const bs = [...b].sort(compareSpans);
+  return maximumMatching([...a].sort(compareSpans), [...b].sort(compareSpans));
+}
+
+/**
+ * `countOverlap` of spans already in reading order (`compareSpans`). The size
+ * of a maximum matching does not depend on the order the search visits the
+ * spans in; the order only lets the candidates of each span stop early.
+ */
+function countOverlapSorted(as: readonly Span[], bs: readonly Span[]): number {
+  if (as.length === 0 || bs.length === 0) return 0;
+  if (as.length === 1 && bs.length === 1) return rangesOverlap(as[0], bs[0]) ? 1 : 0;
+  if (sameRanges(as, bs)) return as.length;
+  return maximumMatching(as, bs);
+}
+
+/** The matching of `countOverlap`, of spans in reading order. */
+function maximumMatching(as: readonly Span[], bs: readonly Span[]): number {
   // Candidates of each A span: the B spans it overlaps (bs is sorted by start).
   const adjacency = as.map((s) => {
     const list: number[] = [];
@@ -126,6 +141,37 @@ function countOverlap(a: readonly Span[], b: readonly Span[]): number {
       for (let d = 0; d < stack.length; d++) matchOfB[via[d]] = stack[d].a;
       matched++;
     }
+  }
+  return matched;
+}
+
+/**
+ * True when two lists in reading order hold the same ranges: every span then
+ * matches its twin (identical ranges overlap), a perfect matching.
+ */
+function sameRanges(as: readonly Span[], bs: readonly Span[]): boolean {
+  if (as.length !== bs.length) return false;
+  for (let k = 0; k < as.length; k++) if (as[k].start !== bs[k].start || as[k].end !== bs[k].end) return false;
+  return true;
+}
+
+/**
+ * `countExact` of two lists of (start, end) pairs, each sorted in reading
+ * order (start ascending, then end descending): the size of their multiset
+ * intersection, by one merge.
+ */
+function countExactSorted(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let matched = 0;
+  while (i < a.length && j < b.length) {
+    const d = a[i] - b[j] || b[j + 1] - a[i + 1];
+    if (d === 0) {
+      matched++;
+      i += 2;
+      j += 2;
+    } else if (d < 0) i += 2;
+    else j += 2;
   }
   return matched;
 }
@@ -185,11 +231,25 @@ export function pairwiseSpanAgreement(
     ...new Set([...annotators.flatMap((x) => x.spans.map((s) => s.label)), ...(options.labels ?? [])]),
   ].sort(compareCodeUnits);
   const shown = options.rowLabels ? new Set(options.rowLabels) : null;
-  // Each annotator's spans by label once, not once per pair; each pair counted once (the matching is
-  // symmetric), the cell the other way round swapping what only A and only B have.
-  const grouped = annotators.map((x) => byLabel(x.spans));
+  // Each annotator's spans by label once (in reading order, and for exact matching as sorted
+  // (start, end) pairs), not once per pair; each pair counted once (the matching is symmetric),
+  // the cell the other way round swapping what only A and only B have.
+  const index = new Map(labels.map((label, l) => [label, l]));
+  const rowShown = labels.map((label) => !shown || shown.has(label));
+  const grouped = annotators.map((x) => {
+    const lists: Span[][] = labels.map(() => []);
+    for (const s of x.spans) {
+      assertSpan(s);
+      lists[index.get(s.label)!].push(s);
+    }
+    for (const list of lists) list.sort(compareSpans);
+    return lists;
+  });
+  const ranges =
+    options.mode === "exact"
+      ? grouped.map((lists) => lists.map((list) => Int32Array.from(list.flatMap((s) => [s.start, s.end]))))
+      : null;
   const cells: (SpanAgreement | null)[][] = annotators.map(() => annotators.map(() => null));
-  const none: Span[] = [];
   for (let i = 0; i < annotators.length; i++) {
     for (let j = i + 1; j < annotators.length; j++) {
       let matched = 0;
@@ -197,17 +257,21 @@ export function pairwiseSpanAgreement(
       let onlyB = 0;
       const forward: LabelPrf[] = [];
       const backward: LabelPrf[] = [];
-      for (const label of labels) {
-        const sa = grouped[i].get(label) ?? none;
-        const sb = grouped[j].get(label) ?? none;
+      for (let l = 0; l < labels.length; l++) {
+        const sa = grouped[i][l];
+        const sb = grouped[j][l];
         const m =
-          sa.length === 0 || sb.length === 0 ? 0 : options.mode === "exact" ? countExact(sa, sb) : countOverlap(sa, sb);
+          sa.length === 0 || sb.length === 0
+            ? 0
+            : ranges
+              ? countExactSorted(ranges[i][l], ranges[j][l])
+              : countOverlapSorted(sa, sb);
         matched += m;
         onlyA += sa.length - m;
         onlyB += sb.length - m;
-        if (shown && !shown.has(label)) continue;
-        forward.push({ label, ...prf(m, sa.length - m, sb.length - m) });
-        backward.push({ label, ...prf(m, sb.length - m, sa.length - m) });
+        if (!rowShown[l]) continue;
+        forward.push({ label: labels[l], ...prf(m, sa.length - m, sb.length - m) });
+        backward.push({ label: labels[l], ...prf(m, sb.length - m, sa.length - m) });
       }
       cells[i][j] = { mode: options.mode, overall: prf(matched, onlyA, onlyB), byLabel: forward };
       cells[j][i] = { mode: options.mode, overall: prf(matched, onlyB, onlyA), byLabel: backward };

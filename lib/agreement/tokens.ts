@@ -343,14 +343,33 @@ export function pairwiseTokenKappa(
   });
   const order = g.names.map((_, c) => c).sort((x, y) => compareCategories(g.names[x], g.names[y]));
   const withTables = only === undefined;
-  // Only a shown table needs every cell; the kappas need the margins and the diagonal.
+  // Only a shown table needs every cell; the kappas need the margins and the diagonal. Most units
+  // are outside (code 0) for most annotators: the diagonal is counted over the units one of the two
+  // labelled, and the units both left outside are what remains.
+  const labelled = withTables
+    ? []
+    : g.rows.map((row) => {
+        const units: number[] = [];
+        for (let u = 0; u < g.units; u++) if (row[u] !== 0) units.push(u);
+        return Int32Array.from(units);
+      });
   const table = new Int32Array(withTables ? k * k : k);
   for (let i = 0; i < g.rows.length; i++) {
     for (let j = i + 1; j < g.rows.length; j++) {
       table.fill(0);
       const [a, b] = [g.rows[i], g.rows[j]];
       if (withTables) for (let u = 0; u < g.units; u++) table[a[u] * k + b[u]]++;
-      else for (let u = 0; u < g.units; u++) if (a[u] === b[u]) table[a[u]]++;
+      else {
+        const [mine, theirs] = [labelled[i], labelled[j]];
+        let both = 0;
+        for (let x = 0; x < mine.length; x++) {
+          const u = mine[x];
+          if (b[u] === 0) continue;
+          both++;
+          if (a[u] === b[u]) table[a[u]]++;
+        }
+        table[0] = g.units - mine.length - theirs.length + both;
+      }
       const pair = { table, rowSums: histograms[i], colSums: histograms[j], order, withTables };
       const [forward, backward] = pairCells(g, pair, labels);
       cells[i][j] = forward;

@@ -66,7 +66,11 @@ export function curationSpans(
 
 /** The outside label for token agreement: "O", unless an entity type is called that. */
 export function outsideLabel(spans: readonly AnnotatorSpans[]): string {
-  const used = new Set(spans.flatMap((x) => x.spans.map((s) => s.label)));
+  return outsideLabelOf(new Set(spans.flatMap((x) => x.spans.map((s) => s.label))));
+}
+
+/** `outsideLabel` of spans with these labels. */
+export function outsideLabelOf(used: ReadonlySet<string>): string {
   let outside = OUTSIDE;
   while (used.has(outside)) outside = `${outside}'`;
   return outside;

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registry } from "@/lib/openapi/registry";
 import "@/lib/openapi/routes";
@@ -23,4 +24,20 @@ export function openApiDocument(): OpenApiDocument {
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
   });
   return cached;
+}
+
+let encoded: { json: Buffer; gzip: Buffer } | undefined;
+
+/**
+ * `openApiDocument()` as UTF-8 JSON, and gzipped, encoded once per process:
+ * the document is about 250 KB, and serializing, encoding and compressing it
+ * per request cost the request thread milliseconds each time (under load,
+ * most of its time went there).
+ */
+export function openApiDocumentBytes(): { json: Buffer; gzip: Buffer } {
+  if (!encoded) {
+    const json = Buffer.from(JSON.stringify(openApiDocument()));
+    encoded = { json, gzip: gzipSync(json) };
+  }
+  return encoded;
 }

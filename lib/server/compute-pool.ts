@@ -3,7 +3,8 @@ import path from "node:path";
 import { availableParallelism } from "node:os";
 import Piscina from "piscina";
 import type { JSONContent } from "@tiptap/core";
-import type { AgreementReport, AnnotatorSpans } from "@/lib/agreement";
+import type { AgreementReport } from "@/lib/agreement";
+import type { AgreementColumns } from "@/lib/server/agreement/find-article-annotations";
 import type { TokenAgreementOptions } from "@/lib/agreement/tokens";
 import type { ExtractionOutcome, WebPageInput } from "@/lib/capture/extract-web-page";
 import type { PdfParagraph } from "@/lib/capture/pdf-layout";
@@ -33,12 +34,13 @@ function pool(): Piscina {
 
 export type AgreementTask = {
   text: string;
-  spans: readonly AnnotatorSpans[];
+  /** The analysts' spans; their typed arrays move to the worker (unusable here afterwards). */
+  columns: AgreementColumns;
   options: TokenAgreementOptions;
 } & (
   | { output: "report" }
-  /** `{ data: { ...head, report } }` as JSON. */
-  | { output: "json"; head: Record<string, unknown> }
+  /** `{ data: { ...head, report } }` as UTF-8 JSON bytes, gzipped with `gzip`. */
+  | { output: "json"; head: Record<string, unknown>; gzip: boolean }
   /** `agreementReportToCsv` with the analysts' names for their ids; the header only without spans. */
   | { output: "csv"; names: string[] }
 );
@@ -48,8 +50,9 @@ export type AgreementTask = {
  * worker thread, so that a comparison of any size never blocks the event
  * loop serving other requests.
  */
-export function runAgreement(task: AgreementTask): Promise<AgreementReport | string> {
-  return pool().run(task);
+export function runAgreement(task: AgreementTask): Promise<AgreementReport | string | Uint8Array<ArrayBuffer>> {
+  const { annotator, start, end, label } = task.columns;
+  return pool().run(task, { transferList: [annotator.buffer, start.buffer, end.buffer, label.buffer] });
 }
 
 /** `parseAnnotationFile` (lib/import) on a worker thread: a file of 100,000 annotations takes seconds. */

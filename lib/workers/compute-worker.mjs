@@ -6,6 +6,7 @@
 // (lib/agreement, lib/import) once per thread with the esbuild that tsx, a
 // dependency of the app, ships: about 0.1 s, where a loader hook costs seconds.
 import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -96,10 +97,28 @@ function compileWithPackages(entry) {
  */
 export default async function agreement(task) {
   const { agreementReport, agreementReportToCsv } = await compile("../agreement/report.ts");
-  const report = compact(agreementReport(task.text, task.spans, task.options), task.options);
+  const report = compact(agreementReport(task.text, spansOf(task.columns), task.options), task.options);
   if (task.output === "csv") return agreementReportToCsv({ ...report, annotators: task.names });
-  if (task.output === "json") return JSON.stringify({ data: { ...task.head, report } });
+  if (task.output === "json") {
+    // Bytes, gzipped here when the client takes gzip: the request's thread neither encodes nor compresses megabytes.
+    const json = Buffer.from(JSON.stringify({ data: { ...task.head, report } }));
+    const bytes = task.gzip ? gzipSync(json) : json;
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
   return report;
+}
+
+/** Each analyst's spans (`AnnotatorSpans`, in the analysts' and the columns' order) from AgreementColumns. */
+function spansOf(columns) {
+  const spans = columns.analysts.map((annotator) => ({ annotator, spans: [] }));
+  for (let k = 0; k < columns.start.length; k++) {
+    spans[columns.annotator[k]].spans.push({
+      start: columns.start[k],
+      end: columns.end[k],
+      label: columns.labels[columns.label[k]],
+    });
+  }
+  return spans;
 }
 
 /**

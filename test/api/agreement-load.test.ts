@@ -1,6 +1,7 @@
 // Issue 13, item 7: agreement between many analysts on many types neither
 // blocks the server's event loop nor computes (or sends) more than it shows.
 import { performance } from "node:perf_hooks";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
@@ -73,13 +74,14 @@ beforeAll(async () => {
   ({ workspaceId, articleId } = await seed(ANALYSTS, TYPES));
 }, 120_000);
 
-async function getAgreement(search: string, where = { workspaceId, articleId }) {
+async function getAgreement(search: string, where = { workspaceId, articleId }, headers?: Record<string, string>) {
   return callRoute({
     file: agreementRoute,
     method: "GET",
     params: where,
     cookie: await sessionCookie(owner),
     search,
+    headers,
   });
 }
 
@@ -123,6 +125,19 @@ describe(`agreement of ${ANALYSTS} analysts × ${TYPES} types`, () => {
     expect(one.data.report.tokenPairs.cells[0][1].byLabel[0]).toEqual(
       slim(fullPair.byLabel.find((l: { label: string }) => l.label === "Type 3")),
     );
+  }, 180_000);
+
+  it("sends its answer gzipped by the worker thread when the client takes gzip, the same JSON", async () => {
+    const plain = await getAgreement("?pairType=");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const gzipped = await getAgreement("?pairType=", undefined, { "accept-encoding": "gzip, deflate, br" });
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+    expect(gzipped.headers.get("vary")).toContain("accept-encoding");
+    const bytes = Buffer.from(await gzipped.arrayBuffer());
+    const json = gunzipSync(bytes).toString("utf8");
+    expect(bytes.length).toBeLessThan(json.length / 4);
+    expect(JSON.parse(json)).toEqual(await plain.json());
   }, 180_000);
 
   it("refuses more than 50,000 pair × type figures at once (33 analysts × 100 types), and answers one type's", async () => {

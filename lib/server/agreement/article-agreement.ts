@@ -1,9 +1,10 @@
 import "server-only";
+import { gzipSync } from "node:zlib";
 import { AppError } from "@/lib/errors";
 import { REPORT_CSV_HEADER, toCsv, type AgreementReport } from "@/lib/agreement";
-import { agreementSpans, outsideLabel } from "@/lib/curation/article-spans";
+import { outsideLabelOf } from "@/lib/curation/article-spans";
 import { runAgreement } from "@/lib/server/compute-pool";
-import { findArticleAnnotations, type ArticleAnnotations } from "./find-article-annotations";
+import { findAgreementColumns, type ArticleAnnotations } from "./find-article-annotations";
 import { findRelationAgreement, type RelationAgreement } from "./find-relation-agreement";
 
 export type AgreementUnits = "all" | "annotated";
@@ -42,12 +43,8 @@ type AgreementOptions = {
 /** What the figures are computed from, and everything of the answer but the report. */
 async function prepare(options: AgreementOptions) {
   const units = options.units ?? "all";
-  const { article, annotators, analysts, annotations } = await findArticleAnnotations(options);
-  const spans = agreementSpans(
-    annotations,
-    analysts.map((a) => a.id),
-  );
-  const outside = outsideLabel(spans);
+  const { article, annotators, analysts, columns } = await findAgreementColumns(options);
+  const outside = outsideLabelOf(new Set(columns.labels));
   const { text, ...head } = article;
   const relations = await findRelationAgreement({
     workspaceId: options.workspaceId,
@@ -60,7 +57,7 @@ async function prepare(options: AgreementOptions) {
     options.pairType === undefined || analysts.length <= 2 ? undefined : options.pairType ? [options.pairType] : [];
   if (!pairLabels && analysts.length > 2) {
     const pairs = (analysts.length * (analysts.length - 1)) / 2;
-    const types = new Set(spans.flatMap((a) => a.spans.map((x) => x.label))).size;
+    const types = columns.labels.length;
     if (pairs * types > MAX_PAIR_TYPE_FIGURES) {
       throw new AppError(
         "UNPROCESSABLE",
@@ -73,7 +70,7 @@ async function prepare(options: AgreementOptions) {
   }
   return {
     head: { article: head, annotators, analysts, units, outside, relations },
-    task: { text, spans, options: { units, outside, pairLabels } },
+    task: { text, columns, options: { units, outside, pairLabels } },
   };
 }
 
@@ -91,11 +88,21 @@ export async function findArticleAgreement(options: AgreementOptions): Promise<A
   return { ...head, report: report as AgreementReport | null };
 }
 
-/** `{ data: findArticleAgreement(…) }` as JSON, serialized on the worker thread too. */
-export async function findArticleAgreementJson(options: AgreementOptions): Promise<string> {
+/**
+ * `{ data: findArticleAgreement(…) }` as UTF-8 JSON bytes, serialized (and
+ * gzipped with `gzip`) on the worker thread too: an answer of megabytes is
+ * neither encoded nor compressed on the request's thread.
+ */
+export async function findArticleAgreementJson(
+  options: AgreementOptions & { gzip: boolean },
+): Promise<Uint8Array<ArrayBuffer>> {
   const { head, task } = await prepare(options);
-  if (head.analysts.length < 2) return JSON.stringify({ data: { ...head, report: null } });
-  return (await runAgreement({ ...task, output: "json", head })) as string;
+  if (head.analysts.length < 2) {
+    const json = Buffer.from(JSON.stringify({ data: { ...head, report: null } }));
+    const bytes = options.gzip ? gzipSync(json) : json;
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>;
+  }
+  return (await runAgreement({ ...task, output: "json", head, gzip: options.gzip })) as Uint8Array<ArrayBuffer>;
 }
 
 /**
