@@ -85,7 +85,16 @@ const probes: Record<Permission, Probe[]> = {
   "workspace.update": [
     { method: "PATCH", file: "api/workspaces/[workspaceId]/route.ts", params: ws, json: { name: "Renamed" }, ok: 200 },
   ],
-  "workspace.archive": [{ method: "GET", file: "api/workspaces/[workspaceId]/archive/route.ts", params: ws, ok: 200 }],
+  "workspace.archive": [
+    { method: "GET", file: "api/workspaces/[workspaceId]/archive/route.ts", params: ws, ok: 200 },
+    {
+      method: "GET",
+      file: "api/workspaces/[workspaceId]/archive/progress/route.ts",
+      params: ws,
+      search: "?key=no-such-download",
+      ok: 200,
+    },
+  ],
   "member.list": [{ method: "GET", file: "api/workspaces/[workspaceId]/members/route.ts", params: ws, ok: 200 }],
   "member.manage": [
     {

@@ -18,8 +18,11 @@ const ARCHIVE_KINDS: Record<string, string> = {
   articles: "articles",
   revisions: "revisions",
   annotations: "annotations",
+  "relation-types": "relation types",
+  relations: "relations",
   comments: "comments",
   assignments: "assignments",
+  "saved-searches": "saved searches",
   activity: "activity events",
 };
 
@@ -31,10 +34,12 @@ function label(progress: ImportProgress): string {
       return `Finding ${count(progress.total)} ${progress.total === 1 ? "highlight" : "highlights"} in the text…`;
     case "checking":
       return `Checking ${count(progress.done)} of ${count(progress.total)} highlights…`;
-    case "importing": {
+    case "importing":
+    case "exporting": {
+      const verb = progress.phase === "importing" ? "Importing" : "Writing";
       const current = progress.current;
-      if (!current) return `Importing ${count(progress.done)} of ${count(progress.total)} rows…`;
-      return `Importing ${ARCHIVE_KINDS[current.kind] ?? current.kind} ${count(current.done)} of ${count(current.total)}…`;
+      if (!current) return `${verb} ${count(progress.done)} of ${count(progress.total)} rows…`;
+      return `${verb} ${ARCHIVE_KINDS[current.kind] ?? current.kind} ${count(current.done)} of ${count(current.total)}…`;
     }
     default:
       return `Saving ${count(progress.done)} of ${count(progress.total)} annotations and comments…`;
@@ -54,10 +59,16 @@ export function ImportProgressView({
   url,
   progressKey,
   fallback,
+  label: ariaLabel = "Import progress",
+  onEnd,
 }: {
   url: string;
   progressKey: string;
   fallback: string;
+  /** The bar's accessible name. */
+  label?: string;
+  /** Told once when the server reports the work done or failed (polling stops then). */
+  onEnd?: (last: ImportProgress) => void;
 }) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   useEffect(() => {
@@ -68,6 +79,11 @@ export function ImportProgressView({
         const next = await api<ImportProgress | null>(`${url}?key=${encodeURIComponent(progressKey)}`, {
           cache: "no-store",
         });
+        if (!stopped && next && (next.phase === "done" || next.phase === "failed") && onEnd) {
+          stopped = true;
+          onEnd(next);
+          return;
+        }
         if (!stopped && next && next.phase !== "done" && next.phase !== "failed") setProgress(next);
       } catch {
         // A missed poll only delays the next figure.
@@ -79,19 +95,24 @@ export function ImportProgressView({
       stopped = true;
       clearTimeout(timer);
     };
+    // onEnd is read when the work ends; a new function each render must not restart the polling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, progressKey]);
 
   const counted =
     progress &&
-    (progress.phase === "checking" || progress.phase === "saving" || progress.phase === "importing") &&
+    (progress.phase === "checking" ||
+      progress.phase === "saving" ||
+      progress.phase === "importing" ||
+      progress.phase === "exporting") &&
     progress.total > 0;
   const text = progress ? label(progress) : fallback;
   return (
     <div className="import-progress" role="status" data-testid="import-progress">
       {counted ? (
-        <progress aria-label="Import progress" value={progress.done} max={progress.total} />
+        <progress aria-label={ariaLabel} value={progress.done} max={progress.total} />
       ) : (
-        <progress aria-label="Import progress" />
+        <progress aria-label={ariaLabel} />
       )}
       <span className="small">{text}</span>
     </div>

@@ -27,6 +27,8 @@ test("an owner moves a workspace with its archive", async ({ page }) => {
   expect(download.suggestedFilename()).toMatch(/^Archived desk archive \d{4}-\d{2}-\d{2}\.zip$/);
   const file = await download.path();
   expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+  // The page follows the download on the server and says when it is written.
+  await expect(section.getByRole("status")).toContainText(/Archive written: [\d,]+ rows/);
 
   await page.goto("/workspaces");
   const importer = page.getByRole("region", { name: "Import a workspace archive" });

@@ -1,5 +1,5 @@
-import { once } from "node:events";
 import { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { ZipFile } from "yazl";
 import type { ExportFile } from "./types";
 
@@ -8,17 +8,23 @@ import type { ExportFile } from "./types";
  * after the other, each only once the previous one has been read, so memory
  * holds one file's pending chunk, not the archive. An error in a file's
  * content destroys the archive stream (the download fails rather than
- * ending with a silently truncated file).
+ * ending with a silently truncated file). A reader that stops early (a
+ * cancelled download) stops the files too: their generators return, so
+ * their cleanup runs instead of waiting forever for a read.
  */
 export function zipStream(files: AsyncIterable<ExportFile>, options: { mtime?: Date } = {}): Readable {
   const zip = new ZipFile();
   const output = Readable.from(zip.outputStream as AsyncIterable<Buffer>, { objectMode: false });
   const mtime = options.mtime ?? new Date();
+  let input: Readable | undefined;
+  output.once("close", () => input?.destroy());
   (async () => {
     for await (const file of files) {
-      const input = Readable.from(toBuffers(file.content), { objectMode: false });
+      if (output.destroyed) return;
+      input = Readable.from(toBuffers(file.content), { objectMode: false });
       zip.addReadStream(input, file.name, { mtime, compress: true });
-      await once(input, "end");
+      // Rejects when the input is destroyed before its end (the reader went away).
+      await finished(input);
     }
     zip.end();
   })().catch((err: unknown) => output.destroy(err instanceof Error ? err : new Error(String(err))));

@@ -30,10 +30,11 @@ export const importProgressKeySchema = text().regex(/^[A-Za-z0-9_-]{8,64}$/, "No
  * thread), checking each highlight, then saving the annotations. A workspace
  * archive import: reading the archive (counting its rows), then `importing`
  * its files in turn, `done` of `total` rows in all and `current` naming the
- * kind of row being written with its own count.
+ * kind of row being written with its own count. A workspace archive export:
+ * `exporting`, counted the same way.
  */
 export const importProgressSchema = z.object({
-  phase: z.enum(["reading", "anchoring", "checking", "saving", "importing", "done", "failed"]),
+  phase: z.enum(["reading", "anchoring", "checking", "saving", "importing", "exporting", "done", "failed"]),
   done: z.number().int(),
   total: z.number().int(),
   current: z.object({ kind: z.string(), done: z.number().int(), total: z.number().int() }).optional(),

@@ -251,6 +251,9 @@ export type ArchiveAssignment = z.infer<typeof archiveAssignmentSchema>;
 export type ArchiveSavedSearch = z.infer<typeof archiveSavedSearchSchema>;
 export type ArchiveActivity = z.infer<typeof archiveActivitySchema>;
 
+/** The query of an archive download: `progressKey` lets the caller poll `…/archive/progress?key=`. */
+export const archiveExportQuerySchema = z.object({ progressKey: importProgressKeySchema.optional() });
+
 /** The query of an archive import: `progressKey` lets the caller poll `…/import-archive/progress?key=`. */
 export const archiveImportQuerySchema = z.object({ progressKey: importProgressKeySchema.optional() });
 

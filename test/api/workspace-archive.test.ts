@@ -517,6 +517,70 @@ describe("workspace archive", () => {
     expect(refused.status).toBe(409);
   });
 
+  it("reports how far a download has got, file by file, to the owner downloading", async () => {
+    const key = `download-${newId()}`;
+    const progressOf = async (user: TestUser = owner, progressKey = key) =>
+      callRoute({
+        file: "api/workspaces/[workspaceId]/archive/progress/route.ts",
+        method: "GET",
+        params: { workspaceId },
+        search: `?key=${progressKey}`,
+        cookie: await sessionCookie(user),
+      });
+    const read = async (res: Response) => ((await res.json()) as { data: ImportProgress | null }).data;
+    expect(await read(await progressOf())).toBeNull();
+
+    const res = await callRoute({
+      file: archiveFile,
+      method: "GET",
+      params: { workspaceId },
+      search: `?progressKey=${key}`,
+      cookie: await sessionCookie(owner),
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    const seen: ImportProgress[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      const progress = await read(await progressOf());
+      if (progress) seen.push(progress);
+    }
+    const archive = await readArchive(Buffer.concat(chunks));
+    const rows = Object.entries(archive)
+      .filter(([name]) => name.endsWith(".jsonl"))
+      .reduce((n, [, list]) => n + list.length, 0);
+    expect(await read(await progressOf())).toEqual({ phase: "done", done: rows, total: rows });
+    const exporting = seen.filter((p) => p.phase === "exporting");
+    expect(exporting.length).toBeGreaterThan(0);
+    for (const p of exporting) {
+      expect(p.total).toBe(rows);
+      expect(p.current!.done).toBeLessThanOrEqual(p.current!.total);
+    }
+    const dones = exporting.map((p) => p.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    // Only owners may ask, as only they may download.
+    expect((await progressOf(analyst)).status).toBe(403);
+
+    // A download abandoned part-way says so.
+    const abandonedKey = `download-${newId()}`;
+    const abandoned = await callRoute({
+      file: archiveFile,
+      method: "GET",
+      params: { workspaceId },
+      search: `?progressKey=${abandonedKey}`,
+      cookie: await sessionCookie(owner),
+    });
+    const partial = abandoned.body!.getReader();
+    await partial.read();
+    await partial.cancel();
+    await expect
+      .poll(async () => (await read(await progressOf(owner, abandonedKey)))?.phase, { timeout: 5000 })
+      .toBe("failed");
+  });
+
   it("reports how far an import has got, file by file, to the importer alone", async () => {
     const archive = await unzipText(Buffer.from(await (await downloadArchive(workspaceId)).arrayBuffer()));
     const files = Object.fromEntries(archive.map((e) => [e.name, e.text]));

@@ -18,7 +18,11 @@ import {
   updateWorkspaceSchema,
 } from "@/lib/validations/workspace";
 import { importProgressKeySchema, importProgressSchema } from "@/lib/validations/annotation-import";
-import { archiveImportQuerySchema, archiveImportResultSchema } from "@/lib/validations/workspace-archive";
+import {
+  archiveExportQuerySchema,
+  archiveImportQuerySchema,
+  archiveImportResultSchema,
+} from "@/lib/validations/workspace-archive";
 
 apiRoute({
   method: "get",
@@ -111,10 +115,28 @@ apiRoute({
   tag: "Workspaces",
   summary: "Download the workspace archive",
   description:
-    "The whole workspace as one zip of JSON Lines, streamed, to move it to another installation: `manifest.json` (format, version, workspace name and settings), then `users.jsonl` (members by email with their role, and former members the rows name, role `null`), `entity-types.jsonl`, `entities.jsonl`, `articles.jsonl`, `revisions.jsonl` (every revision: Tiptap content and canonical text), `annotations.jsonl` (anchors, anchor state, review state), `comments.jsonl` (with their edit `history`), `assignments.jsonl` and `activity.jsonl`. Deleted, merged and archived rows are included; API tokens, invitations and notifications are not.",
+    "The whole workspace as one zip of JSON Lines, streamed, to move it to another installation: `manifest.json` (format, version, workspace name and settings), then `users.jsonl` (members by email with their role, and former members the rows name, role `null`), `entity-types.jsonl`, `entities.jsonl`, `articles.jsonl`, `revisions.jsonl` (every revision: Tiptap content, canonical text and PDF page starts), `annotations.jsonl` (anchors, anchor state, review state), `relation-types.jsonl`, `relations.jsonl`, `comments.jsonl` (with their edit `history`), `assignments.jsonl`, `saved-searches.jsonl` and `activity.jsonl`. Deleted, merged and archived rows are included; API tokens, invitations and notifications are not. `progressKey` (8–64 letters, digits, `-` or `_`, made up by the caller) lets the caller ask how far the download has got (`/api/workspaces/{workspaceId}/archive/progress`).",
   permission: "workspace.archive",
   params: pathParams.workspace,
+  query: archiveExportQuerySchema,
   response: { status: 200, description: "The archive.", contentTypes: { "application/zip": binary } },
+});
+
+apiRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/archive/progress",
+  tag: "Workspaces",
+  summary: "How far a workspace archive download has got",
+  description:
+    "For a download of the caller's sent with `progressKey`, on the instance that serves it: `reading` while the rows are counted, then `exporting` with `done` of `total` rows written in all and `current` the file being written (`kind`: its name without `.jsonl`) with its own count; then `done`, or `failed` when the download stopped short. `null` when this instance knows no such download.",
+  permission: "workspace.archive",
+  params: pathParams.workspace,
+  query: z.object({ key: importProgressKeySchema }),
+  response: {
+    status: 200,
+    description: "The download's progress, or null.",
+    schema: dataOf(importProgressSchema.nullable()),
+  },
 });
 
 apiRoute({

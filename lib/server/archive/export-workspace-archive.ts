@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { zipStream } from "@/lib/export/zip";
 import type { ExportFile } from "@/lib/export/types";
 import { AppError } from "@/lib/errors";
+import type { ImportProgress } from "@/lib/validations/annotation-import";
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
@@ -325,6 +326,88 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
   };
 }
 
+function lineEnds(chunk: string | Uint8Array): number {
+  let count = 0;
+  if (typeof chunk === "string") {
+    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) count++;
+  } else {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) count++;
+  }
+  return count;
+}
+
+/** How many rows each file of the workspace's archive will hold (its name without `.jsonl`). */
+async function rowCounts(workspaceId: string): Promise<Record<string, number>> {
+  const [counts] = await db.$queryRaw<Record<string, number>[]>`
+    SELECT
+      (SELECT count(*) FROM "EntityType" WHERE "workspaceId" = ${workspaceId})::int AS "entity-types",
+      (SELECT count(*) FROM "Entity" WHERE "workspaceId" = ${workspaceId})::int AS "entities",
+      (SELECT count(*) FROM "Article" WHERE "workspaceId" = ${workspaceId})::int AS "articles",
+      (SELECT count(*) FROM "ArticleRevision" WHERE "workspaceId" = ${workspaceId})::int AS "revisions",
+      (SELECT count(*) FROM "Annotation" WHERE "workspaceId" = ${workspaceId})::int AS "annotations",
+      (SELECT count(*) FROM "RelationType" WHERE "workspaceId" = ${workspaceId})::int AS "relation-types",
+      (SELECT count(*) FROM "Relation" WHERE "workspaceId" = ${workspaceId})::int AS "relations",
+      (SELECT count(*) FROM "Comment" WHERE "workspaceId" = ${workspaceId})::int AS "comments",
+      (SELECT count(*) FROM "Assignment" WHERE "workspaceId" = ${workspaceId})::int AS "assignments",
+      (SELECT count(*) FROM "SavedSearch" WHERE "workspaceId" = ${workspaceId})::int AS "saved-searches",
+      (SELECT count(*) FROM "ActivityEvent" WHERE "workspaceId" = ${workspaceId})::int AS "activity"`;
+  return { users: (await archiveUsers(workspaceId)).length, ...counts };
+}
+
+/**
+ * The archive's files, telling `onProgress` after each page of rows how many
+ * are written of how many (counted first; rows added meanwhile can make a
+ * file's count pass its total, so it is capped), then `done`, or `failed`
+ * when the download stops short.
+ */
+async function* reportingProgress(
+  workspaceId: string,
+  source: AsyncGenerator<ExportFile>,
+  onProgress: (progress: ImportProgress) => void,
+): AsyncGenerator<ExportFile> {
+  onProgress({ phase: "reading", done: 0, total: 0 });
+  const totals = await rowCounts(workspaceId);
+  const total = Object.values(totals).reduce((a, b) => a + b, 0);
+  let before = 0;
+  let finished = false;
+  try {
+    for await (const file of source) {
+      const kind = file.name.replace(/\.jsonl$/, "");
+      const kindTotal = totals[kind];
+      if (kindTotal === undefined) {
+        yield file;
+        continue;
+      }
+      const content = file.content;
+      let done = 0;
+      const report = () =>
+        onProgress({
+          phase: "exporting",
+          done: Math.min(before + done, total),
+          total,
+          current: { kind, done: Math.min(done, kindTotal), total: kindTotal },
+        });
+      yield {
+        ...file,
+        content: (async function* () {
+          report();
+          for await (const chunk of content) {
+            // One JSON line per row, and JSON.stringify escapes the line ends inside values.
+            done += lineEnds(chunk);
+            yield chunk;
+            report();
+          }
+        })(),
+      };
+      before += kindTotal;
+    }
+    finished = true;
+    onProgress({ phase: "done", done: total, total });
+  } finally {
+    if (!finished) onProgress({ phase: "failed", done: before, total });
+  }
+}
+
 /**
  * The whole workspace as one archive (see lib/validations/workspace-archive):
  * a zip of JSON Lines streamed a page of rows at a time, so memory stays flat
@@ -334,6 +417,8 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
  */
 export async function exportWorkspaceArchive(options: {
   workspaceId: string;
+  /** Told how far the download has got (see `reportingProgress`). */
+  onProgress?: (progress: ImportProgress) => void;
 }): Promise<{ name: string; body: Readable }> {
   const workspace = await db.workspace.findFirst({
     where: { id: options.workspaceId, deletedAt: null },
@@ -351,5 +436,7 @@ export async function exportWorkspaceArchive(options: {
       createdAt: workspace.createdAt.toISOString(),
     },
   };
-  return { name: workspace.name, body: zipStream(files(options.workspaceId, manifest), { mtime: exportedAt }) };
+  const source = files(options.workspaceId, manifest);
+  const reported = options.onProgress ? reportingProgress(options.workspaceId, source, options.onProgress) : source;
+  return { name: workspace.name, body: zipStream(reported, { mtime: exportedAt }) };
 }
