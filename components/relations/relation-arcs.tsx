@@ -5,14 +5,21 @@ import { layoutArcs, type ArcInput, type Box } from "@/lib/relations/arc-layout"
 import type { RelationItem } from "@/lib/validations/relation";
 import { lightEnds } from "./light-ends";
 
+/** A colleague's pending link (presence): drawn as a dashed stub from its source. */
+export type PendingLink = { key: string; sourceId: string; label: string };
+
 type RelationArcsProps = {
   relations: RelationItem[];
+  /** Others' links in the making, from these highlights. */
+  pending?: readonly PendingLink[];
   /** Changes whenever highlights may have moved (annotations, content): ends are measured again. */
   layoutKey: unknown;
   /** The editor's element, observed for size changes. */
   root: HTMLElement | null;
   onJump: (annotationId: string) => void;
 };
+
+const NO_PENDING: readonly PendingLink[] = [];
 
 /** Page-independent boxes of each end: the first line box of its first mark, relative to `origin`. */
 function measure(ids: Iterable<string>, origin: DOMRect): Map<string, Box> {
@@ -37,7 +44,7 @@ function measure(ids: Iterable<string>, origin: DOMRect): Map<string, Box> {
  * when the text or the relations change, not while scrolling; scrolling only
  * picks what is visible and lays out its labels (see lib/relations/arc-layout).
  */
-export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArcsProps) {
+export function RelationArcs({ relations, pending = NO_PENDING, layoutKey, root, onJump }: RelationArcsProps) {
   const anchor = useRef<HTMLDivElement>(null);
   const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
   /** The text's bottom, relative to the layer: nothing is drawn below it (the page must not grow). */
@@ -55,13 +62,13 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
   useLayoutEffect(() => {
     const frame = requestAnimationFrame(() => {
       if (!anchor.current) return;
-      const ids = new Set(relations.flatMap((r) => [r.source.id, r.target.id]));
+      const ids = new Set([...relations.flatMap((r) => [r.source.id, r.target.id]), ...pending.map((p) => p.sourceId)]);
       const origin = anchor.current.getBoundingClientRect();
       setBoxes(measure(ids, origin));
       setLimit(root ? root.getBoundingClientRect().bottom - origin.top : 0);
     });
     return () => cancelAnimationFrame(frame);
-  }, [relations, layoutKey, sizeTick, root]);
+  }, [relations, pending, layoutKey, sizeTick, root]);
 
   useEffect(() => {
     let frame = 0;
@@ -93,8 +100,11 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
       source: boxes.get(r.source.id) ?? null,
       target: boxes.get(r.target.id) ?? null,
     }));
+    for (const p of pending) {
+      inputs.push({ id: `pending:${p.key}`, label: p.label, source: boxes.get(p.sourceId) ?? null, target: null });
+    }
     return layoutArcs(inputs, { viewport });
-  }, [boxes, relations, viewport]);
+  }, [boxes, relations, pending, viewport]);
 
   const width = root?.offsetWidth ?? 0;
   const top = viewport ? viewport.top - 200 : 0;
@@ -111,7 +121,19 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
         aria-hidden="true"
       >
         {shapes.map((shape) => {
-          const relation = byId.get(shape.id)!;
+          const relation = byId.get(shape.id);
+          if (!relation) {
+            return (
+              <path
+                key={shape.id}
+                d={shape.path}
+                className="relation-pending-path"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={1.5}
+              />
+            );
+          }
           const color = relation.type.color;
           return (
             <g key={shape.id} className={relation.flagged ? "relation-flagged" : undefined}>
@@ -127,7 +149,19 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
         })}
       </svg>
       {shapes.map((shape) => {
-        const relation = byId.get(shape.id)!;
+        const relation = byId.get(shape.id);
+        if (!relation) {
+          return (
+            <span
+              key={shape.id}
+              className="relation-label relation-pending"
+              data-pending-link={shape.id.slice("pending:".length)}
+              style={{ left: shape.label.left, top: shape.label.top }}
+            >
+              {pending.find((p) => `pending:${p.key}` === shape.id)?.label}
+            </span>
+          );
+        }
         const ends = [relation.source.id, relation.target.id];
         const style = {
           left: shape.label.left,
