@@ -574,7 +574,6 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             Shortcuts <kbd>?</kbd>
           </button>
         </div>
-        <PendingLinks links={pendingLinks} />
         <ErrorBoundary label="The article">
           <ArticleReader content={props.content} extraExtensions={extensions} selectable onEditor={setEditor} />
         </ErrorBoundary>
@@ -611,7 +610,12 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             selectedId={selectedId}
             summaries={summaries}
             selectedByOthers={selectedByOthers}
-            header={<PresenceBar present={present} status={live?.status ?? null} outOfSync={outOfSync} />}
+            header={
+              <>
+                <PresenceBar present={present} status={live?.status ?? null} outOfSync={outOfSync} />
+                <PendingLinks links={pendingLinks} />
+              </>
+            }
             thread={
               selected && !selected.id.startsWith("tmp-") ? (
                 <>

@@ -26,7 +26,8 @@ function handlePoint(id: string): Point | null {
   const rects = last?.getClientRects();
   const rect = rects?.[rects.length - 1];
   if (!rect) return null;
-  return { x: rect.right + window.scrollX, y: rect.top + rect.height / 2 + window.scrollY };
+  // At the top of the line's end, over the gap between lines rather than the next word.
+  return { x: rect.right + window.scrollX, y: rect.top + 2 + window.scrollY };
 }
 
 /** The highlight under a point of the viewport, other than `except`. */
