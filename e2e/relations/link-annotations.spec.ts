@@ -121,7 +121,10 @@ test("link Ahmad Massoud to the National Resistance Front as “leads” with th
   await expect(edge).toBeVisible();
   await expect(drawn).toHaveCount(1);
   await expect.poll(() => pixelsOfColor(page, graph, leadsColor)).toBeGreaterThan(withoutLeads + 30);
-  if (process.env.E2E_SCREENSHOTS) await graph.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/network-leads.png` });
+  if (process.env.E2E_SCREENSHOTS) {
+    await graph.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/network-leads.png` });
+  }
 });
 
 /** Pixels of a screenshot of `target` within a small distance of `hex` (decoded in the page: no image library needed). */
