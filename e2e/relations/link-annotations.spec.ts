@@ -98,6 +98,10 @@ test("link Ahmad Massoud to the National Resistance Front as “leads” with th
   // The graph draws it as a directed, coloured edge (its accessible list names what the canvas draws)…
   const graph = page.getByTestId("network-graph");
   await expect(graph).toHaveAttribute("data-layout", "done", { timeout: 20_000 });
+  if (process.env.E2E_SCREENSHOTS) {
+    await graph.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/network-initial.png` });
+  }
   const drawn = page.getByTestId("network-graph-relations").getByRole("listitem");
   await expect(drawn).toHaveText(["Ahmad Massoud → leads → National Resistance Front"]);
   await expect(drawn.first()).toHaveAttribute("data-directed", "true");
