@@ -275,7 +275,8 @@ export function createNetworkRenderer(
       if (!type || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
       const attributes: EdgeAttributes = {
         weight: edge.count,
-        size: 2 + Math.min(3, Math.log2(edge.count)),
+        // Thick enough for sigma's arrowhead (sized by the edge's thickness) to read at a glance.
+        size: 3.5 + Math.min(3, Math.log2(edge.count)),
         color: type.color,
         type: edge.directed ? "arrow" : "line",
         relation: { typeId: edge.typeId, name: edge.directed ? type.name : `${type.name} (both ways)` },
