@@ -279,6 +279,171 @@ async function measureCreate(browser, { baseUrl, sessionToken, path: articlePath
   return runs;
 }
 
+/** Percentile `p` (0–100) of `values`, nearest rank. */
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
+};
+
+/**
+ * Scrolls the whole article in the page, `step` px per animation frame (a
+ * fast, smooth wheel scroll), and returns the frames' durations (rAF to rAF).
+ */
+function scrollFrames({ step, frames }) {
+  return new Promise((resolve) => {
+    const times = [];
+    let last = null;
+    window.scrollTo(0, 0);
+    const tick = (now) => {
+      if (last !== null) times.push(now - last);
+      last = now;
+      if (times.length >= frames) return resolve(times);
+      const bottom = document.documentElement.scrollHeight - window.innerHeight;
+      window.scrollBy(0, window.scrollY >= bottom ? -bottom : step);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/**
+ * Frame times while scrolling an open article, with the relation arcs shown
+ * and then hidden (the reader's toggle), `reps` passes each.
+ */
+async function measureScroll(browser, { baseUrl, sessionToken, path: articlePath, n, reps, log }) {
+  const context = await newContext(browser, baseUrl, sessionToken, n);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${articlePath}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await page.waitForTimeout(2000);
+    const result = {};
+    for (const arcs of ["on", "off"]) {
+      if (arcs === "off") await page.getByRole("button", { name: "Hide relations" }).click();
+      const all = [];
+      for (let rep = 0; rep < reps; rep++) all.push(...(await page.evaluate(scrollFrames, { step: 60, frames: 300 })));
+      const labels = await page.evaluate(
+        () => document.querySelectorAll("[data-testid=relation-arcs] .relation-label").length,
+      );
+      result[arcs] = {
+        frames: all.length,
+        p50Ms: round(percentile(all, 50)),
+        p95Ms: round(percentile(all, 95)),
+        maxMs: round(Math.max(...all)),
+        labelsAtEnd: labels,
+      };
+      log(
+        `  scroll, arcs ${arcs}: p50 ${result[arcs].p50Ms} ms, p95 ${result[arcs].p95Ms} ms, max ${result[arcs].maxMs} ms per frame`,
+      );
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Arms the page to time the next Enter in the link menu: keydown → the new arc's label in the DOM → its frame. */
+function armRelationProbe() {
+  const layer = document.querySelector("[data-testid=relation-arcs]");
+  const before = new Set(
+    Array.from(layer.querySelectorAll("[data-relation-id]"), (e) => e.getAttribute("data-relation-id")),
+  );
+  const probe = { keydown: null, arc: null, paint: null };
+  window.__link = probe;
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key === "Enter") probe.keydown = event.timeStamp;
+    },
+    { capture: true, once: true },
+  );
+  const observer = new MutationObserver(() => {
+    for (const label of layer.querySelectorAll("[data-relation-id]")) {
+      if (before.has(label.getAttribute("data-relation-id"))) continue;
+      probe.arc = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (probe.paint = performance.now());
+        channel.port2.postMessage(null);
+      });
+      return;
+    }
+  });
+  observer.observe(layer, { childList: true, subtree: true });
+}
+
+/** Two highlights on screen, near each other and not yet related: their centres. */
+function pickPair(index) {
+  const marks = Array.from(document.querySelectorAll("mark.annotation-highlight[data-annotation-id]")).filter((m) => {
+    const r = m.getBoundingClientRect();
+    return r.top > 120 && r.bottom < window.innerHeight - 40 && r.width > 8;
+  });
+  const ids = [...new Set(marks.map((m) => m.getAttribute("data-annotation-id")))];
+  const a = ids[index * 2];
+  const b = ids[index * 2 + 1];
+  if (!a || !b) return null;
+  const centre = (id) => {
+    const r = document.querySelector(`mark[data-annotation-id="${id}"]`).getClientRects()[0];
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  };
+  return { a: centre(a), b: centre(b) };
+}
+
+/** Links `reps` pairs of highlights on an open article (click, r, click, Enter) and times each confirmation. */
+async function measureCreateRelation(browser, { baseUrl, sessionToken, path: articlePath, n, reps, log }) {
+  const context = await newContext(browser, baseUrl, sessionToken, n);
+  const runs = [];
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${articlePath}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await page.waitForTimeout(2000);
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    await page.waitForTimeout(500);
+    const menu = page.getByRole("listbox", { name: "Relation type" });
+    for (let rep = 0; rep < reps; rep++) {
+      const pair = await page.evaluate(pickPair, rep);
+      if (!pair) throw new Error("No two highlights on screen to link.");
+      await page.mouse.click(pair.a.x, pair.a.y);
+      await page.keyboard.press("r");
+      await page.getByRole("searchbox", { name: "Find the target annotation" }).waitFor({ timeout: 10_000 });
+      await page.mouse.click(pair.b.x, pair.b.y);
+      await menu.waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Relation type");
+      await page.evaluate(armRelationProbe);
+      const saved = page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/relations"),
+        { timeout: 30_000 },
+      );
+      await page.keyboard.press("Enter");
+      const response = await saved;
+      if (response.status() !== 201) throw new Error(`Creating a relation: HTTP ${response.status()}`);
+      await page.waitForFunction(() => window.__link.paint !== null, null, { timeout: 30_000, polling: 50 });
+      await page.waitForTimeout(SETTLE_MS);
+      const probe = await page.evaluate((url) => {
+        const post = performance
+          .getEntriesByType("resource")
+          .find((e) => e.initiatorType === "fetch" && e.name === url && e.startTime >= window.__link.keydown);
+        return { ...window.__link, responseEnd: post?.responseEnd ?? null, requestStart: post?.requestStart ?? null };
+      }, response.url());
+      const run = {
+        arcMs: round(probe.arc - probe.keydown),
+        paintMs: round(probe.paint - probe.keydown),
+        savedMs: round(probe.responseEnd - probe.keydown),
+        serverMs: round(probe.responseEnd - probe.requestStart),
+      };
+      log(
+        `  link on N=${n}: arc ${run.arcMs} ms, painted ${run.paintMs} ms, saved ${run.savedMs} ms (request to response ${run.serverMs} ms)`,
+      );
+      runs.push(run);
+    }
+  } finally {
+    await context.close();
+  }
+  return runs;
+}
+
 function summarize(runs, keys) {
   return Object.fromEntries(keys.map((k) => [k, round(median(runs.map((r) => r[k])))]));
 }
@@ -286,9 +451,19 @@ function summarize(runs, keys) {
 /**
  * Loads each article `reps` times (rounds interleaved over the articles, after
  * one unmeasured warm-up load each) and reports medians; then creates `reps`
- * highlights on the articles listed in `createOn`.
+ * highlights on the articles listed in `createOn`; then, on the article
+ * `relationsOn` (the one seeded with relations), times scrolling with the
+ * arcs on and off and `reps` links.
  */
-export async function benchReader({ baseUrl, sessionToken, articles, reps = 3, createOn = [], log = console.log }) {
+export async function benchReader({
+  baseUrl,
+  sessionToken,
+  articles,
+  reps = 3,
+  createOn = [],
+  relationsOn = null,
+  log = console.log,
+}) {
   const browser = await chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
@@ -298,24 +473,25 @@ export async function benchReader({ baseUrl, sessionToken, articles, reps = 3, c
       log(`  warm-up load, N=${article.n}`);
       await measureLoad(browser, { baseUrl, sessionToken, ...article });
     }
-    const runs = new Map(articles.map((a) => [a.n, []]));
+    const key = (a) => a.key ?? a.n;
+    const runs = new Map(articles.map((a) => [key(a), []]));
     for (let rep = 0; rep < reps; rep++) {
       for (const article of articles) {
         const run = await measureLoad(browser, { baseUrl, sessionToken, ...article });
         log(
-          `  load N=${article.n} #${rep + 1}: ready ${run.readyMs} ms, longest task ${run.longestTaskMs} ms, TBT ${run.tbtMs} ms`,
+          `  load N=${key(article)} #${rep + 1}: ready ${run.readyMs} ms, longest task ${run.longestTaskMs} ms, TBT ${run.tbtMs} ms`,
         );
-        runs.get(article.n).push(run);
+        runs.get(key(article)).push(run);
       }
     }
     // BENCH_PROFILE_DIR: two more loads per article, one under the V8 sampling profiler, one traced (open either in Chrome DevTools).
     const profileDir = process.env.BENCH_PROFILE_DIR;
     if (profileDir) {
       for (const article of articles) {
-        const profilePath = path.join(profileDir, `reader-n${article.n}.cpuprofile`);
+        const profilePath = path.join(profileDir, `reader-n${key(article)}.cpuprofile`);
         await measureLoad(browser, { baseUrl, sessionToken, ...article, profilePath });
         log(`  profile of a load with N=${article.n}: ${profilePath}`);
-        const tracePath = path.join(profileDir, `reader-n${article.n}.trace.json`);
+        const tracePath = path.join(profileDir, `reader-n${key(article)}.trace.json`);
         await measureLoad(browser, { baseUrl, sessionToken, ...article, tracePath });
         log(`  trace of a load with N=${article.n} (Chrome DevTools, Performance): ${tracePath}`);
       }
@@ -323,16 +499,18 @@ export async function benchReader({ baseUrl, sessionToken, articles, reps = 3, c
     const loadKeys = ["readyMs", "domReadyMs", "fcpMs", "ttfbMs", "longestTaskMs", "tbtMs", "tasksOver200"];
     const load = articles.map((a) => ({
       n: a.n,
-      htmlKb: runs.get(a.n)[0].htmlKb,
-      marks: runs.get(a.n)[0].marks,
-      panelRows: runs.get(a.n)[0].panelRows,
-      median: summarize(runs.get(a.n), loadKeys),
-      runs: runs.get(a.n),
+      key: key(a),
+      relations: a.relations ?? 0,
+      htmlKb: runs.get(key(a))[0].htmlKb,
+      marks: runs.get(key(a))[0].marks,
+      panelRows: runs.get(key(a))[0].panelRows,
+      median: summarize(runs.get(key(a)), loadKeys),
+      runs: runs.get(key(a)),
     }));
 
     const create = [];
     for (const n of createOn) {
-      const article = articles.find((a) => a.n === n);
+      const article = articles.find((a) => a.n === n && !a.relations);
       const createRuns = await measureCreate(browser, { baseUrl, sessionToken, ...article, reps, profileDir, log });
       for (const r of createRuns) {
         log(
@@ -345,7 +523,19 @@ export async function benchReader({ baseUrl, sessionToken, articles, reps = 3, c
         runs: createRuns,
       });
     }
-    return { load, create };
+    // Relations (issue 15): scrolling with arcs on and off, and linking, on the article that has them.
+    let relations = null;
+    if (relationsOn !== null) {
+      const article = articles.find((a) => key(a) === relationsOn);
+      const scroll = await measureScroll(browser, { baseUrl, sessionToken, ...article, reps, log });
+      const linkRuns = await measureCreateRelation(browser, { baseUrl, sessionToken, ...article, reps, log });
+      relations = {
+        n: relationsOn,
+        scroll,
+        link: { median: summarize(linkRuns, ["arcMs", "paintMs", "savedMs", "serverMs"]), runs: linkRuns },
+      };
+    }
+    return { load, create, relations };
   } finally {
     await browser.close();
   }

@@ -21,24 +21,30 @@ import { signUpAndSignIn, waitForHttp } from "./client.mjs";
 import { generateAnnotations, generateArticle } from "./generate-article.mjs";
 import { portIsFree, startGroup, stopAll } from "./processes.mjs";
 import { benchReader } from "./reader.mjs";
+import { seedRelations } from "./seed-relations.mjs";
 
-const PARTS = ["api", "reader"];
+/** `relations`: the reader with relations (issue 15) alone — N = 0, 5,000, and 5,000 with 2,000 relations. */
+const PARTS = ["api", "reader", "relations"];
 /** One part alone is much quicker to repeat; a partial run keeps latest.json, the record of a whole run. */
 const only = process.env.BENCH_ONLY || null;
 if (only !== null && !PARTS.includes(only)) {
   console.error(`BENCH_ONLY must be one of ${PARTS.join(", ")} (or unset for both), not "${only}".`);
   process.exit(2);
 }
-const runs = (part) => only === null || only === part;
+const runs = (part) => only === null || only === part || (part === "reader" && only === "relations");
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = path.join(root, "bench", "out");
 const resultsFile = path.join(root, "bench", "results", only ? `latest-${only}.json` : "latest.json");
 
-const APP_PORT = 3300;
-const BASELINE_PORT = 3301;
+/** BENCH_PORT: another pair of ports (this and the next), when 3300–3301 are taken. */
+const APP_PORT = Number(process.env.BENCH_PORT || 3300);
+const BASELINE_PORT = APP_PORT + 1;
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
-const SIZES = [0, 1000, 5000];
+const SIZES = only === "relations" ? [0, 5000] : [0, 1000, 5000];
+/** The reader's relations article: the 5,000-highlight article again, with this many relations (issue 15). */
+const RELATIONS = 2000;
+const RELATIONS_KEY = `5000+${RELATIONS}r`;
 const REPS = 3;
 /**
  * Highlights per seeding call. The batch route accepts 1,000, but its one transaction must
@@ -162,7 +168,7 @@ function printReader(reader, goals) {
   console.table(
     Object.fromEntries(
       reader.load.map((l) => [
-        `N=${l.n}`,
+        l.relations ? `N=${l.n}, ${l.relations} relations` : `N=${l.n}`,
         {
           "ready (ms)": l.median.readyMs,
           "FCP (ms)": l.median.fcpMs,
@@ -177,6 +183,26 @@ function printReader(reader, goals) {
   console.log(
     `Ready N=5000 / N=0: ${goals.readyRatio}× (goal ≤ 1.5×); any task > 200 ms: ${goals.anyTaskOver200 ? "yes" : "no"}`,
   );
+  console.log(
+    `Ready N=5000 with ${RELATIONS} relations / N=0: ${goals.relationsReadyRatio}× (goal ≤ ${goals.relationsReadyRatioGoal}×)`,
+  );
+  const { scroll, link } = reader.relations;
+  console.log(`\nScrolling the relations article (${scroll.on.frames} frames per setting)`);
+  console.table({
+    "arcs on": { "p50 (ms)": scroll.on.p50Ms, "p95 (ms)": scroll.on.p95Ms, "max (ms)": scroll.on.maxMs },
+    "arcs off": { "p50 (ms)": scroll.off.p50Ms, "p95 (ms)": scroll.off.p95Ms, "max (ms)": scroll.off.maxMs },
+  });
+  console.log(`p95 with arcs on: ${scroll.on.p95Ms} ms (goal ≤ ${goals.scrollP95GoalMs} ms)`);
+  console.log("\nLink two highlights (Enter in the type menu, median of 3)");
+  console.table({
+    link: {
+      "arc in DOM (ms)": link.median.arcMs,
+      "painted (ms)": link.median.paintMs,
+      "POST answered (ms)": link.median.savedMs,
+      "request → response (ms)": link.median.serverMs,
+    },
+  });
+  if (!reader.create.length) return;
   console.log("\nCreate one highlight (keydown `h`, median of 3)");
   console.table(
     Object.fromEntries(
@@ -282,7 +308,7 @@ async function main() {
     log(`Warning: the 1-minute load average is ${loadAtStart} on ${os.cpus().length} cores; results will be noisy.`);
   }
   if (only) log(`BENCH_ONLY=${only}: the ${only} part only`);
-  for (const port of [APP_PORT, BASELINE_PORT]) {
+  for (const port of runs("api") ? [APP_PORT, BASELINE_PORT] : [APP_PORT]) {
     if (!(await portIsFree(port))) throw new Error(`Port ${port} is in use; stop what runs there first.`);
   }
   const env = {
@@ -320,6 +346,13 @@ async function main() {
     articles.push(await seedArticle(client, workspace.id, { title, text: article.text, n }, batchTimes));
     log(`  article with ${n} highlights`);
   }
+  if (runs("reader")) {
+    const title = `${article.title}, N=5000 with ${RELATIONS} relations`;
+    const related = await seedArticle(client, workspace.id, { title, text: article.text, n: 5000 }, batchTimes);
+    await seedRelations(databaseUrl, { articleId: related.id, count: RELATIONS });
+    articles.push({ ...related, key: RELATIONS_KEY, relations: RELATIONS });
+    log(`  article with 5000 highlights and ${RELATIONS} relations`);
+  }
   log(`  ${article.words} words, ${article.text.length} characters per long article`);
   batchTimes.sort((a, b) => a - b);
   const seeding = {
@@ -342,16 +375,17 @@ async function main() {
     reader = await benchReader({
       baseUrl: APP_URL,
       sessionToken: client.sessionToken,
-      articles: articles.map(({ n, path }) => ({ n, path })),
+      articles: articles.map(({ n, path, key, relations }) => ({ n, path, key, relations })),
       reps: REPS,
-      createOn: [0, 5000],
+      createOn: only === "relations" ? [] : [0, 5000],
+      relationsOn: RELATIONS_KEY,
       log,
     });
   }
 
   const api = runs("api") ? await benchApi({ env, client, workspace, longText: article.text, seeding }) : null;
 
-  const at = (n) => reader.load.find((l) => l.n === n).median;
+  const at = (key) => reader.load.find((l) => l.key === key).median;
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -375,6 +409,11 @@ async function main() {
         anyTaskOver200: reader.load.some((l) => l.runs.some((r) => r.tasksOver200 > 0)),
         createMarkGoalMs: 16,
         createSavedGoalMs: 100,
+        relationsReadyRatio: Math.round((at(RELATIONS_KEY).readyMs / at(0).readyMs) * 100) / 100,
+        relationsReadyRatioGoal: 1.5,
+        scrollP95GoalMs: 33,
+        linkArcGoalMs: 16.7,
+        linkSavedGoalMs: 100,
       }),
       ...(api && { throughputRatio: api.targets[1].ratioToBaseline, throughputRatioGoal: 0.75 }),
     },

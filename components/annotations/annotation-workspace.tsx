@@ -37,6 +37,8 @@ import { useAnnotations } from "./use-annotations";
 import { selectedTextRange, textMapOf, useTextSelection, type TextSelection } from "./use-text-selection";
 import { useShowRejected } from "./use-show-rejected";
 import { LinkPicker } from "@/components/relations/link-picker";
+import { DragLink } from "@/components/relations/drag-link";
+import { othersLinks, PendingLinks } from "@/components/relations/pending-links";
 import { RelationArcs } from "@/components/relations/relation-arcs";
 import { RelationList } from "@/components/relations/relation-list";
 import { useRelations } from "@/components/relations/use-relations";
@@ -134,7 +136,17 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const [compose, setCompose] = useState<{ id: string; token: number } | null>(null);
   const [focusCommentId, setFocusCommentId] = useState<string | null>(null);
   const { summaries, reloadSoon: reloadSummaries } = useThreadSummaries({ workspaceId, articleId });
-  const present = usePresence({ workspaceId, articleId, meId: me.id, selectedAnnotationId: selectedId });
+  /** A link being made from the selected annotation: its target once picked. */
+  const [linking, setLinking] = useState<{ sourceId: string; targetId: string | null } | null>(null);
+  /** The highlight a link is being dragged from (drag-link.tsx). */
+  const [dragSource, setDragSource] = useState<string | null>(null);
+  const present = usePresence({
+    workspaceId,
+    articleId,
+    meId: me.id,
+    selectedAnnotationId: selectedId,
+    linkingFromId: linking?.sourceId ?? dragSource,
+  });
   const suggestionState = useSuggestions({
     workspaceId,
     articleId,
@@ -146,10 +158,10 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   });
   const { suggestions } = suggestionState;
   const relationState = useRelations({ workspaceId, articleId, initial: props.initialRelations, say });
-  /** A link being made from the selected annotation: its target once picked. */
-  const [linking, setLinking] = useState<{ sourceId: string; targetId: string | null } | null>(null);
   const [arcsHidden, setArcsHidden] = useState(false);
-  /** Clicks on highlights, heard below with the current link in hand. */
+  /** The highlight with the drag handle: the one dragged from, else the hovered (for a moment after), else the selected. */
+  const [handleHover, setHandleHover] = useState<string | null>(null);
+  /** Clicks on (and hovers over) highlights, heard below with the current link in hand. */
   const [highlightClicks] = useState(() => new EventTarget());
   useEffect(() => {
     const onClick = (event: Event) => {
@@ -161,12 +173,30 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     highlightClicks.addEventListener("click", onClick);
     return () => highlightClicks.removeEventListener("click", onClick);
   }, [highlightClicks, linking]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onHover = (event: Event) => {
+      const id = (event as CustomEvent<string | null>).detail;
+      clearTimeout(timer);
+      if (id) setHandleHover(id);
+      // Long enough to reach the handle at the highlight's end.
+      else timer = setTimeout(() => setHandleHover(null), 1500);
+    };
+    highlightClicks.addEventListener("hover", onHover);
+    return () => {
+      clearTimeout(timer);
+      highlightClicks.removeEventListener("hover", onHover);
+    };
+  }, [highlightClicks]);
 
   const extensions = useMemo(
     () => [
       AnnotationHighlights.configure({
         onAnnotationClick: (id: string) => highlightClicks.dispatchEvent(new CustomEvent("click", { detail: id })),
-        onAnnotationHover: (id: string | null, rect: DOMRect | null) => setHover(id && rect ? { id, rect } : null),
+        onAnnotationHover: (id: string | null, rect: DOMRect | null) => {
+          setHover(id && rect ? { id, rect } : null);
+          highlightClicks.dispatchEvent(new CustomEvent("hover", { detail: id }));
+        },
       }),
       SuggestionUnderlines.configure({
         onSuggestionClick: (id: string) => {
@@ -205,6 +235,8 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     [can, me.id],
   );
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const pendingLinks = useMemo(() => othersLinks(present, byId), [present, byId]);
+  const handleId = dragSource ?? handleHover ?? selectedId;
 
   /** Who else has each annotation selected. */
   const selectedByOthers = useMemo(() => {
@@ -549,6 +581,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
           <ErrorBoundary label="The relations">
             <RelationArcs
               relations={shownRelations}
+              pending={pendingLinks}
               layoutKey={annotations}
               root={editor?.view.dom ?? null}
               onJump={reveal}
@@ -577,7 +610,12 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             selectedId={selectedId}
             summaries={summaries}
             selectedByOthers={selectedByOthers}
-            header={<PresenceBar present={present} status={live?.status ?? null} outOfSync={outOfSync} />}
+            header={
+              <>
+                <PresenceBar present={present} status={live?.status ?? null} outOfSync={outOfSync} />
+                <PendingLinks links={pendingLinks} />
+              </>
+            }
             thread={
               selected && !selected.id.startsWith("tmp-") ? (
                 <>
@@ -686,6 +724,17 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             }}
           />
         </div>
+      ) : null}
+      {can.annotate && !linking && handleId && !handleId.startsWith("tmp-") ? (
+        <DragLink
+          annotationId={handleId}
+          layoutKey={annotations}
+          onDragChange={setDragSource}
+          onDrop={(sourceId, targetId) => {
+            setSelectedId(sourceId);
+            setLinking({ sourceId, targetId });
+          }}
+        />
       ) : null}
       {tagAll ? (
         <TagAllDialog

@@ -35,8 +35,6 @@ export function EntityNetworkView({ workspaceId, articles, initial }: EntityNetw
   const [selected, setSelected] = useState<SelectedEdge | null>(null);
   const [relationTypeId, setRelationTypeId] = useState("");
   const [cooccurrence, setCooccurrence] = useState(true);
-  /** The graph without co-occurrence links when they are switched off. */
-  const drawn = useMemo(() => (cooccurrence ? network : { ...network, edges: [] }), [cooccurrence, network]);
 
   // Answers to an earlier choice of article that arrive late are dropped.
   const request = useRef(0);
@@ -58,7 +56,10 @@ export function EntityNetworkView({ workspaceId, articles, initial }: EntityNetw
     }
   }
 
-  const filter: NetworkFilter = useMemo(() => ({ hiddenTypes, minWeight }), [hiddenTypes, minWeight]);
+  const filter: NetworkFilter = useMemo(
+    () => ({ hiddenTypes, minWeight, cooccurrence, relationTypeId }),
+    [hiddenTypes, minWeight, cooccurrence, relationTypeId],
+  );
   const names = useMemo(() => new Map(network.nodes.map((n) => [n.id, n.name])), [network]);
   const colors = useMemo(() => {
     const byType = new Map(network.types.map((t) => [t.id, t.color]));
@@ -103,14 +104,14 @@ export function EntityNetworkView({ workspaceId, articles, initial }: EntityNetw
             <>
               {/* Kept mounted while the table shows, so coming back does not lay the graph out again. */}
               <NetworkGraph
-                network={drawn}
+                network={network}
                 filter={filter}
                 visible={view === "graph"}
                 onNodeClick={openEntity}
                 onEdgeClick={openEdge}
               />
               {view === "table" ? (
-                <NetworkTable workspaceId={workspaceId} network={drawn} filter={filter} onEdge={openEdge} />
+                <NetworkTable workspaceId={workspaceId} network={network} filter={filter} onEdge={openEdge} />
               ) : null}
               <div className="row network-relation-controls">
                 <label>

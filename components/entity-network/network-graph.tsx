@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import type { NetworkFilter } from "@/lib/entity-network/network-filter";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { shownRelationEdges, type NetworkFilter } from "@/lib/entity-network/network-filter";
 import type { EntityNetwork } from "@/lib/entity-network/types";
 import type { NetworkRenderer, NetworkRendererEvents } from "./network-renderer";
 
@@ -25,6 +25,7 @@ export function NetworkGraph({ network, filter, visible, onNodeClick, onEdgeClic
   const events = useRef<NetworkRendererEvents>({});
   const latest = useRef({ network, filter });
   const [layout, setLayout] = useState<"loading" | "running" | "done" | "failed">("loading");
+  const relations = useMemo(() => shownRelationEdges(network, filter), [network, filter]);
 
   useEffect(() => {
     latest.current = { network, filter };
@@ -76,6 +77,14 @@ export function NetworkGraph({ network, filter, visible, onNodeClick, onEdgeClic
         role="img"
         aria-label={`Entity network: ${network.nodes.length} entities, ${network.edges.length} links. The table view lists them.`}
       />
+      {/* What the canvas draws as typed edges, for screen readers (and tests): the same filter as the renderer. */}
+      <ul className="visually-hidden" aria-label="Relation edges in the graph" data-testid="network-graph-relations">
+        {relations.map((e) => (
+          <li key={`${e.source}~${e.typeId}~${e.target}`} data-directed={e.directed} data-color={e.type.color}>
+            {e.sourceName} {e.directed ? `→ ${e.type.name} →` : `↔ ${e.type.name} ↔`} {e.targetName}
+          </li>
+        ))}
+      </ul>
       {layout === "running" ? (
         <p className="network-graph-status small muted" aria-hidden="true">
           Arranging…

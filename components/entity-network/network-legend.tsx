@@ -28,7 +28,22 @@ export function NetworkLegend({ network, hiddenTypes, onToggle }: NetworkLegendP
           </label>
         ))}
       </fieldset>
-      <p className="muted small network-legend-note">Size: mentions. Line width: shared paragraphs.</p>
+      {network.relationTypes.length ? (
+        <ul className="network-legend-relations" aria-label="Relation edges">
+          {network.relationTypes.map((t) => (
+            <li key={t.id}>
+              <svg width="28" height="10" aria-hidden="true">
+                <line x1="1" y1="5" x2={t.directed ? 20 : 27} y2="5" stroke={t.color} strokeWidth="2.5" />
+                {t.directed ? <path d="M 19 1 L 27 5 L 19 9 z" fill={t.color} /> : null}
+              </svg>
+              <span className="network-legend-name">{t.name}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="muted small network-legend-note">
+        Size: mentions. Grey lines: shared paragraphs (width: how many). Coloured arrows: relations, named on hover.
+      </p>
     </div>
   );
 }

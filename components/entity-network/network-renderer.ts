@@ -9,11 +9,29 @@ import { inferSettings } from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import Sigma from "sigma";
 import { edgeSize, LABEL_SIZE_THRESHOLD, nodeSize } from "@/lib/entity-network/graph-style";
-import { isEdgeShown, isNodeShown, NO_FILTER, type NetworkFilter } from "@/lib/entity-network/network-filter";
+import {
+  isEdgeShown,
+  isNodeShown,
+  isRelationEdgeShown,
+  NO_FILTER,
+  type NetworkFilter,
+} from "@/lib/entity-network/network-filter";
 import type { EntityNetwork } from "@/lib/entity-network/types";
 
 type NodeAttributes = { x: number; y: number; size: number; color: string; label: string; typeId: string };
-type EdgeAttributes = { size: number; color: string; weight: number };
+/**
+ * Co-occurrence links are undirected lines; relations are edges of their own
+ * (`relation` set), coloured by type, with an arrowhead when the type is
+ * directed, and labelled with the type on hover.
+ */
+type EdgeAttributes = {
+  size: number;
+  color: string;
+  weight: number;
+  type?: "line" | "arrow";
+  label?: string | null;
+  relation?: { typeId: string; name: string };
+};
 type NetworkGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 export type LayoutResult = { ms: number; settled: boolean };
@@ -60,15 +78,19 @@ function layoutBudgetMs(order: number): number {
 }
 
 export const edgeKey = (source: string, target: string) => `${source}~${target}`;
+export const relationEdgeKey = (edge: { source: string; target: string; typeId: string }) =>
+  `relation:${edge.typeId}:${edge.source}~${edge.target}`;
 
 export function createNetworkRenderer(
   container: HTMLElement,
   network: EntityNetwork,
   events: NetworkRendererEvents = {},
 ): NetworkRenderer {
-  const graph: NetworkGraph = new Graph({ type: "undirected" });
+  // Mixed and multi: one undirected co-occurrence link and any number of typed relations per pair.
+  const graph: NetworkGraph = new Graph({ type: "mixed", multi: true });
   let filter = NO_FILTER;
   let hovered: { node: string; neighbours: Set<string> } | null = null;
+  let hoveredEdge: string | null = null;
   let layout: {
     supervisor: FA2Layout;
     timer: ReturnType<typeof setInterval>;
@@ -90,6 +112,10 @@ export function createNetworkRenderer(
     labelDensity: 0.6,
     defaultEdgeColor: EDGE_COLOR,
     zIndex: true,
+    renderEdgeLabels: true,
+    edgeLabelFont: "system-ui, sans-serif",
+    edgeLabelSize: 12,
+    edgeLabelWeight: "600",
     minCameraRatio: 0.02,
     maxCameraRatio: 4,
     nodeReducer(node, data) {
@@ -103,8 +129,16 @@ export function createNetworkRenderer(
       if (layout && drawNodesOnlyWhileLaying) return { ...data, hidden: true };
       const [source, target] = graph.extremities(edge);
       const ends = [graph.getNodeAttributes(source), graph.getNodeAttributes(target)] as const;
-      if (!isEdgeShown(data, [ends[0], ends[1]], filter)) return { ...data, hidden: true };
+      const shown = data.relation
+        ? isRelationEdgeShown(data.relation, [ends[0], ends[1]], filter)
+        : isEdgeShown(data, [ends[0], ends[1]], filter);
+      if (!shown) return { ...data, hidden: true };
+      // A relation's type shows on hover (of the edge, or of one of its ends).
+      const labelled =
+        data.relation && (edge === hoveredEdge || (hovered && (source === hovered.node || target === hovered.node)));
+      if (labelled) return { ...data, label: data.relation!.name, forceLabel: true, size: data.size + 1, zIndex: 2 };
       if (!hovered) return data;
+      if (data.relation && (source === hovered.node || target === hovered.node)) return { ...data, zIndex: 2 };
       if (source === hovered.node || target === hovered.node) {
         return { ...data, color: EDGE_HIGHLIGHT_COLOR, zIndex: 1 };
       }
@@ -128,8 +162,16 @@ export function createNetworkRenderer(
       sigma.refresh({ skipIndexation: true });
     }, UNHOVER_DELAY_MS);
   });
-  sigma.on("enterEdge", () => (container.style.cursor = "pointer"));
-  sigma.on("leaveEdge", () => (container.style.cursor = ""));
+  sigma.on("enterEdge", ({ edge }) => {
+    container.style.cursor = "pointer";
+    hoveredEdge = edge;
+    if (graph.getEdgeAttribute(edge, "relation")) sigma.refresh({ skipIndexation: true });
+  });
+  sigma.on("leaveEdge", ({ edge }) => {
+    container.style.cursor = "";
+    hoveredEdge = null;
+    if (graph.getEdgeAttribute(edge, "relation")) sigma.refresh({ skipIndexation: true });
+  });
   sigma.on("clickNode", ({ node }) => events.onNodeClick?.(node));
   sigma.on("clickEdge", ({ edge }) => {
     const [source, target] = graph.extremities(edge);
@@ -193,6 +235,7 @@ export function createNetworkRenderer(
   function setNetwork(next: EntityNetwork) {
     stopLayout();
     hovered = null;
+    hoveredEdge = null;
     const placed = new Map(graph.mapNodes((node, a) => [node, { x: a.x, y: a.y }] as const));
     const color = new Map(next.types.map((t) => [t.id, t.color]));
     const maxMentions = Math.max(1, ...next.nodes.map((n) => n.mentions));
@@ -219,11 +262,28 @@ export function createNetworkRenderer(
     });
     for (const edge of next.edges) {
       if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-      graph.addEdgeWithKey(edgeKey(edge.source, edge.target), edge.source, edge.target, {
+      graph.addUndirectedEdgeWithKey(edgeKey(edge.source, edge.target), edge.source, edge.target, {
         weight: edge.weight,
         size: edgeSize(edge.weight, maxWeight),
         color: EDGE_COLOR,
+        type: "line",
       });
+    }
+    const relationTypes = new Map(next.relationTypes.map((t) => [t.id, t]));
+    for (const edge of next.relationEdges ?? []) {
+      const type = relationTypes.get(edge.typeId);
+      if (!type || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+      const attributes: EdgeAttributes = {
+        weight: edge.count,
+        // Thick enough for sigma's arrowhead (sized by the edge's thickness) to read at a glance.
+        size: 3.5 + Math.min(3, Math.log2(edge.count)),
+        color: type.color,
+        type: edge.directed ? "arrow" : "line",
+        relation: { typeId: edge.typeId, name: edge.directed ? type.name : `${type.name} (both ways)` },
+      };
+      const key = relationEdgeKey(edge);
+      if (edge.directed) graph.addDirectedEdgeWithKey(key, edge.source, edge.target, attributes);
+      else graph.addUndirectedEdgeWithKey(key, edge.source, edge.target, attributes);
     }
     startLayout();
   }

@@ -3,6 +3,7 @@ import type { LiveEventType, LiveMessage } from "@/lib/live/live-event";
 /** Every event type a stream may carry (each arrives as a named SSE event). */
 export const LIVE_EVENT_TYPES = [
   "annotation.changed",
+  "relation.changed",
   "comment.changed",
   "thread.changed",
   "article.revised",
@@ -11,6 +12,11 @@ export const LIVE_EVENT_TYPES = [
   "member.changed",
   "assignment.changed",
 ] as const satisfies readonly LiveEventType[];
+
+/** Fails to compile when an event type is missing above (its listeners would never hear it). */
+export const EVERY_LIVE_EVENT_TYPE_LISTENED: [Exclude<LiveEventType, (typeof LIVE_EVENT_TYPES)[number]>] extends [never]
+  ? true
+  : never = true;
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 

@@ -4,23 +4,33 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/lib/client/api";
 import { useLiveConnection, useLiveEvents, useLiveReset } from "./use-live-events";
 
-export type PresentMember = { userId: string; name: string; selectedAnnotationIds: string[] };
+export type PresentMember = {
+  userId: string;
+  name: string;
+  selectedAnnotationIds: string[];
+  /** The annotations this member is linking from now (pending relations; none for a blind viewer). */
+  linkingFromIds: string[];
+};
 
 /** A burst of arrivals and clicks costs one reload. */
 const RELOAD_DELAY_MS = 150;
 
 /**
- * Who else has the article open, and what each has selected; and tells the
- * others what this reader selects (by this page's connection, so each tab
- * counts on its own). Refreshed on every `presence.changed`.
+ * Who else has the article open, what each has selected and is linking from;
+ * and tells the others what this reader selects and links from (by this
+ * page's connection, so each tab counts on its own). Refreshed on every
+ * `presence.changed`.
  */
 export function usePresence(options: {
   workspaceId: string;
   articleId: string;
   meId: string;
   selectedAnnotationId: string | null;
+  /** The annotation a link is being made from (after `r`, Link… or during a drag), or null. */
+  linkingFromId?: string | null;
 }): PresentMember[] {
   const { workspaceId, articleId, meId, selectedAnnotationId } = options;
+  const linkingFromId = options.linkingFromId?.startsWith("tmp-") ? null : (options.linkingFromId ?? null);
   const url = `/api/workspaces/${encodeURIComponent(workspaceId)}/articles/${encodeURIComponent(articleId)}/presence`;
   const connection = useLiveConnection();
   const connectionId = connection?.connectionId ?? null;
@@ -54,10 +64,12 @@ export function usePresence(options: {
   useEffect(() => {
     if (!connectionId) return;
     const timeout = setTimeout(() => {
-      void api(url, { method: "POST", json: { connectionId, selectedAnnotationId: shared } }).catch(() => undefined);
+      void api(url, { method: "POST", json: { connectionId, selectedAnnotationId: shared, linkingFromId } }).catch(
+        () => undefined,
+      );
     }, 100);
     return () => clearTimeout(timeout);
-  }, [connectionId, shared, url]);
+  }, [connectionId, shared, linkingFromId, url]);
 
   return present;
 }

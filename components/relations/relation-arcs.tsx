@@ -5,8 +5,13 @@ import { layoutArcs, type ArcInput, type Box } from "@/lib/relations/arc-layout"
 import type { RelationItem } from "@/lib/validations/relation";
 import { lightEnds } from "./light-ends";
 
+/** A colleague's pending link (presence): drawn as a dashed stub from its source. */
+export type PendingLink = { key: string; sourceId: string; label: string };
+
 type RelationArcsProps = {
   relations: RelationItem[];
+  /** Others' links in the making, from these highlights. */
+  pending?: readonly PendingLink[];
   /** Changes whenever highlights may have moved (annotations, content): ends are measured again. */
   layoutKey: unknown;
   /** The editor's element, observed for size changes. */
@@ -14,12 +19,22 @@ type RelationArcsProps = {
   onJump: (annotationId: string) => void;
 };
 
-/** Page-independent boxes of each end: the first line box of its first mark, relative to `origin`. */
-function measure(ids: Iterable<string>, origin: DOMRect): Map<string, Box> {
+const NO_PENDING: readonly PendingLink[] = [];
+/** Scrolling less than this keeps the arcs' layout (the layer's 200 px margin covers it). */
+const SCROLL_STEP = 120;
+
+/**
+ * Page-independent boxes of each end: the first line box of its first mark,
+ * relative to `origin`. One pass over the marks (a selector per end scanned
+ * the whole document once per end: 4,000 ends × 5,000 marks on open).
+ */
+function measure(ids: ReadonlySet<string>, origin: DOMRect): Map<string, Box> {
   const boxes = new Map<string, Box>();
-  for (const id of ids) {
-    const mark = document.querySelector(`mark[data-annotation-id="${CSS.escape(id)}"]`);
-    const rect = mark?.getClientRects()[0];
+  if (!ids.size) return boxes;
+  for (const mark of document.querySelectorAll("mark[data-annotation-id]")) {
+    const id = mark.getAttribute("data-annotation-id")!;
+    if (!ids.has(id) || boxes.has(id)) continue;
+    const rect = mark.getClientRects()[0];
     if (!rect) continue;
     boxes.set(id, {
       left: rect.left - origin.left,
@@ -37,7 +52,7 @@ function measure(ids: Iterable<string>, origin: DOMRect): Map<string, Box> {
  * when the text or the relations change, not while scrolling; scrolling only
  * picks what is visible and lays out its labels (see lib/relations/arc-layout).
  */
-export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArcsProps) {
+export function RelationArcs({ relations, pending = NO_PENDING, layoutKey, root, onJump }: RelationArcsProps) {
   const anchor = useRef<HTMLDivElement>(null);
   const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
   /** The text's bottom, relative to the layer: nothing is drawn below it (the page must not grow). */
@@ -55,13 +70,13 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
   useLayoutEffect(() => {
     const frame = requestAnimationFrame(() => {
       if (!anchor.current) return;
-      const ids = new Set(relations.flatMap((r) => [r.source.id, r.target.id]));
+      const ids = new Set([...relations.flatMap((r) => [r.source.id, r.target.id]), ...pending.map((p) => p.sourceId)]);
       const origin = anchor.current.getBoundingClientRect();
       setBoxes(measure(ids, origin));
       setLimit(root ? root.getBoundingClientRect().bottom - origin.top : 0);
     });
     return () => cancelAnimationFrame(frame);
-  }, [relations, layoutKey, sizeTick, root]);
+  }, [relations, pending, layoutKey, sizeTick, root]);
 
   useEffect(() => {
     let frame = 0;
@@ -69,7 +84,14 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
       frame = 0;
       if (!anchor.current) return;
       const top = -anchor.current.getBoundingClientRect().top;
-      setViewport({ top, bottom: top + window.innerHeight });
+      const bottom = top + window.innerHeight;
+      // Laid out again every SCROLL_STEP px, not every frame: the layer reaches 200 px past the
+      // screen, and redrawing it each frame cost more than a frame without a GPU (bench/README.md).
+      setViewport((prev) =>
+        prev && Math.abs(prev.top - top) < SCROLL_STEP && prev.bottom - prev.top === bottom - top
+          ? prev
+          : { top, bottom },
+      );
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(update);
@@ -93,8 +115,11 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
       source: boxes.get(r.source.id) ?? null,
       target: boxes.get(r.target.id) ?? null,
     }));
+    for (const p of pending) {
+      inputs.push({ id: `pending:${p.key}`, label: p.label, source: boxes.get(p.sourceId) ?? null, target: null });
+    }
     return layoutArcs(inputs, { viewport });
-  }, [boxes, relations, viewport]);
+  }, [boxes, relations, pending, viewport]);
 
   const width = root?.offsetWidth ?? 0;
   const top = viewport ? viewport.top - 200 : 0;
@@ -111,7 +136,19 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
         aria-hidden="true"
       >
         {shapes.map((shape) => {
-          const relation = byId.get(shape.id)!;
+          const relation = byId.get(shape.id);
+          if (!relation) {
+            return (
+              <path
+                key={shape.id}
+                d={shape.path}
+                className="relation-pending-path"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={1.5}
+              />
+            );
+          }
           const color = relation.type.color;
           return (
             <g key={shape.id} className={relation.flagged ? "relation-flagged" : undefined}>
@@ -127,7 +164,19 @@ export function RelationArcs({ relations, layoutKey, root, onJump }: RelationArc
         })}
       </svg>
       {shapes.map((shape) => {
-        const relation = byId.get(shape.id)!;
+        const relation = byId.get(shape.id);
+        if (!relation) {
+          return (
+            <span
+              key={shape.id}
+              className="relation-label relation-pending"
+              data-pending-link={shape.id.slice("pending:".length)}
+              style={{ left: shape.label.left, top: shape.label.top }}
+            >
+              {pending.find((p) => `pending:${p.key}` === shape.id)?.label}
+            </span>
+          );
+        }
         const ends = [relation.source.id, relation.target.id];
         const style = {
           left: shape.label.left,

@@ -95,10 +95,67 @@ test("link Ahmad Massoud to the National Resistance Front as “leads” with th
   const edge = edges.getByRole("row").filter({ hasText: "leads →" });
   await expect(edge).toContainText("Ahmad Massoud");
   await expect(edge).toContainText("National Resistance Front");
-  // The filter by relation type: another type shows none.
+  // The graph draws it as a directed, coloured edge (its accessible list names what the canvas draws)…
+  const graph = page.getByTestId("network-graph");
+  await expect(graph).toHaveAttribute("data-layout", "done", { timeout: 20_000 });
+  if (process.env.E2E_SCREENSHOTS) {
+    await graph.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/network-initial.png` });
+  }
+  const drawn = page.getByTestId("network-graph-relations").getByRole("listitem");
+  await expect(drawn).toHaveText(["Ahmad Massoud → leads → National Resistance Front"]);
+  await expect(drawn.first()).toHaveAttribute("data-directed", "true");
+  const leadsColor = (await drawn.first().getAttribute("data-color"))!;
+  // …and the canvas really has it: pixels of the type's colour, fewer once the edge is filtered out
+  // (the default colours of "leads" and of Person are the same: the Person node keeps its own).
+  const withLeads = await pixelsOfColor(page, graph, leadsColor);
+  // Co-occurrence switched off: the relation edge stays.
+  await page.getByLabel("Show co-occurrence links").uncheck();
+  await expect(drawn).toHaveCount(1);
+  // The relation type filter lists the types in the network; hiding its target's entity type hides the edge.
   await page.getByLabel("Relation type").selectOption({ label: "leads" });
+  await expect(drawn).toHaveCount(1);
+  const organizations = page.getByRole("group", { name: "Types" }).getByRole("checkbox", { name: /Organization/ });
+  await organizations.uncheck();
+  await expect(drawn).toHaveCount(0);
+  await expect(edge).toBeHidden();
+  await expect.poll(() => pixelsOfColor(page, graph, leadsColor)).toBeLessThan(withLeads - 30);
+  const withoutLeads = await pixelsOfColor(page, graph, leadsColor);
+  await organizations.check();
   await expect(edge).toBeVisible();
+  await expect(drawn).toHaveCount(1);
+  await expect.poll(() => pixelsOfColor(page, graph, leadsColor)).toBeGreaterThan(withoutLeads + 30);
+  if (process.env.E2E_SCREENSHOTS) {
+    await graph.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/network-leads.png` });
+  }
 });
+
+/** Pixels of a screenshot of `target` within a small distance of `hex` (decoded in the page: no image library needed). */
+async function pixelsOfColor(page: Page, target: ReturnType<Page["locator"]>, hex: string): Promise<number> {
+  const png = (await target.screenshot()).toString("base64");
+  return page.evaluate(
+    async ({ png, hex }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext("2d")!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 40)
+          count++;
+      }
+      return count;
+    },
+    { png, hex },
+  );
+}
 
 test("a target 40 paragraphs away is picked from the searchable list, drawn as a stub with ↗ jump, and the jump goes there", async ({
   page,

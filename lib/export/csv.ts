@@ -1,4 +1,4 @@
-import { TABLE_COLUMNS, tableRows } from "./table";
+import { RELATION_COLUMNS, relationTableRows, TABLE_COLUMNS, tableRows } from "./table";
 import type { ExportSource } from "./types";
 
 /**
@@ -23,4 +23,14 @@ export function csvLine(values: ReadonlyArray<string | number | null | undefined
 export async function* csvExport(source: ExportSource): AsyncGenerator<string> {
   yield `\uFEFF${csvLine(TABLE_COLUMNS)}`;
   for await (const row of tableRows(source)) yield csvLine(TABLE_COLUMNS.map((c) => row[c]));
+}
+
+/**
+ * Streams the relations file that goes with the CSV: the same filters, one
+ * line per relation whose two ends are in the annotations file. Columns: see
+ * {@link RELATION_COLUMNS}.
+ */
+export async function* csvRelationsExport(source: ExportSource): AsyncGenerator<string> {
+  yield `\uFEFF${csvLine(RELATION_COLUMNS)}`;
+  for await (const row of relationTableRows(source)) yield csvLine(RELATION_COLUMNS.map((c) => row[c]));
 }

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ExportFormat } from "@/lib/validations/export";
 import { articleFileBase, bratFiles } from "./brat";
 import { conllExport } from "./conll";
-import { CSV_MEDIA_TYPE, csvExport } from "./csv";
+import { CSV_MEDIA_TYPE, csvExport, csvRelationsExport } from "./csv";
 import { doccanoExport } from "./doccano";
 import { htmlReports } from "./html-report";
 import type { ExportLinks } from "./links";
@@ -41,6 +41,7 @@ export type ExportDocument = { fileName: string; mediaType: string; body: Readab
 
 const single: Partial<Record<ExportFormat, (s: ExportSource, o: SpanOptions) => AsyncIterable<string>>> = {
   csv: csvExport,
+  "csv-relations": csvRelationsExport,
   jsonl: doccanoExport,
   conll: conllExport,
   spacy: spacyExport,
@@ -81,12 +82,14 @@ export function exportFiles(source: ExportSource, options: ExportOptions): Async
   if (format === "xlsx") return one("annotations.xlsx", xlsxExport(source));
   const run = single[format];
   if (!run) throw new Error(`Unknown export format ${format}`);
-  return one(`annotations.${extensions[format]}`, run(source, { untaggedLabel: options.untaggedLabel }));
+  const name = format === "csv-relations" ? "relations" : "annotations";
+  return one(`${name}.${extensions[format]}`, run(source, { untaggedLabel: options.untaggedLabel }));
 }
 
 const extensions: Record<ExportFormat, string> = {
   w3c: "jsonld",
   csv: "csv",
+  "csv-relations": "csv",
   xlsx: "xlsx",
   jsonl: "jsonl",
   brat: "zip",
@@ -99,6 +102,7 @@ const extensions: Record<ExportFormat, string> = {
 export const exportMediaTypes: Record<ExportFormat, string> = {
   w3c: W3C_MEDIA_TYPE,
   csv: CSV_MEDIA_TYPE,
+  "csv-relations": CSV_MEDIA_TYPE,
   xlsx: XLSX_MEDIA_TYPE,
   jsonl: "application/jsonl; charset=utf-8",
   brat: "application/zip",
@@ -135,7 +139,7 @@ export function exportDocument(source: ExportSource, options: ExportOptions): Ex
   }
   const base = scope.kind === "article" ? articleFileBase(scope.article) : "annotations";
   return {
-    fileName: `${base}.${extensions[format]}`,
+    fileName: format === "csv-relations" ? `${base}-relations.csv` : `${base}.${extensions[format]}`,
     mediaType: exportMediaTypes[format],
     body: Readable.from(contents(files), { objectMode: false }),
   };

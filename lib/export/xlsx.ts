@@ -1,45 +1,16 @@
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { createOffsetConverter, type OffsetConverter } from "@/lib/anchoring/unicode";
-import { TABLE_COLUMNS, tableRow } from "./table";
-import { exportedRelations, type ExportArticle, type ExportSource } from "./types";
-
-/** Columns of the workbook's second sheet, "Relations": one row per relation whose two ends are exported. */
-export const RELATION_COLUMNS = [
-  "article_id",
-  "article",
-  "relation_id",
-  "type",
-  "directed",
-  "source_id",
-  "source_quote",
-  "target_id",
-  "target_quote",
-  "author",
-  "status",
-  "rejection_reason",
-  "note",
-  "created",
-] as const;
-
-function relationRows(article: ExportArticle, quotes: ReadonlyMap<string, string>) {
-  return exportedRelations(article, new Set(quotes.keys())).map((r) => ({
-    article_id: article.id,
-    article: article.title,
-    relation_id: r.id,
-    type: r.type.name,
-    directed: r.type.directed ? "yes" : "no",
-    source_id: r.sourceId,
-    source_quote: quotes.get(r.sourceId) ?? "",
-    target_id: r.targetId,
-    target_quote: quotes.get(r.targetId) ?? "",
-    author: r.author.name,
-    status: r.status.toLowerCase(),
-    rejection_reason: r.rejectionReason ?? "",
-    note: r.note ?? "",
-    created: r.createdAt.toISOString(),
-  }));
-}
+import {
+  RELATION_COLUMNS,
+  relationEnd,
+  relationRows,
+  TABLE_COLUMNS,
+  tableRow,
+  type RelationEnd,
+  type RelationRow,
+} from "./table";
+import type { ExportArticle, ExportSource } from "./types";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -55,7 +26,7 @@ export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.sp
  * 15 → 8 s with a slow reader).
  *
  * A second sheet, "Relations", lists the relations whose two ends are in the
- * first (RELATION_COLUMNS); they are gathered while the first is written (a
+ * first (RELATION_COLUMNS, as the CSV export's relations file); they are gathered while the first is written (a
  * relation row is small) and written after it, as the streaming writer needs.
  */
 export function xlsxExport(source: ExportSource): Readable {
@@ -72,21 +43,21 @@ export function xlsxExport(source: ExportSource): Readable {
   (async () => {
     let current: ExportArticle | null = null;
     let converter: OffsetConverter | null = null;
-    let quotes = new Map<string, string>();
-    const relations: ReturnType<typeof relationRows> = [];
+    let ends = new Map<string, RelationEnd>();
+    const relations: RelationRow[] = [];
     for await (const { article, annotations } of source) {
       if (article.id !== current?.id || !converter) {
-        if (current) relations.push(...relationRows(current, quotes));
+        if (current) relations.push(...relationRows(current, ends));
         current = article;
         converter = createOffsetConverter(article.text);
-        quotes = new Map();
+        ends = new Map();
       }
       for (const annotation of annotations) {
-        if (article.relations?.length) quotes.set(annotation.id, annotation.exact);
+        if (article.relations?.length) ends.set(annotation.id, relationEnd(article, annotation));
         sheet.addRow(tableRow(article, annotation, converter)).commit();
       }
     }
-    if (current) relations.push(...relationRows(current, quotes));
+    if (current) relations.push(...relationRows(current, ends));
     sheet.commit();
     const relationSheet = workbook.addWorksheet("Relations", { views: [{ state: "frozen", ySplit: 1 }] });
     relationSheet.columns = RELATION_COLUMNS.map((key) => ({

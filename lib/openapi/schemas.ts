@@ -463,7 +463,13 @@ export const CreatedInvitationSchema = registry.register(
 
 export const PresentMemberSchema = registry.register(
   "PresentMember",
-  z.object({ userId: z.string(), name: z.string(), selectedAnnotationIds: z.array(z.string()) }),
+  z.object({
+    userId: z.string(),
+    name: z.string(),
+    selectedAnnotationIds: z.array(z.string()),
+    /** Pending links: the annotations the member is linking from (none for a viewer annotating blind). */
+    linkingFromIds: z.array(z.string()),
+  }),
 );
 
 const reviewContext = z.object({

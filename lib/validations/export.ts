@@ -3,7 +3,17 @@ import { storableDate, text } from "@/lib/validations/storable";
 import { annotationStatusSchema } from "@/lib/validations/annotation";
 
 /** The export formats (lib/export), in the order the export dialog lists them. */
-export const exportFormats = ["w3c", "csv", "xlsx", "jsonl", "brat", "conll", "spacy", "html"] as const;
+export const exportFormats = [
+  "w3c",
+  "csv",
+  "csv-relations",
+  "xlsx",
+  "jsonl",
+  "brat",
+  "conll",
+  "spacy",
+  "html",
+] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export const exportFormatLabels: Record<ExportFormat, { label: string; description: string }> = {
@@ -12,7 +22,11 @@ export const exportFormatLabels: Record<ExportFormat, { label: string; descripti
     description: "For annotation tools: quote and code-point position selectors, entities, threads, review status.",
   },
   csv: { label: "CSV", description: "One row per annotation, for spreadsheets and scripts." },
-  xlsx: { label: "Excel (XLSX)", description: "The CSV's table as a workbook." },
+  "csv-relations": {
+    label: "CSV — relations",
+    description: "The file that goes with the CSV: one row per relation between its annotations (same filters).",
+  },
+  xlsx: { label: "Excel (XLSX)", description: "The CSV's two tables as a workbook: annotations and relations." },
   jsonl: { label: "doccano JSONL", description: "Text and entity spans per article." },
   brat: { label: "brat standoff (.zip)", description: ".txt and .ann per article, with notes and status." },
   conll: { label: "CoNLL-2003 BIO", description: "Token and tag per line, sentence by sentence." },

@@ -18,8 +18,13 @@ export const lastEventIdSchema = text()
   .transform((v) => BigInt(v))
   .refine((v) => v <= MAX_EVENT_ID, "Last-Event-ID must be an event id.");
 
-/** What a reader has selected, for the others' presence markers. */
+/**
+ * What a reader has selected, for the others' presence markers, and the
+ * annotation they are linking from while a relation is pending (null: none;
+ * left out: unchanged).
+ */
 export const presenceSelectionSchema = z.object({
   connectionId: id,
   selectedAnnotationId: id.nullable(),
+  linkingFromId: id.nullable().optional(),
 });

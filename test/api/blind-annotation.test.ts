@@ -331,6 +331,26 @@ describe("an analyst annotating blind", () => {
     expect(reviewerView.flatMap((p) => p.selectedAnnotationIds)).toEqual([othersAnnotation]);
     await db.presence.delete({ where: { connectionId: `c-${othersAnnotation}` } });
   });
+
+  it("never sees others' pending links, even from their own annotation", async () => {
+    await db.presence.createMany({
+      data: [
+        // Linking from their own annotation, and from the blind analyst's own one (both visible to a reviewer).
+        { connectionId: "c-linking-1", userId: other.id, workspaceId, articleId, linkingFromId: othersAnnotation },
+        { connectionId: "c-linking-2", userId: reviewer.id, workspaceId, articleId, linkingFromId: ownAnnotation },
+      ],
+    });
+    try {
+      type Seen = { userId: string; linkingFromIds: string[] }[];
+      const blindView = (await json(blind, R.presence, { articleId })).data as Seen;
+      expect(blindView.map((p) => p.userId).sort()).toEqual([other.id, reviewer.id].sort());
+      expect(blindView.flatMap((p) => p.linkingFromIds)).toEqual([]);
+      const ownerView = (await json(owner, R.presence, { articleId })).data as Seen;
+      expect(ownerView.flatMap((p) => p.linkingFromIds).sort()).toEqual([othersAnnotation, ownAnnotation].sort());
+    } finally {
+      await db.presence.deleteMany({ where: { connectionId: { in: ["c-linking-1", "c-linking-2"] } } });
+    }
+  });
 });
 
 describe("reviewers and owners", () => {

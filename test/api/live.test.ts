@@ -241,6 +241,48 @@ describe("the event stream", () => {
       stream.close();
     }
   });
+  it("shows a pending link to the others, and forgets it when the link is made or cancelled", async () => {
+    const presence = "api/workspaces/[workspaceId]/articles/[articleId]/presence/route.ts";
+    const stream = await connect(reader);
+    const watcher = await connect(owner);
+    try {
+      const { connectionId } = stream.frames.find((f) => f.event === "hello")!.data as { connectionId: string };
+      const share = async (linkingFromId: string | null | undefined) => {
+        const res = await callRoute({
+          file: presence,
+          method: "POST",
+          params: { workspaceId, articleId },
+          cookie: await sessionCookie(reader),
+          json: { connectionId, selectedAnnotationId: annotationId, linkingFromId },
+        });
+        expect(res.status).toBe(204);
+      };
+      const linkingSeenByOwner = async () => {
+        const res = await callRoute({
+          file: presence,
+          method: "GET",
+          params: { workspaceId, articleId },
+          cookie: await sessionCookie(owner),
+        });
+        const { data } = (await res.json()) as { data: { userId: string; linkingFromIds: string[] }[] };
+        return data.find((p) => p.userId === reader.id)?.linkingFromIds;
+      };
+      const changes = () => watcher.frames.filter((f) => f.event === "presence.changed").length;
+      const before = changes();
+      await share(annotationId);
+      // The others hear of it at once, and see where the link starts.
+      await watcher.waitFor(() => changes() > before);
+      expect(await linkingSeenByOwner()).toEqual([annotationId]);
+      // A selection change that says nothing of the link leaves it pending.
+      await share(undefined);
+      expect(await linkingSeenByOwner()).toEqual([annotationId]);
+      await share(null);
+      expect(await linkingSeenByOwner()).toEqual([]);
+    } finally {
+      stream.close();
+      watcher.close();
+    }
+  });
 });
 
 describe("LiveHub", () => {

@@ -12,7 +12,8 @@ import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import ExcelJS from "exceljs";
 import { unzipText } from "@/lib/export/test/unzip";
-import { RELATION_COLUMNS } from "@/lib/export/xlsx";
+import { parse } from "csv-parse/sync";
+import { RELATION_COLUMNS, TABLE_COLUMNS } from "@/lib/export/table";
 import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
 import { callRoute } from "@/test/call-route";
 import { currentRevision, makeArticle, makeUser, sessionCookie, type TestUser } from "@/test/factories";
@@ -79,12 +80,16 @@ async function link(sourceId: string, targetId: string, type: string, note?: str
   expect(res.status, await res.clone().text()).toBe(201);
 }
 
-async function exportArticle(id: string, format: "brat" | "w3c" | "jsonl" | "spacy" | "xlsx" | "html") {
+async function exportArticle(
+  id: string,
+  format: "brat" | "w3c" | "jsonl" | "spacy" | "xlsx" | "html" | "csv" | "csv-relations",
+  filters = "",
+) {
   const res = await callRoute({
     file: R.export,
     method: "GET",
     params: { workspaceId, articleId: id },
-    search: `?format=${format}`,
+    search: `?format=${format}${filters}`,
     cookie: await sessionCookie(owner),
   });
   expect(res.status).toBe(200);
@@ -343,6 +348,70 @@ describe("doccano and spaCy", () => {
   });
 });
 
+describe("CSV", () => {
+  const records = (csv: Buffer) =>
+    parse(csv.toString("utf8"), { bom: true, columns: true, record_delimiter: "\r\n" }) as Array<
+      Record<string, string>
+    >;
+
+  it("the relations file goes with the annotations file: ids, quotes, type, direction, status, author, note", async () => {
+    const annotations = records(await exportArticle(articleId, "csv"));
+    const relationsCsv = await exportArticle(articleId, "csv-relations");
+    expect(relationsCsv.toString("utf8").startsWith("\uFEFF")).toBe(true);
+    const relations = records(relationsCsv);
+    expect(Object.keys(annotations[0])).toEqual([...TABLE_COLUMNS]);
+    expect(Object.keys(relations[0])).toEqual([...RELATION_COLUMNS]);
+    expect(relations).toHaveLength(6);
+    const quoteOf = new Map(annotations.map((a) => [a.annotation_id, a.quote]));
+    for (const r of relations) {
+      // Every end is a row of the annotations file, with the same quote.
+      expect(quoteOf.get(r.source_id)).toBe(r.source_quote);
+      expect(quoteOf.get(r.target_id)).toBe(r.target_quote);
+      expect(r.article_id).toBe(articleId);
+      expect(r.author).toBe("Round Owner");
+      expect(r.status).toBe("proposed");
+    }
+    const leads = relations.find((r) => r.type === "leads")!;
+    expect([leads.source_quote, leads.target_quote, leads.direction]).toEqual([
+      "Ahmad Massoud",
+      "National Resistance Front",
+      "directed",
+    ]);
+    // The note keeps its tab; the relation id is the API's.
+    expect(leads.note).toBe("Line one;\tstill line one.");
+    const ids = (await db.relation.findMany({ where: { articleId, deletedAt: null }, select: { id: true } })).map(
+      (r) => r.id,
+    );
+    expect(relations.map((r) => r.relation_id).sort()).toEqual(ids.sort());
+    expect(relations.find((r) => r.type === "met with")!.direction).toBe("symmetric");
+  });
+
+  it("takes the annotations file's filters: a relation with an end filtered out is left out", async () => {
+    const person = await db.entityType.findFirstOrThrow({ where: { workspaceId, name: "Person" } });
+    const annotations = records(await exportArticle(articleId, "csv", `&entityTypeId=${person.id}`));
+    const relations = records(await exportArticle(articleId, "csv-relations", `&entityTypeId=${person.id}`));
+    const kept = new Set(annotations.map((a) => a.annotation_id));
+    // Only Person → Person relations have both ends among Person annotations.
+    expect(relations.map((r) => `${r.source_quote} ${r.type} ${r.target_quote}`).sort()).toEqual([
+      "Ahmad Massoud same as Ahmad Massoud",
+      "Amrullah Saleh met with Ahmad Massoud",
+    ]);
+    for (const r of relations) expect(kept.has(r.source_id) && kept.has(r.target_id)).toBe(true);
+  });
+
+  it("is named after the article, next to the annotations file", async () => {
+    const res = await callRoute({
+      file: R.export,
+      method: "GET",
+      params: { workspaceId, articleId },
+      search: "?format=csv-relations",
+      cookie: await sessionCookie(owner),
+    });
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(res.headers.get("content-disposition")).toMatch(/-relations\.csv/);
+  });
+});
+
 describe("XLSX and HTML report", () => {
   it("the workbook has a Relations sheet with both ends' quotes", async () => {
     const workbook = new ExcelJS.Workbook();
@@ -352,11 +421,11 @@ describe("XLSX and HTML report", () => {
     const rows = Array.from({ length: sheet.actualRowCount - 1 }, (_, i) => {
       const row = sheet.getRow(i + 2);
       const cell = (c: (typeof RELATION_COLUMNS)[number]) => row.getCell(RELATION_COLUMNS.indexOf(c) + 1).value;
-      return `${cell("source_quote")} ${cell("type")} ${cell("target_quote")} (${cell("directed")})`;
+      return `${cell("source_quote")} ${cell("type")} ${cell("target_quote")} (${cell("direction")})`;
     });
     expect(rows).toHaveLength(6);
-    expect(rows).toContain("Ahmad Massoud leads National Resistance Front (yes)");
-    expect(rows).toContain("Amrullah Saleh met with Ahmad Massoud (no)");
+    expect(rows).toContain("Ahmad Massoud leads National Resistance Front (directed)");
+    expect(rows).toContain("Amrullah Saleh met with Ahmad Massoud (symmetric)");
   });
 
   it("the HTML report lists each passage's relations under it, both ways", async () => {

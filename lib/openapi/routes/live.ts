@@ -31,7 +31,8 @@ apiRoute({
   params: pathParams.article,
   response: {
     status: 200,
-    description: "The members present and what they selected.",
+    description:
+      "The members present, what they selected and what they are linking from (a pending relation; never shown to a viewer annotating the article blind).",
     schema: dataOf(z.array(PresentMemberSchema)),
   },
 });
@@ -40,8 +41,9 @@ apiRoute({
   method: "post",
   path: "/api/workspaces/{workspaceId}/articles/{articleId}/presence",
   tag: "Live",
-  summary: "Share my selection",
-  description: "For the event stream connection `connectionId` (404 once it is closed).",
+  summary: "Share my selection and pending link",
+  description:
+    "For the event stream connection `connectionId` (404 once it is closed). `linkingFromId`: the annotation a link is being made from, null when none is pending; left out, it is unchanged.",
   permission: "live.subscribe",
   apiToken: false,
   params: pathParams.article,

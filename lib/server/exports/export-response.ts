@@ -7,7 +7,7 @@ import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/as
 import { countExport, exportRows } from "@/lib/server/exports/export-rows";
 
 /** Formats that read only offsets, quotes and labels. */
-const SPAN_FORMATS = new Set<ExportFormat>(["jsonl", "conll", "spacy"]);
+const SPAN_FORMATS = new Set<ExportFormat>(["jsonl", "conll", "spacy", "csv-relations"]);
 
 /**
  * A web stream that reads `body` only when its consumer asks (no read-ahead

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { publishLive } from "@/lib/server/live/publish-live";
 import {
   findAnnotationVisibility,
+  isBlind,
   visibleAnnotationIds,
   type AnnotationViewer,
 } from "@/lib/server/assignments/visible-authors";
@@ -42,19 +43,28 @@ export async function touchPresence(connectionId: string): Promise<void> {
   await db.presence.updateMany({ where: { connectionId }, data: { seenAt: new Date() } }).catch(() => undefined);
 }
 
-/** Marks which annotation a connection's user has selected (or none). */
+/**
+ * Marks which annotation a connection's user has selected (or none), and the
+ * annotation a link is being made from (`linkingFromId`: null when no link is
+ * pending; left as it was when undefined).
+ */
 export async function selectInPresence(options: {
   connectionId: string;
   userId: string;
   workspaceId: string;
   selectedAnnotationId: string | null;
+  linkingFromId?: string | null;
 }): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const row = await tx.presence.findUnique({ where: { connectionId: options.connectionId } });
     if (!row || row.userId !== options.userId || row.workspaceId !== options.workspaceId) return false;
     await tx.presence.update({
       where: { connectionId: options.connectionId },
-      data: { selectedAnnotationId: options.selectedAnnotationId, seenAt: new Date() },
+      data: {
+        selectedAnnotationId: options.selectedAnnotationId,
+        ...(options.linkingFromId !== undefined ? { linkingFromId: options.linkingFromId } : {}),
+        seenAt: new Date(),
+      },
     });
     await publishLive(tx, [
       { type: "presence.changed", workspaceId: row.workspaceId, articleId: row.articleId, data: {} },
@@ -63,11 +73,18 @@ export async function selectInPresence(options: {
   });
 }
 
-export type PresentMember = { userId: string; name: string; selectedAnnotationIds: string[] };
+export type PresentMember = {
+  userId: string;
+  name: string;
+  selectedAnnotationIds: string[];
+  /** The annotations this member is linking from now (pending relations). */
+  linkingFromIds: string[];
+};
 
 /**
  * The members who have the article open now, each once, with what they have
- * selected (only annotations the viewer may see).
+ * selected and what they are linking from (only annotations the viewer may
+ * see; a viewer annotating the article blind sees no one's pending links).
  */
 export async function findPresence(options: {
   workspaceId: string;
@@ -87,16 +104,20 @@ export async function findPresence(options: {
     select: { id: true, name: true },
   });
   const names = new Map(users.map((u) => [u.id, u.name]));
-  const selected = rows.flatMap((r) => (r.selectedAnnotationId ? [r.selectedAnnotationId] : []));
-  const visible = new Set(
-    await visibleAnnotationIds(await findAnnotationVisibility(options), options.articleId, selected),
-  );
+  const visibility = await findAnnotationVisibility(options);
+  const blind = isBlind(visibility, options.articleId);
+  const selected = rows.flatMap((r) => [
+    ...(r.selectedAnnotationId ? [r.selectedAnnotationId] : []),
+    ...(r.linkingFromId && !blind ? [r.linkingFromId] : []),
+  ]);
+  const visible = new Set(await visibleAnnotationIds(visibility, options.articleId, selected));
   const byUser = new Map<string, PresentMember>();
   for (const r of rows) {
     const member = byUser.get(r.userId) ?? {
       userId: r.userId,
       name: names.get(r.userId) ?? "",
       selectedAnnotationIds: [],
+      linkingFromIds: [],
     };
     if (
       r.selectedAnnotationId &&
@@ -104,6 +125,9 @@ export async function findPresence(options: {
       !member.selectedAnnotationIds.includes(r.selectedAnnotationId)
     ) {
       member.selectedAnnotationIds.push(r.selectedAnnotationId);
+    }
+    if (r.linkingFromId && !blind && visible.has(r.linkingFromId) && !member.linkingFromIds.includes(r.linkingFromId)) {
+      member.linkingFromIds.push(r.linkingFromId);
     }
     byUser.set(r.userId, member);
   }

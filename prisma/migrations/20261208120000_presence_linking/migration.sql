@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Presence" ADD COLUMN     "linkingFromId" TEXT;
