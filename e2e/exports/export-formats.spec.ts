@@ -107,7 +107,7 @@ test("the workspace exports as a zip, with progress and filters", async ({ page 
   await annotateViaApi(page, workspaceId, articleId, "Taliban", 0);
   await annotateViaApi(page, workspaceId, articleId, "Taliban", 1);
   await page.goto(`/w/${workspaceId}`);
-  const csv = await exportViaUi(page, /^CSV/);
+  const csv = await exportViaUi(page, /^CSV One row per annotation/);
   expect(csv.name).toMatch(/^zip-desk-csv-\d{4}-\d{2}-\d{2}\.zip$/);
   const [file] = await unzipText(csv.bytes);
   expect(file.name).toBe("annotations.csv");
@@ -117,7 +117,7 @@ test("the workspace exports as a zip, with progress and filters", async ({ page 
   await page.getByRole("button", { name: "Export", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("with status").selectOption("REJECTED");
-  await dialog.getByRole("radio", { name: /^CSV/ }).check();
+  await dialog.getByRole("radio", { name: /^CSV One row per annotation/ }).check();
   const downloading = page.waitForEvent("download");
   await dialog.getByRole("button", { name: /^Download/ }).click();
   const empty = await unzipText(readFileSync(await (await downloading).path()));

@@ -1,4 +1,3 @@
-import { gzipSync } from "node:zlib";
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registry } from "@/lib/openapi/registry";
 import "@/lib/openapi/routes";
@@ -26,18 +25,15 @@ export function openApiDocument(): OpenApiDocument {
   return cached;
 }
 
-let encoded: { json: Buffer; gzip: Buffer } | undefined;
+let encoded: Buffer | undefined;
 
 /**
- * `openApiDocument()` as UTF-8 JSON, and gzipped, encoded once per process:
- * the document is about 250 KB, and serializing, encoding and compressing it
- * per request cost the request thread milliseconds each time (under load,
- * most of its time went there).
+ * `openApiDocument()` as UTF-8 JSON, encoded once per process: the document
+ * is about 250 KB, and serializing and encoding it per request cost the
+ * request thread milliseconds each time (under load, most of its time went
+ * there). The server compresses it in zlib's thread pool.
  */
-export function openApiDocumentBytes(): { json: Buffer; gzip: Buffer } {
-  if (!encoded) {
-    const json = Buffer.from(JSON.stringify(openApiDocument()));
-    encoded = { json, gzip: gzipSync(json) };
-  }
+export function openApiDocumentBytes(): Buffer {
+  encoded ??= Buffer.from(JSON.stringify(openApiDocument()));
   return encoded;
 }

@@ -39,8 +39,8 @@ export type AgreementTask = {
   options: TokenAgreementOptions;
 } & (
   | { output: "report" }
-  /** `{ data: { ...head, report } }` as UTF-8 JSON bytes, gzipped with `gzip`. */
-  | { output: "json"; head: Record<string, unknown>; gzip: boolean }
+  /** `{ data: { ...head, report } }` as UTF-8 JSON bytes. */
+  | { output: "json"; head: Record<string, unknown> }
   /** `agreementReportToCsv` with the analysts' names for their ids; the header only without spans. */
   | { output: "csv"; names: string[] }
 );

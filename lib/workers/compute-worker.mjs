@@ -6,7 +6,6 @@
 // (lib/agreement, lib/import) once per thread with the esbuild that tsx, a
 // dependency of the app, ships: about 0.1 s, where a loader hook costs seconds.
 import { createRequire } from "node:module";
-import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -100,9 +99,9 @@ export default async function agreement(task) {
   const report = compact(agreementReport(task.text, spansOf(task.columns), task.options), task.options);
   if (task.output === "csv") return agreementReportToCsv({ ...report, annotators: task.names });
   if (task.output === "json") {
-    // Bytes, gzipped here when the client takes gzip: the request's thread neither encodes nor compresses megabytes.
-    const json = Buffer.from(JSON.stringify({ data: { ...task.head, report } }));
-    const bytes = task.gzip ? gzipSync(json) : json;
+    // Bytes: the request's thread does not serialize or encode megabytes (the server compresses them in
+    // zlib's thread pool; a body gzipped here was gzipped again by Next.js).
+    const bytes = Buffer.from(JSON.stringify({ data: { ...task.head, report } }));
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   return report;

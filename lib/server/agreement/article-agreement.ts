@@ -1,5 +1,4 @@
 import "server-only";
-import { gzipSync } from "node:zlib";
 import { AppError } from "@/lib/errors";
 import { REPORT_CSV_HEADER, toCsv, type AgreementReport } from "@/lib/agreement";
 import { outsideLabelOf } from "@/lib/curation/article-spans";
@@ -89,20 +88,16 @@ export async function findArticleAgreement(options: AgreementOptions): Promise<A
 }
 
 /**
- * `{ data: findArticleAgreement(…) }` as UTF-8 JSON bytes, serialized (and
- * gzipped with `gzip`) on the worker thread too: an answer of megabytes is
- * neither encoded nor compressed on the request's thread.
+ * `{ data: findArticleAgreement(…) }` as UTF-8 JSON bytes, serialized on the
+ * worker thread too: an answer of megabytes is not encoded on the request's thread.
  */
-export async function findArticleAgreementJson(
-  options: AgreementOptions & { gzip: boolean },
-): Promise<Uint8Array<ArrayBuffer>> {
+export async function findArticleAgreementJson(options: AgreementOptions): Promise<Uint8Array<ArrayBuffer>> {
   const { head, task } = await prepare(options);
   if (head.analysts.length < 2) {
-    const json = Buffer.from(JSON.stringify({ data: { ...head, report: null } }));
-    const bytes = options.gzip ? gzipSync(json) : json;
+    const bytes = Buffer.from(JSON.stringify({ data: { ...head, report: null } }));
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>;
   }
-  return (await runAgreement({ ...task, output: "json", head, gzip: options.gzip })) as Uint8Array<ArrayBuffer>;
+  return (await runAgreement({ ...task, output: "json", head })) as Uint8Array<ArrayBuffer>;
 }
 
 /**

@@ -1,5 +1,4 @@
 // GET /api/workspaces/[workspaceId]/articles/[articleId]/agreement — agreement between analysts (analyst…, units; format=csv to download)
-import { acceptsGzip } from "@/lib/accepts-gzip";
 import { withAuth } from "@/lib/auth/with-auth";
 import { findArticleAgreementCsv, findArticleAgreementJson } from "@/lib/server/agreement/article-agreement";
 import { agreementQuerySchema } from "@/lib/validations/curation";
@@ -34,16 +33,8 @@ export const GET = withAuth(
         },
       });
     }
-    const gzip = acceptsGzip(req);
-    const bytes = await findArticleAgreementJson({ ...options, pairType: query.pairType, gzip });
-    // Already gzipped on the worker when the client takes it: Next.js then sends it as it is.
-    return new Response(bytes, {
-      headers: {
-        "content-type": "application/json",
-        vary: "accept-encoding",
-        ...(gzip ? { "content-encoding": "gzip" } : {}),
-      },
-    });
+    const bytes = await findArticleAgreementJson({ ...options, pairType: query.pairType });
+    return new Response(bytes, { headers: { "content-type": "application/json" } });
   },
   { permission: "annotation.review" },
 );
