@@ -190,15 +190,16 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
     name: "comments.jsonl",
     content: lines(
       (after, take) =>
+        // Relations are not in the archive (yet), so neither are their threads.
         db.comment.findMany({
-          where: { ...where, ...afterId(after) },
+          where: { ...where, annotationId: { not: null }, ...afterId(after) },
           orderBy: { id: "asc" },
           take,
           include: { revisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
         }),
       (c): ArchiveComment => ({
         id: c.id,
-        annotationId: c.annotationId,
+        annotationId: c.annotationId!,
         authorId: c.authorId,
         body: c.body as ArchiveComment["body"],
         text: c.text,
