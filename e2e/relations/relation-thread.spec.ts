@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { annotateViaApi } from "../factories/annotations";
 import {
   analystAndReviewer,
@@ -11,14 +11,42 @@ import {
 
 const shots = process.env.RELATION_THREAD_SHOTS;
 
+/** An entity of the named type, created through the API; returns its id. */
+async function entity(page: Page, workspaceId: string, name: string, typeName: string): Promise<string> {
+  const types = (await (await page.request.get(`/api/workspaces/${workspaceId}/entity-types`)).json()).data as {
+    id: string;
+    name: string;
+  }[];
+  const res = await page.request.post(`/api/workspaces/${workspaceId}/entities`, {
+    data: { name, typeId: types.find((t) => t.name === typeName)!.id },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).data.id;
+}
+
 test("a relation's discussion opens from the reader's relation list; a comment posted there persists after a reload", async ({
   browser,
 }) => {
   const { workspaceId, articleId, a, close } = await analystAndReviewer(browser);
   const api = `/api/workspaces/${workspaceId}`;
   try {
-    const massoud = await annotateViaApi(a.page, workspaceId, articleId, "Ahmad Massoud");
-    const front = await annotateViaApi(a.page, workspaceId, articleId, "National Resistance Front");
+    // "leads" links a Person to an Organization.
+    const massoud = await annotateViaApi(
+      a.page,
+      workspaceId,
+      articleId,
+      "Ahmad Massoud",
+      0,
+      await entity(a.page, workspaceId, "Ahmad Massoud", "Person"),
+    );
+    const front = await annotateViaApi(
+      a.page,
+      workspaceId,
+      articleId,
+      "National Resistance Front",
+      0,
+      await entity(a.page, workspaceId, "National Resistance Front", "Organization"),
+    );
     const types = (await (await a.page.request.get(`${api}/relation-types`)).json()).data as {
       id: string;
       name: string;

@@ -21,6 +21,7 @@ import {
   makeAssignment,
   makeComment,
   makeEntity,
+  makeRelation,
   makeUser,
   makeWorkspace,
   sessionCookie,
@@ -296,6 +297,32 @@ describe("workspace archive", () => {
     expect(again.status).toBe(200);
     const second = await readArchive(Buffer.from(await again.arrayBuffer()));
     expect(canonical(second)).toEqual(canonical(archive));
+  });
+
+  it("leaves out comments on relations (relations are not archived) and still imports", async () => {
+    const ws = await makeWorkspace([{ user: owner, role: "OWNER" }]);
+    const { commentId } = await makeComment(ws, owner.id);
+    const articleId = await makeArticle(ws, owner.id, { text: "Massoud leads the Front." });
+    const relationId = await makeRelation(ws, articleId, owner.id);
+    const onRelation = newId();
+    await db.comment.create({
+      data: {
+        id: onRelation,
+        workspaceId: ws,
+        articleId,
+        relationId,
+        authorId: owner.id,
+        body: commentBody("On a link."),
+        text: "On a link.",
+      },
+    });
+    const res = await downloadArchive(ws);
+    expect(res.status).toBe(200);
+    const archive = await readArchive(Buffer.from(await res.arrayBuffer()));
+    expect((archive["comments.jsonl"] as { id: string }[]).map((c) => c.id)).toEqual([commentId]);
+    const imported = await importArchive(Buffer.from(await (await downloadArchive(ws)).arrayBuffer()));
+    expect(imported.status).toBe(201);
+    expect((await imported.json()).data.counts).toMatchObject({ comments: 1 });
   });
 
   it("keeps unknown people as disabled placeholders holding their authorship and role", async () => {
