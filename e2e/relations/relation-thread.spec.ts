@@ -65,7 +65,10 @@ test("a relation's discussion opens from the reader's relation list; a comment p
     await expect(threadPane(a.page).getByRole("heading", { name: "Relation discussion" })).toBeVisible();
     await expect(threadPane(a.page)).toContainText("leads → National Resistance Front");
     await reply(a.page, "Leads it, per the second paragraph.");
-    if (shots) await a.page.screenshot({ path: `${shots}/relation-thread.png` });
+    if (shots) {
+      await a.page.screenshot({ path: `${shots}/relation-thread.png` });
+      await a.page.getByTestId("annotation-panel").screenshot({ path: `${shots}/relation-thread-panel.png` });
+    }
 
     // Stored on the relation, not on the annotation.
     const thread = (await (await a.page.request.get(`${api}/relations/${relationId}/comments`)).json()).data;
