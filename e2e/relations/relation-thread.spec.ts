@@ -68,6 +68,7 @@ test("a relation's discussion opens from the reader's relation list; a comment p
     if (shots) {
       await a.page.screenshot({ path: `${shots}/relation-thread.png` });
       await a.page.getByTestId("annotation-panel").screenshot({ path: `${shots}/relation-thread-panel.png` });
+      await threadPane(a.page).screenshot({ path: `${shots}/relation-thread-pane.png` });
     }
 
     // Stored on the relation, not on the annotation.
