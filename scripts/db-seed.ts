@@ -218,7 +218,7 @@ async function seedAnnotationWork(options: { workspaceId: string; users: DemoUse
   const thread = annotationIds.get("lindqvist")!.id;
   await createComment({
     workspaceId,
-    annotationId: thread,
+    thread: { annotationId: thread },
     actorId: analyst.id,
     viewer: analyst,
     body: commentBody(
@@ -228,7 +228,7 @@ async function seedAnnotationWork(options: { workspaceId: string; users: DemoUse
   });
   await createComment({
     workspaceId,
-    annotationId: thread,
+    thread: { annotationId: thread },
     actorId: reviewer.id,
     viewer: reviewer,
     body: commentBody(

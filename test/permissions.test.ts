@@ -555,6 +555,12 @@ const probes: Record<Permission, Probe[]> = {
     },
     {
       method: "GET",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/comments/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, relationId: (await ownRelation(w, null)).id }),
+      ok: 200,
+    },
+    {
+      method: "GET",
       file: "api/workspaces/[workspaceId]/articles/[articleId]/threads/route.ts",
       params: async (w) => ({
         workspaceId: w.workspaceId,
@@ -578,6 +584,13 @@ const probes: Record<Permission, Probe[]> = {
       file: "api/workspaces/[workspaceId]/annotations/[annotationId]/comments/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, null) }),
       json: { body: commentBody("Is this the same Massoud?") },
+      ok: 201,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/comments/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, relationId: (await ownRelation(w, null)).id }),
+      json: { body: commentBody("Does he lead it, or only speak for it?") },
       ok: 201,
     },
   ],
@@ -622,6 +635,13 @@ const probes: Record<Permission, Probe[]> = {
       method: "POST",
       file: "api/workspaces/[workspaceId]/annotations/[annotationId]/thread/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, annotationId: await ownAnnotation(w, null) }),
+      json: { resolved: true },
+      ok: 200,
+    },
+    {
+      method: "POST",
+      file: "api/workspaces/[workspaceId]/relations/[relationId]/thread/route.ts",
+      params: async (w) => ({ workspaceId: w.workspaceId, relationId: (await ownRelation(w, null)).id }),
       json: { resolved: true },
       ok: 200,
     },

@@ -135,6 +135,10 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   /** Open the thread's editor: bumped by the Comment button and `c`. */
   const [compose, setCompose] = useState<{ id: string; token: number } | null>(null);
   const [focusCommentId, setFocusCommentId] = useState<string | null>(null);
+  /** A relation of the selected annotation whose discussion is open (instead of the annotation's). */
+  const [discussing, setDiscussing] = useState<{ annotationId: string; relationId: string; label: string } | null>(
+    null,
+  );
   const { summaries, reloadSoon: reloadSummaries } = useThreadSummaries({ workspaceId, articleId });
   /** A link being made from the selected annotation: its target once picked. */
   const [linking, setLinking] = useState<{ sourceId: string; targetId: string | null } | null>(null);
@@ -498,6 +502,35 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
     () => relationState.relations.filter((r) => byId.has(r.source.id) && byId.has(r.target.id)),
     [byId, relationState.relations],
   );
+  // Only while its annotation stays selected and the relation is still there.
+  const discussingRelation =
+    discussing && discussing.annotationId === selectedId && shownRelations.some((r) => r.id === discussing.relationId)
+      ? discussing
+      : null;
+
+  // Opened from a notification about a relation's thread (?relation=…&comment=…): select its source, open the thread.
+  const focusRelation = searchParams.get("relation");
+  const handledRelationFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${focusRelation}:${focusComment}`;
+    if (!focusRelation || !editor || handledRelationFocus.current === key) return;
+    const r = shownRelations.find((x) => x.id === focusRelation);
+    if (!r) return;
+    const target = byId.get(r.target.id);
+    // After this render: the highlight is selected first, then its relation's thread opens.
+    const frame = requestAnimationFrame(() => {
+      handledRelationFocus.current = key;
+      reveal(r.source.id);
+      setDiscussing({
+        annotationId: r.source.id,
+        relationId: r.id,
+        label: `${r.type.name} ${r.type.directed ? "→" : "↔"} ${target?.entity?.name ?? target?.exact ?? "…"}`,
+      });
+      setFocusCommentId(focusComment);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [byId, editor, focusComment, focusRelation, reveal, shownRelations]);
+
   const linkSource = linking ? (byId.get(linking.sourceId) ?? null) : null;
   const linkTarget = linking?.targetId ? (byId.get(linking.targetId) ?? null) : null;
   const startLinking = (id: string) => {
@@ -627,20 +660,44 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
                     onJump={reveal}
                     onDelete={(r) => void relationState.remove(r)}
                     onLink={can.annotate ? () => startLinking(selected.id) : undefined}
+                    onDiscuss={(r, label) =>
+                      setDiscussing((d) =>
+                        d?.relationId === r.id ? null : { annotationId: selected.id, relationId: r.id, label },
+                      )
+                    }
+                    discussingId={discussingRelation?.relationId ?? null}
                   />
-                  <ErrorBoundary label="The discussion" resetKey={selected.id}>
-                    <ThreadPane
-                      key={selected.id}
-                      workspaceId={workspaceId}
-                      annotation={selected}
-                      can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
-                      say={say}
-                      onChanged={reloadSummaries}
-                      composeToken={compose?.id === selected.id ? compose.token : 0}
-                      focusCommentId={focusCommentId}
-                      onClose={() => setSelectedId(null)}
-                    />
-                  </ErrorBoundary>
+                  {discussingRelation ? (
+                    <ErrorBoundary label="The relation's discussion" resetKey={discussingRelation.relationId}>
+                      <ThreadPane
+                        key={`relation:${discussingRelation.relationId}`}
+                        workspaceId={workspaceId}
+                        target={{ kind: "relation", id: discussingRelation.relationId }}
+                        subject={discussingRelation.label}
+                        can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
+                        say={say}
+                        onChanged={() => undefined}
+                        composeToken={0}
+                        focusCommentId={focusCommentId}
+                        onClose={() => setDiscussing(null)}
+                      />
+                    </ErrorBoundary>
+                  ) : (
+                    <ErrorBoundary label="The discussion" resetKey={selected.id}>
+                      <ThreadPane
+                        key={selected.id}
+                        workspaceId={workspaceId}
+                        target={{ kind: "annotation", id: selected.id }}
+                        subject={selected.exact}
+                        can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
+                        say={say}
+                        onChanged={reloadSummaries}
+                        composeToken={compose?.id === selected.id ? compose.token : 0}
+                        focusCommentId={focusCommentId}
+                        onClose={() => setSelectedId(null)}
+                      />
+                    </ErrorBoundary>
+                  )}
                 </>
               ) : null
             }

@@ -2,18 +2,27 @@ import type { JSONContent } from "@tiptap/core";
 import type { CommentView, ThreadSummary, ThreadView } from "@/lib/comments/comment-view";
 import { api, newActionKey } from "@/lib/client/api";
 
+/** Whose thread: an annotation's or a relation's. */
+export type ThreadTarget = { kind: "annotation" | "relation"; id: string };
+
+/** The API path of a thread (its `…/comments` and `…/thread` routes hang off it). */
+export function threadUrl(workspaceId: string, target: ThreadTarget): string {
+  const kind = target.kind === "relation" ? "relations" : "annotations";
+  return `/api/workspaces/${encodeURIComponent(workspaceId)}/${kind}/${encodeURIComponent(target.id)}`;
+}
+
 /** The discussion API, one function per route (see README: comments). */
 export function commentApi(workspaceId: string) {
   const ws = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
   const comment = (id: string) => `${ws}/comments/${encodeURIComponent(id)}`;
-  const annotation = (id: string) => `${ws}/annotations/${encodeURIComponent(id)}`;
   return {
-    thread: (annotationId: string) => api<ThreadView>(`${annotation(annotationId)}/comments`),
+    /** `url`: the thread's path (threadUrl). */
+    thread: (url: string) => api<ThreadView>(`${url}/comments`),
     /** `idempotencyKey`: one per "Send", so a repeat never posts the comment twice. */
-    post: (annotationId: string, body: JSONContent, idempotencyKey = newActionKey()) =>
-      api<CommentView>(`${annotation(annotationId)}/comments`, { method: "POST", json: { body }, idempotencyKey }),
-    setResolved: (annotationId: string, resolved: boolean) =>
-      api<ThreadView>(`${annotation(annotationId)}/thread`, { method: "POST", json: { resolved } }),
+    post: (url: string, body: JSONContent, idempotencyKey = newActionKey()) =>
+      api<CommentView>(`${url}/comments`, { method: "POST", json: { body }, idempotencyKey }),
+    setResolved: (url: string, resolved: boolean) =>
+      api<ThreadView>(`${url}/thread`, { method: "POST", json: { resolved } }),
     edit: (id: string, version: number, body: JSONContent) =>
       api<CommentView>(comment(id), { method: "PATCH", json: { version, body } }),
     remove: (id: string) => api<CommentView>(comment(id), { method: "DELETE" }),

@@ -8,11 +8,15 @@ import { CommentEditor } from "./comment-editor";
 import { CommentItem, type CommentPermissions } from "./comment-item";
 import { forgetMentionCandidates } from "./members-cache";
 import { useThread } from "./use-thread";
+import type { ThreadTarget } from "./comment-api";
 import { useLiveEvents } from "@/components/live/use-live-events";
 
 type ThreadPaneProps = {
   workspaceId: string;
-  annotation: { id: string; exact: string };
+  /** Whose thread (an annotation's or a relation's; its API path is threadUrl). */
+  target: ThreadTarget;
+  /** What the thread is about, shown under its title: the quote, or the relation. */
+  subject: string;
   can: CommentPermissions & { resolve: boolean };
   say(message: string, extra?: Omit<Toast, "id" | "message">): void;
   /** After a change of one's own (the counts on rows follow). */
@@ -25,15 +29,15 @@ type ThreadPaneProps = {
 };
 
 /**
- * The selected annotation's discussion: its comments, a reply field, and
+ * The selected annotation's (or one of its relations') discussion: its comments, a reply field, and
  * Resolve/Reopen. A resolved thread collapses to one line that expands on
  * request (and by itself when someone comments again, which reopens it).
  */
 export function ThreadPane(props: ThreadPaneProps) {
-  const { workspaceId, annotation, can, say, composeToken, focusCommentId } = props;
+  const { workspaceId, target, subject, can, say, composeToken, focusCommentId } = props;
   const headingId = useId();
   const errorId = useId();
-  const thread = useThread({ workspaceId, annotationId: annotation.id, say, onChanged: props.onChanged });
+  const thread = useThread({ workspaceId, target, say, onChanged: props.onChanged });
   const [expanded, setExpanded] = useState(false);
   // Someone joined or left: the @ list should know.
   useLiveEvents(["member.changed"], () => forgetMentionCandidates(workspaceId));
@@ -84,7 +88,7 @@ export function ThreadPane(props: ThreadPaneProps) {
     >
       <div className="thread-header">
         <h3 id={headingId} className="thread-title">
-          Discussion
+          {target.kind === "relation" ? "Relation discussion" : "Discussion"}
           {count ? <span className="thread-count">{count}</span> : null}
         </h3>
         <span className="spacer" />
@@ -107,8 +111,8 @@ export function ThreadPane(props: ThreadPaneProps) {
           ×
         </button>
       </div>
-      <p className="thread-quote" title={annotation.exact}>
-        “{shortQuote(annotation.exact, 140)}”
+      <p className="thread-quote" title={subject}>
+        {target.kind === "relation" ? shortQuote(subject, 140) : `“${shortQuote(subject, 140)}”`}
       </p>
 
       {collapsed ? (
@@ -175,7 +179,10 @@ export function ThreadPane(props: ThreadPaneProps) {
               label={all ? "Reply" : "Comment"}
               placeholder={all ? "Reply… (@ to mention)" : "Write a comment… (@ to mention)"}
               submitLabel={all ? "Reply" : "Comment"}
-              draftKey={draftKey(can.meId, `comment:${annotation.id}`)}
+              draftKey={draftKey(
+                can.meId,
+                target.kind === "relation" ? `comment:relation:${target.id}` : `comment:${target.id}`,
+              )}
               focusToken={composeToken}
               onSubmit={async (body) => {
                 setSendError(null);

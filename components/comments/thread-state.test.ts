@@ -5,6 +5,7 @@ import { describeThread, filterByThread, mergeThread, withComment } from "./thre
 const comment = (id: string, createdAt: string, extra: Partial<CommentView> = {}): CommentView => ({
   id,
   annotationId: "a",
+  relationId: null,
   author: { id: "u", name: "Ana" },
   state: "visible",
   body: { type: "doc", content: [] },
@@ -15,6 +16,7 @@ const comment = (id: string, createdAt: string, extra: Partial<CommentView> = {}
 });
 const thread = (...comments: CommentView[]): ThreadView => ({
   annotationId: "a",
+  relationId: null,
   resolved: false,
   resolvedAt: null,
   resolvedBy: null,

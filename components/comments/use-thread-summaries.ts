@@ -46,6 +46,8 @@ export function useThreadSummaries(options: { workspaceId: string; articleId: st
   }, [load]);
 
   useLiveEvents(["comment.changed", "thread.changed"], (message) => {
+    // The counts are about annotations' threads; a relation's thread changes none of them.
+    if (!message.data.annotationId) return;
     if (message.type === "thread.changed") {
       const { annotationId, resolved } = message.data as { annotationId: string; resolved: boolean };
       setSummaries((map) => {

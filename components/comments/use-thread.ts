@@ -7,7 +7,7 @@ import type { Toast } from "@/components/annotations/use-annotations";
 import { useLiveEvents, useLiveReset } from "@/components/live/use-live-events";
 import { ApiError, newActionKey } from "@/lib/client/api";
 import type { CommentView, ThreadView } from "@/lib/comments/comment-view";
-import { commentApi } from "./comment-api";
+import { commentApi, threadUrl, type ThreadTarget } from "./comment-api";
 import { mergeThread, withComment } from "./thread-state";
 
 /** A failed reload of a thread on screen is tried again after this long. */
@@ -21,13 +21,15 @@ export type ThreadState =
   | { status: "error"; thread: null; error: string };
 
 /**
- * One annotation's thread on the client: loaded on mount, reloaded when a
+ * One annotation's or relation's thread on the client: loaded on mount, reloaded when a
  * live event names it, and changed optimistically where that is safe
  * (delete, hide, resolve) with the server's answer replacing the guess.
  * `onChanged` runs after each change of one's own (for the counts on rows).
  */
-export function useThread(options: { workspaceId: string; annotationId: string; say: Say; onChanged(): void }) {
-  const { workspaceId, annotationId, say } = options;
+export function useThread(options: { workspaceId: string; target: ThreadTarget; say: Say; onChanged(): void }) {
+  const { workspaceId, say } = options;
+  const { kind, id: targetId } = options.target;
+  const url = threadUrl(workspaceId, { kind, id: targetId });
   const client = useMemo(() => commentApi(workspaceId), [workspaceId]);
   const [state, setState] = useState<ThreadState>({ status: "loading", thread: null, error: null });
   const onChanged = useRef(options.onChanged);
@@ -54,7 +56,7 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
       do {
         again.current = false;
         try {
-          const fresh = await client.thread(annotationId);
+          const fresh = await client.thread(url);
           setState((s) => ({
             status: "ready",
             thread: s.status === "ready" ? mergeThread(s.thread, fresh) : fresh,
@@ -75,7 +77,7 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
     })();
     await loading.current;
     loading.current = null;
-  }, [annotationId, client]);
+  }, [url, client]);
 
   useEffect(() => {
     reloadRef.current = reload;
@@ -84,7 +86,8 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
   }, [reload]);
 
   useLiveEvents(["comment.changed", "thread.changed"], (message) => {
-    if (message.data.annotationId === annotationId) void reload();
+    const id = kind === "relation" ? message.data.relationId : message.data.annotationId;
+    if (id === targetId) void reload();
   });
   useLiveReset(() => void reload());
 
@@ -98,7 +101,7 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
       const text = JSON.stringify(body);
       if (unsent.current?.text !== text) unsent.current = { text, key: newActionKey() };
       try {
-        const comment = await client.post(annotationId, body, unsent.current.key);
+        const comment = await client.post(url, body, unsent.current.key);
         unsent.current = null;
         setThread((t) => ({ ...withComment(t, comment), resolved: false, resolvedAt: null, resolvedBy: null }));
         onChanged.current();
@@ -107,7 +110,7 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
         return errorMessage(err, "The comment could not be sent.");
       }
     },
-    [annotationId, client, setThread],
+    [url, client, setThread],
   );
 
   const edit = useCallback(
@@ -188,7 +191,7 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
       const before = state.status === "ready" ? state.thread : null;
       setThread((t) => ({ ...t, resolved }));
       try {
-        const thread = await client.setResolved(annotationId, resolved);
+        const thread = await client.setResolved(url, resolved);
         setState({ status: "ready", thread, error: null });
         onChanged.current();
       } catch (err) {
@@ -198,7 +201,7 @@ export function useThread(options: { workspaceId: string; annotationId: string; 
         });
       }
     },
-    [annotationId, client, say, setThread, state],
+    [url, client, say, setThread, state],
   );
 
   return { ...state, reload, send, edit, remove, restore, hide, setResolved, history: client.history };

@@ -31,7 +31,7 @@ const event = (seq: number): LiveMessage => ({
   type: "comment.changed",
   workspaceId: "w",
   articleId: "a",
-  data: { annotationId: "x", commentId: `c${seq}` },
+  data: { annotationId: "x", relationId: null, commentId: `c${seq}` },
 });
 
 function setup(since: string | null = null) {

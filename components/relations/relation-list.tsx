@@ -12,6 +12,10 @@ type RelationListProps = {
   onJump: (annotationId: string) => void;
   onDelete: (relation: RelationItem) => void;
   onLink?: () => void;
+  /** Opens the relation's discussion. */
+  onDiscuss?: (relation: RelationItem, label: string) => void;
+  /** The relation whose discussion is open, if any. */
+  discussingId?: string | null;
 };
 
 /**
@@ -19,7 +23,8 @@ type RelationListProps = {
  * National Resistance Front", "← met with Amrullah Saleh"); hovering one
  * lights both its ends, clicking it goes to the other end.
  */
-export function RelationList({ annotation, relations, byId, canDelete, onJump, onDelete, onLink }: RelationListProps) {
+export function RelationList(props: RelationListProps) {
+  const { annotation, relations, byId, canDelete, onJump, onDelete, onLink, onDiscuss, discussingId } = props;
   const mine = relations.filter((r) => r.source.id === annotation.id || r.target.id === annotation.id);
   const rows = mine.map((r) => {
     const outgoing = r.source.id === annotation.id;
@@ -60,6 +65,17 @@ export function RelationList({ annotation, relations, byId, canDelete, onJump, o
                 </span>
               ) : null}
               {r.status !== "PROPOSED" ? <span className="badge">{r.status.toLowerCase()}</span> : null}
+              {onDiscuss && !r.id.startsWith("tmp-") ? (
+                <button
+                  type="button"
+                  className="button button-small button-ghost"
+                  aria-label={`Discuss the relation ${label} ${other?.entity?.name ?? other?.exact ?? ""}`}
+                  aria-pressed={discussingId === r.id}
+                  onClick={() => onDiscuss(r, `${label} ${other?.entity?.name ?? other?.exact ?? "…"}`)}
+                >
+                  Discuss
+                </button>
+              ) : null}
               {canDelete(r) && !r.id.startsWith("tmp-") ? (
                 <button
                   type="button"

@@ -401,7 +401,8 @@ export function ReviewQueue({ workspaceId, me, entityTypes, articles, authors, c
             <ThreadPane
               key={current.id}
               workspaceId={workspaceId}
-              annotation={current}
+              target={{ kind: "annotation", id: current.id }}
+              subject={current.exact}
               can={{ meId: me.id, moderate: can.moderate, resolve: can.resolve }}
               say={(message, extra) => say(message, extra?.tone === "error" ? "error" : undefined)}
               onChanged={() => undefined}

@@ -9,7 +9,9 @@ export type PersonRef = { id: string; name: string };
  */
 export type CommentView = {
   id: string;
-  annotationId: string;
+  /** The thread: exactly one of annotationId and relationId is set. */
+  annotationId: string | null;
+  relationId: string | null;
   author: PersonRef;
   state: "visible" | "deleted" | "hidden";
   /** Tiptap JSON of the comment schema; null unless visible. */
@@ -20,9 +22,10 @@ export type CommentView = {
   editedAt: string | null;
 };
 
-/** An annotation's discussion. */
+/** An annotation's or a relation's discussion (exactly one id is set). */
 export type ThreadView = {
-  annotationId: string;
+  annotationId: string | null;
+  relationId: string | null;
   resolved: boolean;
   resolvedAt: string | null;
   resolvedBy: PersonRef | null;
@@ -36,8 +39,10 @@ export type NotificationView = {
   actor: PersonRef | null;
   articleId: string;
   articleTitle: string;
-  /** Null for an assignment (about the whole article). */
+  /** Null for an assignment (about the whole article) and for a relation's thread. */
   annotationId: string | null;
+  /** Set for a comment in a relation's thread. */
+  relationId: string | null;
   commentId: string | null;
   /** The start of the comment's text, for the list. */
   excerpt: string;

@@ -18,8 +18,9 @@ export type LiveEventType =
 export type LiveEventData = {
   "annotation.changed": { annotationIds: string[] };
   "relation.changed": { relationIds: string[] };
-  "comment.changed": { annotationId: string; commentId: string };
-  "thread.changed": { annotationId: string; resolved: boolean };
+  /** A thread is an annotation's or a relation's: exactly one of the two ids is set. */
+  "comment.changed": { annotationId: string | null; relationId: string | null; commentId: string };
+  "thread.changed": { annotationId: string | null; relationId: string | null; resolved: boolean };
   "article.revised": { revisionId: string; number: number };
   "notification.created": { notificationId: string };
   "presence.changed": Record<string, never>;

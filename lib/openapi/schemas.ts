@@ -362,7 +362,8 @@ export const CommentSchema = registry.register(
   "Comment",
   z.object({
     id: z.string(),
-    annotationId: z.string(),
+    annotationId: z.string().nullable().openapi({ description: "Set for a comment in an annotation's thread." }),
+    relationId: z.string().nullable().openapi({ description: "Set for a comment in a relation's thread." }),
     author: ref,
     state: z.enum(["visible", "deleted", "hidden"]),
     body: z.record(z.string(), z.unknown()).nullable().openapi({
@@ -377,7 +378,8 @@ export const CommentSchema = registry.register(
 export const ThreadSchema = registry.register(
   "Thread",
   z.object({
-    annotationId: z.string(),
+    annotationId: z.string().nullable().openapi({ description: "Set for an annotation's thread." }),
+    relationId: z.string().nullable().openapi({ description: "Set for a relation's thread." }),
     resolved: z.boolean(),
     resolvedAt: dateTime().nullable(),
     resolvedBy: ref.nullable(),
@@ -398,7 +400,11 @@ export const NotificationSchema = registry.register(
     actor: ref.nullable(),
     articleId: z.string(),
     articleTitle: z.string(),
-    annotationId: z.string().nullable().openapi({ description: "Null for an assignment (about the whole article)." }),
+    annotationId: z
+      .string()
+      .nullable()
+      .openapi({ description: "Null for an assignment (about the whole article) and for a relation's thread." }),
+    relationId: z.string().nullable().openapi({ description: "Set for a comment in a relation's thread." }),
     commentId: z.string().nullable(),
     excerpt: z.string(),
     readAt: dateTime().nullable(),

@@ -180,27 +180,36 @@ export const archiveRelationSchema = z.object({
   rejectionReason: text().nullable(),
   version: z.number().int().min(1),
   deletedWithId: id.nullable(),
+  threadResolvedAt: instant.nullable().default(null),
+  threadResolvedById: id.nullable().default(null),
   createdAt: instant,
   updatedAt: instant,
   deletedAt: instant.nullable(),
 });
 
 /** A comment with its edit history (`history`: the earlier bodies, oldest first). */
-export const archiveCommentSchema = z.object({
-  id,
-  annotationId: id,
-  authorId: id,
-  body: commentBodySchema,
-  text: text(),
-  version: z.number().int().min(1),
-  createdAt: instant,
-  updatedAt: instant,
-  editedAt: instant.nullable(),
-  deletedAt: instant.nullable(),
-  hiddenAt: instant.nullable(),
-  hiddenById: id.nullable(),
-  history: z.array(z.object({ body: commentBodySchema, text: text(), createdAt: instant })).max(10_000),
-});
+export const archiveCommentSchema = z
+  .object({
+    id,
+    /** The thread's annotation, or (`relationId`) its relation: exactly one of the two. */
+    annotationId: id.nullable(),
+    relationId: id.nullable().default(null),
+    authorId: id,
+    body: commentBodySchema,
+    text: text(),
+    version: z.number().int().min(1),
+    createdAt: instant,
+    updatedAt: instant,
+    editedAt: instant.nullable(),
+    deletedAt: instant.nullable(),
+    hiddenAt: instant.nullable(),
+    hiddenById: id.nullable(),
+    history: z.array(z.object({ body: commentBodySchema, text: text(), createdAt: instant })).max(10_000),
+  })
+  .refine((c) => (c.annotationId === null) !== (c.relationId === null), {
+    message: "A comment belongs to an annotation or to a relation, exactly one.",
+    path: ["annotationId"],
+  });
 
 export const archiveAssignmentSchema = z.object({
   id,

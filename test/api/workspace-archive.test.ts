@@ -22,6 +22,7 @@ import {
   makeAssignment,
   makeComment,
   makeEntity,
+  makeRelation,
   makeUser,
   makeWorkspace,
   sessionCookie,
@@ -348,7 +349,8 @@ function canonical(archive: Archive): Record<string, string[]> {
   for (const r of rows("relations.jsonl")) {
     key.set(r.id as string, `relation:${k(r.sourceId)}->${k(r.targetId)}/${k(r.typeId)}`);
   }
-  for (const c of rows("comments.jsonl")) key.set(c.id as string, `comment:${k(c.annotationId)}/${c.text as string}`);
+  for (const c of rows("comments.jsonl"))
+    key.set(c.id as string, `comment:${k(c.annotationId ?? c.relationId)}/${c.text as string}`);
   for (const a of rows("assignments.jsonl")) key.set(a.id as string, `assignment:${k(a.articleId)}/${k(a.assigneeId)}`);
   const replace = (value: unknown): unknown => {
     if (typeof value === "string") return key.get(value) ?? value;
@@ -474,6 +476,43 @@ describe("workspace archive", () => {
     const { data } = (await res.json()) as { data: { id: string; counts: Record<string, number> } };
     expect(data.counts).toMatchObject({ relations: 0, annotations: 4 });
     expect(await db.relation.count({ where: { workspaceId: data.id } })).toBe(0);
+  });
+
+  it("carries the threads of relations, and they come back on the copied relation", async () => {
+    const ws = await makeWorkspace([{ user: owner, role: "OWNER" }]);
+    const articleId = await makeArticle(ws, owner.id, { text: "Massoud leads the Front." });
+    const relationId = await makeRelation(ws, articleId, owner.id);
+    await db.relation.update({
+      where: { id: relationId },
+      data: { threadResolvedAt: new Date("2026-05-06T00:00:00Z"), threadResolvedById: owner.id },
+    });
+    await db.comment.create({
+      data: {
+        id: newId(),
+        workspaceId: ws,
+        articleId,
+        relationId,
+        authorId: owner.id,
+        body: commentBody("On a link."),
+        text: "On a link.",
+      },
+    });
+    const archive = await readArchive(Buffer.from(await (await downloadArchive(ws)).arrayBuffer()));
+    expect(archive["comments.jsonl"]).toEqual([
+      expect.objectContaining({ annotationId: null, relationId, text: "On a link." }),
+    ]);
+    const imported = await importArchive(Buffer.from(await (await downloadArchive(ws)).arrayBuffer()));
+    expect(imported.status).toBe(201);
+    const { data } = (await imported.json()) as { data: { id: string; counts: Record<string, number> } };
+    expect(data.counts).toMatchObject({ comments: 1, relations: 1 });
+    const copy = await db.relation.findFirstOrThrow({ where: { workspaceId: data.id } });
+    expect(copy.threadResolvedAt).toEqual(new Date("2026-05-06T00:00:00Z"));
+    expect(await db.comment.findFirstOrThrow({ where: { workspaceId: data.id } })).toMatchObject({
+      relationId: copy.id,
+      annotationId: null,
+      articleId: copy.articleId,
+      text: "On a link.",
+    });
   });
 
   it("keeps unknown people as disabled placeholders holding their authorship and role", async () => {

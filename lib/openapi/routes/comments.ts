@@ -56,6 +56,42 @@ apiRoute({
 
 apiRoute({
   method: "get",
+  path: "/api/workspaces/{workspaceId}/relations/{relationId}/comments",
+  tag: "Comments",
+  summary: "Read a relation's thread",
+  description: "A blind analyst gets 404 for a relation they may not see.",
+  permission: "comment.list",
+  params: pathParams.relation,
+  response: { status: 200, description: "The thread, comments oldest first.", schema: dataOf(ThreadSchema) },
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/relations/{relationId}/comments",
+  tag: "Comments",
+  summary: "Comment on a relation",
+  description: "As on an annotation: Tiptap JSON of the comment schema; `@mentions` notify the members they name.",
+  permission: "comment.create",
+  params: pathParams.relation,
+  body: CreateComment,
+  idempotent: true,
+  response: { status: 201, description: "The new comment.", schema: dataOf(CommentSchema) },
+  errors: [413],
+});
+
+apiRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/relations/{relationId}/thread",
+  tag: "Comments",
+  summary: "Resolve or reopen a relation's thread",
+  permission: "thread.resolve",
+  params: pathParams.relation,
+  body: threadStateSchema,
+  response: { status: 200, description: "The thread.", schema: dataOf(ThreadSchema) },
+});
+
+apiRoute({
+  method: "get",
   path: "/api/workspaces/{workspaceId}/articles/{articleId}/threads",
   tag: "Comments",
   summary: "Summarize an article's threads",

@@ -71,6 +71,7 @@ async function archiveUsers(workspaceId: string): Promise<ArchiveUser[]> {
       UNION SELECT "actorId" FROM "ActivityEvent" WHERE "workspaceId" = ${workspaceId}
       UNION SELECT "authorId" FROM "Relation" WHERE "workspaceId" = ${workspaceId}
       UNION SELECT "reviewedById" FROM "Relation" WHERE "workspaceId" = ${workspaceId}
+      UNION SELECT "threadResolvedById" FROM "Relation" WHERE "workspaceId" = ${workspaceId}
       UNION SELECT "userId" FROM "SavedSearch" WHERE "workspaceId" = ${workspaceId}
     )
     SELECT u."id", u."email", u."name", m."role"::text AS "role", m."createdAt" AS "memberSince"
@@ -235,6 +236,8 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
         rejectionReason: r.rejectionReason,
         version: r.version,
         deletedWithId: r.deletedWithId,
+        threadResolvedAt: iso(r.threadResolvedAt),
+        threadResolvedById: r.threadResolvedById,
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
         deletedAt: iso(r.deletedAt),
@@ -255,6 +258,7 @@ async function* files(workspaceId: string, manifest: ArchiveManifest): AsyncGene
       (c): ArchiveComment => ({
         id: c.id,
         annotationId: c.annotationId,
+        relationId: c.relationId,
         authorId: c.authorId,
         body: c.body as ArchiveComment["body"],
         text: c.text,

@@ -270,6 +270,8 @@ const relationColumns: Record<string, ColumnType> = {
   rejectionReason: "text",
   version: "int",
   deletedWithId: "text",
+  threadResolvedAt: "timestamp",
+  threadResolvedById: "text",
   createdAt: "timestamp",
   updatedAt: "timestamp",
   deletedAt: "timestamp",
@@ -279,6 +281,7 @@ const commentColumns: Record<string, ColumnType> = {
   workspaceId: "text",
   articleId: "text",
   annotationId: "text",
+  relationId: "text",
   authorId: "text",
   body: "jsonb",
   text: "text",
@@ -431,6 +434,7 @@ async function writeArchive(options: {
   const assignments = new IdMap("assignment");
   const revisionArticle = new Map<string, string>();
   const annotationArticle = new Map<string, string>();
+  const relationArticle = new Map<string, string>();
   const total = lineCounts ? [...lineCounts.values()].reduce((a, b) => a + b, 0) : 0;
   /** Rows of the files already imported. */
   let before = 0;
@@ -700,8 +704,10 @@ async function writeArchive(options: {
         if (annotationArticle.get(sourceId) !== articleId || annotationArticle.get(targetId) !== articleId) {
           throw invalid(`${file}: relation ${r.id} links annotations of another article.`, { file });
         }
+        const id = relations.add(r.id);
+        relationArticle.set(id, articleId);
         return {
-          id: relations.add(r.id),
+          id,
           workspaceId,
           articleId,
           sourceId,
@@ -715,6 +721,8 @@ async function writeArchive(options: {
           rejectionReason: r.rejectionReason,
           version: r.version,
           deletedWithId: annotations.optional(r.deletedWithId, file),
+          threadResolvedAt: date(r.threadResolvedAt),
+          threadResolvedById: users.optional(r.threadResolvedById, file),
           createdAt: new Date(r.createdAt),
           updatedAt: new Date(r.updatedAt),
           deletedAt: date(r.deletedAt),
@@ -731,7 +739,9 @@ async function writeArchive(options: {
       commentColumns,
       rows.map((c) => {
         const file = "comments.jsonl";
-        const annotationId = annotations.get(c.annotationId, file);
+        const annotationId = annotations.optional(c.annotationId, file);
+        const relationId = relations.optional(c.relationId, file);
+        const articleId = annotationId ? annotationArticle.get(annotationId)! : relationArticle.get(relationId!)!;
         const id = comments.add(c.id);
         for (const h of c.history) {
           history.push({
@@ -745,8 +755,9 @@ async function writeArchive(options: {
         return {
           id,
           workspaceId,
-          articleId: annotationArticle.get(annotationId)!,
+          articleId,
           annotationId,
+          relationId,
           authorId: users.get(c.authorId, file),
           body: c.body as Prisma.InputJsonValue,
           text: c.text,

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const commentSelect = {
   id: true,
   annotationId: true,
+  relationId: true,
   body: true,
   version: true,
   createdAt: true,
@@ -24,6 +25,7 @@ export function toCommentView(row: CommentRow): CommentView {
   return {
     id: row.id,
     annotationId: row.annotationId,
+    relationId: row.relationId,
     author: row.author,
     state,
     body: state === "visible" ? (row.body as JSONContent) : null,

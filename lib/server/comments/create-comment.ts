@@ -6,7 +6,7 @@ import { parseCommentBody, type ParsedComment } from "@/lib/comments/parse-comme
 import { publishLive } from "@/lib/server/live/publish-live";
 import { activityExcerpt, recordActivity } from "@/lib/server/activity/record-activity";
 import { commentSelect, toCommentView } from "@/lib/server/comments/comment-select";
-import { findThreadAnnotation } from "@/lib/server/comments/find-thread-annotation";
+import { findThreadSubject, type ThreadRef, type ThreadSubject } from "@/lib/server/comments/find-thread-subject";
 import type { AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { requireMentionable } from "@/lib/server/comments/require-mentionable";
 import { notifyComment } from "@/lib/server/notifications/notify-comment";
@@ -17,13 +17,13 @@ import {
 } from "@/lib/server/idempotency/idempotency";
 
 /**
- * Adds a comment to an annotation's thread (the first one starts it), in one
+ * Adds a comment to an annotation's or a relation's thread (the first one starts it), in one
  * transaction with its notifications and events. A comment on a resolved
  * thread reopens it: the discussion is evidently not over.
  */
 export async function createComment(options: {
   workspaceId: string;
-  annotationId: string;
+  thread: ThreadRef;
   actorId: string;
   /** The actor, for the blind-annotation rule (see visible-authors). */
   viewer: AnnotationViewer;
@@ -34,8 +34,8 @@ export async function createComment(options: {
   const parsed = parseCommentBody(options.body);
   return db.$transaction(async (tx) => {
     await claimIdempotencyKey(tx, options.idempotency);
-    const annotation = await findThreadAnnotation(tx, options);
-    const comment = await insertComment(tx, { ...options, annotation, parsed });
+    const thread = await findThreadSubject(tx, options);
+    const comment = await insertComment(tx, { ...options, thread, parsed });
     await storeIdempotentAnswer(tx, options.idempotency, 201, { data: comment });
     return comment;
   });
@@ -51,30 +51,30 @@ export async function insertComment(
   options: {
     workspaceId: string;
     actorId: string;
-    annotation: { id: string; articleId: string; threadResolvedAt: Date | null };
+    thread: Pick<ThreadSubject, "annotationId" | "relationId" | "articleId" | "threadResolvedAt">;
     parsed: ParsedComment;
   },
 ): Promise<CommentView> {
-  const { workspaceId, actorId, annotation, parsed } = options;
-  const annotationId = annotation.id;
+  const { workspaceId, actorId, thread, parsed } = options;
+  const { annotationId, relationId, articleId } = thread;
   await requireMentionable(tx, workspaceId, parsed.mentionIds);
   const comment = await tx.comment.create({
     data: {
       id: newId(),
       workspaceId,
-      articleId: annotation.articleId,
+      articleId,
       annotationId,
+      relationId,
       authorId: actorId,
       body: parsed.body as object,
       text: parsed.text,
     },
     select: commentSelect,
   });
-  if (annotation.threadResolvedAt) {
-    await tx.annotation.update({
-      where: { id: annotationId },
-      data: { threadResolvedAt: null, threadResolvedById: null },
-    });
+  if (thread.threadResolvedAt) {
+    const reopen = { threadResolvedAt: null, threadResolvedById: null };
+    if (relationId) await tx.relation.update({ where: { id: relationId }, data: reopen });
+    else await tx.annotation.update({ where: { id: annotationId! }, data: reopen });
   }
   await recordActivity({
     tx,
@@ -82,12 +82,13 @@ export async function insertComment(
     actorId,
     workspaceId,
     target: { type: "comment", id: comment.id },
-    data: { articleId: annotation.articleId, annotationId, excerpt: activityExcerpt(parsed.text) },
+    data: { articleId, annotationId, relationId, excerpt: activityExcerpt(parsed.text) },
   });
   await notifyComment(tx, {
     workspaceId,
-    articleId: annotation.articleId,
+    articleId,
     annotationId,
+    relationId,
     commentId: comment.id,
     actorId,
     mentionedIds: parsed.mentionIds,
@@ -97,16 +98,16 @@ export async function insertComment(
     {
       type: "comment.changed",
       workspaceId,
-      articleId: annotation.articleId,
-      data: { annotationId, commentId: comment.id },
+      articleId,
+      data: { annotationId, relationId, commentId: comment.id },
     },
-    ...(annotation.threadResolvedAt
+    ...(thread.threadResolvedAt
       ? [
           {
             type: "thread.changed" as const,
             workspaceId,
-            articleId: annotation.articleId,
-            data: { annotationId, resolved: false },
+            articleId,
+            data: { annotationId, relationId, resolved: false },
           },
         ]
       : []),

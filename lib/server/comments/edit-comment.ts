@@ -60,12 +60,13 @@ export async function editComment(options: {
       actorId,
       workspaceId,
       target: { type: "comment", id: commentId },
-      data: { articleId: comment.articleId, annotationId: comment.annotationId },
+      data: { articleId: comment.articleId, annotationId: comment.annotationId, relationId: comment.relationId },
     });
     await notifyComment(tx, {
       workspaceId,
       articleId: comment.articleId,
       annotationId: comment.annotationId,
+      relationId: comment.relationId,
       commentId,
       actorId,
       mentionedIds: added,
@@ -76,7 +77,7 @@ export async function editComment(options: {
         type: "comment.changed",
         workspaceId,
         articleId: comment.articleId,
-        data: { annotationId: comment.annotationId, commentId },
+        data: { annotationId: comment.annotationId, relationId: comment.relationId, commentId },
       },
     ]);
     return toCommentView(await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: commentSelect }));

@@ -6,6 +6,7 @@ import {
   findAnnotationVisibility,
   type AnnotationViewer,
 } from "@/lib/server/assignments/visible-authors";
+import { canSeeRelation } from "@/lib/server/relations/relation-visibility";
 
 /**
  * A comment of the workspace (on a live annotation and article) about to be
@@ -25,9 +26,9 @@ export async function findOwnComment(
 }
 
 /**
- * A comment of the workspace on a live annotation and article; else 404. With
- * a `viewer`, also 404 when the annotation is someone else's on an article the
- * viewer annotates blind.
+ * A comment of the workspace on a live annotation or relation and article;
+ * else 404. With a `viewer`, also 404 when the annotation (or relation) is
+ * hidden from them by the blind rule.
  */
 export async function findWorkspaceComment(
   tx: Tx,
@@ -37,12 +38,16 @@ export async function findWorkspaceComment(
     where: {
       id: options.commentId,
       workspaceId: options.workspaceId,
-      annotation: { deletedAt: null, article: { deletedAt: null } },
+      OR: [
+        { annotation: { deletedAt: null, article: { deletedAt: null } } },
+        { relation: { deletedAt: null, article: { deletedAt: null } } },
+      ],
     },
     select: {
       id: true,
       authorId: true,
       annotationId: true,
+      relationId: true,
       articleId: true,
       body: true,
       text: true,
@@ -50,6 +55,14 @@ export async function findWorkspaceComment(
       deletedAt: true,
       hiddenAt: true,
       annotation: { select: { authorId: true } },
+      relation: {
+        select: {
+          articleId: true,
+          authorId: true,
+          source: { select: { authorId: true } },
+          target: { select: { authorId: true } },
+        },
+      },
     },
   });
   if (!comment) throw notFound("Comment");
@@ -58,9 +71,11 @@ export async function findWorkspaceComment(
       { workspaceId: options.workspaceId, viewer: options.viewer, articleId: comment.articleId },
       tx,
     );
-    if (!canSeeAnnotation(visibility, { authorId: comment.annotation.authorId, articleId: comment.articleId })) {
-      throw notFound("Comment");
-    }
+    const visible = comment.relation
+      ? canSeeRelation(visibility, comment.relation)
+      : comment.annotation !== null &&
+        canSeeAnnotation(visibility, { authorId: comment.annotation.authorId, articleId: comment.articleId });
+    if (!visible) throw notFound("Comment");
   }
   return comment;
 }

@@ -25,6 +25,7 @@ export async function findThreadSummaries(options: {
         articleId: options.articleId,
         deletedAt: null,
         hiddenAt: null,
+        annotationId: { not: null },
         annotation: { deletedAt: null, ...visible },
       },
       _count: { _all: true },
@@ -42,9 +43,9 @@ export async function findThreadSummaries(options: {
   ]);
   const resolvedIds = new Set(resolved.map((a) => a.id));
   const summaries = counts.map((c) => ({
-    annotationId: c.annotationId,
+    annotationId: c.annotationId!,
     comments: c._count._all,
-    resolved: resolvedIds.has(c.annotationId),
+    resolved: resolvedIds.has(c.annotationId!),
   }));
   for (const id of resolvedIds) {
     if (!summaries.some((s) => s.annotationId === id))

@@ -33,14 +33,14 @@ export async function setCommentDeleted(options: {
         actorId,
         workspaceId,
         target: { type: "comment", id: commentId },
-        data: { articleId: comment.articleId, annotationId: comment.annotationId },
+        data: { articleId: comment.articleId, annotationId: comment.annotationId, relationId: comment.relationId },
       });
       await publishLive(tx, [
         {
           type: "comment.changed",
           workspaceId,
           articleId: comment.articleId,
-          data: { annotationId: comment.annotationId, commentId },
+          data: { annotationId: comment.annotationId, relationId: comment.relationId, commentId },
         },
       ]);
     }

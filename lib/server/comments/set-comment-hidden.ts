@@ -29,14 +29,19 @@ export async function setCommentHidden(options: {
         actorId,
         workspaceId,
         target: { type: "comment", id: commentId },
-        data: { articleId: comment.articleId, annotationId: comment.annotationId, authorId: comment.authorId },
+        data: {
+          articleId: comment.articleId,
+          annotationId: comment.annotationId,
+          relationId: comment.relationId,
+          authorId: comment.authorId,
+        },
       });
       await publishLive(tx, [
         {
           type: "comment.changed",
           workspaceId,
           articleId: comment.articleId,
-          data: { annotationId: comment.annotationId, commentId },
+          data: { annotationId: comment.annotationId, relationId: comment.relationId, commentId },
         },
       ]);
     }

@@ -4,38 +4,46 @@ import type { ThreadView } from "@/lib/comments/comment-view";
 import { publishLive } from "@/lib/server/live/publish-live";
 import { activityExcerpt, recordActivity } from "@/lib/server/activity/record-activity";
 import { findThread } from "@/lib/server/comments/find-thread";
-import { findThreadAnnotation } from "@/lib/server/comments/find-thread-annotation";
+import { findThreadSubject, type ThreadRef } from "@/lib/server/comments/find-thread-subject";
 import type { AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 
-/** Resolves an annotation's discussion, or reopens it. */
+/** Resolves an annotation's or a relation's discussion, or reopens it. */
 export async function setThreadResolved(options: {
   workspaceId: string;
-  annotationId: string;
+  thread: ThreadRef;
   actorId: string;
   viewer: AnnotationViewer;
   resolved: boolean;
 }): Promise<ThreadView> {
-  const { workspaceId, annotationId, actorId, viewer, resolved } = options;
+  const { workspaceId, thread, actorId, viewer, resolved } = options;
   await db.$transaction(async (tx) => {
-    const annotation = await findThreadAnnotation(tx, { workspaceId, annotationId, viewer });
-    if ((annotation.threadResolvedAt !== null) === resolved) return;
-    await tx.annotation.update({
-      where: { id: annotationId },
-      data: resolved
-        ? { threadResolvedAt: new Date(), threadResolvedById: actorId }
-        : { threadResolvedAt: null, threadResolvedById: null },
-    });
+    const subject = await findThreadSubject(tx, { workspaceId, thread, viewer });
+    if ((subject.threadResolvedAt !== null) === resolved) return;
+    const data = resolved
+      ? { threadResolvedAt: new Date(), threadResolvedById: actorId }
+      : { threadResolvedAt: null, threadResolvedById: null };
+    if (subject.relationId) await tx.relation.update({ where: { id: subject.relationId }, data });
+    else await tx.annotation.update({ where: { id: subject.annotationId! }, data });
     await recordActivity({
       tx,
       action: resolved ? "thread.resolved" : "thread.reopened",
       actorId,
       workspaceId,
-      target: { type: "annotation", id: annotationId },
-      data: { articleId: annotation.articleId, exact: activityExcerpt(annotation.exact) },
+      target: subject.relationId
+        ? { type: "relation", id: subject.relationId }
+        : { type: "annotation", id: subject.annotationId! },
+      data: subject.relationId
+        ? { articleId: subject.articleId, type: subject.label }
+        : { articleId: subject.articleId, exact: activityExcerpt(subject.label) },
     });
     await publishLive(tx, [
-      { type: "thread.changed", workspaceId, articleId: annotation.articleId, data: { annotationId, resolved } },
+      {
+        type: "thread.changed",
+        workspaceId,
+        articleId: subject.articleId,
+        data: { annotationId: subject.annotationId, relationId: subject.relationId, resolved },
+      },
     ]);
   });
-  return findThread({ workspaceId, annotationId, viewer });
+  return findThread({ workspaceId, thread, viewer });
 }

@@ -39,7 +39,14 @@ const ANNOTATION_EVENTS = new Set<LiveMessage["type"]>(["annotation.changed", "c
 
 function annotationIdsOf(m: LiveMessage): string[] {
   if (m.type === "annotation.changed") return (m as LiveMessage<"annotation.changed">).data.annotationIds;
-  return [(m as LiveMessage<"comment.changed" | "thread.changed">).data.annotationId];
+  const { annotationId } = (m as LiveMessage<"comment.changed" | "thread.changed">).data;
+  return annotationId ? [annotationId] : [];
+}
+
+/** The relation whose thread a comment or thread event is about, if it is one. */
+function threadRelationIdOf(m: LiveMessage): string | null {
+  if (m.type !== "comment.changed" && m.type !== "thread.changed") return null;
+  return (m as LiveMessage<"comment.changed" | "thread.changed">).data.relationId ?? null;
 }
 
 /**
@@ -50,8 +57,9 @@ function annotationIdsOf(m: LiveMessage): string[] {
 async function canSeeNotification(visibility: AnnotationVisibility, notificationId: string): Promise<boolean> {
   const notification = await db.notification.findUnique({
     where: { id: notificationId },
-    select: { articleId: true, annotationId: true },
+    select: { articleId: true, annotationId: true, relationId: true },
   });
+  if (notification?.relationId) return (await visibleRelationIds(visibility, [notification.relationId])).length > 0;
   if (!notification?.annotationId) return true;
   return (await visibleAnnotationIds(visibility, notification.articleId, [notification.annotationId])).length > 0;
 }
@@ -141,6 +149,8 @@ export function openEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         visibility ??= options.visibility();
         const current = await visibility;
         if (!isBlind(current, m.articleId)) return m;
+        const relationId = threadRelationIdOf(m);
+        if (relationId) return (await visibleRelationIds(current, [relationId])).length ? m : null;
         const visible = await visibleAnnotationIds(current, m.articleId, annotationIdsOf(m));
         if (!visible.length) return null;
         return m.type === "annotation.changed" ? { ...m, data: { annotationIds: visible } } : m;

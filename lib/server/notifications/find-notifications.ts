@@ -31,6 +31,7 @@ export async function findNotifications(options: {
         kind: true,
         articleId: true,
         annotationId: true,
+        relationId: true,
         commentId: true,
         readAt: true,
         createdAt: true,
@@ -60,6 +61,7 @@ export async function findNotifications(options: {
     articleId: r.articleId,
     articleTitle: titles.get(r.articleId) ?? "A deleted article",
     annotationId: r.annotationId,
+    relationId: r.relationId,
     commentId: r.commentId,
     excerpt: r.commentId ? (excerpts.get(r.commentId) ?? "") : "",
     readAt: r.readAt?.toISOString() ?? null,
@@ -67,27 +69,44 @@ export async function findNotifications(options: {
     href: r.annotationId
       ? `/w/${workspaceId}/articles/${r.articleId}?annotation=${r.annotationId}` +
         (r.commentId ? `&comment=${r.commentId}` : "")
-      : `/w/${workspaceId}/articles/${r.articleId}`,
+      : r.relationId
+        ? `/w/${workspaceId}/articles/${r.articleId}?relation=${r.relationId}` +
+          (r.commentId ? `&comment=${r.commentId}` : "")
+        : `/w/${workspaceId}/articles/${r.articleId}`,
   }));
   return { items, unreadCount };
 }
 
-/** Hides notifications about annotations the viewer may not see (the blind-annotation rule). */
+/** Hides notifications about annotations and relations the viewer may not see (the blind-annotation rule). */
 async function visibleNotificationsWhere(
   workspaceId: string,
   viewer: AnnotationViewer,
 ): Promise<Prisma.NotificationWhereInput> {
   const { blindArticleIds } = await findAnnotationVisibility({ workspaceId, viewer });
   if (!blindArticleIds.length) return {};
-  const own = await db.annotation.findMany({
-    where: { workspaceId, articleId: { in: blindArticleIds }, authorId: viewer.id },
-    select: { id: true },
-  });
+  const [own, ownRelations] = await Promise.all([
+    db.annotation.findMany({
+      where: { workspaceId, articleId: { in: blindArticleIds }, authorId: viewer.id },
+      select: { id: true },
+    }),
+    db.relation.findMany({
+      where: {
+        workspaceId,
+        articleId: { in: blindArticleIds },
+        authorId: viewer.id,
+        source: { authorId: viewer.id },
+        target: { authorId: viewer.id },
+      },
+      select: { id: true },
+    }),
+  ]);
+  // On a blind article only one's own relations between one's own annotations are visible (relation-visibility).
   return {
     OR: [
       { articleId: { notIn: blindArticleIds } },
-      { annotationId: null },
+      { annotationId: null, relationId: null },
       { annotationId: { in: own.map((a) => a.id) } },
+      { relationId: { in: ownRelations.map((r) => r.id) } },
     ],
   };
 }

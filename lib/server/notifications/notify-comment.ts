@@ -7,7 +7,7 @@ import { publishLive } from "@/lib/server/live/publish-live";
  * Writes the inbox entries a new (or newly mentioning) comment causes and
  * announces each to its recipient's streams: a MENTION to everyone it
  * mentions, a REPLY to everyone else who took part in the thread (the
- * highlight's author and earlier commenters). Never to the comment's author,
+ * highlight's or the relation's author and earlier commenters). Never to the comment's author,
  * and each person once.
  */
 export async function notifyComment(
@@ -15,7 +15,9 @@ export async function notifyComment(
   options: {
     workspaceId: string;
     articleId: string;
-    annotationId: string;
+    /** The thread: exactly one of annotationId and relationId. */
+    annotationId: string | null;
+    relationId: string | null;
     commentId: string;
     actorId: string;
     mentionedIds: readonly string[];
@@ -23,19 +25,21 @@ export async function notifyComment(
     participants: boolean;
   },
 ): Promise<void> {
-  const { workspaceId, articleId, annotationId, commentId, actorId } = options;
+  const { workspaceId, articleId, annotationId, relationId, commentId, actorId } = options;
   const recipients = new Map<string, "MENTION" | "REPLY">();
   for (const id of options.mentionedIds) if (id !== actorId) recipients.set(id, "MENTION");
   if (options.participants) {
-    const [annotation, earlier] = await Promise.all([
-      tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: { authorId: true } }),
+    const [subject, earlier] = await Promise.all([
+      relationId
+        ? tx.relation.findUniqueOrThrow({ where: { id: relationId }, select: { authorId: true } })
+        : tx.annotation.findUniqueOrThrow({ where: { id: annotationId! }, select: { authorId: true } }),
       tx.comment.findMany({
-        where: { annotationId, id: { not: commentId }, deletedAt: null },
+        where: { ...(relationId ? { relationId } : { annotationId }), id: { not: commentId }, deletedAt: null },
         select: { authorId: true },
         distinct: ["authorId"],
       }),
     ]);
-    const participants = [annotation.authorId, ...earlier.map((c) => c.authorId)];
+    const participants = [subject.authorId, ...earlier.map((c) => c.authorId)];
     // Only people still in the workspace hear about it.
     const members = await tx.membership.findMany({
       where: { workspaceId, userId: { in: participants } },
@@ -53,6 +57,7 @@ export async function notifyComment(
     actorId,
     articleId,
     annotationId,
+    relationId,
     commentId,
   }));
   await tx.notification.createMany({ data: rows });

@@ -109,7 +109,12 @@ export async function decideAnnotations(
       type: "doc",
       content: [{ type: "paragraph", content: [{ type: "text", text: `Rejected: ${reason}` }] }],
     });
-    const comment = await insertComment(tx, { workspaceId, actorId: actor.id, annotation: a, parsed });
+    const comment = await insertComment(tx, {
+      workspaceId,
+      actorId: actor.id,
+      thread: { annotationId: a.id, relationId: null, articleId: a.articleId, threadResolvedAt: a.threadResolvedAt },
+      parsed,
+    });
     comments.set(a.id, comment.id);
   }
   await recordActivities(

@@ -10,7 +10,7 @@ export const GET = withAuth(
     Response.json({
       data: await findThread({
         workspaceId,
-        annotationId: params.annotationId,
+        thread: { annotationId: params.annotationId },
         viewer: { id: user.id, role: membership.role },
       }),
     }),
@@ -23,7 +23,7 @@ export const POST = withAuth(
     return idempotent(idempotencyClaim(req, user.id, input), async (claim) => {
       const comment = await createComment({
         workspaceId,
-        annotationId: params.annotationId,
+        thread: { annotationId: params.annotationId },
         actorId: user.id,
         viewer: { id: user.id, role: membership.role },
         body: input.body,

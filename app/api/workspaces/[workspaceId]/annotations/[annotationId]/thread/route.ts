@@ -8,7 +8,7 @@ export const POST = withAuth(
     const { resolved } = await body(threadStateSchema);
     const thread = await setThreadResolved({
       workspaceId,
-      annotationId: params.annotationId,
+      thread: { annotationId: params.annotationId },
       actorId: user.id,
       viewer: { id: user.id, role: membership.role },
       resolved,
