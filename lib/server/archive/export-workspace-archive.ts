@@ -361,8 +361,8 @@ async function rowCounts(workspaceId: string): Promise<Record<string, number>> {
 /**
  * The archive's files, telling `onProgress` after each page of rows how many
  * are written of how many (counted first; rows added meanwhile can make a
- * file's count pass its total, so it is capped), then `done`, or `failed`
- * when the download stops short.
+ * file's count pass its total, so it is capped), then `done` with the rows
+ * the archive really holds, or `failed` when the download stops short.
  */
 async function* reportingProgress(
   workspaceId: string,
@@ -403,10 +403,12 @@ async function* reportingProgress(
           }
         })(),
       };
-      before += kindTotal;
+      // The file's content has been read by now (the zip asks for the next file only then).
+      before += done;
     }
     finished = true;
-    onProgress({ phase: "done", done: total, total });
+    // The rows the archive holds, which rows written meanwhile can make more than were counted.
+    onProgress({ phase: "done", done: before, total: before });
   } finally {
     if (!finished) onProgress({ phase: "failed", done: before, total });
   }
