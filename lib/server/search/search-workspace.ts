@@ -60,6 +60,61 @@ const pageRowsSql = (ids: Prisma.Sql) => Prisma.sql`
     LEFT JOIN "Entity" en ON en.id = s."entityId"
     LEFT JOIN "User" u ON u.id = s."authorId" AND s.kind IN ('annotation', 'comment')`;
 
+/**
+ * Settings of the search transaction. The matches (up to every entry of the
+ * workspace) are kept in memory rather than spilled to disk and read again
+ * for each facet, and the planner is told that handing rows from a parallel
+ * worker is cheap: a query matching 100,000 entries reads most of the
+ * table's pages, which a second core halves (bench/README.md, "Search").
+ */
+const searchSettingsSql = Prisma.sql`set_config('work_mem', '32MB', true), set_config('parallel_setup_cost', '10', true),
+  set_config('parallel_tuple_cost', '0.001', true)`;
+
+/**
+ * Every facet's counts in one pass over the matches (grouping sets), as rows
+ * `(facet, id, count)`; an id of NULL (no entity, not an annotation…) counts
+ * nothing and is dropped by the joins below.
+ */
+const facetCountsSql = Prisma.sql`counts AS MATERIALIZED (
+      SELECT CASE WHEN GROUPING(m.kind) = 0 THEN 'kind'
+                  WHEN GROUPING(m."entityTypeId") = 0 THEN 'entityType'
+                  WHEN GROUPING(m."entityId") = 0 THEN 'entity'
+                  WHEN GROUPING(f.author) = 0 THEN 'author'
+                  WHEN GROUPING(f.status) = 0 THEN 'status'
+                  WHEN GROUPING(m."articleId") = 0 THEN 'article'
+                  ELSE 'date' END AS facet,
+             coalesce(m.kind, m."entityTypeId", m."entityId", f.author, f.status, m."articleId", f.year) AS id,
+             count(*)::int AS count
+        FROM matched m
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN m.kind IN ('annotation', 'comment') THEN m."authorId" END AS author,
+                CASE WHEN m.kind = 'annotation' THEN m.status::text END AS status,
+                to_char(m.date, 'YYYY') AS year) f
+       GROUP BY GROUPING SETS ((m.kind), (m."entityTypeId"), (m."entityId"), (f.author), (f.status), (m."articleId"), (f.year))
+    )`;
+
+/** The facets as JSON from `counts`: the 20 largest values of each, with their labels. */
+const facetsJsonSql = Prisma.sql`json_build_object(
+        'kind', (SELECT json_agg(json_build_object('id', c.id, 'count', c.count)) FROM counts c WHERE c.facet = 'kind'),
+        'entityType', (SELECT json_agg(t) FROM (
+           SELECT c.id, et.name AS label, c.count FROM counts c JOIN "EntityType" et ON et.id = c.id
+            WHERE c.facet = 'entityType' ORDER BY 3 DESC, 2 LIMIT 20) t),
+        'entity', (SELECT json_agg(t) FROM (
+           SELECT c.id, en.name AS label, c.count FROM counts c JOIN "Entity" en ON en.id = c.id
+            WHERE c.facet = 'entity' ORDER BY 3 DESC, 2 LIMIT 20) t),
+        'author', (SELECT json_agg(t) FROM (
+           SELECT c.id, u.name AS label, c.count FROM counts c JOIN "User" u ON u.id = c.id
+            WHERE c.facet = 'author' ORDER BY 3 DESC, 2 LIMIT 20) t),
+        'status', (SELECT json_agg(t) FROM (
+           SELECT c.id, initcap(c.id) AS label, c.count FROM counts c
+            WHERE c.facet = 'status' AND c.id IS NOT NULL ORDER BY 1) t),
+        'article', (SELECT json_agg(t) FROM (
+           SELECT c.id, ar.title AS label, c.count FROM counts c JOIN "Article" ar ON ar.id = c.id
+            WHERE c.facet = 'article' ORDER BY 3 DESC, 2 LIMIT 20) t),
+        'date', (SELECT json_agg(t) FROM (
+           SELECT c.id, c.id AS label, c.count FROM counts c WHERE c.facet = 'date' ORDER BY 1 DESC) t)
+      )`;
+
 /** How many "similar" results (names spelled closely) the first page lists below the exact ones. */
 export const SIMILAR_LIMIT = 10;
 /** Similar names are looked for when the exact query finds fewer than this (a word found this often is no typo). */
@@ -100,10 +155,13 @@ export async function searchWorkspace(options: {
   ]);
   const tsquery = queryTsquery(query);
   const where = searchWhereSql({ workspaceId, visibility, query, tsquery, filters });
-  const score = tsquery ? Prisma.sql`ts_rank(e.document, ${tsquery})` : Prisma.sql`0`;
+  // A query of exclusions only ("-zzzz") ranks every entry alike: no ts_rank over all of them.
+  const score = tsquery && query.groups.length ? Prisma.sql`ts_rank(e.document, ${tsquery})` : Prisma.sql`0`;
   const kindFilter = kind ? Prisma.sql`WHERE m.kind = ${kind}` : Prisma.empty;
 
-  const [result] = await db.$queryRaw<[{ page: PageRow[] | null; facets: Facets }]>`
+  const [, [result]] = await db.$transaction([
+    db.$queryRaw`SELECT ${searchSettingsSql}`,
+    db.$queryRaw<[{ page: PageRow[] | null; facets: Facets }]>`
     WITH matched AS MATERIALIZED (
       SELECT e.id, e.kind, e."articleId", e."entityId", e."entityTypeId",
              e."authorId", e.status, e.date, ${score}::float8 AS score
@@ -114,37 +172,14 @@ export async function searchWorkspace(options: {
       SELECT m.id, m.score FROM matched m ${kindFilter}
        ORDER BY m.score DESC, m.date DESC, m.id
        LIMIT ${limit + 1} OFFSET ${offset}
-    )
+    ),
+    ${facetCountsSql}
     SELECT
       (SELECT json_agg(p ORDER BY p.score DESC, p.date DESC, p."entryId") FROM (
          ${pageRowsSql(Prisma.sql`SELECT * FROM page`)}
       ) p) AS page,
-      json_build_object(
-        'kind', (SELECT json_agg(k) FROM (SELECT kind AS id, count(*)::int AS count FROM matched GROUP BY kind) k),
-        'entityType', (SELECT json_agg(t) FROM (
-           SELECT g.id, et.name AS label, g.count FROM (
-             SELECT m."entityTypeId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
-             JOIN "EntityType" et ON et.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'entity', (SELECT json_agg(t) FROM (
-           SELECT g.id, en.name AS label, g.count FROM (
-             SELECT m."entityId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
-             JOIN "Entity" en ON en.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'author', (SELECT json_agg(t) FROM (
-           SELECT g.id, u.name AS label, g.count FROM (
-             SELECT m."authorId" AS id, count(*)::int AS count FROM matched m
-              WHERE m.kind IN ('annotation', 'comment') GROUP BY 1) g
-             JOIN "User" u ON u.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'status', (SELECT json_agg(t) FROM (
-           SELECT m.status::text AS id, initcap(m.status::text) AS label, count(*)::int AS count FROM matched m
-            WHERE m.kind = 'annotation' GROUP BY 1, 2 ORDER BY 1) t),
-        'article', (SELECT json_agg(t) FROM (
-           SELECT g.id, ar.title AS label, g.count FROM (
-             SELECT m."articleId" AS id, count(*)::int AS count FROM matched m GROUP BY 1) g
-             JOIN "Article" ar ON ar.id = g.id ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'date', (SELECT json_agg(t) FROM (
-           SELECT to_char(m.date, 'YYYY') AS id, to_char(m.date, 'YYYY') AS label, count(*)::int AS count
-             FROM matched m GROUP BY 1 ORDER BY 1 DESC) t)
-      ) AS facets`;
+      ${facetsJsonSql} AS facets`,
+  ]);
 
   const rows = result.page ?? [];
   const terms = [
