@@ -8,7 +8,7 @@
 -- articles and entities go through their triggers.
 SELECT setseed(0.14);
 SET maintenance_work_mem = '512MB';
-DROP INDEX "SearchEntry_document_idx";
+DROP INDEX "SearchEntry_kind_document_idx";
 ALTER TABLE "Annotation" DISABLE TRIGGER "Annotation_search";
 ALTER TABLE "Comment" DISABLE TRIGGER "Comment_search";
 
@@ -103,6 +103,6 @@ SELECT 'comment:' || c.id, c."workspaceId", 'comment', c."articleId", c."annotat
 
 ALTER TABLE "Annotation" ENABLE TRIGGER "Annotation_search";
 ALTER TABLE "Comment" ENABLE TRIGGER "Comment_search";
-CREATE INDEX "SearchEntry_document_idx" ON "SearchEntry" USING GIN ("document");
+CREATE INDEX "SearchEntry_kind_document_idx" ON "SearchEntry" USING GIN ("kind", "document");
 
 ANALYZE;

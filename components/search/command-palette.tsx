@@ -15,9 +15,10 @@ const SUGGEST_DEBOUNCE_MS = 80;
 const groups: { kind: SuggestItem["kind"]; heading: string }[] = [
   { kind: "entity", heading: "Entities" },
   { kind: "article", heading: "Articles" },
+  { kind: "member", heading: "Members" },
+  // Last: these come in after the others, and should not push them down when they do.
   { kind: "annotation", heading: "Annotations" },
   { kind: "passage", heading: "Passages" },
-  { kind: "member", heading: "Members" },
 ];
 
 /**
@@ -29,11 +30,14 @@ export function CommandPalette({ workspaceId }: CommandPaletteProps) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const [state, setState] = useState<{ q: string; items: SuggestItem[]; didYouMean: string | null }>({
+  // The names (entities, articles, members) come fast; the hits (annotations, passages) may take longer,
+  // so each arrives on its own and the palette shows whatever it has.
+  const [names, setNames] = useState<{ q: string; items: SuggestItem[]; didYouMean: string | null }>({
     q: "",
     items: [],
     didYouMean: null,
   });
+  const [hits, setHits] = useState<{ q: string; items: SuggestItem[] }>({ q: "", items: [] });
   const q = query.trim();
 
   useEffect(() => {
@@ -50,16 +54,20 @@ export function CommandPalette({ workspaceId }: CommandPaletteProps) {
   useEffect(() => {
     if (!open || !q) return;
     const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const body = await apiBody<{ data: SuggestItem[]; didYouMean: string | null }>(
-          `/api/workspaces/${workspaceId}/search/suggest?${new URLSearchParams({ q })}`,
-          { signal: controller.signal },
-        );
-        setState({ q, items: body.data, didYouMean: body.didYouMean });
-      } catch {
-        if (!controller.signal.aborted) setState({ q, items: [], didYouMean: null });
-      }
+    const suggest = (part: "names" | "hits") =>
+      apiBody<{ data: SuggestItem[]; didYouMean: string | null }>(
+        `/api/workspaces/${workspaceId}/search/suggest?${new URLSearchParams({ q, part })}`,
+        { signal: controller.signal },
+      );
+    const timer = setTimeout(() => {
+      suggest("names").then(
+        (body) => setNames({ q, items: body.data, didYouMean: body.didYouMean }),
+        () => controller.signal.aborted || setNames({ q, items: [], didYouMean: null }),
+      );
+      suggest("hits").then(
+        (body) => setHits({ q, items: body.data }),
+        () => controller.signal.aborted || setHits({ q, items: [] }),
+      );
     }, SUGGEST_DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
@@ -71,7 +79,8 @@ export function CommandPalette({ workspaceId }: CommandPaletteProps) {
     setOpen(false);
     router.push(href);
   };
-  const items = q && state.q === q ? state.items : [];
+  const items = [...(q && names.q === q ? names.items : []), ...(q && hits.q === q ? hits.items : [])];
+  const hitsPending = Boolean(q) && names.q === q && hits.q !== q;
 
   return (
     <Command.Dialog
@@ -92,9 +101,9 @@ export function CommandPalette({ workspaceId }: CommandPaletteProps) {
         ) : (
           <Command.Empty>Type to search articles, passages, annotations, entities and members.</Command.Empty>
         )}
-        {state.didYouMean && state.q === q ? (
-          <Command.Item value="did-you-mean" onSelect={() => go(searchPageHref(workspaceId, state.didYouMean!))}>
-            Did you mean “{state.didYouMean}”?
+        {names.didYouMean && names.q === q ? (
+          <Command.Item value="did-you-mean" onSelect={() => go(searchPageHref(workspaceId, names.didYouMean!))}>
+            Did you mean “{names.didYouMean}”?
           </Command.Item>
         ) : null}
         {groups.map((g) => {
@@ -115,6 +124,11 @@ export function CommandPalette({ workspaceId }: CommandPaletteProps) {
             </Command.Group>
           );
         })}
+        {hitsPending ? (
+          <div className="command-palette-pending" role="status">
+            Looking in annotations and passages…
+          </div>
+        ) : null}
       </Command.List>
     </Command.Dialog>
   );

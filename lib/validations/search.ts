@@ -21,6 +21,8 @@ export type SearchQueryParams = z.infer<typeof searchQuerySchema>;
 
 export const searchSuggestQuerySchema = z.object({
   q: z.string().max(200, "Use at most 200 characters.").default(""),
+  /** `names`: entities, articles and members only; `hits`: annotations and passages only; both when absent. */
+  part: z.enum(["names", "hits"]).optional(),
 });
 
 const range = z.tuple([z.number().int(), z.number().int()]);

@@ -225,6 +225,30 @@ describe("GET /search", () => {
     );
   });
 
+  it("answers the palette's names and hits apart when asked (part=names, part=hits), the same items as together", async () => {
+    const suggest = async (search: string) => {
+      const res = await callRoute({ file: SUGGEST, method: "GET", params: { workspaceId }, cookie, search });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: { kind: string; id: string }[]; didYouMean: string | null }).data;
+    };
+    const both = await suggest("?q=Massoud");
+    const names = await suggest("?q=Massoud&part=names");
+    const hits = await suggest("?q=Massoud&part=hits");
+    expect(new Set(names.map((d) => d.kind))).toEqual(new Set(["entity"]));
+    expect(new Set(hits.map((d) => d.kind))).toEqual(new Set(["annotation", "passage"]));
+    expect([...names, ...hits].map((d) => `${d.kind}:${d.id}`).sort()).toEqual(
+      both.map((d) => `${d.kind}:${d.id}`).sort(),
+    );
+    const bad = await callRoute({
+      file: SUGGEST,
+      method: "GET",
+      params: { workspaceId },
+      cookie,
+      search: "?q=x&part=all",
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it("never finds deleted articles, deleted annotations or hidden comments, and follows new revisions", async () => {
     const other = await makeArticle(workspaceId, owner.id, { text: "Zanzibar harbour.\n\nNothing else." });
     expect((await search("zanzibar")).total).toBe(1);

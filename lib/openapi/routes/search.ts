@@ -39,7 +39,7 @@ apiRoute({
   tag: "Search",
   summary: "Suggestions for the command palette",
   description:
-    "Entities, articles, members, annotations and passages for a query as it is typed, a few of each; entities spelled closely when none contains the text (`didYouMean`).",
+    "Entities, articles, members, annotations and passages for a query as it is typed, a few of each; entities spelled closely when none contains the text (`didYouMean`). `part=names` answers only entities, articles and members (and `didYouMean`), `part=hits` only annotations and passages: the palette asks for both at once and shows the names as soon as they come. Without `part`, annotation and passage hits that take longer than 150 ms are left out (the search page finds them); with `part=hits` they get 1 s.",
   permission: "search.read",
   params: pathParams.workspace,
   query: searchSuggestQuerySchema,

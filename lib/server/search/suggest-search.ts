@@ -17,11 +17,29 @@ import type { SuggestItem } from "@/lib/validations/search";
  */
 export const HIT_BUDGET_MS = 150;
 
-/** Runs `query` with a statement timeout of `ms`; no rows if it runs out. */
+/**
+ * The budget of the hits when they are asked for on their own (`part: "hits"`):
+ * the palette then shows the names first and adds the hits as they come, so
+ * a slower hit no longer holds up its first results.
+ */
+export const HITS_ALONE_BUDGET_MS = 1000;
+
+/** What to answer: the names (entities, articles, members), the hits (annotations, passages), or both. */
+export type SuggestPart = "names" | "hits";
+
+/**
+ * Runs a hit query with a statement timeout of `ms`; no rows if it runs out.
+ * Only bitmap scans of the (kind, document) index: a LIMIT 5 tempts the
+ * planner into reading the table until five matches turn up, which takes
+ * anything from 1 ms to a second depending on where the matches lie and
+ * where a synchronized sequential scan starts; the bitmap of one kind's
+ * matches costs 1–15 ms however common the word (bench/README.md, "Search").
+ */
 async function within<T>(ms: number, query: Prisma.Sql): Promise<T[]> {
   try {
     const [, rows] = await db.$transaction([
-      db.$queryRaw`SELECT set_config('statement_timeout', ${String(ms)}, true)`,
+      db.$queryRaw`SELECT set_config('statement_timeout', ${String(ms)}, true),
+                          set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
       db.$queryRaw<T[]>(query),
     ]);
     return rows;
@@ -56,8 +74,13 @@ export async function suggestSearch(options: {
   workspaceId: string;
   viewer: AnnotationViewer;
   text: string;
+  /** Only the names or only the hits; both when absent. */
+  part?: SuggestPart;
 }): Promise<{ data: SuggestItem[]; didYouMean: string | null }> {
-  const { workspaceId, viewer } = options;
+  const { workspaceId, viewer, part } = options;
+  const wantNames = part !== "hits";
+  const wantHits = part !== "names";
+  const budget = part === "hits" ? HITS_ALONE_BUDGET_MS : HIT_BUDGET_MS;
   const query = parseSearchQuery(options.text);
   const plain = query.groups
     .flat()
@@ -66,18 +89,20 @@ export async function suggestSearch(options: {
     .trim();
   if (!plain) return { data: [], didYouMean: null };
   const like = `%${likeEscape(plain)}%`;
-  const visibility = await findAnnotationVisibility({ workspaceId, viewer });
-  const tsquery = queryTsquery({ ...query, exclude: [] });
-  const where = searchWhereSql({
-    workspaceId,
-    visibility,
-    query: { ...query, exclude: [] },
-    tsquery,
-    filters: { typeIds: null, entities: null, authorIds: null, articleIds: null },
-  });
+  const tsquery = wantHits ? queryTsquery({ ...query, exclude: [] }) : null;
+  const where = tsquery
+    ? searchWhereSql({
+        workspaceId,
+        visibility: await findAnnotationVisibility({ workspaceId, viewer }),
+        query: { ...query, exclude: [] },
+        tsquery,
+        filters: { typeIds: null, entities: null, authorIds: null, articleIds: null },
+      })
+    : null;
 
   const [named, members, hits] = await Promise.all([
-    db.$queryRaw<NamedRow[]>`
+    wantNames
+      ? db.$queryRaw<NamedRow[]>`
       (SELECT e."entityId" AS id, 'entity' AS kind, en.name AS label, et.name AS detail
          FROM "SearchEntry" e JOIN "Entity" en ON en.id = e."entityId" JOIN "EntityType" et ON et.id = en."typeId"
         WHERE e."workspaceId" = ${workspaceId} AND e.kind = 'entity'
@@ -89,19 +114,22 @@ export async function suggestSearch(options: {
          FROM "SearchEntry" e JOIN "Article" a ON a.id = e."articleId"
         WHERE e."workspaceId" = ${workspaceId} AND e.kind = 'article' AND a."deletedAt" IS NULL
           AND e.normalized LIKE "marginalia_search_normalize"(${like})
-        ORDER BY a."createdAt" DESC LIMIT 5)`,
-    db.$queryRaw<NamedRow[]>`
+        ORDER BY a."createdAt" DESC LIMIT 5)`
+      : ([] as NamedRow[]),
+    wantNames
+      ? db.$queryRaw<NamedRow[]>`
       SELECT u.id, 'member' AS kind, u.name AS label, u.email AS detail
         FROM "Membership" m JOIN "User" u ON u.id = m."userId"
        WHERE m."workspaceId" = ${workspaceId}
          AND ("marginalia_search_normalize"(u.name) LIKE "marginalia_search_normalize"(${like})
               OR lower(u.email) LIKE lower(${like}))
-       ORDER BY u.name LIMIT 5`,
-    tsquery
+       ORDER BY u.name LIMIT 5`
+      : ([] as NamedRow[]),
+    where
       ? Promise.all(
           (["annotation", "passage"] as const).map((kind) =>
             within<HitRow>(
-              HIT_BUDGET_MS,
+              budget,
               Prisma.sql`
                 SELECT e.kind, e.id AS "entryId", e."articleId", e."annotationId", e.start, e.body, ar.title
                   FROM ${searchFromSql} WHERE ${where} AND e.kind = ${kind}
@@ -116,7 +144,7 @@ export async function suggestSearch(options: {
   const data: SuggestItem[] = [];
   let didYouMean: string | null = null;
   const entities = named.filter((r) => r.kind === "entity");
-  if (!entities.length && query.groups.length === 1 && /^\p{Script=Latin}{4,}$/u.test(plain)) {
+  if (wantNames && !entities.length && query.groups.length === 1 && /^\p{Script=Latin}{4,}$/u.test(plain)) {
     const [best] = await findSimilarNames(workspaceId, plain, 1);
     if (best) {
       didYouMean = best;

@@ -16,6 +16,7 @@ export const GET = withAuth(
       workspaceId,
       viewer: { id: user.id, role: membership.role },
       text: parsed.data.q,
+      part: parsed.data.part,
     });
     return Response.json(result);
   },
