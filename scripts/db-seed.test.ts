@@ -85,6 +85,21 @@ describe("the demo seed", () => {
     expect(await count(url, `SELECT count(*) AS n FROM "ActivityEvent" WHERE "action" = 'annotation.created'`)).toBe(
       total,
     );
+
+    // Relations drawn by the analysts, one accepted: the reader's arcs, the entity page and the network show them.
+    const relations = await sql<{ type: string; source: string; target: string; status: string }>(
+      `SELECT t.name AS type, s.exact AS source, d.exact AS target, r.status::text AS status
+         FROM "Relation" r JOIN "RelationType" t ON t.id = r."typeId"
+         JOIN "Annotation" s ON s.id = r."sourceId" JOIN "Annotation" d ON d.id = r."targetId"
+        ORDER BY 1, 2`,
+      [],
+      url,
+    );
+    expect(relations).toEqual([
+      { type: "leads", source: "Beatriz Hallam", target: "Regional Water Council", status: "ACCEPTED" },
+      { type: "leads", source: "Priya Lindqvist", target: "Aldercrest Systems", status: "PROPOSED" },
+      { type: "located in", source: "Regional Water Council", target: "Castrel", status: "PROPOSED" },
+    ]);
   });
 
   it("anchors every annotation on its revision's text", async () => {

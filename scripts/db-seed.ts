@@ -18,6 +18,8 @@ import { createEntity } from "@/lib/server/entities/save-entity";
 import { createAnnotations } from "@/lib/server/annotations/create-annotation";
 import { createAssignments, setAssignmentSubmitted } from "@/lib/server/assignments/save-assignments";
 import { reviewAnnotations } from "@/lib/server/reviews/review-annotations";
+import { createRelation } from "@/lib/server/relations/create-relation";
+import { decideRelations } from "@/lib/server/relations/review-relations";
 import { createComment } from "@/lib/server/comments/create-comment";
 import { createWriteAccess } from "@/lib/auth/write-access";
 import { createSession } from "@/lib/server/sessions/create-session";
@@ -210,6 +212,40 @@ async function seedAnnotationWork(options: { workspaceId: string; users: DemoUse
         decision: "REJECTED",
         reason,
       });
+    }
+    if (work.relations?.length) {
+      const relationTypes = await db.relationType.findMany({
+        where: { workspaceId },
+        select: { id: true, name: true },
+      });
+      const accepted: { id: string; version: number; decision: "ACCEPTED" }[] = [];
+      for (const r of work.relations) {
+        const typeId = relationTypes.find((t) => t.name === r.type)?.id;
+        if (!typeId) throw new Error(`Demo data: the workspace has no relation type “${r.type}”.`);
+        const author = work.annotations.find((a) => a.key === r.source)!.author;
+        const relation = await createRelation({
+          workspaceId,
+          articleId,
+          actor: { id: analysts[author].id, role: "ANALYST" },
+          input: {
+            sourceId: annotationIds.get(r.source)!.id,
+            targetId: annotationIds.get(r.target)!.id,
+            typeId,
+            note: r.note ?? null,
+          },
+        });
+        if (r.accept) accepted.push({ id: relation.id, version: relation.version, decision: "ACCEPTED" as const });
+      }
+      if (accepted.length) {
+        await db.$transaction((tx) =>
+          decideRelations(tx, {
+            workspaceId,
+            articleId,
+            actor: { id: reviewer.id, role: "REVIEWER" },
+            items: accepted,
+          }),
+        );
+      }
     }
   }
   for (const claims of seedSessions.values()) await endSession({ userId: claims.sub, sessionId: claims.sid });

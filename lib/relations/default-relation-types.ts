@@ -1,7 +1,10 @@
 /**
  * The relation types every new workspace starts with (owners and reviewers can
  * change them). `source`/`target` name default entity types; empty means any
- * annotation. The migration 20261207110000_relations backfills the same list.
+ * annotation. The migration 20261207110000_relations backfills the same list
+ * (with the colours of then). Colours differ from the default entity types'
+ * (lib/entities/default-entity-types.ts): in the entity network an edge
+ * should never look like a node of some type.
  */
 export const defaultRelationTypes = [
   {
@@ -10,7 +13,7 @@ export const defaultRelationTypes = [
     directed: true,
     source: ["Person"],
     target: ["Organization"],
-    color: "#2f6fd4",
+    color: "#0e7490",
     shortcut: "m",
   },
   {
@@ -19,7 +22,7 @@ export const defaultRelationTypes = [
     directed: true,
     source: ["Person"],
     target: ["Organization"],
-    color: "#d94f4f",
+    color: "#c2410c",
     shortcut: "l",
   },
   {
@@ -28,7 +31,7 @@ export const defaultRelationTypes = [
     directed: true,
     source: [],
     target: ["Location"],
-    color: "#2e9e5b",
+    color: "#4d7c0f",
     shortcut: "i",
   },
   {
@@ -37,7 +40,7 @@ export const defaultRelationTypes = [
     directed: false,
     source: ["Person"],
     target: ["Person"],
-    color: "#b86bd9",
+    color: "#be185d",
     shortcut: "w",
   },
   {
@@ -46,7 +49,7 @@ export const defaultRelationTypes = [
     directed: true,
     source: ["Person"],
     target: [],
-    color: "#c48a1b",
+    color: "#a16207",
     shortcut: "s",
   },
   {
@@ -55,7 +58,7 @@ export const defaultRelationTypes = [
     directed: false,
     source: [],
     target: [],
-    color: "#8a8f98",
+    color: "#475569",
     shortcut: "a",
   },
 ] as const;

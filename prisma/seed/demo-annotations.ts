@@ -130,6 +130,8 @@ export type DemoArticleWork = {
   annotations: DemoAnnotation[];
   accept?: string[];
   reject?: { key: string; reason: string }[];
+  /** Relations the annotations' author drew between two of them (by key), of a default relation type; some accepted by the reviewer. */
+  relations?: { source: string; type: string; target: string; note?: string; accept?: boolean }[];
 };
 
 export const demoWork: DemoArticleWork[] = [
@@ -179,6 +181,10 @@ export const demoWork: DemoArticleWork[] = [
       { key: "castrel-court", author: "analyst2", quote: "Castrel", occurrence: 1, entity: "castrel" },
     ],
     accept: ["castrel", "council", "hallam", "mendra"],
+    relations: [
+      { source: "hallam", type: "leads", target: "council", accept: true },
+      { source: "council", type: "located in", target: "castrel" },
+    ],
     reject: [
       {
         key: "orlan",
@@ -197,5 +203,8 @@ export const demoWork: DemoArticleWork[] = [
       { key: "lindqvist", author: "analyst", quote: "Priya Lindqvist", entity: "lindqvist" },
     ],
     accept: ["marr", "aldercrest"],
+    relations: [
+      { source: "lindqvist", type: "leads", target: "aldercrest", note: "Chief executive since the contract." },
+    ],
   },
 ];
