@@ -131,6 +131,20 @@ describe("GET /search", () => {
     expect((await search("valley report")).data.map((r) => [r.kind, r.id])).toEqual([["article", articleId]]);
   });
 
+  it("finds annotations and comments by their author's new name after a rename, and no longer by the old one", async () => {
+    await db.user.update({ where: { id: owner.id }, data: { name: "Quillon Owner" } });
+    await db.user.update({ where: { id: analyst.id }, data: { name: "Yusra Analyst" } });
+    try {
+      expect((await search("Yusra")).data.map((r) => [r.kind, r.id])).toEqual([["annotation", annotationId]]);
+      expect((await search("Zed")).total).toBe(0);
+      expect((await search("Quillon")).data.map((r) => [r.kind, r.annotationId])).toEqual([["comment", annotationId]]);
+    } finally {
+      await db.user.update({ where: { id: owner.id }, data: { name: "Ada Owner" } });
+      await db.user.update({ where: { id: analyst.id }, data: { name: "Zed Analyst" } });
+    }
+    expect((await search("Zed")).data.map((r) => r.kind)).toEqual(["annotation"]);
+  });
+
   it("takes phrases, OR, exclusions and filters, and counts per kind and facet", async () => {
     const massoud = await search("Massoud");
     expect(massoud.facets.kind).toEqual({ passage: 2, annotation: 1, entity: 1 });
