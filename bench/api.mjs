@@ -76,7 +76,7 @@ export async function measureThroughput({
     body,
     connections,
   };
-  await cannon({ ...options, duration: warmupS });
+  if (warmupS > 0) await cannon({ ...options, duration: warmupS });
   const r = await cannon({ ...options, duration: durationS });
   return {
     requestsPerSecond: Math.round(r.requests.average * 10) / 10,
