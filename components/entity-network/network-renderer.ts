@@ -8,6 +8,7 @@ import Graph from "graphology";
 import { inferSettings } from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import Sigma from "sigma";
+import type { NodeLabelDrawingFunction } from "sigma/rendering";
 import { edgeSize, LABEL_SIZE_THRESHOLD, nodeSize } from "@/lib/entity-network/graph-style";
 import {
   isEdgeShown,
@@ -71,6 +72,27 @@ const MIN_ITERATIONS_PER_CHECK = 3;
 const HIDE_EDGES_ON_MOVE_FROM = 5_000;
 const UNHOVER_DELAY_MS = 150;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/**
+ * Up to this many entities every one is named at the default zoom (sigma still
+ * leaves out a label that would overlap another); beyond it only the larger
+ * nodes are, and zooming in names the rest.
+ */
+const LABEL_EVERY_NODE_UP_TO = 80;
+
+/**
+ * sigma's label, drawn to the left of its node when it would run past the
+ * canvas's right edge (the camera fits the nodes, not their labels).
+ */
+const drawNodeLabel: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes> = (context, data, settings) => {
+  if (!data.label) return;
+  const size = settings.labelSize;
+  context.fillStyle = settings.labelColor.color ?? "#000";
+  context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  const width = context.measureText(data.label).width;
+  const right = data.x + data.size + 3;
+  const x = right + width > context.canvas.clientWidth - 4 ? data.x - data.size - 3 - width : right;
+  context.fillText(data.label, x, data.y + size / 3);
+};
 
 /** The layout's time budget: bigger graphs get longer, never so long that a reader waits on it. */
 function layoutBudgetMs(order: number): number {
@@ -110,6 +132,7 @@ export function createNetworkRenderer(
     labelWeight: "600",
     labelColor: { color: "#1c1d1f" },
     labelDensity: 0.6,
+    defaultDrawNodeLabel: drawNodeLabel,
     defaultEdgeColor: EDGE_COLOR,
     zIndex: true,
     renderEdgeLabels: true,
@@ -191,7 +214,12 @@ export function createNetworkRenderer(
     if (graph.order < 2) return;
     const supervisor = new FA2Layout(graph, {
       getEdgeWeight: "weight",
-      settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 1_000 },
+      settings: {
+        ...inferSettings(graph),
+        barnesHutOptimize: graph.order > 1_000,
+        // A small graph has room to spare: keep nodes (and so their labels) apart rather than huddled.
+        ...(graph.order <= LABEL_EVERY_NODE_UP_TO ? { adjustSizes: true, scalingRatio: 40 } : {}),
+      },
     });
     const started = performance.now();
     const budget = layoutBudgetMs(graph.order);
@@ -246,6 +274,10 @@ export function createNetworkRenderer(
     const big = next.edges.length > HIDE_EDGES_ON_MOVE_FROM;
     sigma.setSetting("hideEdgesOnMove", big);
     sigma.setSetting("hideLabelsOnMove", big);
+    sigma.setSetting(
+      "labelRenderedSizeThreshold",
+      next.nodes.length <= LABEL_EVERY_NODE_UP_TO ? 0 : LABEL_SIZE_THRESHOLD,
+    );
     drawNodesOnlyWhileLaying = big;
     next.nodes.forEach((node, i) => {
       graph.addNode(node.id, {
