@@ -1,6 +1,6 @@
 import type { SearchResult, SuggestItem } from "@/lib/validations/search";
 
-/** Where a search result opens: the reader at the passage or annotation, the entity, the article. */
+/** Where a search result opens: the reader at the passage, annotation or thread, the entity, the article. */
 export function searchResultHref(workspaceId: string, r: SearchResult): string {
   const w = `/w/${workspaceId}`;
   switch (r.kind) {
@@ -9,7 +9,10 @@ export function searchResultHref(workspaceId: string, r: SearchResult): string {
     case "annotation":
       return `${w}/articles/${r.articleId}?annotation=${encodeURIComponent(r.id)}`;
     case "comment":
-      return `${w}/articles/${r.articleId}?annotation=${encodeURIComponent(r.annotationId ?? "")}&comment=${encodeURIComponent(r.id)}`;
+      // A relation's thread opens as a notification about it does: the relation selected, its thread open.
+      return r.relationId
+        ? `${w}/articles/${r.articleId}?relation=${encodeURIComponent(r.relationId)}&comment=${encodeURIComponent(r.id)}`
+        : `${w}/articles/${r.articleId}?annotation=${encodeURIComponent(r.annotationId ?? "")}&comment=${encodeURIComponent(r.id)}`;
     case "entity":
       return `${w}/entities/${r.id}`;
     case "article":

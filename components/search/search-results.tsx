@@ -44,6 +44,7 @@ function ResultItem({
 }) {
   const context = [
     r.articleTitle && r.kind !== "article" ? r.articleTitle : null,
+    r.relationLabel ? `on ${r.relationLabel}` : null,
     r.entityName && r.kind !== "entity" ? r.entityName : null,
     r.authorName,
     r.status ? r.status.toLowerCase() : null,

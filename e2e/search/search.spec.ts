@@ -211,6 +211,58 @@ test("a reviewer accepts the annotation results shown in one go", async ({ page,
   await analyst.context().close();
 });
 
+test("a comment in a relation's thread is found, says which relation, and opens that thread", async ({ page }) => {
+  await signedInUser(page, "relation-searcher");
+  const { workspaceId, seedId, massoudId } = await seed(page);
+  const api = `/api/workspaces/${workspaceId}`;
+  const types = (await (await page.request.get(`${api}/entity-types`)).json()).data as { id: string; name: string }[];
+  const organization = await page.request.post(`${api}/entities`, {
+    data: { name: "National Resistance Front", typeId: types.find((t) => t.name === "Organization")!.id },
+  });
+  expect(organization.status(), await organization.text()).toBe(201);
+  const source = await annotateViaApi(page, workspaceId, seedId, "Massoud", 0, massoudId);
+  const target = await annotateViaApi(
+    page,
+    workspaceId,
+    seedId,
+    "National Resistance Front",
+    0,
+    (await organization.json()).data.id,
+  );
+  const relationTypes = (await (await page.request.get(`${api}/relation-types`)).json()).data as {
+    id: string;
+    name: string;
+  }[];
+  const relation = await page.request.post(`${api}/articles/${seedId}/relations`, {
+    data: { sourceId: source, targetId: target, typeId: relationTypes.find((t) => t.name === "leads")!.id },
+  });
+  expect(relation.status(), await relation.text()).toBe(201);
+  const relationId = (await relation.json()).data.id as string;
+  const text = "Leads it, or only speaks for its commanders in exile?";
+  const comment = await page.request.post(`${api}/relations/${relationId}/comments`, {
+    data: { body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } },
+  });
+  expect(comment.status(), await comment.text()).toBe(201);
+
+  await page.goto(`/w/${workspaceId}/search?q=${encodeURIComponent("commanders exile")}`);
+  await expect(page.getByTestId("count-comment")).toHaveText("1");
+  const found = page.getByRole("region", { name: "Comments" }).getByRole("listitem");
+  await expect(found).toHaveCount(1);
+  await expect(found.locator(".search-result-context")).toContainText(
+    "on leads: Ahmad Massoud → National Resistance Front",
+  );
+  await expect(found.locator("mark")).toHaveText(["commanders", "exile"]);
+  if (process.env.SEARCH_SHOTS) await page.screenshot({ path: `${process.env.SEARCH_SHOTS}/relation-comment.png` });
+
+  await found.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${seedId}\\?relation=${relationId}&comment=`));
+  const thread = page.getByTestId("thread");
+  await expect(thread.getByRole("heading", { name: "Relation discussion" })).toBeVisible();
+  const comments = thread.getByRole("list", { name: "Comments" }).getByRole("listitem");
+  await expect(comments).toHaveCount(1);
+  await expect(comments).toContainText(text);
+});
+
 test("the search page and the palette have no serious or critical axe violations", async ({ page }) => {
   await signedInUser(page, "a11y-search");
   const { workspaceId } = await seed(page);

@@ -32,7 +32,12 @@ export const searchResultSchema = z.object({
   /** The passage (`<revisionId>:<paragraph>`), annotation, comment, entity or article id. */
   id: z.string(),
   articleId: z.string().optional(),
+  /** For a comment in an annotation's thread: the annotation. */
   annotationId: z.string().optional(),
+  /** For a comment in a relation's thread: the relation (no `annotationId` then). */
+  relationId: z.string().optional(),
+  /** For a comment in a relation's thread: the relation as the reader labels it, "leads: Ahmad Massoud → National Resistance Front" (ends: entity name, else quote). */
+  relationLabel: z.string().optional(),
   entityId: z.string().optional(),
   snippet: z.string(),
   /** Matched words as UTF-16 offsets into `snippet`, end exclusive. */

@@ -121,6 +121,9 @@ export async function visibleAnnotationIds(
  * The same rule on the search index (`"SearchEntry"`, alias `e`): annotations
  * and comments on an article the viewer annotates blind are found only when
  * the annotation is the viewer's own (a thread belongs to its annotation).
+ * A comment in a relation's thread carries the relation's author there when
+ * both its ends are theirs too, else none (the relation rule, see
+ * relation-visibility.ts and migration 20261209300000_search_relation_comments).
  */
 export function visibleSearchEntriesSql(visibility: AnnotationVisibility, alias = "e"): Prisma.Sql {
   if (!visibility.blindArticleIds.length) return Prisma.sql`TRUE`;

@@ -23,6 +23,7 @@ type PageRow = {
   kind: SearchKind;
   articleId: string | null;
   annotationId: string | null;
+  relationId: string | null;
   entityId: string | null;
   entityTypeId: string | null;
   status: SearchResult["status"] | null;
@@ -35,6 +36,10 @@ type PageRow = {
   entityName: string | null;
   authorName: string | null;
   version: number | null;
+  relationType: string | null;
+  relationDirected: boolean | null;
+  relationSource: string | null;
+  relationTarget: string | null;
 };
 
 type FacetRow = { id: string; label: string | null; count: number };
@@ -49,16 +54,27 @@ type Facets = {
   date: FacetRow[] | null;
 };
 
-/** The columns of a result row, for the entries in `ids` (a subquery of `id, score`). */
+/**
+ * The columns of a result row, for the entries in `ids` (a subquery of `id, score`).
+ * A comment in a relation's thread also gets the relation's type and its ends
+ * (entity name, else quote), as the reader labels a relation.
+ */
 const pageRowsSql = (ids: Prisma.Sql) => Prisma.sql`
-  SELECT s.id AS "entryId", s.kind, s."articleId", s."annotationId", s."entityId", s."entityTypeId", s.status,
-         s.start, s."end", s.body, s.date, page.score, ar.title AS "articleTitle", en.name AS "entityName",
-         u.name AS "authorName", an.version
+  SELECT s.id AS "entryId", s.kind, s."articleId", s."annotationId", s."relationId", s."entityId", s."entityTypeId",
+         s.status, s.start, s."end", s.body, s.date, page.score, ar.title AS "articleTitle", en.name AS "entityName",
+         u.name AS "authorName", an.version, rt.name AS "relationType", rt.directed AS "relationDirected",
+         COALESCE(rse.name, rs.exact) AS "relationSource", COALESCE(rte.name, rtg.exact) AS "relationTarget"
     FROM (${ids}) page JOIN "SearchEntry" s ON s.id = page.id
     LEFT JOIN "Annotation" an ON s.kind = 'annotation' AND an.id = s."annotationId"
     LEFT JOIN "Article" ar ON ar.id = s."articleId"
     LEFT JOIN "Entity" en ON en.id = s."entityId"
-    LEFT JOIN "User" u ON u.id = s."authorId" AND s.kind IN ('annotation', 'comment')`;
+    LEFT JOIN "User" u ON u.id = s."authorId" AND s.kind IN ('annotation', 'comment')
+    LEFT JOIN "Relation" rel ON s.kind = 'comment' AND rel.id = s."relationId"
+    LEFT JOIN "RelationType" rt ON rt.id = rel."typeId"
+    LEFT JOIN "Annotation" rs ON rs.id = rel."sourceId"
+    LEFT JOIN "Entity" rse ON rse.id = rs."entityId"
+    LEFT JOIN "Annotation" rtg ON rtg.id = rel."targetId"
+    LEFT JOIN "Entity" rte ON rte.id = rtg."entityId"`;
 
 /**
  * Settings of the search transaction. The matches (up to every entry of the
@@ -289,6 +305,11 @@ function toResult(row: PageRow, terms: string[]): SearchResult {
   };
   if (row.articleId) result.articleId = row.articleId;
   if (row.annotationId) result.annotationId = row.annotationId;
+  if (row.relationId) result.relationId = row.relationId;
+  if (row.relationType) {
+    const arrow = row.relationDirected ? "→" : "↔";
+    result.relationLabel = `${row.relationType}: ${endLabel(row.relationSource)} ${arrow} ${endLabel(row.relationTarget)}`;
+  }
   if (row.entityId) result.entityId = row.entityId;
   if (row.entityTypeId) result.entityTypeId = row.entityTypeId;
   if (row.articleTitle) result.articleTitle = row.articleTitle;
@@ -302,4 +323,10 @@ function toResult(row: PageRow, terms: string[]): SearchResult {
     result.range = [row.start, row.end];
   }
   return result;
+}
+
+/** A relation's end in a label: its entity's name or its quote, cut short. */
+function endLabel(text: string | null): string {
+  const t = (text ?? "…").replace(/\s+/g, " ").trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
 }
