@@ -2,6 +2,7 @@
 // languages, with which query syntax, and that they never answer 500.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
 import { contentFromPlainText } from "@/lib/content/plain-text";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { reviseArticle } from "@/lib/server/articles/revise-article";
@@ -14,6 +15,7 @@ import {
   makeComment,
   makeEntity,
   makeUser,
+  relationTypeId,
   makeWorkspace,
   sessionCookie,
   type TestUser,
@@ -465,10 +467,34 @@ describe("POST /search/tag", () => {
         .count,
     ).toBe(0);
 
+    // Linked meanwhile: undoing the tagging takes the relation with its ends, as deleting them does.
+    const [first, second] = await db.annotation.findMany({
+      where: { id: { in: data.ids }, articleId: a1 },
+      select: { id: true },
+      orderBy: { start: "asc" },
+    });
+    const relation = await db.relation.create({
+      data: {
+        id: newId(),
+        workspaceId: ws,
+        articleId: a1,
+        sourceId: second.id,
+        targetId: first.id,
+        typeId: await relationTypeId(ws),
+        authorId: user.id,
+      },
+    });
+
     const undo = await post(UNDO, { ids: data.ids });
     expect(undo.status).toBe(200);
     expect(((await undo.json()) as { data: { count: number } }).data.count).toBe(3);
     expect(await db.annotation.count({ where: { workspaceId: ws, deletedAt: null } })).toBe(1);
+    expect(
+      await db.relation.findUniqueOrThrow({
+        where: { id: relation.id },
+        select: { deletedAt: true, deletedWithId: true, version: true },
+      }),
+    ).toEqual({ deletedAt: expect.any(Date), deletedWithId: second.id, version: relation.version + 1 });
   });
 
   it("tags only the chosen passages, and refuses an unusable entity", async () => {

@@ -83,6 +83,30 @@ export async function deleteRelationsOfAnnotation(
 }
 
 /**
+ * deleteRelationsOfAnnotation for many annotations at once (a tag-all
+ * undone): one statement, each relation remembering the deleted end that
+ * took it (its source when both went).
+ */
+export async function deleteRelationsOfAnnotations(
+  tx: Tx,
+  workspaceId: string,
+  annotationIds: string[],
+): Promise<LiveEventInput[]> {
+  if (!annotationIds.length) return [];
+  const now = new Date();
+  const rows = await tx.$queryRaw<{ id: string; articleId: string }[]>`
+    UPDATE "Relation"
+       SET "deletedAt" = ${now}, "updatedAt" = ${now}, "version" = "version" + 1,
+           "deletedWithId" = CASE WHEN "sourceId" = ANY(${annotationIds}::text[]) THEN "sourceId" ELSE "targetId" END
+     WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL
+       AND ("sourceId" = ANY(${annotationIds}::text[]) OR "targetId" = ANY(${annotationIds}::text[]))
+    RETURNING "id", "articleId"`;
+  const byArticle = new Map<string, string[]>();
+  for (const r of rows) byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r.id]);
+  return [...byArticle].map(([articleId, ids]) => relationChanged(workspaceId, articleId, ids));
+}
+
+/**
  * In the transaction restoring an annotation: restores the relations its
  * deletion took with it, those whose other end is live.
  */

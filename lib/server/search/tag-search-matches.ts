@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { activityExcerpt, recordActivities } from "@/lib/server/activity/record-activity";
 import { annotationChanged } from "@/lib/server/annotations/annotation-changed";
+import { deleteRelationsOfAnnotations } from "@/lib/server/relations/delete-relation";
 import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { requireUsableEntity } from "@/lib/server/entities/require-usable-entity";
 import { publishLive } from "@/lib/server/live/publish-live";
@@ -211,12 +212,18 @@ export async function undoTagSearchMatches(options: {
         data: { articleId: row.articleId, exact: activityExcerpt(row.exact) },
       })),
     );
+    // As deleting an annotation does: its relations go with it (and come back if it is restored).
+    const relationEvents = await deleteRelationsOfAnnotations(
+      tx,
+      workspaceId,
+      rows.map((r) => r.id),
+    );
     const byArticle = new Map<string, typeof rows>();
     for (const r of rows) byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
-    await publishLive(
-      tx,
-      [...byArticle.values()].map((list) => annotationChanged(workspaceId, list)),
-    );
+    await publishLive(tx, [
+      ...[...byArticle.values()].map((list) => annotationChanged(workspaceId, list)),
+      ...relationEvents,
+    ]);
     return { count: rows.length };
   });
 }
