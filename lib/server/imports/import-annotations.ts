@@ -51,7 +51,7 @@ const MAX_REPORTED_ITEMS = 1000;
 const PLAN_SLICE = 200;
 
 /** Rows written by one statement of an import. */
-const WRITE_SLICE = 1000;
+const WRITE_SLICE = 500;
 
 /** The columns an import writes (the others keep their defaults: version 1, no deletion, no thread resolution). */
 const ANNOTATION_COLUMNS: Record<string, ColumnType> = {
