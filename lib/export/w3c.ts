@@ -251,7 +251,7 @@ export function withContext(annotation: W3CAnnotation): W3CAnnotation {
  * The W3C annotations of a run of one article's Marginalia annotations, already
  * serialized: each item's JSON (as `JSON.stringify` writes it) in UTF-8, one
  * after the other. What a {@link W3CBatchFormatter} returns, possibly from a
- * worker thread (typed arrays move between threads without copying).
+ * worker thread (typed arrays cross threads as one copy of their bytes, not object by object).
  */
 export type EncodedW3CItems = {
   bytes: Uint8Array;
