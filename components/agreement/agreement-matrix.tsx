@@ -1,4 +1,8 @@
-import type { AgreementReport } from "@/lib/agreement";
+"use client";
+
+import { useState } from "react";
+import { pairSpanFigures, type PairFigures } from "@/lib/agreement";
+import { BLOCK, BlockPicker, blockIndices } from "./block-picker";
 import { Figure } from "./figure";
 import { count, formatFigure, heat, spanReason } from "./format";
 
@@ -7,12 +11,15 @@ export type Analyst = { id: string; name: string };
 type MatrixProps = {
   caption: string;
   analysts: Analyst[];
+  /** The analysts (indices) of the rows and columns shown. */
+  rows: number[];
+  columns: number[];
   /** The figure of row i (the reference) against column j, or null on the diagonal. */
   cell: (i: number, j: number) => React.ReactNode;
 };
 
 /** A square table of pairwise figures: rows are the reference, columns the analyst compared with it. */
-function Matrix({ caption, analysts, cell }: MatrixProps) {
+function Matrix({ caption, analysts, rows, columns, cell }: MatrixProps) {
   return (
     <div className="agr-matrix-wrap">
       <table className="agr-matrix">
@@ -20,20 +27,20 @@ function Matrix({ caption, analysts, cell }: MatrixProps) {
         <thead>
           <tr>
             <td />
-            {analysts.map((a) => (
-              <th key={a.id} scope="col">
-                {a.name}
+            {columns.map((j) => (
+              <th key={analysts[j].id} scope="col">
+                {analysts[j].name}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {analysts.map((row, i) => (
-            <tr key={row.id}>
-              <th scope="row">{row.name}</th>
-              {analysts.map((col, j) =>
+          {rows.map((i) => (
+            <tr key={analysts[i].id}>
+              <th scope="row">{analysts[i].name}</th>
+              {columns.map((j) =>
                 i === j ? (
-                  <td key={col.id} className="agr-diagonal" aria-label="Same analyst">
+                  <td key={analysts[j].id} className="agr-diagonal" aria-label="Same analyst">
                     ·
                   </td>
                 ) : (
@@ -53,13 +60,21 @@ export function scoped<T>(overall: T, byLabel: readonly (T & { label: string })[
   return scope === null ? overall : (byLabel.find((l) => l.label === scope) ?? null);
 }
 
-type PairMatricesProps = { report: AgreementReport; analysts: Analyst[]; scope: string | null; scopeName: string };
+type PairMatricesProps = { figures: PairFigures; analysts: Analyst[]; scopeName: string };
 
-/** Span F1 (exact and overlap) and token Cohen's kappa between every pair, for one entity type or overall. */
-export function PairMatrices({ report, analysts, scope, scopeName }: PairMatricesProps) {
+/**
+ * Span F1 (exact and overlap) and token Cohen's kappa between every pair, for
+ * one entity type or overall. With more than {@link BLOCK} analysts, one block
+ * of rows × one block of columns at a time (the same block in all three).
+ */
+export function PairMatrices({ figures, analysts, scopeName }: PairMatricesProps) {
+  const [rowStart, setRowStart] = useState(0);
+  const [columnStart, setColumnStart] = useState(0);
+  const n = figures.n;
+  const rows = blockIndices(rowStart, n);
+  const columns = blockIndices(columnStart, n);
   const spanCell = (mode: "exact" | "overlap", i: number, j: number) => {
-    const agreement = report.spans[mode].cells[i][j]!;
-    const p = scoped(agreement.overall, agreement.byLabel, scope)!;
+    const p = pairSpanFigures(figures[mode], n, i, j);
     const units = p.matched + p.onlyA + p.onlyB;
     return (
       <td key={analysts[j].id} data-a={analysts[i].id} data-b={analysts[j].id} style={{ background: heat(p.f1) }}>
@@ -75,29 +90,51 @@ export function PairMatrices({ report, analysts, scope, scopeName }: PairMatrice
     );
   };
   const kappaCell = (i: number, j: number) => {
-    const pair = report.tokenPairs.cells[i][j]!;
-    const k = scoped(pair.overall, pair.byLabel, scope)!;
+    const k = i * n + j;
+    const value = figures.kappa.value[k];
     return (
-      <td key={analysts[j].id} data-a={analysts[i].id} data-b={analysts[j].id} style={{ background: heat(k.value) }}>
-        <Figure value={k.value} reason={k.reason} />
-        <span className="agr-sub">observed {formatFigure(k.observedAgreement)}</span>
-        <span className="agr-units">{count(k.units, "token")}</span>
+      <td key={analysts[j].id} data-a={analysts[i].id} data-b={analysts[j].id} style={{ background: heat(value) }}>
+        <Figure value={value} reason={figures.kappa.reason[k]} />
+        <span className="agr-sub">observed {formatFigure(figures.kappa.observedAgreement[k])}</span>
+        <span className="agr-units">{count(figures.kappa.units[k], "token")}</span>
       </td>
     );
   };
   return (
-    <div className="agr-matrices" style={{ ["--matrix-min" as string]: `${5.5 + 7.5 * analysts.length}rem` }}>
-      <Matrix
-        caption={`Span F1, exact match · ${scopeName}`}
-        analysts={analysts}
-        cell={(i, j) => spanCell("exact", i, j)}
-      />
-      <Matrix
-        caption={`Span F1, overlap match · ${scopeName}`}
-        analysts={analysts}
-        cell={(i, j) => spanCell("overlap", i, j)}
-      />
-      <Matrix caption={`Token Cohen’s κ · ${scopeName}`} analysts={analysts} cell={kappaCell} />
-    </div>
+    <>
+      {n > BLOCK ? (
+        <div className="agr-block-pickers">
+          <p className="muted small agr-lead">
+            {n} analysts: the matrices show {BLOCK} rows × {BLOCK} columns at a time; pick the block of references and
+            of compared analysts. The CSV holds every pair.
+          </p>
+          <BlockPicker label="Rows" n={n} start={rowStart} onChange={setRowStart} />
+          <BlockPicker label="Columns" n={n} start={columnStart} onChange={setColumnStart} />
+        </div>
+      ) : null}
+      <div className="agr-matrices" style={{ ["--matrix-min" as string]: `${5.5 + 7.5 * columns.length}rem` }}>
+        <Matrix
+          caption={`Span F1, exact match · ${scopeName}`}
+          analysts={analysts}
+          rows={rows}
+          columns={columns}
+          cell={(i, j) => spanCell("exact", i, j)}
+        />
+        <Matrix
+          caption={`Span F1, overlap match · ${scopeName}`}
+          analysts={analysts}
+          rows={rows}
+          columns={columns}
+          cell={(i, j) => spanCell("overlap", i, j)}
+        />
+        <Matrix
+          caption={`Token Cohen’s κ · ${scopeName}`}
+          analysts={analysts}
+          rows={rows}
+          columns={columns}
+          cell={kappaCell}
+        />
+      </div>
+    </>
   );
 }

@@ -1,15 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import type { AgreementReport } from "@/lib/agreement";
+import { useEffect, useMemo, useState } from "react";
+import { pairFigures, type AgreementReport, type PairFigures } from "@/lib/agreement";
 import { AgreementByType } from "./agreement-by-type";
 import { PairMatrices, type Analyst } from "./agreement-matrix";
 import { Figure } from "./figure";
 import { count } from "./format";
 
 type AgreementViewProps = {
-  /** The figures, with the pairs' per-type figures only when `pairsUrl` is null. */
+  /**
+   * The figures. With two analysts, all of them (one pair, every type); with
+   * more, without the pairs' cells, which come as `pairs`.
+   */
   report: AgreementReport;
+  /** The pairs' overall figures (every type), in columns: the matrices' first screen. */
+  pairs: PairFigures;
   /** The agreement API's URL for these analysts and units; the pairs' figures of one type are fetched from it. */
   pairsUrl: string | null;
   /** In the report's order. */
@@ -25,11 +30,16 @@ type Tile = { label: string; value: number | null; reason?: string | null; note:
  * The agreement figures of one article: headline figures, a table per entity
  * type, and the pairwise matrices for one entity type or all of them.
  */
-export function AgreementView({ report, pairsUrl, analysts, colors, units }: AgreementViewProps) {
+export function AgreementView({ report, pairs, pairsUrl, analysts, colors, units }: AgreementViewProps) {
   const labels = report.tokens.byLabel.map((l) => l.label);
   const [scope, setScope] = useState<string | null>(null);
-  const pairs = usePairsOfType(pairsUrl, scope);
-  const pairsReport = scope === null || !pairsUrl ? report : pairs.report;
+  const ofType = usePairsOfType(pairsUrl, scope);
+  const figures = useMemo(() => {
+    if (scope === null) return pairs;
+    // Two analysts: the report has every type's pair figures; more: fetched per type.
+    const source = pairsUrl ? ofType.report : report;
+    return source ? pairFigures(source, scope) : null;
+  }, [scope, pairs, pairsUrl, ofType.report, report]);
   const two = analysts.length === 2;
   const t = report.tokens.overall;
   const tokenNote =
@@ -96,11 +106,11 @@ export function AgreementView({ report, pairsUrl, analysts, colors, units }: Agr
           Each row is the reference, each column the analyst compared with it; precision and recall swap across the
           diagonal. Under every figure: the units it counts (spans: matched pairs plus those only one analyst made).
         </p>
-        {pairsReport ? (
-          <PairMatrices report={pairsReport} analysts={analysts} scope={scope} scopeName={scope ?? "all types"} />
+        {figures ? (
+          <PairMatrices figures={figures} analysts={analysts} scopeName={scope ?? "all types"} />
         ) : (
           <p className="muted" role="status">
-            {pairs.error ?? `Comparing every pair on ${scope}…`}
+            {ofType.error ?? `Comparing every pair on ${scope}…`}
           </p>
         )}
       </section>

@@ -57,3 +57,4 @@ export {
 } from "./curation";
 export { csvField, toCsv, type CsvCell, type CsvOptions } from "./csv";
 export { REPORT_CSV_HEADER, agreementReport, agreementReportToCsv, type AgreementReport } from "./report";
+export { pairFigures, pairSpanFigures, type PairFigures, type SpanCounts } from "./pair-figures";

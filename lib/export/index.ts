@@ -8,7 +8,7 @@ import { htmlReports } from "./html-report";
 import type { ExportLinks } from "./links";
 import { spacyExport } from "./spacy";
 import type { ExportFile, ExportSource, SpanOptions } from "./types";
-import { W3C_MEDIA_TYPE, w3cCollectionFiles } from "./w3c";
+import { W3C_MEDIA_TYPE, w3cCollectionFiles, type W3CBatchFormatter } from "./w3c";
 import { XLSX_MEDIA_TYPE, xlsxExport } from "./xlsx";
 import { toBuffers, zipStream } from "./zip";
 
@@ -35,6 +35,8 @@ export type ExportOptions = {
   created?: Date;
   /** Span formats: include untagged highlights under this label (left out without it). */
   untaggedLabel?: string | null;
+  /** W3C: formats each batch of annotations (default: on this thread; the server passes its worker pool's). */
+  w3cFormatBatch?: W3CBatchFormatter;
 };
 
 export type ExportDocument = { fileName: string; mediaType: string; body: Readable };
@@ -76,6 +78,7 @@ export function exportFiles(source: ExportSource, options: ExportOptions): Async
       pageSize: options.scope.kind === "article" ? Number.POSITIVE_INFINITY : undefined,
       created: options.created,
       total: options.w3cTotal,
+      formatBatch: options.w3cFormatBatch,
     });
   }
   if (format === "html") return htmlFiles(source);

@@ -247,6 +247,50 @@ export function withContext(annotation: W3CAnnotation): W3CAnnotation {
   return { "@context": W3C_CONTEXT, ...annotation };
 }
 
+/**
+ * The W3C annotations of a run of one article's Marginalia annotations, already
+ * serialized: each item's JSON (as `JSON.stringify` writes it) in UTF-8, one
+ * after the other. What a {@link W3CBatchFormatter} returns, possibly from a
+ * worker thread (typed arrays cross threads as one copy of their bytes, not object by object).
+ */
+export type EncodedW3CItems = {
+  bytes: Uint8Array;
+  /** The byte offset where each item ends. */
+  ends: Uint32Array;
+  /** How many items each Marginalia annotation makes (itself and its thread), in order. */
+  groups: Uint32Array;
+};
+
+/** Formats a batch of one article's annotations as W3C items (see {@link encodeW3CItems}). */
+export type W3CBatchFormatter = (
+  article: ExportArticle,
+  annotations: readonly ExportAnnotation[],
+) => Promise<EncodedW3CItems>;
+
+/** `w3cAnnotations` of each annotation, serialized as {@link EncodedW3CItems}. */
+export function encodeW3CItems(
+  article: ExportArticle,
+  annotations: readonly ExportAnnotation[],
+  links: ExportLinks,
+  converter: OffsetConverter = createOffsetConverter(article.text),
+): EncodedW3CItems {
+  const json: string[] = [];
+  const groups = new Uint32Array(annotations.length);
+  annotations.forEach((annotation, i) => {
+    const items = w3cAnnotations(article, annotation, links, converter);
+    groups[i] = items.length;
+    for (const item of items) json.push(JSON.stringify(item));
+  });
+  const ends = new Uint32Array(json.length);
+  let end = 0;
+  json.forEach((item, i) => {
+    end += Buffer.byteLength(item, "utf8");
+    ends[i] = end;
+  });
+  const bytes = Buffer.from(json.join(""), "utf8");
+  return { bytes, ends, groups };
+}
+
 export type W3CExportOptions = {
   links: ExportLinks;
   /** The collection's IRI (the export's URL). Pages are `<id>#page-<n>` or the names given by `pageId`. */
@@ -257,6 +301,12 @@ export type W3CExportOptions = {
   created?: Date;
   /** The number of W3C annotations (annotations plus their comments), when known before streaming. */
   total?: number;
+  /**
+   * Formats each batch of annotations (default: here, with {@link encodeW3CItems}). The server
+   * passes one that runs on its worker pool: serializing 100,000 annotations held the request
+   * thread for seconds.
+   */
+  formatBatch?: W3CBatchFormatter;
 };
 
 function pageIdOf(collectionId: string, index: number): string {
@@ -292,30 +342,63 @@ function pageWriter(collectionId: string): PageWriter {
   };
 }
 
+/** One Marginalia annotation's W3C items (or one relation's), each serialized as UTF-8 JSON. */
+type ItemGroup = Uint8Array[];
+
+function encodedGroups(items: EncodedW3CItems): ItemGroup[] {
+  const { bytes, ends, groups } = items;
+  const out: ItemGroup[] = [];
+  let item = 0;
+  let start = 0;
+  for (const size of groups) {
+    const group: ItemGroup = [];
+    for (let k = 0; k < size; k++, item++) {
+      group.push(bytes.subarray(start, ends[item]));
+      start = ends[item];
+    }
+    out.push(group);
+  }
+  return out;
+}
+
 /**
- * Yields the W3C annotations of a source, converting offsets with one
- * converter per article; after an article's annotations, its relations
- * between them.
+ * Yields the W3C annotations of a source, serialized, one group per
+ * Marginalia annotation; after an article's annotations, its relations
+ * between them. Each batch is formatted by `formatBatch`.
  */
-async function* allAnnotations(source: ExportSource, links: ExportLinks): AsyncGenerator<W3CAnnotation[]> {
+async function* allAnnotations(
+  source: ExportSource,
+  links: ExportLinks,
+  formatBatch: W3CBatchFormatter,
+): AsyncGenerator<ItemGroup> {
   let article: ExportArticle | null = null;
-  let converter: OffsetConverter | null = null;
   let exported = new Set<string>();
-  const relationsOf = (done: ExportArticle) => exportedRelations(done, exported).map((r) => [w3cRelation(r, links)]);
+  const relationsOf = (done: ExportArticle) =>
+    exportedRelations(done, exported).map((r) => [Buffer.from(JSON.stringify(w3cRelation(r, links)), "utf8")]);
   for await (const batch of source) {
-    if (batch.article.id !== article?.id || !converter) {
+    if (batch.article.id !== article?.id) {
       if (article) yield* relationsOf(article);
       article = batch.article;
-      converter = createOffsetConverter(batch.article.text);
       exported = new Set();
     }
-    for (const annotation of batch.annotations) {
-      if (article.relations?.length) exported.add(annotation.id);
-      yield w3cAnnotations(batch.article, annotation, links, converter);
-    }
+    if (article.relations?.length) for (const annotation of batch.annotations) exported.add(annotation.id);
+    if (batch.annotations.length) yield* encodedGroups(await formatBatch(batch.article, batch.annotations));
   }
   if (article) yield* relationsOf(article);
 }
+
+/** The in-process formatter: one offset converter per article. */
+function localFormatter(links: ExportLinks): W3CBatchFormatter {
+  let converted: { text: string; converter: OffsetConverter } | null = null;
+  return async (article, annotations) => {
+    if (converted?.text !== article.text)
+      converted = { text: article.text, converter: createOffsetConverter(article.text) };
+    return encodeW3CItems(article, annotations, links, converted.converter);
+  };
+}
+
+const NEWLINE = Buffer.from("\n");
+const COMMA_NEWLINE = Buffer.from(",\n");
 
 /**
  * Streams the export as files: the first, `annotations.jsonld`, holds the
@@ -329,11 +412,12 @@ async function* allAnnotations(source: ExportSource, links: ExportLinks): AsyncG
 export async function* w3cCollectionFiles(
   source: ExportSource,
   options: W3CExportOptions,
-): AsyncGenerator<{ name: string; content: AsyncIterable<string> }> {
+): AsyncGenerator<{ name: string; content: AsyncIterable<string | Uint8Array> }> {
   const { collectionId, links } = options;
   const pageSize = options.pageSize ?? W3C_PAGE_SIZE;
   const writer = pageWriter(collectionId);
-  const iterator = allAnnotations(source, links)[Symbol.asyncIterator]();
+  const formatBatch = options.formatBatch ?? localFormatter(links);
+  const iterator = allAnnotations(source, links, formatBatch)[Symbol.asyncIterator]();
   let pending = await iterator.next();
   let index = 0;
   let total = 0;
@@ -348,11 +432,12 @@ export async function* w3cCollectionFiles(
   };
 
   /** Writes one page's items; returns whether more annotations follow. */
-  async function* pageBody(): AsyncGenerator<string> {
+  async function* pageBody(): AsyncGenerator<Uint8Array> {
     let count = 0;
     while (!pending.done && (count === 0 || count + pending.value.length <= pageSize)) {
-      for (const annotation of pending.value) {
-        yield (count === 0 ? "\n" : ",\n") + JSON.stringify(annotation);
+      for (const item of pending.value) {
+        yield count === 0 ? NEWLINE : COMMA_NEWLINE;
+        yield item;
         count++;
       }
       pending = await iterator.next();
@@ -360,7 +445,7 @@ export async function* w3cCollectionFiles(
     total += count;
   }
 
-  async function* firstFile(): AsyncGenerator<string> {
+  async function* firstFile(): AsyncGenerator<string | Uint8Array> {
     yield `${JSON.stringify(header).slice(0, -1)},"first":`;
     yield writer.open(0, 0, true);
     yield* pageBody();
@@ -382,7 +467,7 @@ export async function* w3cCollectionFiles(
     const startIndex = total;
     yield {
       name: `annotations-page-${pageIndex + 1}.jsonld`,
-      content: (async function* () {
+      content: (async function* (): AsyncGenerator<string | Uint8Array> {
         yield writer.open(pageIndex, startIndex, false);
         yield* pageBody();
         yield writer.close(!pending.done, pageIndex);

@@ -35,24 +35,44 @@ export function zipStream(files: AsyncIterable<ExportFile>, options: { mtime?: D
 const CHUNK = 64 * 1024;
 
 /**
- * Joins a format's many small strings (a row, an annotation) into buffers of
- * about {@link CHUNK} bytes: a stream step, a promise and a Buffer per 64 KB
- * instead of per row, which is most of an export's garbage otherwise.
+ * Joins a format's many small pieces (a row, an annotation; strings, or bytes
+ * already encoded) into buffers of about {@link CHUNK} bytes: a stream step, a
+ * promise and a Buffer per 64 KB instead of per row, which is most of an
+ * export's garbage otherwise.
  */
 export async function* toBuffers(content: AsyncIterable<string | Uint8Array>): AsyncGenerator<Buffer> {
-  let pending = "";
+  let text = "";
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const keepText = () => {
+    if (!text) return;
+    const bytes = Buffer.from(text, "utf8");
+    parts.push(bytes);
+    size += bytes.length;
+    text = "";
+  };
+  const take = (): Buffer => {
+    const [only] = parts;
+    const out =
+      parts.length === 1 ? Buffer.from(only.buffer, only.byteOffset, only.byteLength) : Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    return out;
+  };
   for await (const chunk of content) {
     if (typeof chunk === "string") {
-      pending += chunk;
-      if (pending.length >= CHUNK) {
-        yield Buffer.from(pending, "utf8");
-        pending = "";
+      text += chunk;
+      if (text.length >= CHUNK) {
+        keepText();
+        yield take();
       }
     } else if (chunk.length) {
-      if (pending) yield Buffer.from(pending, "utf8");
-      pending = "";
-      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      keepText();
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= CHUNK) yield take();
     }
   }
-  if (pending) yield Buffer.from(pending, "utf8");
+  keepText();
+  if (size) yield take();
 }

@@ -9,6 +9,8 @@ import type { TokenAgreementOptions } from "@/lib/agreement/tokens";
 import type { ExtractionOutcome, WebPageInput } from "@/lib/capture/extract-web-page";
 import type { PdfParagraph } from "@/lib/capture/pdf-layout";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import type { W3CBatchFormatter } from "@/lib/export/w3c";
+import type { W3CItemsTask } from "@/lib/export/w3c-items";
 import type { AnchoredHighlight, ImportFormat, ImportProblem, ImportedHighlight, ParsedImport } from "@/lib/import";
 
 /**
@@ -69,6 +71,18 @@ export function anchorImportOffThread(
   highlights: readonly ImportedHighlight[],
 ): Promise<{ anchored: AnchoredHighlight[]; problems: ImportProblem[] }> {
   return pool().run({ text, highlights }, { name: "anchorImport" });
+}
+
+/**
+ * A W3C export's batch formatter (lib/export/w3c.ts) that runs on a worker
+ * thread: formatting and serializing 100,000 annotations held the request
+ * thread for seconds (bench/README.md, availability).
+ */
+export function w3cFormatterOffThread(baseUrl: string, workspaceId: string): W3CBatchFormatter {
+  return (article, annotations) => {
+    const task: W3CItemsTask = { baseUrl, workspaceId, article: { ...article, relations: undefined }, annotations };
+    return pool().run(task, { name: "formatW3C" });
+  };
 }
 
 /** `extractWebPage` (lib/capture) on a worker thread: decoding, parsing and Readability of a page up to 5 MB. */

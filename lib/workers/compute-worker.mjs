@@ -1,5 +1,6 @@
 // A worker thread of the compute pool (lib/server/compute-pool.ts): the
-// agreement figures, the parsing and anchoring of annotation imports, and
+// agreement figures, the parsing and anchoring of annotation imports, the
+// formatting of W3C exports, and
 // the reading of captured pages, PDFs and HTML into article content.
 // Plain JavaScript, loaded by piscina outside Next.js's bundle, so `next start`
 // and the tests run the same file. It compiles the pure TypeScript it needs
@@ -144,6 +145,12 @@ export async function parseImport({ format, content }) {
 export async function anchorImport({ text, highlights }) {
   const { anchorImportedHighlights } = await compile("../import/index.ts");
   return anchorImportedHighlights(text, highlights);
+}
+
+/** `formatW3CItems(task)` of lib/export/w3c-items.ts: one batch of a W3C export, serialized. */
+export async function formatW3C(task) {
+  const { formatW3CItems } = await compile("../export/w3c-items.ts");
+  return formatW3CItems(task);
 }
 
 /** `extractWebPage(input)` of lib/capture: parsing a page of megabytes takes a while. */

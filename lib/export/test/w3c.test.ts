@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { collectText, sourceOf, type ExportBatch } from "../types";
 import { W3C_CONTEXT, w3cAnnotations, w3cCollectionFiles, type W3CAnnotation, type W3CTarget } from "../w3c";
+import { formatW3CItems } from "../w3c-items";
 import { allBatches, links } from "./fixtures";
 
 const REPO = path.resolve(__dirname, "../../..");
@@ -49,6 +50,44 @@ const items = (page: Record<string, unknown>) => page.items as W3CAnnotation[];
 const cpSlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("");
 
 describe("W3C Web Annotation export", () => {
+  it("writes the same bytes when its batches are formatted as on the server's worker thread", async () => {
+    const batches = await allBatches();
+    const files = async (formatBatch?: Parameters<typeof w3cCollectionFiles>[1]["formatBatch"], pageSize?: number) => {
+      const out: string[] = [];
+      for await (const file of w3cCollectionFiles(sourceOf(batches), {
+        links,
+        collectionId: "http://localhost:3000/api/workspaces/ws_1/export?format=w3c",
+        label: "Test export",
+        pageSize,
+        created: new Date("2026-11-25T10:00:00Z"),
+        formatBatch,
+      })) {
+        out.push(`${file.name}\n${await collectText(file.content)}`);
+      }
+      return out;
+    };
+    // What crosses to the worker: a structured clone without the article's relations; the links rebuilt there.
+    const offThread = async (
+      article: ExportBatch["article"],
+      annotations: readonly ExportBatch["annotations"][number][],
+    ) =>
+      structuredClone(
+        formatW3CItems(
+          structuredClone({
+            baseUrl: "http://localhost:3000/",
+            workspaceId: "ws_1",
+            article: { ...article, relations: undefined },
+            annotations,
+          }),
+        ),
+      );
+    for (const pageSize of [undefined, 3]) {
+      const expected = await files(undefined, pageSize);
+      expect(expected.join("")).toContain('"motivation":"replying"');
+      expect(await files(offThread, pageSize)).toEqual(expected);
+    }
+  });
+
   it("passes the conformance kit with 0 failures, one page and many", async () => {
     const batches = await allBatches();
     for (const pageSize of [undefined, 3]) {

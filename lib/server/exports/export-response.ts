@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { ExportFormat, ExportQuery } from "@/lib/validations/export";
 import { findAnnotationVisibility, type AnnotationViewer } from "@/lib/server/assignments/visible-authors";
 import { countExport, exportRows } from "@/lib/server/exports/export-rows";
+import { w3cFormatterOffThread } from "@/lib/server/compute-pool";
 
 /** Formats that read only offsets, quotes and labels. */
 const SPAN_FORMATS = new Set<ExportFormat>(["jsonl", "conll", "spacy", "csv-relations"]);
@@ -77,6 +78,7 @@ export async function exportResponse(options: {
     url,
     w3cTotal,
     untaggedLabel,
+    w3cFormatBatch: format === "w3c" ? w3cFormatterOffThread(base, workspaceId) : undefined,
   });
   return new Response(pullStream(doc.body), {
     headers: {

@@ -7,6 +7,7 @@ import { orNotFound, requireWorkspacePage } from "@/lib/auth/page";
 import { findArticleAgreement } from "@/lib/server/agreement/article-agreement";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { agreementQuerySchema } from "@/lib/validations/curation";
+import { pairFigures, type AgreementReport } from "@/lib/agreement";
 import "@/components/agreement/agreement.css";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -21,6 +22,19 @@ function parseQuery(query: Record<string, string | string[] | undefined>) {
   const analyst = query.analyst === undefined ? undefined : [query.analyst].flat().filter(Boolean);
   const parsed = agreementQuerySchema.safeParse({ analyst: analyst?.length ? analyst : undefined, units: query.units });
   return parsed.success ? parsed.data : agreementQuerySchema.parse({});
+}
+
+/**
+ * The report without its pairs' cells, which the view gets in columns
+ * (`pairFigures`): with 80 analysts they are 3 × 6,320 objects, most of the page.
+ */
+function withoutPairCells(report: AgreementReport): AgreementReport {
+  const { exact, overlap } = report.spans;
+  return {
+    ...report,
+    spans: { exact: { ...exact, cells: [] }, overlap: { ...overlap, cells: [] } },
+    tokenPairs: { ...report.tokenPairs, cells: [] },
+  };
 }
 
 /** Agreement between the analysts who annotated an article (reviewers and owners). */
@@ -77,7 +91,8 @@ export default async function AgreementPage({ params, searchParams }: AgreementP
 
       {report ? (
         <AgreementView
-          report={report}
+          report={analysts.length > 2 ? withoutPairCells(report) : report}
+          pairs={pairFigures(report, null)}
           pairsUrl={analysts.length > 2 ? `/api/workspaces/${workspaceId}/articles/${articleId}/agreement?${qs}` : null}
           analysts={analysts}
           colors={Object.fromEntries(entityTypes.map((t) => [t.name, t.color]))}
