@@ -21,9 +21,11 @@ const SETTLE_MS = 1000;
  * Runs in every page before its own scripts: records long tasks and the
  * moment the article is usable — the live editor is mounted, at least `n`
  * distinct annotations are drawn as `mark.annotation-highlight`, and the panel
- * lists rows (or, for n = 0, is there) — then the next frame after it.
+ * lists rows (or, for n = 0, is there), and on an article with relations
+ * (`arcs`) the arc layer shows labels (the relations on screen are drawn) —
+ * then the next frame after it.
  */
-function installProbes({ n }) {
+function installProbes({ n, arcs }) {
   const bench = { longTasks: [], domReady: null, ready: null };
   window.__bench = bench;
   // The save's entry must not be dropped from a full buffer (250 by default) on a long-open page.
@@ -64,6 +66,7 @@ function installProbes({ n }) {
     const panel = document.querySelector("[data-testid=annotation-panel]");
     if (!panel) return;
     if (n > 0 && (!panel.querySelector("[role=option]") || seen.size < n || !allDrawn())) return;
+    if (arcs && !document.querySelector("[data-testid=relation-arcs] .relation-label")) return;
     bench.domReady = now;
     observer.disconnect();
     // The frame that shows it: a task posted from requestAnimationFrame runs after that frame's paint.
@@ -100,16 +103,19 @@ function blocking(longTasks, from, to) {
   };
 }
 
-async function newContext(browser, baseUrl, sessionToken, n) {
+async function newContext(browser, baseUrl, sessionToken, n, { arcs = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addCookies([{ name: "next-auth.session-token", value: sessionToken, url: baseUrl }]);
-  await context.addInitScript(installProbes, { n });
+  await context.addInitScript(installProbes, { n, arcs });
   return context;
 }
 
 /** One cold load (fresh context, empty cache) of an article with `n` annotations. */
-async function measureLoad(browser, { baseUrl, sessionToken, path, n, profilePath = null, tracePath = null }) {
-  const context = await newContext(browser, baseUrl, sessionToken, n);
+async function measureLoad(
+  browser,
+  { baseUrl, sessionToken, path, n, relations = 0, profilePath = null, tracePath = null },
+) {
+  const context = await newContext(browser, baseUrl, sessionToken, n, { arcs: relations > 0 });
   try {
     const page = await context.newPage();
     if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });

@@ -42,7 +42,7 @@ import { othersLinks, PendingLinks } from "@/components/relations/pending-links"
 import { RelationArcs } from "@/components/relations/relation-arcs";
 import { RelationList } from "@/components/relations/relation-list";
 import { useRelations } from "@/components/relations/use-relations";
-import type { RelationItem, RelationTypeItem } from "@/lib/validations/relation";
+import type { RelationTypeItem } from "@/lib/validations/relation";
 
 /** How the reader draws an annotation. */
 function toHighlight(a: AnnotationItem): HighlightedAnnotation {
@@ -66,9 +66,10 @@ export type AnnotationWorkspaceProps = {
   /** The page's annotations: `CompactAnnotations` as JSON (see `useAnnotations`). */
   initialAnnotations: string;
   entityTypes: EntityTypeItem[];
-  /** The workspace's live relation types, and the article's relations the viewer may see. */
+  /** The workspace's live relation types. */
   relationTypes: RelationTypeItem[];
-  initialRelations: RelationItem[];
+  /** The article's relations the viewer may see: `CompactRelations` as JSON (see `useRelations`). */
+  initialRelations: string;
   me: { id: string; name: string };
   can: {
     annotate: boolean;
@@ -77,6 +78,8 @@ export type AnnotationWorkspaceProps = {
     resolve: boolean;
     /** Hide and show others' comments. */
     moderate: boolean;
+    /** Add and change relation types (owners, reviewers). */
+    manageRelationTypes: boolean;
   };
   /** The live event log's position when the page's data was read (events after it are replayed). */
   liveSince: string | null;
@@ -773,6 +776,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             )}
             relationTypes={props.relationTypes}
             entityTypes={entityTypes}
+            canManageTypes={can.manageRelationTypes}
             onPickTarget={(id) => setLinking({ sourceId: linkSource.id, targetId: id })}
             onConfirm={(type) => void confirmLink(type)}
             onClose={() => {

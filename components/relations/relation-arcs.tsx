@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { layoutArcs, type ArcInput, type Box } from "@/lib/relations/arc-layout";
 import type { RelationItem } from "@/lib/validations/relation";
 import { lightEnds } from "./light-ends";
@@ -23,28 +23,59 @@ const NO_PENDING: readonly PendingLink[] = [];
 /** Scrolling less than this keeps the arcs' layout (the layer's 200 px margin covers it). */
 const SCROLL_STEP = 120;
 
+/** An end's box: the first line box of its first mark, relative to `origin`. */
+function boxOf(mark: Element, origin: DOMRect): Box | null {
+  const rect = mark.getClientRects()[0];
+  if (!rect) return null;
+  return {
+    left: rect.left - origin.left,
+    top: rect.top - origin.top,
+    right: rect.right - origin.left,
+    bottom: rect.bottom - origin.top,
+  };
+}
+
 /**
- * Page-independent boxes of each end: the first line box of its first mark,
- * relative to `origin`. One pass over the marks (a selector per end scanned
- * the whole document once per end: 4,000 ends × 5,000 marks on open).
+ * Page-independent boxes of each end, relative to `origin`. One pass over the
+ * marks (a selector per end scanned the whole document once per end: 4,000
+ * ends × 5,000 marks on open).
  */
-function measure(ids: ReadonlySet<string>, origin: DOMRect): Map<string, Box> {
+function measureAll(ids: ReadonlySet<string>, origin: DOMRect): Map<string, Box> {
   const boxes = new Map<string, Box>();
   if (!ids.size) return boxes;
   for (const mark of document.querySelectorAll("mark[data-annotation-id]")) {
     const id = mark.getAttribute("data-annotation-id")!;
     if (!ids.has(id) || boxes.has(id)) continue;
-    const rect = mark.getClientRects()[0];
-    if (!rect) continue;
-    boxes.set(id, {
-      left: rect.left - origin.left,
-      top: rect.top - origin.top,
-      right: rect.right - origin.left,
-      bottom: rect.bottom - origin.top,
-    });
+    const box = boxOf(mark, origin);
+    if (box) boxes.set(id, box);
   }
   return boxes;
 }
+
+/** Boxes of a few ends (a new relation's), one selector each. */
+function measureSome(ids: Iterable<string>, origin: DOMRect): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const id of ids) {
+    const mark = document.querySelector(`mark[data-annotation-id="${CSS.escape(id)}"]`);
+    const box = mark ? boxOf(mark, origin) : null;
+    if (box) boxes.set(id, box);
+  }
+  return boxes;
+}
+
+/** The ends to measure: both ends of each relation, and the sources of others' pending links. */
+function endIds(relations: readonly RelationItem[], pending: readonly PendingLink[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of relations) {
+    ids.add(r.source.id);
+    ids.add(r.target.id);
+  }
+  for (const p of pending) ids.add(p.sourceId);
+  return ids;
+}
+
+/** More new ends than this at once (a reload, a colleague's import) are measured in one pass over the marks. */
+const FEW_ENDS = 24;
 
 /**
  * Relations drawn over the text: labelled arcs between highlights on screen,
@@ -52,7 +83,13 @@ function measure(ids: ReadonlySet<string>, origin: DOMRect): Map<string, Box> {
  * when the text or the relations change, not while scrolling; scrolling only
  * picks what is visible and lays out its labels (see lib/relations/arc-layout).
  */
-export function RelationArcs({ relations, pending = NO_PENDING, layoutKey, root, onJump }: RelationArcsProps) {
+export const RelationArcs = memo(function RelationArcs({
+  relations,
+  pending = NO_PENDING,
+  layoutKey,
+  root,
+  onJump,
+}: RelationArcsProps) {
   const anchor = useRef<HTMLDivElement>(null);
   const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
   /** The text's bottom, relative to the layer: nothing is drawn below it (the page must not grow). */
@@ -67,16 +104,45 @@ export function RelationArcs({ relations, pending = NO_PENDING, layoutKey, root,
     return () => observer.disconnect();
   }, [root]);
 
+  // Everything is measured again when highlights may have moved (the text, the annotations, a resize),
+  // in the next frame. The relations and pending links in hand then are read from refs.
+  const latest = useRef({ relations, pending });
+  latest.current = { relations, pending };
+  /** Ends measured and found without a mark (filtered out, not drawn yet) since the last full measure. */
+  const absent = useRef(new Set<string>());
+  const fullPending = useRef(false);
   useLayoutEffect(() => {
+    fullPending.current = true;
     const frame = requestAnimationFrame(() => {
+      fullPending.current = false;
       if (!anchor.current) return;
-      const ids = new Set([...relations.flatMap((r) => [r.source.id, r.target.id]), ...pending.map((p) => p.sourceId)]);
+      const ids = endIds(latest.current.relations, latest.current.pending);
       const origin = anchor.current.getBoundingClientRect();
-      setBoxes(measure(ids, origin));
+      const measured = measureAll(ids, origin);
+      absent.current = new Set([...ids].filter((id) => !measured.has(id)));
+      setBoxes(measured);
       setLimit(root ? root.getBoundingClientRect().bottom - origin.top : 0);
     });
     return () => cancelAnimationFrame(frame);
-  }, [relations, pending, layoutKey, sizeTick, root]);
+  }, [layoutKey, sizeTick, root]);
+
+  // A relation added (or a pending link): only its new ends are measured, before this frame is painted,
+  // so the arc shows in the frame that closes the menu. Nothing else is measured again.
+  useLayoutEffect(() => {
+    if (fullPending.current || !anchor.current) return;
+    const missing = [...endIds(relations, pending)].filter((id) => !boxes.has(id) && !absent.current.has(id));
+    if (!missing.length) return;
+    if (missing.length > FEW_ENDS) {
+      const origin = anchor.current.getBoundingClientRect();
+      const measured = measureAll(new Set(missing), origin);
+      for (const id of missing) if (!measured.has(id)) absent.current.add(id);
+      setBoxes((prev) => new Map([...prev, ...measured]));
+      return;
+    }
+    const measured = measureSome(missing, anchor.current.getBoundingClientRect());
+    for (const id of missing) if (!measured.has(id)) absent.current.add(id);
+    if (measured.size) setBoxes((prev) => new Map([...prev, ...measured]));
+  }, [relations, pending, boxes]);
 
   useEffect(() => {
     let frame = 0;
@@ -226,4 +292,4 @@ export function RelationArcs({ relations, pending = NO_PENDING, layoutKey, root,
       })}
     </div>
   );
-}
+});
