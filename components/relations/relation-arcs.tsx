@@ -130,8 +130,10 @@ export const RelationArcs = memo(function RelationArcs({
   const anchor = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View | null>(null);
   const [sizeTick, setSizeTick] = useState(0);
-  const latest = useRef({ relations, pending, root });
-  latest.current = { relations, pending, root };
+  /** Every end to draw from, recomputed only when the relations or pending links change (not per scroll step). */
+  const ends = useMemo(() => endIds(relations, pending), [relations, pending]);
+  const latest = useRef({ ends, root });
+  latest.current = { ends, root };
 
   useEffect(() => {
     if (!root) return;
@@ -153,7 +155,7 @@ export const RelationArcs = memo(function RelationArcs({
    * laying it out and redrawing it each frame cost more than a frame without a GPU (bench/README.md).
    */
   const measure = useRef((force: boolean) => {
-    const { relations, pending, root } = latest.current;
+    const { ends, root } = latest.current;
     if (!anchor.current || !root) return;
     const origin = anchor.current.getBoundingClientRect();
     const top = -origin.top;
@@ -164,9 +166,8 @@ export const RelationArcs = memo(function RelationArcs({
       Math.abs(prev.viewport.top - top) >= SCROLL_STEP ||
       prev.viewport.bottom - prev.viewport.top !== viewport.bottom - viewport.top;
     if (!force && !moved) return;
-    const ids = endIds(relations, pending);
-    const boxes = measureBand(ids, root, origin, viewport);
-    show({ viewport, ids, boxes, limit: root.getBoundingClientRect().bottom - origin.top });
+    const boxes = measureBand(ends, root, origin, viewport);
+    show({ viewport, ids: ends, boxes, limit: root.getBoundingClientRect().bottom - origin.top });
   });
 
   // The highlights may have moved: measured again in the next frame (the reader draws them in its own
@@ -201,8 +202,9 @@ export const RelationArcs = memo(function RelationArcs({
   // A relation added (or a pending link): only its unmeasured ends are measured, before this frame is
   // painted, so the arc shows in the frame that closes the menu. Nothing else is measured again.
   useLayoutEffect(() => {
-    if (!view || !anchor.current || !root) return;
-    const missing = [...endIds(relations, pending)].filter((id) => !view.ids.has(id));
+    const view = shown.current;
+    if (!view || view.ids === ends || !anchor.current || !root) return;
+    const missing = [...ends].filter((id) => !view.ids.has(id));
     if (!missing.length) return;
     if (missing.length > FEW_ENDS) {
       measure.current(true);
@@ -210,25 +212,42 @@ export const RelationArcs = memo(function RelationArcs({
     }
     const measured = measureSome(missing, anchor.current.getBoundingClientRect());
     show({ ...view, ids: new Set([...view.ids, ...missing]), boxes: new Map([...view.boxes, ...measured]) });
-  }, [relations, pending, view, root]);
+  }, [ends, root]);
 
   const viewport = view?.viewport ?? null;
   const boxes = view?.boxes;
   const limit = view?.limit ?? 0;
   const byId = useMemo(() => new Map(relations.map((r) => [r.id, r])), [relations]);
+  /** Each end's relations (by their index, to keep the relations' order), so a layout reads only those near the screen. */
+  const byEnd = useMemo(() => {
+    const map = new Map<string, number[]>();
+    relations.forEach((r, i) => {
+      for (const id of r.source.id === r.target.id ? [r.source.id] : [r.source.id, r.target.id]) {
+        const list = map.get(id);
+        if (list) list.push(i);
+        else map.set(id, [i]);
+      }
+    });
+    return map;
+  }, [relations]);
   const shapes = useMemo(() => {
-    if (!viewport) return [];
-    const inputs: ArcInput[] = relations.map((r) => ({
-      id: r.id,
-      label: r.type.name,
-      source: boxes?.get(r.source.id) ?? null,
-      target: boxes?.get(r.target.id) ?? null,
-    }));
+    if (!viewport || !boxes) return [];
+    const near = new Set<number>();
+    for (const id of boxes.keys()) for (const i of byEnd.get(id) ?? []) near.add(i);
+    const inputs: ArcInput[] = [...near]
+      .sort((a, b) => a - b)
+      .map((i) => relations[i])
+      .map((r) => ({
+        id: r.id,
+        label: r.type.name,
+        source: boxes.get(r.source.id) ?? null,
+        target: boxes.get(r.target.id) ?? null,
+      }));
     for (const p of pending) {
-      inputs.push({ id: `pending:${p.key}`, label: p.label, source: boxes?.get(p.sourceId) ?? null, target: null });
+      inputs.push({ id: `pending:${p.key}`, label: p.label, source: boxes.get(p.sourceId) ?? null, target: null });
     }
     return layoutArcs(inputs, { viewport });
-  }, [boxes, relations, pending, viewport]);
+  }, [boxes, byEnd, relations, pending, viewport]);
 
   const width = root?.offsetWidth ?? 0;
   const top = viewport ? viewport.top - MARGIN : 0;
