@@ -379,21 +379,34 @@ function armRelationProbe() {
   observer.observe(layer, { childList: true, subtree: true });
 }
 
-/** Two highlights on screen, near each other and not yet related: their centres. */
+/**
+ * Two highlights on screen on the same line, each visible at its centre (not under an arc's label),
+ * so that clicking one then the other picks them (the first one's hover card opens below its line):
+ * the `index`-th such pair, their centres.
+ */
 function pickPair(index) {
-  const marks = Array.from(document.querySelectorAll("mark.annotation-highlight[data-annotation-id]")).filter((m) => {
-    const r = m.getBoundingClientRect();
-    return r.top > 120 && r.bottom < window.innerHeight - 40 && r.width > 8;
-  });
-  const ids = [...new Set(marks.map((m) => m.getAttribute("data-annotation-id")))];
-  const a = ids[index * 2];
-  const b = ids[index * 2 + 1];
-  if (!a || !b) return null;
-  const centre = (id) => {
-    const r = document.querySelector(`mark[data-annotation-id="${id}"]`).getClientRects()[0];
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  const centre = (mark) => {
+    const r = mark.getClientRects()[0];
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top };
   };
-  return { a: centre(a), b: centre(b) };
+  const shown = [];
+  const ids = new Set();
+  for (const mark of document.querySelectorAll("mark.annotation-highlight[data-annotation-id]")) {
+    const id = mark.getAttribute("data-annotation-id");
+    const r = mark.getBoundingClientRect();
+    if (ids.has(id) || r.top <= 120 || r.bottom >= window.innerHeight - 40 || r.width <= 8) continue;
+    const c = centre(mark);
+    if (document.elementFromPoint(c.x, c.y)?.closest("mark")?.getAttribute("data-annotation-id") !== id) continue;
+    ids.add(id);
+    shown.push({ id, ...c });
+  }
+  const pairs = [];
+  for (let i = 0; i + 1 < shown.length; i++) {
+    if (Math.abs(shown[i].top - shown[i + 1].top) < 2) pairs.push([shown[i], shown[i + 1]]);
+    i += pairs.length && pairs.at(-1)[1] === shown[i + 1] ? 1 : 0;
+  }
+  const pair = pairs[index];
+  return pair ? { a: pair[0], b: pair[1] } : null;
 }
 
 /** Links `reps` pairs of highlights on an open article (click, r, click, Enter) and times each confirmation. */
