@@ -544,9 +544,14 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const confirmLink = async (type: RelationTypeItem) => {
     const link = linking;
     setLinking(null);
-    // Back to the text for the next shortcut. The view's own focus keeps its selection: the focus
-    // command would also dispatch a transaction and scroll, in the frame that must show the new arc.
-    if (editor && !editor.isDestroyed) editor.view.focus();
+    // Back to the text for the next shortcut, once the frame with the new arc is painted: while the
+    // 50,000-word text has focus, every React commit first walks it to save the selection (17 ms in
+    // the link's trace), and the focus command would also dispatch a transaction and scroll.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (editor && !editor.isDestroyed) editor.view.focus();
+      }),
+    );
     if (!link?.targetId) return;
     const created = await relationState.create(link.sourceId, link.targetId, type);
     if (created) say(`Linked: ${byId.get(link.sourceId)?.exact} ${type.name} ${byId.get(link.targetId)?.exact}.`);
