@@ -21,9 +21,11 @@ const SETTLE_MS = 1000;
  * Runs in every page before its own scripts: records long tasks and the
  * moment the article is usable — the live editor is mounted, at least `n`
  * distinct annotations are drawn as `mark.annotation-highlight`, and the panel
- * lists rows (or, for n = 0, is there) — then the next frame after it.
+ * lists rows (or, for n = 0, is there), and on an article with relations
+ * (`arcs`) the arc layer shows labels (the relations on screen are drawn) —
+ * then the next frame after it.
  */
-function installProbes({ n }) {
+function installProbes({ n, arcs }) {
   const bench = { longTasks: [], domReady: null, ready: null };
   window.__bench = bench;
   // The save's entry must not be dropped from a full buffer (250 by default) on a long-open page.
@@ -64,6 +66,7 @@ function installProbes({ n }) {
     const panel = document.querySelector("[data-testid=annotation-panel]");
     if (!panel) return;
     if (n > 0 && (!panel.querySelector("[role=option]") || seen.size < n || !allDrawn())) return;
+    if (arcs && !document.querySelector("[data-testid=relation-arcs] .relation-label")) return;
     bench.domReady = now;
     observer.disconnect();
     // The frame that shows it: a task posted from requestAnimationFrame runs after that frame's paint.
@@ -100,16 +103,19 @@ function blocking(longTasks, from, to) {
   };
 }
 
-async function newContext(browser, baseUrl, sessionToken, n) {
+async function newContext(browser, baseUrl, sessionToken, n, { arcs = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addCookies([{ name: "next-auth.session-token", value: sessionToken, url: baseUrl }]);
-  await context.addInitScript(installProbes, { n });
+  await context.addInitScript(installProbes, { n, arcs });
   return context;
 }
 
 /** One cold load (fresh context, empty cache) of an article with `n` annotations. */
-async function measureLoad(browser, { baseUrl, sessionToken, path, n, profilePath = null, tracePath = null }) {
-  const context = await newContext(browser, baseUrl, sessionToken, n);
+async function measureLoad(
+  browser,
+  { baseUrl, sessionToken, path, n, relations = 0, profilePath = null, tracePath = null },
+) {
+  const context = await newContext(browser, baseUrl, sessionToken, n, { arcs: relations > 0 });
   try {
     const page = await context.newPage();
     if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });
@@ -373,21 +379,34 @@ function armRelationProbe() {
   observer.observe(layer, { childList: true, subtree: true });
 }
 
-/** Two highlights on screen, near each other and not yet related: their centres. */
+/**
+ * Two highlights on screen on the same line, each visible at its centre (not under an arc's label),
+ * so that clicking one then the other picks them (the first one's hover card opens below its line):
+ * the `index`-th such pair, their centres.
+ */
 function pickPair(index) {
-  const marks = Array.from(document.querySelectorAll("mark.annotation-highlight[data-annotation-id]")).filter((m) => {
-    const r = m.getBoundingClientRect();
-    return r.top > 120 && r.bottom < window.innerHeight - 40 && r.width > 8;
-  });
-  const ids = [...new Set(marks.map((m) => m.getAttribute("data-annotation-id")))];
-  const a = ids[index * 2];
-  const b = ids[index * 2 + 1];
-  if (!a || !b) return null;
-  const centre = (id) => {
-    const r = document.querySelector(`mark[data-annotation-id="${id}"]`).getClientRects()[0];
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  const centre = (mark) => {
+    const r = mark.getClientRects()[0];
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top };
   };
-  return { a: centre(a), b: centre(b) };
+  const shown = [];
+  const ids = new Set();
+  for (const mark of document.querySelectorAll("mark.annotation-highlight[data-annotation-id]")) {
+    const id = mark.getAttribute("data-annotation-id");
+    const r = mark.getBoundingClientRect();
+    if (ids.has(id) || r.top <= 120 || r.bottom >= window.innerHeight - 40 || r.width <= 8) continue;
+    const c = centre(mark);
+    if (document.elementFromPoint(c.x, c.y)?.closest("mark")?.getAttribute("data-annotation-id") !== id) continue;
+    ids.add(id);
+    shown.push({ id, ...c });
+  }
+  const pairs = [];
+  for (let i = 0; i + 1 < shown.length; i++) {
+    if (Math.abs(shown[i].top - shown[i + 1].top) < 2) pairs.push([shown[i], shown[i + 1]]);
+    i += pairs.length && pairs.at(-1)[1] === shown[i + 1] ? 1 : 0;
+  }
+  const pair = pairs[index];
+  return pair ? { a: pair[0], b: pair[1] } : null;
 }
 
 /** Links `reps` pairs of highlights on an open article (click, r, click, Enter) and times each confirmation. */

@@ -42,7 +42,7 @@ import { othersLinks, PendingLinks } from "@/components/relations/pending-links"
 import { RelationArcs } from "@/components/relations/relation-arcs";
 import { RelationList } from "@/components/relations/relation-list";
 import { useRelations } from "@/components/relations/use-relations";
-import type { RelationItem, RelationTypeItem } from "@/lib/validations/relation";
+import type { RelationTypeItem } from "@/lib/validations/relation";
 
 /** How the reader draws an annotation. */
 function toHighlight(a: AnnotationItem): HighlightedAnnotation {
@@ -66,9 +66,10 @@ export type AnnotationWorkspaceProps = {
   /** The page's annotations: `CompactAnnotations` as JSON (see `useAnnotations`). */
   initialAnnotations: string;
   entityTypes: EntityTypeItem[];
-  /** The workspace's live relation types, and the article's relations the viewer may see. */
+  /** The workspace's live relation types. */
   relationTypes: RelationTypeItem[];
-  initialRelations: RelationItem[];
+  /** The article's relations the viewer may see: `CompactRelations` as JSON (see `useRelations`). */
+  initialRelations: string;
   me: { id: string; name: string };
   can: {
     annotate: boolean;
@@ -77,6 +78,8 @@ export type AnnotationWorkspaceProps = {
     resolve: boolean;
     /** Hide and show others' comments. */
     moderate: boolean;
+    /** Add and change relation types (owners, reviewers). */
+    manageRelationTypes: boolean;
   };
   /** The live event log's position when the page's data was read (events after it are replayed). */
   liveSince: string | null;
@@ -541,7 +544,14 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
   const confirmLink = async (type: RelationTypeItem) => {
     const link = linking;
     setLinking(null);
-    editor?.commands.focus();
+    // Back to the text for the next shortcut, once the frame with the new arc is painted: while the
+    // 50,000-word text has focus, every React commit first walks it to save the selection (17 ms in
+    // the link's trace), and the focus command would also dispatch a transaction and scroll.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (editor && !editor.isDestroyed) editor.view.focus();
+      }),
+    );
     if (!link?.targetId) return;
     const created = await relationState.create(link.sourceId, link.targetId, type);
     if (created) say(`Linked: ${byId.get(link.sourceId)?.exact} ${type.name} ${byId.get(link.targetId)?.exact}.`);
@@ -773,6 +783,7 @@ export function AnnotationWorkspace(props: AnnotationWorkspaceProps) {
             )}
             relationTypes={props.relationTypes}
             entityTypes={entityTypes}
+            canManageTypes={can.manageRelationTypes}
             onPickTarget={(id) => setLinking({ sourceId: linkSource.id, targetId: id })}
             onConfirm={(type) => void confirmLink(type)}
             onClose={() => {

@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { AnnotationItem, EntityTypeItem } from "@/components/annotations/types";
-import { relationTypeAllows, type RelationTypeItem } from "@/lib/validations/relation";
+import type { RelationTypeItem } from "@/lib/validations/relation";
+import { RelationTypeMenu } from "./relation-type-menu";
 
 type LinkPickerProps = {
   source: AnnotationItem;
@@ -11,6 +12,8 @@ type LinkPickerProps = {
   candidates: AnnotationItem[];
   relationTypes: RelationTypeItem[];
   entityTypes: EntityTypeItem[];
+  /** Owners and reviewers: a type menu with nothing to offer links to where relation types are managed. */
+  canManageTypes: boolean;
   onPickTarget: (id: string) => void;
   onConfirm: (type: RelationTypeItem) => void;
   onClose: () => void;
@@ -26,7 +29,7 @@ function describe(a: AnnotationItem): string {
  * Links the selected annotation to another: first the target (click a
  * highlight, or search the article's annotations and press Enter), then the
  * type, from those the two ends' entity types allow, by its one-key shortcut
- * or Enter. Types the ends do not allow are listed, disabled, with why.
+ * or Enter (relation-type-menu.tsx: only the allowed types are listed).
  * Give it a `key` that changes with the target, so that each stage starts afresh.
  */
 export function LinkPicker(props: LinkPickerProps) {
@@ -43,16 +46,6 @@ export function LinkPicker(props: LinkPickerProps) {
       .slice(0, MAX_LISTED);
   }, [props.candidates, query]);
 
-  const typeName = (id: string) => entityTypes.find((t) => t.id === id)?.name ?? "another type";
-  const options = useMemo(() => {
-    if (!target) return [];
-    const from = source.entity?.type?.id ?? null;
-    const to = target.entity?.type?.id ?? null;
-    const all = relationTypes.map((type) => ({ type, allowed: relationTypeAllows(type, from, to) }));
-    return [...all.filter((o) => o.allowed), ...all.filter((o) => !o.allowed)];
-  }, [relationTypes, source, target]);
-  const allowedCount = options.filter((o) => o.allowed).length;
-
   useEffect(() => {
     if (target) menu.current?.focus();
     else input.current?.focus();
@@ -66,31 +59,6 @@ export function LinkPicker(props: LinkPickerProps) {
     else return;
     event.preventDefault();
     event.stopPropagation();
-  };
-
-  const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const key = event.key;
-    const byShortcut = options.find((o) => o.allowed && o.type.shortcut === key.toLowerCase());
-    if (byShortcut) props.onConfirm(byShortcut.type);
-    else if (key === "ArrowDown") setActive((i) => Math.min(i + 1, Math.max(allowedCount - 1, 0)));
-    else if (key === "ArrowUp") setActive((i) => Math.max(i - 1, 0));
-    else if (key === "Enter" && options[active]?.allowed) props.onConfirm(options[active].type);
-    else if (key === "Escape") props.onClose();
-    else if (key !== "Tab") {
-      // Letters that are no type's shortcut must not reach the reader's shortcuts.
-      event.stopPropagation();
-      return;
-    } else return;
-    event.preventDefault();
-    event.stopPropagation();
-  };
-
-  const why = (type: RelationTypeItem) => {
-    const needs = [
-      type.sourceTypeIds.length ? `from ${type.sourceTypeIds.map(typeName).join(" or ")}` : "",
-      type.targetTypeIds.length ? `to ${type.targetTypeIds.map(typeName).join(" or ")}` : "",
-    ].filter(Boolean);
-    return `links ${needs.join(" ")}`;
   };
 
   return (
@@ -131,37 +99,18 @@ export function LinkPicker(props: LinkPickerProps) {
           </ul>
         </>
       ) : (
-        <div
+        <RelationTypeMenu
           ref={menu}
-          tabIndex={0}
-          className="link-picker-list"
-          role="listbox"
-          aria-label="Relation type"
-          onKeyDown={onMenuKey}
-        >
-          {options.map(({ type, allowed }, i) => (
-            <div
-              key={type.id}
-              role="option"
-              aria-selected={allowed && i === active}
-              aria-disabled={!allowed}
-              className={allowed && i === active ? "is-active" : allowed ? undefined : "is-disabled"}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => allowed && props.onConfirm(type)}
-              title={allowed ? undefined : `Not for these ends: it ${why(type)}.`}
-            >
-              <span className="link-picker-swatch" style={{ background: type.color }} />
-              {type.name}
-              {allowed && type.shortcut ? <kbd>{type.shortcut}</kbd> : null}
-              {!allowed ? <span className="muted"> — {why(type)}</span> : null}
-            </div>
-          ))}
-          {!allowedCount ? <p className="muted">No relation type links these two annotations.</p> : null}
-        </div>
+          source={source}
+          target={target}
+          relationTypes={relationTypes}
+          entityTypes={entityTypes}
+          canManageTypes={props.canManageTypes}
+          onConfirm={props.onConfirm}
+          onClose={props.onClose}
+        />
       )}
-      <p className="muted link-picker-help">
-        {target ? "Press a type's key or Enter." : "↑↓ to choose, Enter to pick."} Esc cancels.
-      </p>
+      {target ? null : <p className="muted link-picker-help">↑↓ to choose, Enter to pick. Esc cancels.</p>}
     </div>
   );
 }

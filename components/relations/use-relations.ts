@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import { api, ApiError, newActionKey } from "@/lib/client/api";
+import { decodeRelations, type CompactRelations } from "@/lib/relations/compact-relations";
 import type { RelationItem, RelationTypeItem } from "@/lib/validations/relation";
 
 type Say = (message: string, options?: { tone?: "error"; action?: { label: string; run: () => void } }) => void;
@@ -12,9 +13,17 @@ type Say = (message: string, options?: { tone?: "error"; action?: { label: strin
  * events, with creation (shown at once, confirmed by the server) and
  * deletion (with undo).
  */
-export function useRelations(options: { workspaceId: string; articleId: string; initial: RelationItem[]; say: Say }) {
+export function useRelations(options: {
+  workspaceId: string;
+  articleId: string;
+  /** The page's relations: `CompactRelations` as JSON. */
+  initial: string;
+  say: Say;
+}) {
   const { workspaceId, articleId, say } = options;
-  const [relations, setRelations] = useState<RelationItem[]>(options.initial);
+  const [relations, setRelations] = useState<RelationItem[]>(() =>
+    decodeRelations(JSON.parse(options.initial) as CompactRelations),
+  );
   const base = `/api/workspaces/${workspaceId}`;
 
   const reload = useCallback(async () => {

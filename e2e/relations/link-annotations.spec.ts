@@ -45,10 +45,10 @@ test("link Ahmad Massoud to the National Resistance Front as “leads” with th
   await page.keyboard.type("National");
   await page.keyboard.press("Enter");
   const types = picker.getByRole("listbox", { name: "Relation type" });
-  await expect(types.getByRole("option", { name: /^leads/ })).toHaveAttribute("aria-disabled", "false");
-  // A Person → Organization pair: "located in" (→ Location) and "met with" (Person ↔ Person) do not fit.
-  await expect(types.getByRole("option", { name: /^located in/ })).toHaveAttribute("aria-disabled", "true");
-  await expect(types.getByRole("option", { name: /^met with/ })).toHaveAttribute("aria-disabled", "true");
+  // A Person → Organization pair: only the types that fit are listed, with their keys; "located in"
+  // (→ Location) and "met with" (Person ↔ Person) are not.
+  await expect(types.getByRole("option")).toHaveText([/^member of\s*m$/, /^leads\s*l$/, /^said\s*s$/, /^same as\s*a$/]);
+  await expect(picker).toContainText("Not for these ends: located in, met with.");
   await page.keyboard.press("l");
   await expect(picker).toBeHidden();
 
@@ -179,10 +179,19 @@ test("a target 40 paragraphs away is picked from the searchable list, drawn as a
   await page.keyboard.type("Khuj");
   await page.keyboard.press("Enter");
   const types = page.getByRole("listbox", { name: "Relation type" });
-  // "leads" needs an Organization: the UI refuses the Location target…
-  await expect(types.getByRole("option", { name: /^leads/ })).toHaveAttribute("aria-disabled", "true");
+  // "leads" needs an Organization: the UI refuses the Location target (not offered, its key does nothing)…
+  await expect(types.getByRole("option", { name: /^located in/ })).toBeVisible();
+  await expect(types.getByRole("option", { name: /^leads/ })).toHaveCount(0);
   await page.keyboard.press("l");
   await expect(types).toBeVisible();
+  await expect(types).toBeFocused();
+  if (process.env.E2E_SCREENSHOTS) {
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/link-type-menu-1280.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/link-type-menu-390.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await types.focus();
+  }
   // …and so does the API.
   const leads = (await (await page.request.get(`/api/workspaces/${workspaceId}/relation-types`)).json()).data.find(
     (t: { name: string }) => t.name === "leads",
@@ -201,4 +210,63 @@ test("a target 40 paragraphs away is picked from the searchable list, drawn as a
   await expect(arcs(page).getByRole("button", { name: "location of ↗ jump" })).toBeVisible();
   await arcs(page).getByRole("button", { name: "location of ↗ jump" }).click();
   await expect(highlightsOf(page, source).first()).toBeInViewport();
+});
+
+test("when no relation type fits the two ends, the type menu says so, shows each type's ends, and links owners to manage types", async ({
+  page,
+}) => {
+  await signedInUser(page, "owner");
+  const workspaceId = await createWorkspace(page, "No fitting type");
+  const articleId = await seedArticle(page, workspaceId);
+  const panjshir = await entity(page, workspaceId, "Panjshir", "Location");
+  const front = await entity(page, workspaceId, "National Resistance Front", "Organization");
+  const source = await annotateViaApi(page, workspaceId, articleId, "Panjshir", 0, panjshir);
+  await annotateViaApi(page, workspaceId, articleId, "National Resistance Front", 0, front);
+  // "same as" links any two annotations: archived, nothing links a Location to an Organization.
+  const types = (await (await page.request.get(`/api/workspaces/${workspaceId}/relation-types`)).json()).data as {
+    id: string;
+    name: string;
+  }[];
+  const sameAs = types.find((t) => t.name === "same as")!;
+  const archived = await page.request.patch(`/api/workspaces/${workspaceId}/relation-types/${sameAs.id}`, {
+    data: { archived: true },
+  });
+  expect(archived.status(), await archived.text()).toBe(200);
+
+  await page.goto(`/w/${workspaceId}/articles/${articleId}`);
+  await highlightsOf(page, source).first().click();
+  await page.keyboard.press("r");
+  await page.keyboard.type("National");
+  await page.keyboard.press("Enter");
+  const picker = page.getByRole("dialog", { name: "Link to another annotation" });
+  const menu = picker.getByRole("group", { name: "Relation type" });
+  await expect(menu).toBeFocused();
+  await expect(menu.getByRole("status")).toHaveText("No relation type links a Location to an Organization.");
+  await expect(picker.getByRole("option")).toHaveCount(0);
+  // Which types there are, and the ends each links.
+  const rules = menu.getByRole("list", { name: "Relation types and their ends" }).getByRole("listitem");
+  await expect(rules).toHaveText([
+    /^member of\s*Person → Organization$/,
+    /^leads\s*Person → Organization$/,
+    /^located in\s*any → Location$/,
+    /^met with\s*Person ↔ Person$/,
+    /^said\s*Person → any$/,
+  ]);
+  await expect(menu.getByRole("link", { name: "Manage relation types" })).toHaveAttribute(
+    "href",
+    "/api-docs#tag-Relations",
+  );
+  if (process.env.E2E_SCREENSHOTS) {
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/link-no-type-1280.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/link-no-type-390.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+  // A type's key does nothing here; Esc closes the menu.
+  await page.keyboard.press("l");
+  await expect(menu).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(picker).toBeHidden();
+  const relations = await page.request.get(`/api/workspaces/${workspaceId}/articles/${articleId}/relations`);
+  expect((await relations.json()).data).toEqual([]);
 });

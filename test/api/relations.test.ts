@@ -8,6 +8,8 @@ import { contentFromPlainText } from "@/lib/content/plain-text";
 import { RelationSchema, RelationTypeSchema } from "@/lib/openapi/schemas";
 import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
 import { callRoute } from "@/test/call-route";
+import { decodeRelations } from "@/lib/relations/compact-relations";
+import { findReaderRelations } from "@/lib/server/relations/find-reader-relations";
 import { currentRevision, makeArticle, makeAssignment, makeUser, sessionCookie, type TestUser } from "@/test/factories";
 
 const R = {
@@ -98,6 +100,36 @@ async function list(user: TestUser, articleId: string, search = "") {
     source: { id: string };
     target: { id: string };
   }>;
+}
+
+/**
+ * The article page's relations for `user` (compact, decoded as the reader does), checked against
+ * the API's list for the same viewer: the same relations in the same order, with what the reader shows.
+ */
+async function readerList(user: TestUser, role: "OWNER" | "ANALYST", articleId: string) {
+  const compact = await findReaderRelations({ workspaceId, articleId, viewer: { id: user.id, role } });
+  const decoded = decodeRelations(JSON.parse(JSON.stringify(compact)));
+  const res = await callRoute({
+    file: R.relations,
+    method: "GET",
+    params: { workspaceId, articleId },
+    ...(await as(user)),
+  });
+  const api = (await res.json()).data as Array<Record<string, unknown>>;
+  expect(decoded).toEqual(
+    api.map((r) => ({
+      id: r.id,
+      version: r.version,
+      status: r.status,
+      note: r.note,
+      flagged: r.flagged,
+      type: r.type,
+      source: { id: (r.source as { id: string }).id },
+      target: { id: (r.target as { id: string }).id },
+      author: r.author,
+    })),
+  );
+  return decoded;
 }
 
 beforeAll(async () => {
@@ -366,6 +398,7 @@ describe("relations follow their annotations", () => {
     });
     expect(del.status).toBe(204);
     expect((await list(analyst, articleId)).map((r) => r.id)).toEqual([alone.id]);
+    expect((await readerList(analyst, "ANALYST", articleId)).map((r) => r.id)).toEqual([alone.id]);
     expect(await db.relation.findUniqueOrThrow({ where: { id: leads.id } })).toMatchObject({ deletedWithId: massoud });
     expect((await db.relation.findUniqueOrThrow({ where: { id: leads.id } })).deletedAt).not.toBeNull();
 
@@ -402,6 +435,8 @@ describe("relations follow their annotations", () => {
     const [relation] = await list(analyst, articleId);
     expect(relation).toMatchObject({ id, flagged: true, source: { id: massoud, anchorState: "ANCHORED" } });
     expect(relation).toMatchObject({ target: { id: front, anchorState: "ORPHANED" } });
+    // The reader draws it flagged too.
+    expect(await readerList(analyst, "ANALYST", articleId)).toMatchObject([{ id, flagged: true }]);
     expect((await db.relation.findUniqueOrThrow({ where: { id } })).deletedAt).toBeNull();
   });
 });
@@ -507,8 +542,13 @@ describe("blind annotation", () => {
       ).json()
     ).data;
     // The other analyst may link to the blind analyst's annotation (they are not blind)…
-    const mixed = await link(other, articleId, { sourceId: theirs[0], targetId: mine[0], typeId: types["met with"] });
-    expect(mixed.status).toBe(201);
+    const mixedRes = await link(other, articleId, {
+      sourceId: theirs[0],
+      targetId: mine[0],
+      typeId: types["met with"],
+    });
+    expect(mixedRes.status).toBe(201);
+    const mixed = (await mixedRes.json()).data;
     // …but the blind analyst cannot reach anyone else's annotation.
     expect(
       (await link(analyst, articleId, { sourceId: mine[0], targetId: theirs[0], typeId: types["met with"] })).status,
@@ -517,6 +557,10 @@ describe("blind annotation", () => {
     expect((await list(analyst, articleId)).map((r) => r.id)).toEqual([own.id]);
     expect((await list(other, articleId)).length).toBe(3);
     expect((await list(owner, articleId)).length).toBe(3);
+    // The article page hands the reader the same relations, by the same rule.
+    expect((await readerList(analyst, "ANALYST", articleId)).map((r) => r.id)).toEqual([own.id]);
+    expect((await readerList(other, "ANALYST", articleId)).map((r) => r.id)).toEqual([own.id, foreign.id, mixed.id]);
+    expect((await readerList(owner, "OWNER", articleId)).length).toBe(3);
     const hidden = await callRoute({
       file: R.relation,
       method: "PATCH",

@@ -25,7 +25,7 @@ import { findAssignments } from "@/lib/server/assignments/find-assignments";
 import { findMembers } from "@/lib/server/members/find-members";
 import { findEntityTypes } from "@/lib/server/entity-types/find-entity-types";
 import { findRelationTypes } from "@/lib/server/relation-types/find-relation-types";
-import { findRelations } from "@/lib/server/relations/find-relations";
+import { findReaderRelations } from "@/lib/server/relations/find-reader-relations";
 import { liveHub } from "@/lib/server/live/live-hub";
 import type { JSONContent } from "@tiptap/core";
 
@@ -78,7 +78,7 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
     findEntityTypes({ workspaceId }),
     findAssignments({ workspaceId, viewer, articleId }),
     findMembers({ workspaceId }),
-    findRelations({ workspaceId, articleId, viewer }),
+    findReaderRelations({ workspaceId, articleId, viewer }),
     findRelationTypes({ workspaceId }),
   ]);
   // The viewer's own assignment here (reviewers and owners see everyone's instead).
@@ -244,23 +244,15 @@ export default async function ArticlePage({ params, searchParams }: ArticlePageP
         initialAnnotations={JSON.stringify(annotations)}
         entityTypes={entityTypes.map(({ id, name, color, shortcut }) => ({ id, name, color, shortcut }))}
         relationTypes={relationTypes.map(({ archivedAt: _archived, ...type }) => type)}
-        initialRelations={relations.map((r) => ({
-          id: r.id,
-          version: r.version,
-          status: r.status,
-          note: r.note,
-          flagged: r.flagged,
-          type: r.type,
-          source: { id: r.source.id },
-          target: { id: r.target.id },
-          author: r.author,
-        }))}
+        // One string, as the annotations: `CompactRelations` (lib/relations/compact-relations.ts).
+        initialRelations={JSON.stringify(relations)}
         me={{ id: user.id, name: user.name }}
         can={{
           annotate: can(membership.role, "annotation.create"),
           manageAny: can(membership.role, "annotation.manageAny"),
           resolve: can(membership.role, "thread.resolve"),
           moderate: can(membership.role, "comment.hide"),
+          manageRelationTypes: can(membership.role, "relationType.manage"),
         }}
         liveSince={liveSince}
       />
