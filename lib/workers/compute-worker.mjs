@@ -7,7 +7,22 @@
 // (lib/agreement, lib/import) once per thread with the esbuild that tsx, a
 // dependency of the app, ships: about 0.1 s, where a loader hook costs seconds.
 import { createRequire } from "node:module";
+import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
+
+/**
+ * This thread's nice value. On Linux a nice value belongs to the thread that
+ * sets it: the pool's threads yield the cores to the request thread (and to
+ * PostgreSQL) whenever both want one, so an 80 × 80 agreement or a 5 MB
+ * import takes the machine's spare time instead of delaying other people's
+ * requests (issue 13). Where lowering it is not allowed, tasks run as before.
+ */
+export const WORKER_NICE = 10;
+try {
+  setPriority(WORKER_NICE);
+} catch {
+  // Not permitted here: the thread keeps the process's priority.
+}
 
 const require = createRequire(import.meta.url);
 const compiled = new Map();
