@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { signUpAndSignIn, waitForHttp } from "./client.mjs";
 import { generateAnnotations, generateArticle } from "./generate-article.mjs";
 import { portIsFree, startGroup, stopAll } from "./processes.mjs";
@@ -132,23 +133,39 @@ async function seedImport(client, workspaceId) {
   return { articleIds: [article.id, copy.id], file: JSON.stringify(items), items: items.length };
 }
 
-/** Requests `GET /api/openapi.json` every `PROBE_MS` until stopped; returns each answer's latency. */
+/**
+ * Requests `GET /api/openapi.json` every `PROBE_MS` until stopped; returns each answer's latency.
+ * The probe runs on a thread of its own: this thread also sends the heavy requests and reads
+ * their answers (megabytes each), and a probe sharing its event loop timed that thread's turns
+ * as well as the server's (a probe answer that had arrived waited for this loop to read it).
+ */
 function probe() {
-  const latencies = [];
-  const pending = new Set();
-  const timer = setInterval(() => {
-    const t0 = performance.now();
-    const request = fetch(`${url}/api/openapi.json`)
-      .then((res) => res.arrayBuffer())
-      .then(() => latencies.push(performance.now() - t0))
-      .finally(() => pending.delete(request));
-    pending.add(request);
-  }, PROBE_MS);
+  const worker = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+     const latencies = [];
+     const pending = new Set();
+     const timer = setInterval(() => {
+       const t0 = performance.now();
+       const request = fetch(workerData.url)
+         .then((res) => res.arrayBuffer())
+         .then(() => latencies.push(performance.now() - t0))
+         .finally(() => pending.delete(request));
+       pending.add(request);
+     }, workerData.everyMs);
+     parentPort.once("message", async () => {
+       clearInterval(timer);
+       await Promise.allSettled([...pending]);
+       parentPort.postMessage(latencies);
+     });`,
+    { eval: true, workerData: { url: `${url}/api/openapi.json`, everyMs: PROBE_MS } },
+  );
   return {
     stop: async () => {
-      clearInterval(timer);
-      await Promise.allSettled([...pending]);
-      return latencies;
+      const latencies = new Promise((resolve) => worker.once("message", resolve));
+      worker.postMessage("stop");
+      const result = await latencies;
+      await worker.terminate();
+      return result;
     },
   };
 }
