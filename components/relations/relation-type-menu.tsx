@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useParams } from "next/navigation";
 import { forwardRef, useMemo, useState, type KeyboardEvent } from "react";
 import type { AnnotationItem, EntityTypeItem } from "@/components/annotations/types";
 import { relationTypeAllows, type RelationTypeItem } from "@/lib/validations/relation";
+import { describeRelationEnds, relationTypesSettingsHref } from "./relation-type-format";
 
 type RelationTypeMenuProps = {
   source: AnnotationItem;
@@ -15,9 +17,6 @@ type RelationTypeMenuProps = {
   onConfirm: (type: RelationTypeItem) => void;
   onClose: () => void;
 };
-
-/** Where relation types are managed today: the API (there is no settings form for them yet). */
-export const MANAGE_RELATION_TYPES_HREF = "/api-docs#tag-Relations";
 
 /** "a Location", "an Organization", "an untagged annotation": what an end is, for a sentence. */
 export function describeEnd(annotation: AnnotationItem): string {
@@ -39,6 +38,8 @@ export const RelationTypeMenu = forwardRef<HTMLDivElement, RelationTypeMenuProps
   ref,
 ) {
   const [active, setActive] = useState(0);
+  // The reader lives under /w/[workspaceId]/…: the settings of the same workspace.
+  const { workspaceId } = useParams<{ workspaceId: string }>();
   const { allowed, others } = useMemo(() => {
     const from = source.entity?.type?.id ?? null;
     const to = target.entity?.type?.id ?? null;
@@ -47,11 +48,7 @@ export const RelationTypeMenu = forwardRef<HTMLDivElement, RelationTypeMenuProps
   }, [relationTypes, source, target]);
 
   const typeName = (id: string) => entityTypes.find((t) => t.id === id)?.name ?? "an archived type";
-  /** "Person → Organization", "any → Location", "Person ↔ Person". */
-  const ends = (type: RelationTypeItem) => {
-    const side = (ids: string[]) => (ids.length ? ids.map(typeName).join(" or ") : "any");
-    return `${side(type.sourceTypeIds)} ${type.directed ? "→" : "↔"} ${side(type.targetTypeIds)}`;
-  };
+  const ends = (type: RelationTypeItem) => describeRelationEnds(type, typeName);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const key = event.key;
@@ -103,7 +100,7 @@ export const RelationTypeMenu = forwardRef<HTMLDivElement, RelationTypeMenuProps
         ) : null}
         {canManageTypes ? (
           <p>
-            <Link href={MANAGE_RELATION_TYPES_HREF} target="_blank">
+            <Link href={relationTypesSettingsHref(workspaceId)} target="_blank">
               Manage relation types
             </Link>{" "}
             <span className="muted">(allowed entity types per relation type)</span>
