@@ -32,7 +32,7 @@ export function RelationTypeFields({ prefix, defaults, entityTypes, fieldErrors 
           id={`${prefix}-inverse`}
           label="Inverse label"
           error={fieldErrors.inverseLabel}
-          hint={directed ? "How it reads from the target, e.g. “led by”." : "Symmetric: reads the same both ways."}
+          hint={directed ? "Read from the target, e.g. “led by”." : "Symmetric: the same both ways."}
         >
           {(p) => (
             <input

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form-error";
 import { api, ApiError } from "@/lib/client/api";
 import { updateRelationTypeSchema, type RelationTypeItem } from "@/lib/validations/relation";
@@ -21,25 +21,42 @@ type RelationTypeRowProps = { workspaceId: string; type: RelationTypeRowItem; en
 const FIELDS = ["name", "inverseLabel", "directed", "sourceTypeIds", "targetTypeIds", "color", "shortcut", "archived"];
 
 /**
- * One relation type: its summary (colour, name, inverse, ends, key) and a form
- * to change it (only what changed is sent), archive or unarchive it. Archiving
+ * One relation type: a summary line (colour, name, inverse, ends, key) with
+ * Edit and Archive. Edit opens its form; only what changed is sent. Archiving
  * keeps the type's relations; it is only no longer offered for new links.
  */
 export function RelationTypeRow({ workspaceId, type, entityTypes }: RelationTypeRowProps) {
   const router = useRouter();
+  const [editing, setEditing] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const nameOf = (id: string) => entityTypes.find((t) => t.id === id)?.name ?? "a deleted type";
+  const editButton = useRef<HTMLButtonElement>(null);
+  const formId = `relation-type-${type.id}-form`;
+  const nameOf = (id: string) => entityTypes.find((t) => t.id === id)?.name ?? "an unknown type";
   const inverse = describeInverse(type);
 
-  async function patch(json: Record<string, unknown>, done: string) {
+  function clearMessages() {
+    setFieldErrors({});
+    setFormError(null);
+    setStatus(null);
+  }
+
+  function close() {
+    clearMessages();
+    setEditing(false);
+    editButton.current?.focus();
+  }
+
+  /** Sends `json`; true when the server took it. */
+  async function patch(json: Record<string, unknown>, done: string): Promise<boolean> {
     setPending(true);
     try {
       await api(`/api/workspaces/${workspaceId}/relation-types/${type.id}`, { method: "PATCH", json });
       setStatus(done);
       router.refresh();
+      return true;
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, "INTERNAL", "Could not save the type.");
       const known = FIELDS.some((f) => error.fieldErrors[f]);
@@ -47,16 +64,15 @@ export function RelationTypeRow({ workspaceId, type, entityTypes }: RelationType
       setFormError(
         known ? null : error.status === 404 ? "This type no longer exists. Reload the page." : error.message,
       );
+      return false;
     } finally {
       setPending(false);
     }
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFieldErrors({});
-    setFormError(null);
-    setStatus(null);
+    clearMessages();
     const changes = changedRelationTypeFields(type, readRelationTypeForm(new FormData(event.currentTarget)));
     if (!Object.keys(changes).length) {
       setStatus("Nothing to save.");
@@ -67,53 +83,92 @@ export function RelationTypeRow({ workspaceId, type, entityTypes }: RelationType
       setFieldErrors(invalid);
       return;
     }
-    void patch(changes, "Saved.");
+    if (await patch(changes, `Saved “${changes.name ?? type.name}”.`)) {
+      setEditing(false);
+      editButton.current?.focus();
+    }
   }
 
   function onArchive() {
-    setFieldErrors({});
-    setFormError(null);
-    setStatus(null);
+    clearMessages();
     void patch({ archived: !type.archived }, type.archived ? "Unarchived." : "Archived.");
   }
 
   return (
-    <li className={`entity-type-item${type.archived ? " entity-type-item-archived" : ""}`}>
-      <form onSubmit={onSubmit} noValidate>
-        <fieldset className="entity-type-fieldset" disabled={pending}>
-          <legend className="relation-type-summary">
-            <span className="relation-type-swatch" style={{ background: type.color }} aria-hidden="true" />
-            <strong>{type.name}</strong>
-            {inverse ? <span className="muted"> · {inverse}</span> : null}
-            <span className="muted"> · {describeRelationEnds(type, nameOf)}</span>
-            {type.shortcut ? (
-              <>
-                <span className="visually-hidden"> · key </span>
-                <kbd>{type.shortcut}</kbd>
-              </>
-            ) : null}
-            {type.archived ? <span className="muted small"> · Archived</span> : null}
-          </legend>
-          <RelationTypeFields
-            prefix={`relation-type-${type.id}`}
-            defaults={type}
-            entityTypes={entityTypes}
-            fieldErrors={fieldErrors}
-          />
-          <div className="row entity-type-actions relation-type-actions">
-            <button className="button button-small" type="submit">
-              Save
-            </button>
-            <button className="button button-secondary button-small" type="button" onClick={onArchive}>
-              {type.archived ? "Unarchive" : "Archive"}
-            </button>
-          </div>
+    <li className={`relation-type-item${type.archived ? " relation-type-item-archived" : ""}`}>
+      <div className="relation-type-head">
+        <p className="relation-type-summary" data-testid="relation-type-summary">
+          <span className="relation-type-swatch" style={{ background: type.color }} aria-hidden="true" />
+          <strong>{type.name}</strong>
+          {inverse ? <span className="muted"> · {inverse}</span> : null}
+          <span className="muted"> · {describeRelationEnds(type, nameOf)}</span>
+          {type.shortcut ? (
+            <span>
+              <span className="visually-hidden"> · key </span>
+              <kbd>{type.shortcut}</kbd>
+            </span>
+          ) : null}
+          {type.archived ? (
+            <>
+              <span className="visually-hidden"> · </span>
+              <span className="badge">Archived</span>
+            </>
+          ) : null}
+        </p>
+        <div className="row relation-type-buttons">
+          <button
+            ref={editButton}
+            className="button button-secondary button-small"
+            type="button"
+            aria-expanded={editing}
+            aria-controls={editing ? formId : undefined}
+            onClick={() => {
+              if (editing) return close();
+              clearMessages();
+              setEditing(true);
+            }}
+          >
+            Edit<span className="visually-hidden"> {type.name}</span>
+          </button>
+          <button className="button button-secondary button-small" type="button" onClick={onArchive} disabled={pending}>
+            {type.archived ? "Unarchive" : "Archive"}
+            <span className="visually-hidden"> {type.name}</span>
+          </button>
+        </div>
+      </div>
+      {editing ? (
+        <form
+          id={formId}
+          className="relation-type-form"
+          onSubmit={onSubmit}
+          noValidate
+          aria-label={`Edit ${type.name}`}
+        >
+          <fieldset className="relation-type-add-fieldset" disabled={pending}>
+            <RelationTypeFields
+              prefix={`relation-type-${type.id}`}
+              defaults={type}
+              entityTypes={entityTypes}
+              fieldErrors={fieldErrors}
+            />
+            <div className="row relation-type-actions">
+              <button className="button button-small" type="submit">
+                Save
+              </button>
+              <button className="button button-secondary button-small" type="button" onClick={close}>
+                Cancel
+              </button>
+            </div>
+          </fieldset>
           <FormError message={formError} />
-          <p role="status" className="muted small entity-type-status">
-            {status}
-          </p>
-        </fieldset>
-      </form>
+        </form>
+      ) : (
+        // Archive/unarchive answers land here (e.g. unarchiving onto a shortcut another type took meanwhile).
+        <FormError message={formError ?? (Object.values(fieldErrors).flat().join(" ") || null)} />
+      )}
+      <p role="status" className="muted small entity-type-status">
+        {status}
+      </p>
     </li>
   );
 }

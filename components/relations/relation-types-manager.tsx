@@ -22,7 +22,7 @@ export function RelationTypesManager({ workspaceId, types, entityTypes }: Relati
         </p>
       </div>
       {types.length ? (
-        <ul className="entity-type-list" aria-label="Relation types">
+        <ul className="entity-type-list relation-type-list" aria-label="Relation types">
           {types.map((type) => (
             <RelationTypeRow key={type.id} workspaceId={workspaceId} type={type} entityTypes={entityTypes} />
           ))}

@@ -254,7 +254,7 @@ test("when no relation type fits the two ends, the type menu says so, shows each
   ]);
   await expect(menu.getByRole("link", { name: "Manage relation types" })).toHaveAttribute(
     "href",
-    "/api-docs#tag-Relations",
+    `/w/${workspaceId}/settings#relation-types`,
   );
   if (process.env.E2E_SCREENSHOTS) {
     await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/link-no-type-1280.png` });
