@@ -97,22 +97,28 @@ export function RelationTypeRow({ workspaceId, type, entityTypes }: RelationType
   return (
     <li className={`relation-type-item${type.archived ? " relation-type-item-archived" : ""}`}>
       <div className="relation-type-head">
+        {/* Each "·" is glued to the word before it (no-break space): a wrapped line starts with a word, not "·". */}
         <p className="relation-type-summary" data-testid="relation-type-summary">
-          <span className="relation-type-swatch" style={{ background: type.color }} aria-hidden="true" />
-          <strong>{type.name}</strong>
-          {inverse ? <span className="muted"> · {inverse}</span> : null}
-          <span className="muted"> · {describeRelationEnds(type, nameOf)}</span>
+          <span>
+            <span className="relation-type-swatch" style={{ background: type.color }} aria-hidden="true" />{" "}
+            <strong>{type.name}</strong>
+            {"\u00a0·"}
+          </span>{" "}
+          {inverse ? (
+            <>
+              <span className="muted">{`${inverse}\u00a0·`}</span>{" "}
+            </>
+          ) : null}
+          <span className="muted">{describeRelationEnds(type, nameOf)}</span>
           {type.shortcut ? (
             <span>
-              <span className="visually-hidden"> · key </span>
-              <kbd>{type.shortcut}</kbd>
+              <span className="visually-hidden"> · key</span> <kbd>{type.shortcut}</kbd>
             </span>
           ) : null}
           {type.archived ? (
-            <>
-              <span className="visually-hidden"> · </span>
-              <span className="badge">Archived</span>
-            </>
+            <span>
+              <span className="visually-hidden"> ·</span> <span className="badge">Archived</span>
+            </span>
           ) : null}
         </p>
         <div className="row relation-type-buttons">

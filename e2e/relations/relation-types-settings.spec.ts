@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { annotateViaApi, highlightsOf } from "../factories/annotations";
 import { signedInUser } from "../factories/users";
@@ -124,6 +125,11 @@ test("an owner adds “funds” (Organization → Organization, key f) in Settin
   await expect(
     edit.getByRole("group", { name: "Source entity types" }).getByRole("checkbox", { name: "Organization" }),
   ).toBeChecked();
+  // The card with a type's form open: no serious or critical axe violations.
+  const axe = await new AxeBuilder({ page }).include("#relation-types").analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
   if (process.env.E2E_SCREENSHOTS) {
     await manager.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/relation-types-1280.png`, fullPage: true });
