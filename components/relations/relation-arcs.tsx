@@ -214,6 +214,7 @@ export const RelationArcs = memo(function RelationArcs({
     show({ ...view, ids: new Set([...view.ids, ...missing]), boxes: new Map([...view.boxes, ...measured]) });
   }, [ends, root]);
 
+  const width = root?.offsetWidth ?? 0;
   const viewport = view?.viewport ?? null;
   const boxes = view?.boxes;
   const limit = view?.limit ?? 0;
@@ -246,10 +247,8 @@ export const RelationArcs = memo(function RelationArcs({
     for (const p of pending) {
       inputs.push({ id: `pending:${p.key}`, label: p.label, source: boxes.get(p.sourceId) ?? null, target: null });
     }
-    return layoutArcs(inputs, { viewport });
-  }, [boxes, byEnd, relations, pending, viewport]);
-
-  const width = root?.offsetWidth ?? 0;
+    return layoutArcs(inputs, { viewport, width: width > 0 ? width : undefined });
+  }, [boxes, byEnd, relations, pending, viewport, width]);
   const top = viewport ? viewport.top - MARGIN : 0;
   const height = viewport ? Math.max(0, Math.min(viewport.bottom + MARGIN, limit) - top) : 0;
 

@@ -49,4 +49,18 @@ describe("layoutArcs", () => {
       ["stub", "up", "target"],
     ]);
   });
+
+  it("keeps labels inside the layer's width: a stub at the end of a line is drawn to its left", () => {
+    const [stub] = layoutArcs([{ id: "edge", label: "led by", source: box(290, 100), target: box(10, 5000) }], {
+      viewport,
+      width: 360,
+    });
+    expect(stub.kind).toBe("stub");
+    expect(stub.label.left + stub.label.width).toBeLessThanOrEqual(360);
+    expect(stub.label.left).toBeGreaterThanOrEqual(0);
+    // Its line still rises from the end into the label.
+    const x = Number(stub.path.split(" ")[1]);
+    expect(x).toBeGreaterThanOrEqual(stub.label.left);
+    expect(x).toBeLessThanOrEqual(stub.label.left + stub.label.width);
+  });
 });

@@ -44,6 +44,8 @@ export type ArcLayoutOptions = {
   labelHeight?: number;
   /** Extra width of a stub's label (for its "↗ jump"). */
   stubExtra?: number;
+  /** The layer's width: labels are kept inside it (a stub at the end of a line ran off a phone's screen). */
+  width?: number;
 };
 
 const overlaps = (a: PlacedLabel, b: PlacedLabel) =>
@@ -63,7 +65,9 @@ export function layoutArcs(inputs: readonly ArcInput[], options: ArcLayoutOption
   const stubExtra = options.stubExtra ?? 48;
   const placed: PlacedLabel[] = [];
   const place = (centerX: number, baseTop: number, width: number): PlacedLabel => {
-    let label = { left: centerX - width / 2, top: baseTop - height, width, height };
+    let left = centerX - width / 2;
+    if (options.width !== undefined) left = Math.max(0, Math.min(left, options.width - width));
+    let label = { left, top: baseTop - height, width, height };
     for (let level = 0; level < 40 && placed.some((p) => overlaps(p, label)); level++) {
       label = { ...label, top: label.top - (height + 2) };
     }
