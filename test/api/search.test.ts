@@ -167,6 +167,25 @@ describe("GET /search", () => {
     expect(onlyPassages.facets.kind.annotation).toBe(1);
   });
 
+  it("takes exclusions alone: everything the viewer may see but their matches", async () => {
+    const everything = await search("-qqqqzz");
+    const saleh = await search("Saleh");
+    expect(saleh.total).toBeGreaterThan(0);
+    const withoutSaleh = await search("-Saleh");
+    expect(withoutSaleh.total).toBe(everything.total - saleh.total);
+    for (const [kind, count] of Object.entries(everything.facets.kind)) {
+      expect(withoutSaleh.facets.kind[kind] ?? 0).toBe(count - (saleh.facets.kind[kind] ?? 0));
+    }
+    expect(withoutSaleh.data.some((r) => r.snippet.includes("Saleh"))).toBe(false);
+    const either = await search("Saleh OR Massoud");
+    expect((await search("-Saleh -Massoud")).total).toBe(everything.total - either.total);
+    expect((await search("-Saleh kind:passage")).total).toBe(
+      (everything.facets.kind.passage ?? 0) - (saleh.facets.kind.passage ?? 0),
+    );
+    // A stop word matches nothing, so excluding it excludes nothing.
+    expect((await search("-the")).total).toBe(everything.total);
+  });
+
   it("pages with nextCursor", async () => {
     const first = await search("Massoud", "&limit=3");
     expect(first.data).toHaveLength(3);
