@@ -249,9 +249,12 @@ export function withContext(annotation: W3CAnnotation): W3CAnnotation {
 
 /**
  * The W3C annotations of a run of one article's Marginalia annotations, already
- * serialized: each item's JSON (as `JSON.stringify` writes it) in UTF-8, one
- * after the other. What a {@link W3CBatchFormatter} returns, possibly from a
- * worker thread (typed arrays cross threads as one copy of their bytes, not object by object).
+ * serialized: each item's JSON (as `JSON.stringify` writes it) in UTF-8, each
+ * preceded by {@link ITEM_SEPARATOR}, one after the other. What a
+ * {@link W3CBatchFormatter} returns, possibly from a worker thread (typed
+ * arrays cross threads as one copy of their bytes, not object by object). A
+ * page takes a run of them as one slice of `bytes`: per item, a stream step
+ * and its promises cost the request thread more than the item's bytes.
  */
 export type EncodedW3CItems = {
   bytes: Uint8Array;
@@ -261,11 +264,26 @@ export type EncodedW3CItems = {
   groups: Uint32Array;
 };
 
+/** Before each item of {@link EncodedW3CItems}: the separator of a page's items after its first. */
+const ITEM_SEPARATOR = ",\n";
+
 /** Formats a batch of one article's annotations as W3C items (see {@link encodeW3CItems}). */
 export type W3CBatchFormatter = (
   article: ExportArticle,
   annotations: readonly ExportAnnotation[],
 ) => Promise<EncodedW3CItems>;
+
+/** Serialized items, in groups of the given sizes, as {@link EncodedW3CItems}. */
+function encodeItems(json: readonly string[], groups: Uint32Array): EncodedW3CItems {
+  const ends = new Uint32Array(json.length);
+  let end = 0;
+  json.forEach((item, i) => {
+    end += ITEM_SEPARATOR.length + Buffer.byteLength(item, "utf8");
+    ends[i] = end;
+  });
+  const bytes = Buffer.from(ITEM_SEPARATOR + json.join(ITEM_SEPARATOR), "utf8");
+  return { bytes: json.length ? bytes : new Uint8Array(0), ends, groups };
+}
 
 /** `w3cAnnotations` of each annotation, serialized as {@link EncodedW3CItems}. */
 export function encodeW3CItems(
@@ -281,14 +299,7 @@ export function encodeW3CItems(
     groups[i] = items.length;
     for (const item of items) json.push(JSON.stringify(item));
   });
-  const ends = new Uint32Array(json.length);
-  let end = 0;
-  json.forEach((item, i) => {
-    end += Buffer.byteLength(item, "utf8");
-    ends[i] = end;
-  });
-  const bytes = Buffer.from(json.join(""), "utf8");
-  return { bytes, ends, groups };
+  return encodeItems(json, groups);
 }
 
 export type W3CExportOptions = {
@@ -342,39 +353,23 @@ function pageWriter(collectionId: string): PageWriter {
   };
 }
 
-/** One Marginalia annotation's W3C items (or one relation's), each serialized as UTF-8 JSON. */
-type ItemGroup = Uint8Array[];
-
-function encodedGroups(items: EncodedW3CItems): ItemGroup[] {
-  const { bytes, ends, groups } = items;
-  const out: ItemGroup[] = [];
-  let item = 0;
-  let start = 0;
-  for (const size of groups) {
-    const group: ItemGroup = [];
-    for (let k = 0; k < size; k++, item++) {
-      group.push(bytes.subarray(start, ends[item]));
-      start = ends[item];
-    }
-    out.push(group);
-  }
-  return out;
-}
-
 /**
- * Yields the W3C annotations of a source, serialized, one group per
- * Marginalia annotation; after an article's annotations, its relations
- * between them. Each batch is formatted by `formatBatch`.
+ * Yields the W3C annotations of a source, serialized, a batch at a time;
+ * after an article's annotations, its relations between them (one item per
+ * group). Each batch is formatted by `formatBatch`.
  */
 async function* allAnnotations(
   source: ExportSource,
   links: ExportLinks,
   formatBatch: W3CBatchFormatter,
-): AsyncGenerator<ItemGroup> {
+): AsyncGenerator<EncodedW3CItems> {
   let article: ExportArticle | null = null;
   let exported = new Set<string>();
-  const relationsOf = (done: ExportArticle) =>
-    exportedRelations(done, exported).map((r) => [Buffer.from(JSON.stringify(w3cRelation(r, links)), "utf8")]);
+  // No batch is empty: a page is opened only for what follows.
+  function* relationsOf(done: ExportArticle) {
+    const json = exportedRelations(done, exported).map((r) => JSON.stringify(w3cRelation(r, links)));
+    if (json.length) yield encodeItems(json, new Uint32Array(json.length).fill(1));
+  }
   for await (const batch of source) {
     if (batch.article.id !== article?.id) {
       if (article) yield* relationsOf(article);
@@ -382,7 +377,7 @@ async function* allAnnotations(
       exported = new Set();
     }
     if (article.relations?.length) for (const annotation of batch.annotations) exported.add(annotation.id);
-    if (batch.annotations.length) yield* encodedGroups(await formatBatch(batch.article, batch.annotations));
+    if (batch.annotations.length) yield await formatBatch(batch.article, batch.annotations);
   }
   if (article) yield* relationsOf(article);
 }
@@ -398,7 +393,6 @@ function localFormatter(links: ExportLinks): W3CBatchFormatter {
 }
 
 const NEWLINE = Buffer.from("\n");
-const COMMA_NEWLINE = Buffer.from(",\n");
 
 /**
  * Streams the export as files: the first, `annotations.jsonld`, holds the
@@ -431,16 +425,33 @@ export async function* w3cCollectionFiles(
     created: (options.created ?? new Date()).toISOString(),
   };
 
-  /** Writes one page's items; returns whether more annotations follow. */
+  /** Where the next page starts in `pending`: its next group and that group's first item. */
+  let next = { group: 0, item: 0 };
+
+  /**
+   * Writes one page's items: whole groups (an annotation with its thread is
+   * never split) while they fit, at least one. A run of items in one batch
+   * goes out as one slice of its bytes.
+   */
   async function* pageBody(): AsyncGenerator<Uint8Array> {
     let count = 0;
-    while (!pending.done && (count === 0 || count + pending.value.length <= pageSize)) {
-      for (const item of pending.value) {
-        yield count === 0 ? NEWLINE : COMMA_NEWLINE;
-        yield item;
-        count++;
+    while (!pending.done) {
+      const { bytes, ends, groups } = pending.value;
+      const first = next.item;
+      const pageStart = count === 0;
+      while (next.group < groups.length && (count === 0 || count + groups[next.group] <= pageSize)) {
+        count += groups[next.group];
+        next = { group: next.group + 1, item: next.item + groups[next.group] };
       }
+      if (next.item > first) {
+        const start = first === 0 ? 0 : ends[first - 1];
+        // The page's first item follows a newline, not the separator.
+        if (pageStart) yield NEWLINE;
+        yield bytes.subarray(pageStart ? start + ITEM_SEPARATOR.length : start, ends[next.item - 1]);
+      }
+      if (next.group < groups.length) break;
       pending = await iterator.next();
+      next = { group: 0, item: 0 };
     }
     total += count;
   }

@@ -210,4 +210,36 @@ describe("W3C Web Annotation export", () => {
       for (const a of items(page)) if (typeof a.target === "string") expect(ids.has(a.target)).toBe(true);
     }
   });
+
+  it("fills each page with whole threads up to its size, in order, at every page size", async () => {
+    const batches = await allBatches();
+    const flat = (files: Array<{ json: Record<string, unknown> }>) => [
+      ...items(files[0].json.first as Record<string, unknown>),
+      ...files.slice(1).flatMap((f) => items(f.json)),
+    ];
+    const all = flat(await exportFiles(batches));
+    // A comment targets its annotation, a reply the comment it answers: the thread is the annotation's.
+    const targetOf = new Map(all.map((a) => [a.id, typeof a.target === "string" ? a.target : null]));
+    const root = (id: string): string => {
+      const target = targetOf.get(id);
+      return target ? root(target) : id;
+    };
+    const threadOf = new Map(all.map((a) => [a.id, root(a.id)]));
+    for (let pageSize = 1; pageSize <= 9; pageSize++) {
+      const files = await exportFiles(batches, pageSize);
+      expect(flat(files)).toEqual(all);
+      const pages = [files[0].json.first as Record<string, unknown>, ...files.slice(1).map((f) => f.json)];
+      pages.forEach((page, i) => {
+        const threads = new Set(items(page).map((a) => threadOf.get(a.id)));
+        // Over the size only with a single thread; under it only when the next thread would not fit.
+        if (items(page).length > pageSize) expect(threads.size).toBe(1);
+        const following = pages[i + 1] ? items(pages[i + 1]) : [];
+        if (following.length) {
+          const nextThread = threadOf.get(following[0].id);
+          const nextSize = following.filter((a) => threadOf.get(a.id) === nextThread).length;
+          expect(items(page).length + nextSize).toBeGreaterThan(pageSize);
+        }
+      });
+    }
+  });
 });

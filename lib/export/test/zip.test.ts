@@ -1,0 +1,68 @@
+import { crc32 } from "node:zlib";
+import { randomBytes } from "node:crypto";
+import yauzl from "yauzl";
+import { describe, expect, it } from "vitest";
+import { zipStream } from "../zip";
+
+async function entries(zip: Buffer): Promise<Array<{ name: string; crc32: number; content: Buffer }>> {
+  const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))),
+  );
+  const out: Array<{ name: string; crc32: number; content: Buffer }> = [];
+  await new Promise<void>((resolve, reject) => {
+    file.on("error", reject);
+    file.on("end", () => resolve());
+    file.on("entry", (entry: yauzl.Entry) => {
+      file.openReadStream(entry, (err, stream) => {
+        if (err) return reject(err);
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("error", reject);
+        stream.on("end", () => {
+          out.push({ name: entry.fileName, crc32: entry.crc32, content: Buffer.concat(chunks) });
+          file.readEntry();
+        });
+      });
+    });
+    file.readEntry();
+  });
+  return out;
+}
+
+describe("zipStream", () => {
+  it("writes each file's CRC-32 of its whole content, over many chunks", async () => {
+    // Text in pieces of every size, and bytes that are not text, as the formats hand them over.
+    const pieces = Array.from(
+      { length: 400 },
+      (_, i) => `{"n":${i},"quote":"${"Kābul “quoted” 喀布尔 ".repeat(i % 37)}"},\n`,
+    );
+    const binary = randomBytes(300_000);
+    const zip = zipStream(
+      (async function* () {
+        yield {
+          name: "text.jsonld",
+          content: (async function* () {
+            yield* pieces;
+          })(),
+        };
+        yield {
+          name: "bytes.bin",
+          content: (async function* () {
+            yield binary.subarray(0, 1);
+            yield binary.subarray(1);
+          })(),
+        };
+        yield { name: "empty.txt", content: (async function* () {})() };
+      })(),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip) chunks.push(chunk as Buffer);
+    const files = await entries(Buffer.concat(chunks));
+    expect(files.map((f) => f.name)).toEqual(["text.jsonld", "bytes.bin", "empty.txt"]);
+    const expected = [Buffer.from(pieces.join(""), "utf8"), binary, Buffer.alloc(0)];
+    files.forEach((file, i) => {
+      expect(file.content.equals(expected[i])).toBe(true);
+      expect(file.crc32).toBe(crc32(expected[i]));
+    });
+  });
+});
