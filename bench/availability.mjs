@@ -148,7 +148,7 @@ function probe() {
        const t0 = performance.now();
        const request = fetch(workerData.url)
          .then((res) => res.arrayBuffer())
-         .then(() => latencies.push(performance.now() - t0))
+         .then(() => latencies.push([performance.timeOrigin + t0 - workerData.phaseEpoch, performance.now() - t0]))
          .finally(() => pending.delete(request));
        pending.add(request);
      }, workerData.everyMs);
@@ -157,7 +157,15 @@ function probe() {
        await Promise.allSettled([...pending]);
        parentPort.postMessage(latencies);
      });`,
-    { eval: true, workerData: { url: `${url}/api/openapi.json`, everyMs: PROBE_MS } },
+    {
+      eval: true,
+      workerData: {
+        url: `${url}/api/openapi.json`,
+        everyMs: PROBE_MS,
+        // The phase's start in epoch ms (a worker's performance.now() has an origin of its own).
+        phaseEpoch: performance.timeOrigin + phaseStart,
+      },
+    },
   );
   return {
     stop: async () => {
@@ -207,10 +215,21 @@ function stalls(from, to) {
   };
 }
 
-function summary(latencies) {
-  const sorted = [...latencies].sort((a, b) => a - b);
+/** The probes' percentiles, and the slowest probes with when they were sent (ms into the phase). */
+function summary(probes) {
+  const sorted = probes.map(([, ms]) => ms).sort((a, b) => a - b);
   const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
-  return { probes: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: Math.round(sorted[sorted.length - 1]) };
+  const slowest = [...probes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([atMs, ms]) => ({ atMs: Math.round(atMs), ms: Math.round(ms) }));
+  return {
+    probes: sorted.length,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: Math.round(sorted[sorted.length - 1]),
+    slowest,
+  };
 }
 
 let phaseStart = performance.now();
@@ -332,7 +351,8 @@ async function main() {
     `Under load: probe p50 ${loaded.p50Ms} ms, p99 ${loaded.p99Ms} ms, max ${loaded.maxMs} ms (${loaded.probes} probes); ` +
       `loop stalls over 40 ms: ${loaded.loop.stalls}, longest ${loaded.loop.longestMs} ms, ` +
       `over 100 ms at ${JSON.stringify(loaded.loop.over100Ms)}; GC pauses over 20 ms: ${loaded.loop.gc.pausesOver20Ms} ` +
-      `(${loaded.loop.gc.totalMs} ms), over 50 ms at ${JSON.stringify(loaded.loop.gc.over50Ms)}`,
+      `(${loaded.loop.gc.totalMs} ms), over 50 ms at ${JSON.stringify(loaded.loop.gc.over50Ms)}; ` +
+      `slowest probes ${JSON.stringify(loaded.slowest)}`,
   );
 
   // Each heavy request alone (its second run: the import goes to the copy the loaded phase used, so it finds duplicates).
