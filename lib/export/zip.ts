@@ -1,15 +1,7 @@
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { crc32 } from "node:zlib";
-import bufferCrc32 from "buffer-crc32";
 import { ZipFile } from "yazl";
 import type { ExportFile } from "./types";
-
-// yazl checksums every byte it zips with buffer-crc32, a byte-at-a-time loop
-// in JavaScript on the request thread: 0.4–0.6 s of it for a 100,000-annotation
-// export (bench/README.md, availability). zlib's CRC-32 is the same function in
-// native code. yazl offers no option for it, hence the swap in the module it reads.
-bufferCrc32.unsigned = (data, previous) => crc32(data, previous ?? 0);
 
 /**
  * Streams `files` as one zip archive. Files are produced and compressed one
