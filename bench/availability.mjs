@@ -223,12 +223,19 @@ function summary(probes) {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([atMs, ms]) => ({ atMs: Math.round(atMs), ms: Math.round(ms) }));
+  // The slowest probe sent in each second of the phase: when the server was slow, not only how slow.
+  const worstBySecond = [];
+  for (const [atMs, ms] of probes) {
+    const second = Math.max(0, Math.floor(atMs / 1000));
+    worstBySecond[second] = Math.max(worstBySecond[second] ?? 0, Math.round(ms));
+  }
   return {
     probes: sorted.length,
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     maxMs: Math.round(sorted[sorted.length - 1]),
     slowest,
+    worstBySecond: Array.from(worstBySecond, (ms) => ms ?? 0),
   };
 }
 
@@ -352,7 +359,7 @@ async function main() {
       `loop stalls over 40 ms: ${loaded.loop.stalls}, longest ${loaded.loop.longestMs} ms, ` +
       `over 100 ms at ${JSON.stringify(loaded.loop.over100Ms)}; GC pauses over 20 ms: ${loaded.loop.gc.pausesOver20Ms} ` +
       `(${loaded.loop.gc.totalMs} ms), over 50 ms at ${JSON.stringify(loaded.loop.gc.over50Ms)}; ` +
-      `slowest probes ${JSON.stringify(loaded.slowest)}`,
+      `slowest probes ${JSON.stringify(loaded.slowest)}; the slowest in each second ${JSON.stringify(loaded.worstBySecond)}`,
   );
 
   // Each heavy request alone (its second run: the import goes to the copy the loaded phase used, so it finds duplicates).
