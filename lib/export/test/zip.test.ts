@@ -1,33 +1,8 @@
 import { crc32 } from "node:zlib";
 import { randomBytes } from "node:crypto";
-import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { zipStream } from "../zip";
-
-async function entries(zip: Buffer): Promise<Array<{ name: string; crc32: number; content: Buffer }>> {
-  const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))),
-  );
-  const out: Array<{ name: string; crc32: number; content: Buffer }> = [];
-  await new Promise<void>((resolve, reject) => {
-    file.on("error", reject);
-    file.on("end", () => resolve());
-    file.on("entry", (entry: yauzl.Entry) => {
-      file.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("error", reject);
-        stream.on("end", () => {
-          out.push({ name: entry.fileName, crc32: entry.crc32, content: Buffer.concat(chunks) });
-          file.readEntry();
-        });
-      });
-    });
-    file.readEntry();
-  });
-  return out;
-}
+import { unzipEntries } from "./unzip";
 
 describe("zipStream", () => {
   it("writes each file's CRC-32 of its whole content, over many chunks", async () => {
@@ -57,7 +32,7 @@ describe("zipStream", () => {
     );
     const chunks: Buffer[] = [];
     for await (const chunk of zip) chunks.push(chunk as Buffer);
-    const files = await entries(Buffer.concat(chunks));
+    const files = await unzipEntries(Buffer.concat(chunks));
     expect(files.map((f) => f.name)).toEqual(["text.jsonld", "bytes.bin", "empty.txt"]);
     const expected = [Buffer.from(pieces.join(""), "utf8"), binary, Buffer.alloc(0)];
     files.forEach((file, i) => {
