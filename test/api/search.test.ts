@@ -196,6 +196,72 @@ describe("GET /search", () => {
     expect(new Set([...first.data, ...second.data].map((r) => r.kind + r.id)).size).toBe(4);
   });
 
+  it("counts every facet exactly: kind, entity type, entity, author, status, article and year", async () => {
+    // A workspace of its own, so that the counts below are all of it.
+    const other = await makeWorkspace([
+      { user: owner, role: "OWNER" },
+      { user: analyst, role: "ANALYST" },
+    ]);
+    const text = "Quokka herds crossed the Wombat river near Quokka island.\n\nQuokka scouts watched the Wombat ford.";
+    const first = await makeArticle(other, owner.id, { text });
+    const second = await makeArticle(other, analyst.id, { text });
+    const person = await makeEntity(other, { name: "Quokka Chief", type: "person" });
+    const place = await makeEntity(other, { name: "Wombat Ford", type: "location" });
+    const annotations = [
+      await makeAnnotation(other, first, owner.id, { entityId: person }),
+      await makeAnnotation(other, first, analyst.id, { entityId: place }),
+      await makeAnnotation(other, second, analyst.id, { entityId: person }),
+      await makeAnnotation(other, second, owner.id),
+    ];
+    await db.annotation.update({ where: { id: annotations[1] }, data: { status: "ACCEPTED" } });
+    await db.annotation.update({ where: { id: annotations[2] }, data: { status: "REJECTED" } });
+    await makeComment(other, owner.id, { annotationId: annotations[2], text: "Quokka or not?" });
+    await makeComment(other, analyst.id, { annotationId: annotations[0], text: "A wombat, surely." });
+
+    const find = async (q: string, extra = "") => {
+      const res = await callRoute({
+        file: SEARCH,
+        method: "GET",
+        params: { workspaceId: other },
+        cookie,
+        search: `?q=${encodeURIComponent(q)}&limit=100${extra}`,
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as SearchResponse;
+    };
+    const tally = (values: (string | undefined)[]) => {
+      const counts: Record<string, number> = {};
+      for (const v of values) if (v !== undefined) counts[v] = (counts[v] ?? 0) + 1;
+      return counts;
+    };
+    const asCounts = (rows: { id: string; label: string; count: number }[], by: "id" | "label" = "id") =>
+      Object.fromEntries(rows.map((r) => [r[by], r.count]));
+    for (const q of ["-zzzqqq", "quokka", "wombat OR quokka", "quokka status:accepted OR wombat"]) {
+      const body = await find(q);
+      expect(body.nextCursor, q).toBeNull();
+      const results = body.data;
+      const annotated = results.filter((r) => r.kind === "annotation" || r.kind === "comment");
+      expect(body.facets.kind, q).toEqual(tally(results.map((r) => r.kind)));
+      expect(asCounts(body.facets.entityType), q).toEqual(tally(results.map((r) => r.entityTypeId)));
+      expect(asCounts(body.facets.entity), q).toEqual(tally(results.map((r) => r.entityId)));
+      expect(asCounts(body.facets.author, "label"), q).toEqual(tally(annotated.map((r) => r.authorName)));
+      expect(asCounts(body.facets.status), q).toEqual(
+        tally(results.filter((r) => r.kind === "annotation").map((r) => r.status)),
+      );
+      expect(asCounts(body.facets.article), q).toEqual(tally(results.map((r) => r.articleId)));
+      expect(asCounts(body.facets.date), q).toEqual(tally(results.map((r) => r.date.slice(0, 4))));
+      expect(body.total, q).toBe(results.length);
+    }
+    const everything = await find("-zzzqqq");
+    expect(everything.facets.status.map((s) => [s.id, s.label, s.count])).toEqual([
+      ["ACCEPTED", "Accepted", 1],
+      ["PROPOSED", "Proposed", 2],
+      ["REJECTED", "Rejected", 1],
+    ]);
+    expect(everything.facets.kind.annotation).toBe(4);
+    expect(everything.facets.kind.comment).toBe(2);
+  });
+
   it("suggests the entity name for a misspelled one", async () => {
     const body = await search("Masood");
     expect(body.didYouMean).toBe("massoud");

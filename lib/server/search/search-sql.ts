@@ -113,7 +113,8 @@ export function searchWhereSql(options: {
   const f = query.filters;
   const clauses: Prisma.Sql[] = [
     Prisma.sql`e."workspaceId" = ${workspaceId}`,
-    Prisma.sql`(e."articleId" IS NULL OR ar."deletedAt" IS NULL)`,
+    // An anti-join on the workspace's deleted articles (usually none) rather than a look-up of every match's article.
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Article" gone WHERE gone.id = e."articleId" AND gone."deletedAt" IS NOT NULL)`,
     visibleSearchEntriesSql(visibility, "e"),
   ];
   if (tsquery) {
@@ -152,7 +153,7 @@ export function searchWhereSql(options: {
 }
 
 /**
- * The join searchWhereSql reads (`ar`: the article). A comment's entry holds
+ * The entries with their article (`ar`, for its title). A comment's entry holds
  * its annotation's entity and exists only while the annotation is live (the
  * search triggers see to both), so no query joins the annotations.
  */
