@@ -41,14 +41,15 @@ import type { ImportUpload } from "@/lib/server/imports/read-import-upload";
 import type { ZipTextEntry } from "@/lib/server/imports/read-zip";
 import { writeImportedRelations, type PlannedRelation } from "@/lib/server/imports/import-relations";
 import { insertRows, type ColumnType } from "@/lib/server/archive/insert-rows";
+import { timeSlices } from "@/lib/server/time-slices";
 
 /** The one file an import reads: uploaded as it is, or chosen from a zip. */
 type ImportFile = { format: "w3c" | "brat"; content: string; txt: string | null; filename: string | null };
 
 /** Items listed in a report (the counts cover all of them). */
 const MAX_REPORTED_ITEMS = 1000;
-/** Highlights planned between two turns of the event loop. */
-const PLAN_SLICE = 200;
+/** Highlights planned between two reports of progress. */
+const PROGRESS_EVERY = 200;
 
 /** Rows written by one statement of an import. */
 const WRITE_SLICE = 500;
@@ -87,8 +88,6 @@ const COMMENT_COLUMNS: Record<string, ColumnType> = {
   updatedAt: "timestamp",
 };
 
-/** Lets the event loop serve what is waiting (I/O included) before going on. */
-const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Colours given to entity types an import creates, in turn. */
 const NEW_TYPE_COLORS = ["#2f55d4", "#d94f4f", "#2f9e6e", "#b8741a", "#8a4fd9", "#1f8fa3", "#c2478f", "#5f6b7a"];
 const MARGINALIA_ENTITY_URL = /\/w\/([^/?#]+)\/entities\/([^/?#]+)\/?(?:[?#].*)?$/;
@@ -255,13 +254,12 @@ export async function importAnnotations(options: {
       const reviewsNotKept: ImportReviewNotKept[] = [];
       const commentProblems: ImportProblem[] = [];
       const planned: PlannedHighlight[] = [];
+      // A file of many thousand highlights (each comment parsed with the editor's schema) takes
+      // seconds here: other requests run between slices.
+      const slices = timeSlices();
       for (const [i, a] of anchored.entries()) {
-        // A file of many thousand highlights (each comment parsed with the editor's schema) takes
-        // seconds here: let other requests run between slices.
-        if (i % PLAN_SLICE === 0) {
-          onProgress({ phase: "checking", done: i, total: anchored.length });
-          if (i > 0) await yieldToOtherRequests();
-        }
+        if (i % PROGRESS_EVERY === 0) onProgress({ phase: "checking", done: i, total: anchored.length });
+        if (slices.due()) await slices.pass();
         const h = a.highlight;
         const entity = entities.choices[i];
         const key =
@@ -627,6 +625,14 @@ async function matchEntities(
     if (r.externalId && !byExternal.has(r.externalId)) byExternal.set(r.externalId, r);
   }
 
+  // Unmerged entities by name, in the query's order: a file of thousands of names looks each up once.
+  const byName = new Map<string, (typeof rows)[number][]>();
+  for (const r of rows) {
+    if (r.mergedIntoId) continue;
+    const name = r.name.toLowerCase();
+    byName.set(name, [...(byName.get(name) ?? []), r]);
+  }
+
   const newTypeCounts = new Map<string, number>();
   const choices = wanted.map((w): EntityChoice | null => {
     if (!w) return null;
@@ -634,12 +640,12 @@ async function matchEntities(
       (w.ownId && byId.get(w.ownId)) ||
       (w.externalId && byExternal.get(w.externalId)) ||
       (!w.externalId &&
-        rows.find(
-          (r) =>
-            !r.mergedIntoId &&
-            r.name.toLowerCase() === w.name.toLowerCase() &&
-            (!w.typeName || r.typeName.toLowerCase() === w.typeName.toLowerCase() || r.typeId === typeMap[w.typeName]),
-        ));
+        byName
+          .get(w.name.toLowerCase())
+          ?.find(
+            (r) =>
+              !w.typeName || r.typeName.toLowerCase() === w.typeName.toLowerCase() || r.typeId === typeMap[w.typeName],
+          ));
     const entity = found ? live(found) : null;
     if (entity) return { kind: "existing", id: entity.id, name: entity.name };
     newTypeCounts.set(w.typeName, (newTypeCounts.get(w.typeName) ?? 0) + 1);
@@ -776,7 +782,7 @@ async function write(
     );
   }
 
-  const annotations = toWrite.map((p, i) => ({
+  const annotationRow = (p: PlannedHighlight, i: number) => ({
     id: newId(),
     workspaceId,
     articleId,
@@ -802,20 +808,29 @@ async function write(
     // Distinct times keep the file's order wherever annotations sort by creation.
     createdAt: new Date(now + i),
     updatedAt: new Date(now + i),
-  }));
-  const comments = toWrite.flatMap((p, i) =>
-    p.comments.map((c, j) => ({
-      id: newId(),
-      workspaceId,
-      articleId,
-      annotationId: annotations[i].id,
-      authorId: c.authorId,
-      body: c.body,
-      text: c.text,
-      createdAt: new Date(now + i + j),
-      updatedAt: new Date(now + i + j),
-    })),
-  );
+  });
+  // The rows of a big import are built in slices too: 12,000 of them held the loop for 40 ms at once.
+  const slices = timeSlices();
+  const annotations: ReturnType<typeof annotationRow>[] = [];
+  const comments = [];
+  for (const [i, p] of toWrite.entries()) {
+    if (slices.due()) await slices.pass();
+    const annotation = annotationRow(p, i);
+    annotations.push(annotation);
+    for (const [j, c] of p.comments.entries()) {
+      comments.push({
+        id: newId(),
+        workspaceId,
+        articleId,
+        annotationId: annotation.id,
+        authorId: c.authorId,
+        body: c.body,
+        text: c.text,
+        createdAt: new Date(now + i + j),
+        updatedAt: new Date(now + i + j),
+      });
+    }
+  }
   // One `INSERT … SELECT FROM unnest(arrays)` per slice, with a turn of the event loop between them:
   // Prisma's createMany compiles each statement on this thread (its wasm query compiler), which
   // held the loop for most of an import; a raw statement of one array per column is not compiled.
@@ -823,13 +838,13 @@ async function write(
   for (let i = 0; i < annotations.length; i += WRITE_SLICE) {
     onProgress({ phase: "saving", done: i, total: saving });
     await insertRows(tx, "Annotation", ANNOTATION_COLUMNS, annotations.slice(i, i + WRITE_SLICE));
-    await yieldToOtherRequests();
+    await slices.pass();
   }
 
   for (let i = 0; i < comments.length; i += WRITE_SLICE) {
     onProgress({ phase: "saving", done: annotations.length + i, total: saving });
     await insertRows(tx, "Comment", COMMENT_COLUMNS, comments.slice(i, i + WRITE_SLICE));
-    await yieldToOtherRequests();
+    await slices.pass();
   }
 
   const annotationIds = new Map<string, string>();
