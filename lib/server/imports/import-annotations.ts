@@ -630,7 +630,9 @@ async function matchEntities(
   for (const r of rows) {
     if (r.mergedIntoId) continue;
     const name = r.name.toLowerCase();
-    byName.set(name, [...(byName.get(name) ?? []), r]);
+    const same = byName.get(name);
+    if (same) same.push(r);
+    else byName.set(name, [r]);
   }
 
   const newTypeCounts = new Map<string, number>();
