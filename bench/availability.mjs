@@ -46,7 +46,9 @@ const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)
 let dbCreated = false;
 async function cleanup() {
   await stopAll();
-  if (dbCreated) {
+  if (dbCreated && process.env.BENCH_AVAILABILITY_KEEP) {
+    log(`kept: DATABASE_URL=${databaseUrl}`);
+  } else if (dbCreated) {
     await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(
       () => undefined,
     );
