@@ -1,6 +1,7 @@
 import { crc32 } from "node:zlib";
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { createRequire } from "node:module";
+import { describe, expect, it, vi } from "vitest";
 import { zipStream } from "../zip";
 import { unzipEntries } from "./unzip";
 
@@ -39,5 +40,31 @@ describe("zipStream", () => {
       expect(file.content.equals(expected[i])).toBe(true);
       expect(file.crc32).toBe(crc32(expected[i]));
     });
+  });
+
+  it("checksums with zlib's native CRC-32, not yazl's JavaScript one", async () => {
+    const require = createRequire(import.meta.url);
+    const yazlsCrc32 = createRequire(require.resolve("yazl"))("buffer-crc32") as { unsigned: (b: Buffer) => number };
+    const javascript = vi.spyOn(yazlsCrc32, "unsigned");
+    try {
+      const content = randomBytes(200_000);
+      const zip = zipStream(
+        (async function* () {
+          yield {
+            name: "a.bin",
+            content: (async function* () {
+              yield content;
+            })(),
+          };
+        })(),
+      );
+      const chunks: Buffer[] = [];
+      for await (const chunk of zip) chunks.push(chunk as Buffer);
+      const [file] = await unzipEntries(Buffer.concat(chunks));
+      expect(file.crc32).toBe(crc32(content));
+      expect(javascript).not.toHaveBeenCalled();
+    } finally {
+      javascript.mockRestore();
+    }
   });
 });
