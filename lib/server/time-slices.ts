@@ -5,8 +5,9 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 export const SLICE_MS = 4;
 
 /**
- * Long work on the request thread (the checks and rows of a 12,000-highlight
- * import) cut into slices of about {@link SLICE_MS}: between items, `if
+ * Long work on the request thread (an upload already received, the checks and
+ * rows of a 12,000-highlight import, an archive's lines) cut into slices of
+ * about {@link SLICE_MS}: between items, `if
  * (slices.due()) await slices.pass()` gives the event loop a turn once the
  * slice has run that long. By time rather than every N items, a slice stays
  * short however much an item costs and however loaded the machine is; a

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import yauzl from "yauzl";
 import type { z } from "zod";
 import { db, type Tx } from "@/lib/db";
@@ -10,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { recordActivities, recordActivity } from "@/lib/server/activity/record-activity";
 import { insertRows, type ColumnType } from "@/lib/server/archive/insert-rows";
+import { timeSlices } from "@/lib/server/time-slices";
 import type { ImportProgress } from "@/lib/validations/annotation-import";
 import { isNestedDeeperThan } from "@/lib/validations/storable";
 import {
@@ -127,8 +127,11 @@ async function eachBatch<S extends z.ZodType>(
   let count = 0;
   let batch: z.infer<S>[] = [];
   let writing = false;
+  // Parsing and checking lines is synchronous: other requests run between slices.
+  const slices = timeSlices();
   try {
     for await (const line of readLines(stream, file)) {
+      if (slices.due()) await slices.pass();
       lineNumber++;
       if (!line.trim()) continue;
       let value: unknown;
@@ -155,8 +158,6 @@ async function eachBatch<S extends z.ZodType>(
         writing = false;
         batch = [];
         onWritten?.(count);
-        // Parsing is synchronous: let other requests in between batches.
-        await yieldToEventLoop();
       }
     }
   } catch (err) {
