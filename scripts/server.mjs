@@ -19,12 +19,20 @@
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { observeRequests } from "../lib/observability/http-log.mjs";
-import { markStopping, runStopHooks, startDraining } from "../lib/observability/lifecycle.mjs";
+import { markStopping, runStopHooks, setWarmingUp, startDraining } from "../lib/observability/lifecycle.mjs";
 import { logger } from "../lib/observability/logger.mjs";
 import { parseTrustProxy, setClientAddressHeader } from "./client-address.mjs";
 
 /** How long in-flight requests may take to finish once the server is asked to stop. */
 const DRAIN_MS = 10_000;
+
+/**
+ * Requested once after listening, before readiness says yes: the first request of a kind loads its
+ * code, and the API document is generated on its first request. Measured on a fresh process: the
+ * document held the event loop for 285 ms, and every request waiting meanwhile with it.
+ */
+const WARM_UP_PATHS = ["/api/openapi.json", "/signin"];
+const WARM_UP_TIMEOUT_MS = 30_000;
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -86,7 +94,28 @@ server.on("error", (err) => {
   process.exit(1);
 });
 if (!stopping) {
-  server.listen(port, () => log.info({ port, dev }, `Listening on port ${port}${dev ? " (development)" : ""}`));
+  // Development compiles on demand: warming up there would only compile pages nobody asked for.
+  if (!dev) setWarmingUp(true);
+  server.listen(port, () => {
+    log.info({ port, dev }, `Listening on port ${port}${dev ? " (development)" : ""}`);
+    if (!dev) void warmUp();
+  });
+}
+
+/** Requests WARM_UP_PATHS from this server, one after the other; readiness answers 503 until they are done. */
+async function warmUp() {
+  const startedAt = Date.now();
+  for (const path of WARM_UP_PATHS) {
+    if (stopping) break;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS) });
+      await res.arrayBuffer();
+    } catch (err) {
+      log.warn({ path, err: err instanceof Error ? err.message : String(err) }, "A warm-up request failed");
+    }
+  }
+  setWarmingUp(false);
+  log.info({ ms: Date.now() - startedAt }, "Warmed up");
 }
 
 async function stop(signal) {

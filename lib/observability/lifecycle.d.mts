@@ -1,3 +1,5 @@
+export function isWarmingUp(): boolean;
+export function setWarmingUp(warmingUp: boolean): void;
 export function isStopping(): boolean;
 export function markStopping(): void;
 export function isDraining(): boolean;

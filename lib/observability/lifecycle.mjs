@@ -8,9 +8,23 @@
 const KEY = Symbol.for("marginalia.lifecycle");
 
 function state() {
-  globalThis[KEY] ??= { stopping: false, draining: false, hooks: new Map(), drainHooks: new Map() };
+  globalThis[KEY] ??= { stopping: false, draining: false, warmingUp: false, hooks: new Map(), drainHooks: new Map() };
   globalThis[KEY].drainHooks ??= new Map();
   return globalThis[KEY];
+}
+
+/**
+ * Whether this process is still warming up: scripts/server.mjs requests what the first users
+ * would otherwise wait for (loading code, generating the API document) before readiness says yes.
+ * Never true where nothing warms up (tests, `next start`).
+ */
+export function isWarmingUp() {
+  return state().warmingUp;
+}
+
+/** Marks this process as warming up (true) or done (false). */
+export function setWarmingUp(warmingUp) {
+  state().warmingUp = warmingUp;
 }
 
 /** Whether this process has been asked to stop (readiness answers 503; it may still be serving). */

@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { setWarmingUp } from "@/lib/observability/lifecycle.mjs";
 import { checkReadiness } from "@/lib/server/health/check-readiness";
 import { liveHub } from "@/lib/server/live/live-hub";
 import { callRoute } from "@/test/call-route";
@@ -36,10 +37,28 @@ describe("GET /api/health/ready", () => {
         database: { ok: true },
         migrations: { ok: true },
         liveUpdates: { ok: true },
+        warmUp: { ok: true },
         shutdown: { ok: true },
       },
     });
     for (const secret of secretsOf()) expect(text).not.toContain(secret);
+  });
+
+  it("answers 503 while the server warms up, naming that check, and 200 once it has", async () => {
+    setWarmingUp(true);
+    try {
+      const res = await callRoute({ file: "api/health/ready/route.ts", method: "GET" });
+      expect(res.status).toBe(503);
+      const body = await res.json();
+      expect(body.checks.warmUp).toEqual({
+        ok: false,
+        message: "This instance is still loading the code of its first requests.",
+      });
+      expect(body.checks.database).toEqual({ ok: true });
+    } finally {
+      setWarmingUp(false);
+    }
+    expect((await callRoute({ file: "api/health/ready/route.ts", method: "GET" })).status).toBe(200);
   });
 
   it("names a migration of this build that the database lacks", async () => {

@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/openapi/registry";
 const check = z.object({ ok: z.boolean(), message: z.string().optional() });
 const readiness = z.object({
   status: z.enum(["ready", "not ready"]),
-  checks: z.object({ database: check, migrations: check, liveUpdates: check, shutdown: check }),
+  checks: z.object({ database: check, migrations: check, liveUpdates: check, warmUp: check, shutdown: check }),
 });
 
 apiRoute({

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { defaultMigrationsDir, readMigrations } from "@/lib/migrate";
-import { isStopping } from "@/lib/observability/lifecycle.mjs";
+import { isStopping, isWarmingUp } from "@/lib/observability/lifecycle.mjs";
 import { liveHub } from "@/lib/server/live/live-hub";
 
 /** How long one check may take before it counts as failed. */
@@ -15,6 +15,7 @@ export type Readiness = {
     database: ReadinessCheck;
     migrations: ReadinessCheck;
     liveUpdates: ReadinessCheck;
+    warmUp: ReadinessCheck;
     shutdown: ReadinessCheck;
   };
 };
@@ -86,7 +87,8 @@ async function checkLiveUpdates(): Promise<ReadinessCheck> {
 
 /**
  * Whether this instance can serve: its database answers, every migration of this
- * build is applied, its live-update listener is connected, and it is not stopping
+ * build is applied, its live-update listener is connected, it has warmed up (its
+ * first requests' code is loaded: scripts/server.mjs), and it is not stopping
  * (after SIGTERM it answers not ready so that a load balancer sends requests
  * elsewhere while it drains). Messages never carry connection strings or secrets.
  */
@@ -101,6 +103,9 @@ export async function checkReadiness(options: { migrationsDir?: string } = {}): 
         { ok: false, message: "Not checked: the database cannot be reached." },
         { ok: false, message: "Not checked: the database cannot be reached." },
       ];
-  const checks = { database, migrations, liveUpdates, shutdown };
+  const warmUp: ReadinessCheck = isWarmingUp()
+    ? { ok: false, message: "This instance is still loading the code of its first requests." }
+    : { ok: true };
+  const checks = { database, migrations, liveUpdates, warmUp, shutdown };
   return { ready: Object.values(checks).every((c) => c.ok), checks };
 }
