@@ -8,12 +8,12 @@
 // (its first screen, and one type's pairs: more than 50,000 pair × type figures at once are refused), the import of the 5 MB file and the download of the 100,000-annotation
 // workspace export. Reports the probe's p50, p99 and max in both phases (goal: p99 < 100 ms under
 // load), writes bench/results/availability.json, then stops everything and drops the database.
+import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { signUpAndSignIn, waitForHttp } from "./client.mjs";
 import { generateAnnotations, generateArticle } from "./generate-article.mjs";
 import { portIsFree, startGroup, stopAll } from "./processes.mjs";
@@ -35,6 +35,8 @@ const PROFILE_DIR = process.env.BENCH_AVAILABILITY_PROFILE_DIR
 const SEPARATE = process.env.BENCH_AVAILABILITY_SEPARATE === "1";
 /** Where the server's main thread records its event-loop stalls (bench/loop-lag.mjs). */
 const lagFile = path.join(outDir, `availability-loop-lag-${process.pid}.jsonl`);
+/** The server's output, its request log among it. */
+const appLog = path.join(outDir, "availability-app.log");
 const PROBE_MS = 50;
 const GOAL_P99_MS = 100;
 const adminUrl = process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -44,7 +46,9 @@ const started = Date.now();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 let dbCreated = false;
+let prober = null;
 async function cleanup() {
+  prober?.close();
   await stopAll();
   if (dbCreated && process.env.BENCH_AVAILABILITY_KEEP) {
     log(`kept: DATABASE_URL=${databaseUrl}`);
@@ -136,48 +140,56 @@ async function seedImport(client, workspaceId) {
 }
 
 /**
- * Requests `GET /api/openapi.json` every `PROBE_MS` until stopped; returns each answer's latency.
- * The probe runs on a thread of its own: this thread also sends the heavy requests and reads
- * their answers (megabytes each), and a probe sharing its event loop timed that thread's turns
- * as well as the server's (a probe answer that had arrived waited for this loop to read it).
+ * The probe: a process of its own (bench/probe.mjs) that requests `GET /api/openapi.json` every
+ * `PROBE_MS` during each phase. It stands for another user: an earlier probe on a thread of this
+ * process shared its pool of threads, where the gzipped megabytes of the heavy answers were being
+ * inflated, and a fresh thread per phase timed its own start (loading `fetch`, opening the
+ * connection: its first two requests reached the server 200 ms late, which then answered in 7 ms).
+ * Started once, before the idle phase, with one request of its own.
  */
-function probe() {
-  const worker = new Worker(
-    `const { parentPort, workerData } = require("node:worker_threads");
-     const latencies = [];
-     const pending = new Set();
-     const timer = setInterval(() => {
-       const t0 = performance.now();
-       const request = fetch(workerData.url)
-         .then((res) => res.arrayBuffer())
-         .then(() => latencies.push([performance.timeOrigin + t0 - workerData.phaseEpoch, performance.now() - t0]))
-         .finally(() => pending.delete(request));
-       pending.add(request);
-     }, workerData.everyMs);
-     parentPort.once("message", async () => {
-       clearInterval(timer);
-       await Promise.allSettled([...pending]);
-       parentPort.postMessage(latencies);
-     });`,
-    {
-      eval: true,
-      workerData: {
+async function startProbe() {
+  const child = fork(path.join(root, "bench", "probe.mjs"), [`${url}/api/openapi.json`], { stdio: "inherit" });
+  const ready = await new Promise((resolve, reject) => {
+    child.once("message", resolve);
+    child.once("exit", (code) => reject(new Error(`The probe exited (${code}).`)));
+  });
+  if (ready.status !== 200) throw new Error(`The probe's first request failed: ${ready.status}`);
+  return {
+    /** Probes from now until `stop()`, timed from the phase's start (`phaseStart`). */
+    run() {
+      child.send({
+        type: "start",
         url: `${url}/api/openapi.json`,
         everyMs: PROBE_MS,
-        // The phase's start in epoch ms (a worker's performance.now() has an origin of its own).
         phaseEpoch: performance.timeOrigin + phaseStart,
-      },
+      });
+      return {
+        stop: async () => {
+          const answer = new Promise((resolve) => child.once("message", resolve));
+          child.send({ type: "stop" });
+          return (await answer).latencies;
+        },
+      };
     },
-  );
-  return {
-    stop: async () => {
-      const latencies = new Promise((resolve) => worker.once("message", resolve));
-      worker.postMessage("stop");
-      const result = await latencies;
-      await worker.terminate();
-      return result;
-    },
+    close: () => child.kill(),
   };
+}
+
+/**
+ * The server's own time for the probe's requests that ended between `from` and `to` (epoch ms), from
+ * its request log: from the request's arrival to its answer handed to the socket. Beside the probe's
+ * latency it tells the server's part from the time on the wire and in the client.
+ */
+function serverTimes(from, to) {
+  const times = readFileSync(appLog, "utf8")
+    .split("\n")
+    .filter((line) => line.includes('"route":"/api/openapi.json"'))
+    .map((line) => JSON.parse(line))
+    .filter((r) => Date.parse(r.time) >= from && Date.parse(r.time) <= to)
+    .map((r) => r.durationMs)
+    .sort((a, b) => a - b);
+  const at = (q) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0);
+  return { requests: times.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: Math.round(times.at(-1) ?? 0) };
 }
 
 /** Starts, then stops and writes, the server's CPU profile (with BENCH_AVAILABILITY_PROFILE_DIR). */
@@ -217,22 +229,25 @@ function stalls(from, to) {
   };
 }
 
-/** The probes' percentiles, and the slowest probes with when they were sent (ms into the phase). */
+/** The probes' percentiles (a failed probe counts as the slowest), and the slowest probes with when they were sent (ms into the phase). */
 function summary(probes) {
-  const sorted = probes.map(([, ms]) => ms).sort((a, b) => a - b);
+  const failed = probes.filter(([, ms]) => ms === null).length;
+  const timed = probes.map(([atMs, ms]) => [atMs, ms ?? Number.POSITIVE_INFINITY]);
+  const sorted = timed.map(([, ms]) => ms).sort((a, b) => a - b);
   const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
-  const slowest = [...probes]
+  const slowest = [...timed]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([atMs, ms]) => ({ atMs: Math.round(atMs), ms: Math.round(ms) }));
   // The slowest probe sent in each second of the phase: when the server was slow, not only how slow.
   const worstBySecond = [];
-  for (const [atMs, ms] of probes) {
+  for (const [atMs, ms] of timed) {
     const second = Math.max(0, Math.floor(atMs / 1000));
     worstBySecond[second] = Math.max(worstBySecond[second] ?? 0, Math.round(ms));
   }
   return {
     probes: sorted.length,
+    failed,
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     maxMs: Math.round(sorted[sorted.length - 1]),
@@ -285,7 +300,7 @@ async function main() {
   const app = startGroup(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env,
-    logFile: path.join(outDir, "availability-app.log"),
+    logFile: appLog,
   });
   if (!(await waitForHttp(`${url}/api/auth/csrf`, { timeoutMs: 15 * 60_000, isAlive: app.isAlive }))) {
     throw new Error("Marginalia did not start; see bench/out/availability-app.log.");
@@ -337,27 +352,34 @@ async function main() {
   // 250 KB document (130–360 ms of the loop, once per process), which the idle phase used to measure.
   await timed("the probe's document, first request", () => fetch(`${url}/api/openapi.json`));
   await Promise.all(heavy(0).map((start) => start()));
+  prober = await startProbe();
   // The profile starts before the idle phase: starting the profiler holds the loop for a moment itself.
   toggleProfile();
   await new Promise((resolve) => setTimeout(resolve, 2000));
   let from = Date.now();
   phaseStart = performance.now();
-  let run = probe();
+  let run = prober.run();
   await new Promise((resolve) => setTimeout(resolve, 5000));
-  const idle = { ...summary(await run.stop()), loop: stalls(from, Date.now()) };
+  const idle = { ...summary(await run.stop()), server: serverTimes(from, Date.now()), loop: stalls(from, Date.now()) };
   log(
-    `Idle: probe p50 ${idle.p50Ms} ms, p99 ${idle.p99Ms} ms, max ${idle.maxMs} ms (${idle.probes} probes); longest loop stall ${idle.loop.longestMs} ms; ` +
+    `Idle: probe p50 ${idle.p50Ms} ms, p99 ${idle.p99Ms} ms, max ${idle.maxMs} ms (${idle.probes} probes, ${idle.failed} failed); ` +
+      `the server's own time p99 ${idle.server.p99Ms} ms; longest loop stall ${idle.loop.longestMs} ms; ` +
       `GC pauses over 50 ms ${JSON.stringify(idle.loop.gc.over50Ms)}`,
   );
 
   log("Under load: the heavy requests at once");
   from = Date.now();
   phaseStart = performance.now();
-  run = probe();
+  run = prober.run();
   const requests = await Promise.all(heavy(1).map((start) => start()));
-  const loaded = { ...summary(await run.stop()), loop: stalls(from, Date.now()) };
+  const loaded = {
+    ...summary(await run.stop()),
+    server: serverTimes(from, Date.now()),
+    loop: stalls(from, Date.now()),
+  };
   log(
-    `Under load: probe p50 ${loaded.p50Ms} ms, p99 ${loaded.p99Ms} ms, max ${loaded.maxMs} ms (${loaded.probes} probes); ` +
+    `Under load: probe p50 ${loaded.p50Ms} ms, p99 ${loaded.p99Ms} ms, max ${loaded.maxMs} ms (${loaded.probes} probes, ${loaded.failed} failed); ` +
+      `the server's own time p50 ${loaded.server.p50Ms} ms, p99 ${loaded.server.p99Ms} ms, max ${loaded.server.maxMs} ms; ` +
       `loop stalls over 40 ms: ${loaded.loop.stalls}, longest ${loaded.loop.longestMs} ms, ` +
       `over 100 ms at ${JSON.stringify(loaded.loop.over100Ms)}; GC pauses over 20 ms: ${loaded.loop.gc.pausesOver20Ms} ` +
       `(${loaded.loop.gc.totalMs} ms), over 50 ms at ${JSON.stringify(loaded.loop.gc.over50Ms)}; ` +
@@ -377,9 +399,14 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       from = Date.now();
       phaseStart = performance.now();
-      run = probe();
+      run = prober.run();
       const request = await start();
-      const result = { request, ...summary(await run.stop()), loop: stalls(from, Date.now()) };
+      const result = {
+        request,
+        ...summary(await run.stop()),
+        server: serverTimes(from, Date.now()),
+        loop: stalls(from, Date.now()),
+      };
       log(
         `  alone: ${request.what}: probe p99 ${result.p99Ms} ms, max ${result.maxMs} ms; loop longest ${result.loop.longestMs} ms, ` +
           `over 100 ms at ${JSON.stringify(result.loop.over100Ms)}`,
