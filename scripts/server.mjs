@@ -1,7 +1,8 @@
 // The web server `npm start` (and `npm run dev`) runs: Next.js behind a plain Node HTTP server,
 // so that the app learns the client's address from the socket (see client-address.mjs and
 // TRUST_PROXY in the README) instead of from a header the client may have written itself. Every
-// request passes here once: request id, structured log line and metrics (lib/observability).
+// request passes here once: request id, structured log line and metrics (lib/observability), and
+// gzip for its answer (compress-responses.mjs: Next.js's own is off).
 //
 // On SIGTERM (or SIGINT, SIGHUP) it stops gracefully and exits 0:
 //   1. readiness (/api/health/ready) answers 503 at once, and for SHUTDOWN_DELAY_MS (0) the server
@@ -22,6 +23,7 @@ import { observeRequests } from "../lib/observability/http-log.mjs";
 import { markStopping, runStopHooks, setWarmingUp, startDraining } from "../lib/observability/lifecycle.mjs";
 import { logger } from "../lib/observability/logger.mjs";
 import { parseTrustProxy, setClientAddressHeader } from "./client-address.mjs";
+import { compressResponses } from "./compress-responses.mjs";
 
 /** How long in-flight requests may take to finish once the server is asked to stop. */
 const DRAIN_MS = 10_000;
@@ -85,6 +87,7 @@ server.on(
     // new connection, which a load balancer that has seen readiness 503 sends elsewhere.
     if (stopping) res.setHeader("connection", "close");
     setClientAddressHeader(req, trust);
+    compressResponses(req, res);
     return handle(req, res);
   }),
 );

@@ -126,11 +126,11 @@ describe(`agreement of ${ANALYSTS} analysts × ${TYPES} types`, () => {
     );
   }, 180_000);
 
-  it("sends the JSON the worker thread serialized as it is, uncompressed (Next.js compresses answers itself)", async () => {
+  it("sends the JSON the worker thread serialized as it is, uncompressed (the web server compresses answers itself)", async () => {
     const plain = await getAgreement("?pairType=");
     const asked = await getAgreement("?pairType=", undefined, { "accept-encoding": "gzip, deflate, br" });
     expect(asked.status).toBe(200);
-    // A body gzipped here was gzipped again by Next.js's compression: clients read gzip bytes as JSON.
+    // A body gzipped here would be gzipped again by scripts/compress-responses.mjs: clients would read gzip bytes as JSON.
     expect(asked.headers.get("content-encoding")).toBeNull();
     expect(await asked.json()).toEqual(await plain.json());
   }, 180_000);

@@ -81,13 +81,13 @@ beforeAll(async () => {
 });
 
 describe("the document", () => {
-  it("is sent as bytes encoded once per process and never gzipped by the route (Next.js compresses answers)", async () => {
+  it("is sent as bytes encoded once per process and never gzipped by the route (the web server compresses answers)", async () => {
     const first = await callRoute({
       file: "api/openapi.json/route.ts",
       method: "GET",
       headers: { "accept-encoding": "gzip, deflate, br" },
     });
-    // A body gzipped here was gzipped again by Next.js's compression: clients read gzip bytes as JSON.
+    // A body gzipped here would be gzipped again by scripts/compress-responses.mjs: clients would read gzip bytes as JSON.
     expect(first.headers.get("content-encoding")).toBeNull();
     expect(await first.json()).toEqual(doc);
     expect(openApiDocumentBytes()).toBe(openApiDocumentBytes());

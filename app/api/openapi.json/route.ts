@@ -2,8 +2,9 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { openApiDocumentBytes } from "@/lib/openapi/document";
 
-// Bytes encoded once per process. Not gzipped here: Next.js compresses every answer, and a body
-// already gzipped was gzipped a second time (clients then read gzip bytes as JSON).
+// Bytes encoded once per process. Not gzipped here: the web server compresses every answer
+// (scripts/compress-responses.mjs), and Next.js drops a route's Content-Encoding, so a body
+// gzipped here was gzipped a second time (clients then read gzip bytes as JSON).
 export const GET = withAuth(
   async () => new Response(new Uint8Array(openApiDocumentBytes()), { headers: { "content-type": "application/json" } }),
   { public: true },
