@@ -5,9 +5,11 @@
 // probe waited 100–180 ms for its document, and 13 ms for the same document uncompressed.
 //
 // Here an answer whose body is complete within the turn in which its first byte was written (every
-// route handler's JSON) is compressed in one job of the pool and written at once. An answer that
-// still writes after that turn (a streamed page, a download) goes through a gzip stream as before,
-// flushed whenever the app flushes, with backpressure from the socket to the app.
+// route handler's JSON) is compressed at once and written in one piece: up to 512 KB on this thread
+// (about 8 µs per KB, 4 ms at most, where a job of the pool waited 20–60 ms for a thread and a turn
+// under load), larger ones in one job of the pool. An answer that still writes after that turn (a
+// streamed page, a download) goes through a gzip stream as before, flushed whenever the app flushes,
+// with backpressure from the socket to the app.
 //
 // No library does this: the `compression` middleware (which Next.js bundles) always streams. Which
 // answers are compressed follows it: a compressible type, at least 1 KB, not already encoded, not
@@ -20,6 +22,8 @@ import vary from "vary";
 
 /** Smaller answers are sent as they are, as the `compression` middleware does. */
 const THRESHOLD_BYTES = 1024;
+/** A body complete in one turn up to this size is compressed on this thread. */
+const SYNC_MAX_BYTES = 512 * 1024;
 /** A body complete in one turn but larger than this streams: one job of the pool should stay short. */
 const WHOLE_BODY_MAX_BYTES = 8 * 1024 * 1024;
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
@@ -113,6 +117,11 @@ export function compressResponses(req, res) {
   function compressWhole(callback) {
     const body = Buffer.concat(chunks);
     chunks = [];
+    if (body.length <= SYNC_MAX_BYTES) {
+      write.call(res, zlib.gzipSync(body));
+      end.call(res, callback);
+      return;
+    }
     // One job: an output buffer that holds the whole result (deflate's bound, plus gzip's header).
     zlib.gzip(body, { chunkSize: Math.max(16 * 1024, body.length + (body.length >> 10) + 1024) }, (err, out) => {
       if (res.destroyed) return;

@@ -38,23 +38,27 @@ function request(headers: http.OutgoingHttpHeaders = { "accept-encoding": "gzip,
 const json = JSON.stringify({ items: Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `item ${i}` })) });
 
 describe("compressResponses", () => {
-  it("gzips a body complete in one turn in one job of the pool, not through a stream", async () => {
-    const gzip = vi.spyOn(zlib, "gzip");
+  it.each([
+    ["up to 512 KB on this thread", json, "gzipSync"],
+    ["above 512 KB in one job of the pool", json.repeat(12), "gzip"],
+  ] as const)("gzips a body complete in one turn in one piece, %s, not through a stream", async (_case, text, way) => {
+    const spies = { gzipSync: vi.spyOn(zlib, "gzipSync"), gzip: vi.spyOn(zlib, "gzip") };
     const createGzip = vi.spyOn(zlib, "createGzip");
     handler = (_req, res) => {
       res.setHeader("content-type", "application/json");
-      res.setHeader("content-length", Buffer.byteLength(json));
+      res.setHeader("content-length", Buffer.byteLength(text));
       res.flushHeaders();
-      res.write(json.slice(0, 1000));
-      res.end(json.slice(1000));
+      res.write(text.slice(0, 1000));
+      res.end(text.slice(1000));
     };
     const { res, body } = await request();
     expect(res.headers["content-encoding"]).toBe("gzip");
     expect(res.headers["content-length"]).toBeUndefined();
     expect(res.headers.vary).toBe("Accept-Encoding");
-    expect(zlib.gunzipSync(body).toString()).toBe(json);
-    expect(body.length).toBeLessThan(json.length / 4);
-    expect(gzip).toHaveBeenCalledTimes(1);
+    expect(zlib.gunzipSync(body).toString()).toBe(text);
+    expect(body.length).toBeLessThan(text.length / 4);
+    expect(spies[way]).toHaveBeenCalledTimes(1);
+    expect(spies[way === "gzip" ? "gzipSync" : "gzip"]).not.toHaveBeenCalled();
     expect(createGzip).not.toHaveBeenCalled();
   });
 
