@@ -13,7 +13,7 @@
 //
 // No library does this: the `compression` middleware (which Next.js bundles) always streams. Which
 // answers are compressed follows it: a compressible type, at least 1 KB, not already encoded, not
-// `Cache-Control: no-transform`, not HEAD, 204 or 304, and only when the client accepts gzip. Live
+// `Cache-Control: no-transform`, not HEAD, 204, 206 or 304, and only when the client accepts gzip. Live
 // event streams are not compressed: their events are small and must not wait.
 import zlib from "node:zlib";
 import compressible from "compressible";
@@ -30,7 +30,9 @@ const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
 /** Whether an answer with these headers may be compressed for this request, by the rules above. */
 function shouldCompress(req, res, endBytes) {
-  if (req.method === "HEAD" || res.statusCode < 200 || res.statusCode === 204 || res.statusCode === 304) return false;
+  if (req.method === "HEAD" || res.statusCode < 200 || [204, 206, 304].includes(res.statusCode)) return false;
+  // A range of a file is a range of its bytes as stored: compressing it would make Content-Range lie.
+  if (res.getHeader("content-range") !== undefined) return false;
   const type = String(res.getHeader("content-type") ?? "");
   if (!type || !compressible(type) || /^text\/event-stream\b/i.test(type)) return false;
   if (NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? ""))) return false;

@@ -165,7 +165,7 @@ describe("compressResponses", () => {
     expect(untouched.body.toString()).toBe(json);
   });
 
-  it("takes the status and headers given to writeHead into account, and sends no body for HEAD or 304", async () => {
+  it("takes the status and headers given to writeHead into account, sends no body for HEAD or 304, and leaves a range as it is", async () => {
     handler = (_req, res) => {
       res.writeHead(201, "Created", { "content-type": "application/json", "x-one": "1" });
       res.end(json);
@@ -190,6 +190,15 @@ describe("compressResponses", () => {
     const notModified = await request();
     expect(notModified.res.statusCode).toBe(304);
     expect(notModified.res.headers["content-encoding"]).toBeUndefined();
+
+    handler = (_req, res) => {
+      res.writeHead(206, { "content-type": "application/javascript", "content-range": `bytes 0-1999/${json.length}` });
+      res.end(json.slice(0, 2000));
+    };
+    const range = await request({ "accept-encoding": "gzip", range: "bytes=0-1999" });
+    expect(range.res.statusCode).toBe(206);
+    expect(range.res.headers["content-encoding"]).toBeUndefined();
+    expect(range.body.toString()).toBe(json.slice(0, 2000));
   });
 
   it("lets go of the gzip stream when the client leaves mid-answer, and keeps serving", async () => {
