@@ -184,6 +184,18 @@ describe("GET /search", () => {
     );
     // A stop word matches nothing, so excluding it excludes nothing.
     expect((await search("-the")).total).toBe(everything.total);
+    // All ranked alike, newest first: the pages hold every match once.
+    const pages: SearchResponse["data"] = [];
+    let cursor = "";
+    do {
+      const page = await search("-Saleh", `&limit=4${cursor}`);
+      pages.push(...page.data);
+      cursor = page.nextCursor ? `&cursor=${page.nextCursor}` : "";
+    } while (cursor);
+    expect(pages).toHaveLength(withoutSaleh.total);
+    expect(new Set(pages.map((r) => r.kind + r.id)).size).toBe(withoutSaleh.total);
+    const dates = pages.map((r) => r.date);
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it("pages with nextCursor", async () => {
