@@ -94,6 +94,34 @@ function withoutExcludedSql(workspaceId: string, exclude: SearchTerm[]): Prisma.
      WHERE x.id = e.id AND x."workspaceId" = ${workspaceId} AND x.document @@ ${anyOf(exclude)})`;
 }
 
+/**
+ * The entries of the workspace that a query of exclusions alone (or of
+ * nothing) leaves out, as rows for facetRowsSql: those of deleted articles,
+ * those the blind rule hides from the viewer, and the matches of any excluded
+ * term. Each condition
+ * is one an index answers (the entries' article, the document), so these few
+ * entries are found without reading the others.
+ */
+export function unmatchedByExclusionsSql(options: {
+  workspaceId: string;
+  visibility: AnnotationVisibility;
+  exclude: SearchTerm[];
+}): Prisma.Sql {
+  const { workspaceId, visibility, exclude } = options;
+  const blind = visibility.blindArticleIds;
+  const hidden = blind.length
+    ? Prisma.sql`OR (e."articleId" IN (${Prisma.join(blind)}) AND NOT (${visibleSearchEntriesSql(visibility, "e")}))`
+    : Prisma.empty;
+  return Prisma.sql`(
+    SELECT e.id, e.kind, e."articleId", e."entityId", e."entityTypeId", e."authorId", e.status, e.date
+      FROM "SearchEntry" e
+     WHERE e."workspaceId" = ${workspaceId}
+       AND (e."articleId" = ANY (ARRAY(
+              SELECT gone.id FROM "Article" gone WHERE gone."workspaceId" = ${workspaceId} AND gone."deletedAt" IS NOT NULL))
+            ${hidden}
+            ${exclude.length ? Prisma.sql`OR e.document @@ ${anyOf(exclude)}` : Prisma.empty}))`;
+}
+
 const ids = (list: string[]) => (list.length ? Prisma.sql`(${Prisma.join(list)})` : Prisma.sql`(NULL)`);
 const kindsSql = (kinds: readonly SearchKind[]) => Prisma.sql`(${Prisma.join([...kinds])})`;
 

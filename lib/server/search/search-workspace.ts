@@ -7,10 +7,19 @@ import {
   type AnnotationVisibility,
 } from "@/lib/server/assignments/visible-authors";
 import {
+  countsOfAllButSql,
+  countsOfMatchesSql,
+  facetsJsonSql,
+  foldFacetCountsLater,
+  keptRowsJsonSql,
+  shouldFold,
+} from "@/lib/server/search/facet-counts";
+import {
   queryTsquery,
   resolveFilters,
   searchFromSql,
   searchWhereSql,
+  unmatchedByExclusionsSql,
   type ResolvedFilters,
 } from "@/lib/server/search/search-sql";
 import { findDidYouMean, findSimilarNames } from "@/lib/server/search/did-you-mean";
@@ -88,53 +97,6 @@ const pageRowsSql = (ids: Prisma.Sql) => Prisma.sql`
 const searchSettingsSql = Prisma.sql`set_config('work_mem', '32MB', true), set_config('parallel_setup_cost', '10', true),
   set_config('parallel_tuple_cost', '0.001', true), set_config('jit', 'off', true)`;
 
-/**
- * Every facet's counts in one pass over `matches` (grouping sets), as rows
- * `(facet, …, count)`. The facets of few values (kind, author, status, year)
- * share one grouping set, summed per facet below: each grouping set is a
- * hash table every match goes through, and four cost 30–40 ms less than seven
- * for 144,000 matches (bench/README.md, "Search"). A NULL value (no entity,
- * not an annotation…) counts nothing.
- */
-const facetCountsSql = (matches: Prisma.Sql) => Prisma.sql`counts AS MATERIALIZED (
-      SELECT CASE WHEN GROUPING(m."entityTypeId") = 0 THEN 'entityType'
-                  WHEN GROUPING(m."entityId") = 0 THEN 'entity'
-                  WHEN GROUPING(m."articleId") = 0 THEN 'article'
-                  ELSE 'small' END AS facet,
-             m.kind, m.status::text AS status, m."authorId", extract(year FROM m.date)::int AS year,
-             coalesce(m."entityTypeId", m."entityId", m."articleId") AS id,
-             count(*)::int AS count
-        FROM ${matches} m
-       GROUP BY GROUPING SETS ((m.kind, m.status, m."authorId", year), (m."entityTypeId"), (m."entityId"), (m."articleId"))
-    )`;
-
-/** The facets as JSON from `counts`: the 20 largest values of each, with their labels. */
-const facetsJsonSql = Prisma.sql`json_build_object(
-        'kind', (SELECT json_agg(t) FROM (
-           SELECT c.kind AS id, sum(c.count)::int AS count FROM counts c WHERE c.facet = 'small' GROUP BY c.kind) t),
-        'entityType', (SELECT json_agg(t) FROM (
-           SELECT c.id, et.name AS label, c.count FROM counts c JOIN "EntityType" et ON et.id = c.id
-            WHERE c.facet = 'entityType' ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'entity', (SELECT json_agg(t) FROM (
-           SELECT c.id, en.name AS label, c.count FROM counts c JOIN "Entity" en ON en.id = c.id
-            WHERE c.facet = 'entity' ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'author', (SELECT json_agg(t) FROM (
-           SELECT a.id, u.name AS label, a.count FROM (
-             SELECT c."authorId" AS id, sum(c.count)::int AS count FROM counts c
-              WHERE c.facet = 'small' AND c.kind IN ('annotation', 'comment') GROUP BY c."authorId") a
-             JOIN "User" u ON u.id = a.id
-            ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'status', (SELECT json_agg(t) FROM (
-           SELECT c.status AS id, initcap(c.status) AS label, sum(c.count)::int AS count FROM counts c
-            WHERE c.facet = 'small' AND c.kind = 'annotation' AND c.status IS NOT NULL GROUP BY c.status ORDER BY 1) t),
-        'article', (SELECT json_agg(t) FROM (
-           SELECT c.id, ar.title AS label, c.count FROM counts c JOIN "Article" ar ON ar.id = c.id
-            WHERE c.facet = 'article' ORDER BY 3 DESC, 2 LIMIT 20) t),
-        'date', (SELECT json_agg(t) FROM (
-           SELECT c.year::text AS id, c.year::text AS label, sum(c.count)::int AS count FROM counts c
-            WHERE c.facet = 'small' GROUP BY c.year ORDER BY c.year DESC) t)
-      )`;
-
 /** How many "similar" results (names spelled closely) the first page lists below the exact ones. */
 export const SIMILAR_LIMIT = 10;
 /** Similar names are looked for when the exact query finds fewer than this (a word found this often is no typo). */
@@ -184,30 +146,36 @@ export async function searchWorkspace(options: {
              e."authorId", e.status, e.date, ${score}::float8 AS score
         FROM ${searchFromSql}
        WHERE ${where}`;
-  // The matches are found once, kept, and read by the page and the facets. Exclusions alone match
-  // nearly everything, all ranked alike and cheap to find: then the page is a scan of its own in
-  // date order, which PostgreSQL sorts in parallel and stops at the page, and the facets count
-  // straight from their scan, with nothing kept. For the 677,000 entries of `-zzzz`: 560 → 390 ms
-  // in psql; for filters, which match fewer and are costlier to test, keeping is faster.
-  const kept = !isEmptySearch({ ...query, exclude: [] });
+  // The matches are found once, kept, and read by the page and the facets. Exclusions alone (or
+  // nothing at all) match nearly every entry, all ranked alike: then the page is a scan of its own in date order, which
+  // PostgreSQL sorts in parallel and stops at the page, and the facets are the counts the writes
+  // keep (facet-counts.ts) less those of the entries left out, which the indexes find. For the
+  // 677,000 entries of `-zzzz`, counting them took 300 ms of one process (bench/README.md, "Search").
+  const exclusionsOnly = isEmptySearch({ ...query, exclude: [] });
   const [, [result]] = await db.$transaction([
     db.$queryRaw`SELECT ${searchSettingsSql}`,
-    db.$queryRaw<[{ page: PageRow[] | null; facets: Facets }]>`
-    WITH ${kept ? Prisma.sql`matched AS MATERIALIZED (${matches}),` : Prisma.empty}
+    db.$queryRaw<[{ page: PageRow[] | null; facets: Facets; kept: { rows: number; values: number } | null }]>`
+    WITH ${exclusionsOnly ? Prisma.empty : Prisma.sql`matched AS MATERIALIZED (${matches}),`}
     page AS (
-      SELECT m.id, m.score FROM ${kept ? Prisma.sql`matched` : Prisma.sql`(${matches})`} m ${kindFilter}
-       ORDER BY ${kept ? Prisma.sql`m.score DESC,` : Prisma.empty} m.date DESC, m.id
+      SELECT m.id, m.score FROM ${exclusionsOnly ? Prisma.sql`(${matches})` : Prisma.sql`matched`} m ${kindFilter}
+       ORDER BY ${exclusionsOnly ? Prisma.empty : Prisma.sql`m.score DESC,`} m.date DESC, m.id
        LIMIT ${limit + 1} OFFSET ${offset}
     ),
-    ${facetCountsSql(kept ? Prisma.sql`matched` : Prisma.sql`(${matches})`)}
+    ${
+      exclusionsOnly
+        ? countsOfAllButSql(workspaceId, unmatchedByExclusionsSql({ workspaceId, visibility, exclude: query.exclude }))
+        : countsOfMatchesSql(Prisma.sql`matched`)
+    }
     -- The facets first: counting while the matches arrive from the parallel scan, not after it.
     SELECT
+      ${exclusionsOnly ? keptRowsJsonSql : Prisma.sql`NULL::json`} AS kept,
       ${facetsJsonSql} AS facets,
       (SELECT json_agg(p ORDER BY p.score DESC, p.date DESC, p."entryId") FROM (
          ${pageRowsSql(Prisma.sql`SELECT * FROM page`)}
       ) p) AS page`,
   ]);
 
+  if (result.kept && shouldFold(result.kept)) foldFacetCountsLater(workspaceId);
   const rows = result.page ?? [];
   const terms = [
     ...query.groups.flat().map((t) => t.text),

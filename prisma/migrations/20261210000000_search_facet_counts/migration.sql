@@ -1,0 +1,89 @@
+-- Facet counts of each workspace's search entries, kept by the writes: a search that matches nearly
+-- every entry (exclusions alone, `-zzzz`) reads these instead of counting up to every entry of the
+-- workspace (677,000 in the search benchmark: 300 ms of grouping in one process, bench/README.md).
+--
+-- Each row adds `n` (negative for entries gone) to one value of one facet: `small` is kind, review
+-- status, author and year together (few values), `entityType`, `entity` and `article` the id in
+-- "refId". Rows are appended by the statement triggers on "SearchEntry" below, in the writer's
+-- transaction, and folded together now and then by a search (lib/server/search/facet-counts.ts);
+-- never updated in place, so that concurrent writers never wait for one another on a count.
+CREATE TABLE "SearchFacetCount" (
+    "id" BIGSERIAL NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "facet" TEXT NOT NULL,
+    "kind" TEXT,
+    "status" "AnnotationStatus",
+    "authorId" TEXT,
+    "year" INTEGER,
+    "refId" TEXT,
+    "n" INTEGER NOT NULL,
+
+    CONSTRAINT "SearchFacetCount_pkey" PRIMARY KEY ("id")
+);
+
+CREATE INDEX "SearchFacetCount_workspaceId_idx" ON "SearchFacetCount"("workspaceId");
+
+-- The rows of a statement's entries, one per facet value, summed: +1 for each new entry, -1 for each
+-- entry gone; an entry updated without a change to its facets adds nothing.
+CREATE FUNCTION "marginalia_search_facet_counts_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "SearchFacetCount" ("workspaceId", facet, kind, status, "authorId", year, "refId", n)
+    SELECT r."workspaceId", f.facet, f.kind, f.status, f."authorId", f.year, f."refId", count(*)::int
+      FROM new_rows r
+     CROSS JOIN LATERAL (VALUES
+       ('small', r.kind, r.status, r."authorId", extract(year FROM r.date)::int, NULL::text),
+       ('entityType', NULL, NULL, NULL, NULL, r."entityTypeId"),
+       ('entity', NULL, NULL, NULL, NULL, r."entityId"),
+       ('article', NULL, NULL, NULL, NULL, r."articleId")) f(facet, kind, status, "authorId", year, "refId")
+     WHERE f.facet = 'small' OR f."refId" IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO "SearchFacetCount" ("workspaceId", facet, kind, status, "authorId", year, "refId", n)
+    SELECT r."workspaceId", f.facet, f.kind, f.status, f."authorId", f.year, f."refId", -count(*)::int
+      FROM old_rows r
+     CROSS JOIN LATERAL (VALUES
+       ('small', r.kind, r.status, r."authorId", extract(year FROM r.date)::int, NULL::text),
+       ('entityType', NULL, NULL, NULL, NULL, r."entityTypeId"),
+       ('entity', NULL, NULL, NULL, NULL, r."entityId"),
+       ('article', NULL, NULL, NULL, NULL, r."articleId")) f(facet, kind, status, "authorId", year, "refId")
+     WHERE f.facet = 'small' OR f."refId" IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  ELSE
+    INSERT INTO "SearchFacetCount" ("workspaceId", facet, kind, status, "authorId", year, "refId", n)
+    SELECT r."workspaceId", f.facet, f.kind, f.status, f."authorId", f.year, f."refId", sum(r.sign)::int
+      FROM (SELECT o."workspaceId", o.kind, o.status, o."authorId", o.date, o."entityTypeId", o."entityId",
+                   o."articleId", -1 AS sign FROM old_rows o
+            UNION ALL
+            SELECT w."workspaceId", w.kind, w.status, w."authorId", w.date, w."entityTypeId", w."entityId",
+                   w."articleId", 1 FROM new_rows w) r
+     CROSS JOIN LATERAL (VALUES
+       ('small', r.kind, r.status, r."authorId", extract(year FROM r.date)::int, NULL::text),
+       ('entityType', NULL, NULL, NULL, NULL, r."entityTypeId"),
+       ('entity', NULL, NULL, NULL, NULL, r."entityId"),
+       ('article', NULL, NULL, NULL, NULL, r."articleId")) f(facet, kind, status, "authorId", year, "refId")
+     WHERE f.facet = 'small' OR f."refId" IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+    HAVING sum(r.sign) <> 0;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "SearchEntry_facet_counts_insert" AFTER INSERT ON "SearchEntry"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "marginalia_search_facet_counts_trigger"();
+CREATE TRIGGER "SearchEntry_facet_counts_delete" AFTER DELETE ON "SearchEntry"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "marginalia_search_facet_counts_trigger"();
+CREATE TRIGGER "SearchEntry_facet_counts_update" AFTER UPDATE ON "SearchEntry"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "marginalia_search_facet_counts_trigger"();
+
+-- The entries indexed so far.
+INSERT INTO "SearchFacetCount" ("workspaceId", facet, kind, status, "authorId", year, "refId", n)
+SELECT e."workspaceId", f.facet, f.kind, f.status, f."authorId", f.year, f."refId", count(*)::int
+  FROM "SearchEntry" e
+ CROSS JOIN LATERAL (VALUES
+   ('small', e.kind, e.status, e."authorId", extract(year FROM e.date)::int, NULL::text),
+   ('entityType', NULL, NULL, NULL, NULL, e."entityTypeId"),
+   ('entity', NULL, NULL, NULL, NULL, e."entityId"),
+   ('article', NULL, NULL, NULL, NULL, e."articleId")) f(facet, kind, status, "authorId", year, "refId")
+ WHERE f.facet = 'small' OR f."refId" IS NOT NULL
+ GROUP BY 1, 2, 3, 4, 5, 6, 7;
