@@ -18,10 +18,10 @@ CREATE TABLE "SearchFacetCount" (
     "refId" TEXT,
     "n" INTEGER NOT NULL,
 
-    CONSTRAINT "SearchFacetCount_pkey" PRIMARY KEY ("id")
+    -- The workspace first: one index serves both the key and the searches' reads by workspace
+    -- (a second index cost each write 4 more index entries).
+    CONSTRAINT "SearchFacetCount_pkey" PRIMARY KEY ("workspaceId", "id")
 );
-
-CREATE INDEX "SearchFacetCount_workspaceId_idx" ON "SearchFacetCount"("workspaceId");
 
 -- The rows of a statement's entries, one per facet value, summed: +1 for each new entry, -1 for each
 -- entry gone; an entry updated without a change to its facets adds nothing.
