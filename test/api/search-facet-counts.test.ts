@@ -45,11 +45,6 @@ async function search(q: string, user: TestUser) {
 
 /** Every facet value's count, as kept (summed rows) and as counted from the entries. */
 async function keptAndCounted() {
-  const facetOf = `(VALUES
-      ('small', e.kind, e.status::text, e."authorId", extract(year FROM e.date)::int, NULL::text),
-      ('entityType', NULL, NULL, NULL, NULL, e."entityTypeId"),
-      ('entity', NULL, NULL, NULL, NULL, e."entityId"),
-      ('article', NULL, NULL, NULL, NULL, e."articleId")) f(facet, kind, status, "authorId", year, id)`;
   const kept = await db.$queryRawUnsafe<{ key: string; n: number }[]>(
     `SELECT concat_ws('|', facet, kind, status::text, "authorId", year, "refId") AS key, sum(n)::int AS n
        FROM "SearchFacetCount" WHERE "workspaceId" = $1
@@ -57,9 +52,10 @@ async function keptAndCounted() {
     workspaceId,
   );
   const counted = await db.$queryRawUnsafe<{ key: string; n: number }[]>(
-    `SELECT concat_ws('|', f.facet, f.kind, f.status, f."authorId", f.year, f.id) AS key, count(*)::int AS n
-       FROM "SearchEntry" e CROSS JOIN LATERAL ${facetOf}
-      WHERE e."workspaceId" = $1 AND (f.facet = 'small' OR f.id IS NOT NULL)
+    `SELECT concat_ws('|', f.facet, f.kind, f.status::text, f."authorId", f.year, f."refId") AS key, count(*)::int AS n
+       FROM "SearchEntry" e,
+            "marginalia_search_facet_values"(e.kind, e.status, e."authorId", e.date, e."entityTypeId", e."entityId", e."articleId") f
+      WHERE e."workspaceId" = $1
       GROUP BY 1 ORDER BY 1`,
     workspaceId,
   );
