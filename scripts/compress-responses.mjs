@@ -76,7 +76,7 @@ const byteLength = (chunk, encoding) =>
  */
 export function compressResponses(req, res) {
   const { write, end, writeHead } = res;
-  /** `identity`, or `whole` (collecting a body to compress in one job), or `stream`; decided with the headers. */
+  /** `identity`, or `whole` (collecting a body to compress at once), or `stream`; decided with the headers. */
   let mode = null;
   let ended = false;
   /** The body's length when `end(chunk)` is its only write. */
@@ -119,6 +119,7 @@ export function compressResponses(req, res) {
   function compressWhole(callback) {
     const body = Buffer.concat(chunks);
     chunks = [];
+    if (res.destroyed) return;
     if (body.length <= SYNC_MAX_BYTES) {
       write.call(res, zlib.gzipSync(body));
       end.call(res, callback);
