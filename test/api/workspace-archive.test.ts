@@ -326,6 +326,7 @@ const tablesLeftOut: Record<string, string> = {
   LiveEvent: "live-update delivery state",
   Presence: "who is reading right now",
   SearchEntry: "derived: the import's writes rebuild it through the index triggers",
+  SearchFacetCount: "derived: the search index's triggers count the imported entries",
 };
 
 /**
