@@ -156,4 +156,18 @@ describe("kept facet counts", () => {
     await foldFacetCounts(workspaceId);
     await expectExact("folded while writing");
   });
+
+  it("are folded by the search that finds many more rows than values, after it has answered", async () => {
+    // 1,600 rows that add nothing: +1 and -1 for one article, as writes and deletions leave them.
+    const article = await makeArticle(workspaceId, owner.id, { text: "Bilby country.\n\nA bilby dug here." });
+    await db.$executeRaw`
+      INSERT INTO "SearchFacetCount" ("workspaceId", facet, "refId", n)
+      SELECT ${workspaceId}, 'article', ${article}, CASE WHEN g % 2 = 0 THEN 1 ELSE -1 END FROM generate_series(1, 1600) g`;
+    const before = await db.searchFacetCount.count({ where: { workspaceId } });
+    await expectExact("with rows to fold");
+    await expect.poll(() => db.searchFacetCount.count({ where: { workspaceId } })).toBeLessThan(before - 1600);
+    const { counted } = await keptAndCounted();
+    expect(await db.searchFacetCount.count({ where: { workspaceId } })).toBe(counted.length);
+    await expectExact("folded by a search");
+  });
 });

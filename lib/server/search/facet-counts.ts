@@ -109,11 +109,16 @@ export async function foldFacetCounts(workspaceId: string): Promise<void> {
     HAVING sum(g.n) <> 0`;
 }
 
+/** Workspaces this process is folding: searches arriving meanwhile need not start another fold. */
+const folding = new Set<string>();
+
 /** Folds in the background, after the search that found it worth it has answered. */
 export function foldFacetCountsLater(workspaceId: string): void {
+  if (folding.has(workspaceId)) return;
+  folding.add(workspaceId);
   setImmediate(() => {
-    foldFacetCounts(workspaceId).catch((err: unknown) =>
-      logger().warn({ err, workspaceId }, "Folding the search facet counts failed"),
-    );
+    foldFacetCounts(workspaceId)
+      .catch((err: unknown) => logger().warn({ err, workspaceId }, "Folding the search facet counts failed"))
+      .finally(() => folding.delete(workspaceId));
   });
 }

@@ -98,9 +98,8 @@ function withoutExcludedSql(workspaceId: string, exclude: SearchTerm[]): Prisma.
  * The entries of the workspace that a query of exclusions alone (or of
  * nothing) leaves out, as rows for facetRowsSql: those of deleted articles,
  * those the blind rule hides from the viewer, and the matches of any excluded
- * term. Each condition
- * is one an index answers (the entries' article, the document), so these few
- * entries are found without reading the others.
+ * term. Each condition is one an index answers (the entries' article, the
+ * document), so these few entries are found without reading the others.
  */
 export function unmatchedByExclusionsSql(options: {
   workspaceId: string;

@@ -147,10 +147,10 @@ export async function searchWorkspace(options: {
         FROM ${searchFromSql}
        WHERE ${where}`;
   // The matches are found once, kept, and read by the page and the facets. Exclusions alone (or
-  // nothing at all) match nearly every entry, all ranked alike: then the page is a scan of its own in date order, which
-  // PostgreSQL sorts in parallel and stops at the page, and the facets are the counts the writes
-  // keep (facet-counts.ts) less those of the entries left out, which the indexes find. For the
-  // 677,000 entries of `-zzzz`, counting them took 300 ms of one process (bench/README.md, "Search").
+  // nothing at all) match nearly every entry, all ranked alike: then the page is a scan of its own
+  // in date order, which PostgreSQL sorts in parallel and stops at the page, and the facets are the
+  // counts the writes keep (facet-counts.ts) less those of the entries left out, which the indexes
+  // find. For the 677,000 entries of `-zzzz`, counting them took 300 ms (bench/README.md, "Search").
   const exclusionsOnly = isEmptySearch({ ...query, exclude: [] });
   const [, [result]] = await db.$transaction([
     db.$queryRaw`SELECT ${searchSettingsSql}`,
