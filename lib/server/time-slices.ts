@@ -12,15 +12,16 @@ export const SLICE_MS = 4;
  * slice has run that long. By time rather than every N items, a slice stays
  * short however much an item costs and however loaded the machine is; a
  * request served meanwhile needs several turns of the loop and waits for a
- * whole slice at each (bench/README.md, "availability").
+ * whole slice at each (bench/README.md, "availability"). `now` is the clock
+ * (a test's own, where the machine's would also time other processes).
  */
-export function timeSlices(sliceMs = SLICE_MS) {
-  let started = performance.now();
+export function timeSlices(sliceMs = SLICE_MS, now: () => number = () => performance.now()) {
+  let started = now();
   return {
-    due: () => performance.now() - started >= sliceMs,
+    due: () => now() - started >= sliceMs,
     async pass(): Promise<void> {
       await nextTurn();
-      started = performance.now();
+      started = now();
     },
   };
 }
