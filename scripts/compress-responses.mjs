@@ -15,6 +15,11 @@
 // answers are compressed follows it: a compressible type, at least 1 KB, not already encoded, not
 // `Cache-Control: no-transform`, not HEAD, 204, 206 or 304, and only when the client accepts gzip. Live
 // event streams are not compressed: their events are small and must not wait.
+//
+// Next.js also flushes the headers on their own just before it writes an answer's first chunk: one more
+// write to the socket, and one more packet for the client to wake up for, on every answer (measured
+// under the API benchmark: about 4 % of the request thread). Here they leave with that chunk, or at the
+// end of the turn when nothing followed; and what an answer writes within one turn leaves in one write.
 import zlib from "node:zlib";
 import compressible from "compressible";
 import Negotiator from "negotiator";
@@ -75,7 +80,7 @@ const byteLength = (chunk, encoding) =>
  * @param {import("node:http").ServerResponse} res
  */
 export function compressResponses(req, res) {
-  const { write, end, writeHead } = res;
+  const { write, end, writeHead, flushHeaders } = res;
   /** `identity`, or `whole` (collecting a body to compress at once), or `stream`; decided with the headers. */
   let mode = null;
   let ended = false;
@@ -85,6 +90,33 @@ export function compressResponses(req, res) {
   let collected = 0;
   let turnChecked = false;
   let gzip = null;
+  /** Set once the app wrote or ended: the headers leave with that, or are collected with the body. */
+  let wrote = false;
+  let headersFlushPending = false;
+  let socketHeld = false;
+
+  /**
+   * An answer sent as it is leaves in one write too when it ends in the turn of its first write (`end`
+   * uncorks the socket fully); otherwise what the turn wrote leaves at its end.
+   */
+  function holdSocketForTurn() {
+    const socket = res.socket;
+    if (socketHeld || !socket) return;
+    socketHeld = true;
+    socket.cork();
+    setImmediate(() => {
+      // Once the answer ended, the socket was uncorked, and may already carry the next answer.
+      if (!res.writableEnded && !socket.destroyed) socket.uncork();
+    });
+  }
+
+  res.flushHeaders = function () {
+    if (wrote || headersFlushPending) return;
+    headersFlushPending = true;
+    setImmediate(() => {
+      if (!wrote && !this.destroyed) flushHeaders.call(this);
+    });
+  };
 
   res.writeHead = function (...args) {
     applyWriteHeadHeaders(this, args);
@@ -137,8 +169,12 @@ export function compressResponses(req, res) {
   res.write = function (chunk, encoding, callback) {
     if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
     if (ended) return false;
+    wrote = true;
     if (!this.headersSent) this._implicitHeader();
-    if (mode === "identity") return write.call(this, chunk, encoding, callback);
+    if (mode === "identity") {
+      holdSocketForTurn();
+      return write.call(this, chunk, encoding, callback);
+    }
     if (mode === "stream") return gzip.write(toBuffer(chunk, encoding), callback);
     const buffer = toBuffer(chunk, encoding);
     chunks.push(buffer);
@@ -158,6 +194,7 @@ export function compressResponses(req, res) {
     if (typeof chunk === "function") [callback, chunk, encoding] = [chunk, undefined, undefined];
     else if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
     if (ended) return this;
+    wrote = true;
     if (!this.headersSent) {
       if (collected === 0 && this.getHeader("content-length") === undefined) endBytes = byteLength(chunk, encoding);
       this._implicitHeader();

@@ -89,6 +89,63 @@ describe("compressResponses", () => {
     expect(parts.map((p) => p.text).join("")).toBe(`<p>${"first ".repeat(400)}</p><p>${"second ".repeat(400)}</p>`);
   });
 
+  it.each([
+    ["an answer left as it is", { "accept-encoding": "identity" }, undefined],
+    ["a gzipped answer", { "accept-encoding": "gzip" }, "gzip"],
+  ] as const)(
+    "sends the headers Next.js flushes with the first chunk, in one write to the socket: %s",
+    async (_case, headers, encoding) => {
+      let socketWrites = 0;
+      const text = JSON.stringify({ data: { id: "x".repeat(2000) } });
+      handler = (_req, res) => {
+        const socket = res.socket as unknown as {
+          _write: (...a: unknown[]) => void;
+          _writev: (...a: unknown[]) => void;
+        };
+        for (const method of ["_write", "_writev"] as const) {
+          const original = socket[method];
+          socket[method] = function (this: unknown, ...args: unknown[]) {
+            socketWrites++;
+            return original.apply(this, args);
+          };
+        }
+        res.setHeader("content-type", "application/json");
+        res.flushHeaders();
+        res.write(text);
+        queueMicrotask(() => res.end());
+      };
+      const { res, body } = await request(headers);
+      expect(res.headers["content-encoding"]).toBe(encoding);
+      expect((encoding ? zlib.gunzipSync(body) : body).toString()).toBe(text);
+      expect(socketWrites).toBe(1);
+    },
+  );
+
+  it("flushes the headers at the end of the turn when no chunk follows: a stream that writes later starts at once", async () => {
+    let wroteAt = 0;
+    handler = (_req, res) => {
+      res.setHeader("content-type", "text/event-stream");
+      res.flushHeaders();
+      setTimeout(() => {
+        wroteAt = Date.now();
+        res.end("data: late\n\n");
+      }, 300);
+    };
+    const answered = await new Promise<{ headersAt: number; body: string }>((resolve, reject) => {
+      http
+        .get({ port, host: "127.0.0.1", headers: { "accept-encoding": "gzip" } }, (res) => {
+          const headersAt = Date.now();
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (body += c));
+          res.on("end", () => resolve({ headersAt, body }));
+        })
+        .on("error", reject);
+    });
+    expect(answered.headersAt).toBeLessThan(wroteAt);
+    expect(answered.body).toBe("data: late\n\n");
+  });
+
   it("holds a streamed body back while the client does not read, and delivers every byte", async () => {
     const payload = randomBytes(24 * 1024 * 1024).toString("base64");
     let refused = 0;
