@@ -16,12 +16,7 @@ import { consumeApiRequest } from "@/lib/auth/rate-limit";
 import { createTokenWriteAccess, createWriteAccess, type WriteAccess } from "@/lib/auth/write-access";
 import { AppError } from "@/lib/errors";
 import { errorResponse, routeTemplate, withRequestId } from "@/lib/observability/route-observability";
-import {
-  requestContext,
-  requestIdFrom,
-  runWithRequestContext,
-  type RequestContext,
-} from "@/lib/observability/request-context.mjs";
+import { attachedRequestContext, requestIdFrom, type RequestContext } from "@/lib/observability/request-context.mjs";
 import { isNestedDeeperThan } from "@/lib/validations/storable";
 
 /** Marks every handler built here, so a test can prove that no route skips it. */
@@ -131,11 +126,11 @@ async function runWithApiToken<O extends Options>(
   options: O,
   base: BaseContext,
   bearer: string,
+  context: RequestContext,
 ): Promise<Response> {
   const method = base.req.method.toUpperCase();
   const auth = await authenticateApiToken(bearer);
-  const context = requestContext();
-  if (context) Object.assign(context, { userId: auth.user.id, workspaceId: base.params.workspaceId || undefined });
+  Object.assign(context, { userId: auth.user.id, workspaceId: base.params.workspaceId || undefined });
   await consumeApiRequest(auth.token.id);
   if ("permission" in options) {
     if ("apiToken" in options && options.apiToken === false) {
@@ -179,7 +174,7 @@ async function runWithApiToken<O extends Options>(
  * whatever cookie it also carries. Every route handler goes through here.
  */
 export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O): WrappedHandler {
-  const wrapped = async (req: Request, routeCtx: RouteContext): Promise<Response> => {
+  const wrapped = async (req: Request, routeCtx: RouteContext, context: RequestContext): Promise<Response> => {
     try {
       const params = stringParams((await routeCtx?.params) ?? {});
       const cookie = cookieHeaderGetter(req.headers.get("cookie"));
@@ -193,9 +188,8 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
         routeContext: routeCtx,
         body: (schema, options) => parseBody(req, schema, options?.maxBytes, !withToken),
       };
-      const context = requestContext();
-      if (context) context.route = routeTemplate(req, params);
-      if (withToken) return await runWithApiToken(handler, options, base, bearer);
+      context.route = routeTemplate(req, params);
+      if (withToken) return await runWithApiToken(handler, options, base, bearer, context);
       if ("public" in options && options.anonymous) {
         return await (handler as HandlerFor<{ public: true }>)({ ...base, user: null });
       }
@@ -205,7 +199,7 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
         const claims = await sessionClaims(cookie);
         if ("checkedByWrite" in options) {
           if (!claims) throw new AppError("UNAUTHENTICATED", "Please sign in.");
-          if (context) Object.assign(context, { userId: claims.sub, workspaceId });
+          Object.assign(context, { userId: claims.sub, workspaceId });
           const access = createWriteAccess(claims, workspaceId, options.permission);
           return await runCheckedByWrite(handler as HandlerFor<{ checkedByWrite: true }>, {
             ...base,
@@ -214,26 +208,27 @@ export function withAuth<O extends Options>(handler: HandlerFor<O>, options: O):
           });
         }
         const { user, membership } = await requireMember(claims, workspaceId, options.permission);
-        if (context) Object.assign(context, { userId: user.id, workspaceId });
+        Object.assign(context, { userId: user.id, workspaceId });
         return await (handler as HandlerFor<{ permission: Permission }>)({ ...base, user, membership, workspaceId });
       }
       const user = await userFromCookies(cookie);
-      if (context && user) context.userId = user.id;
+      if (user) context.userId = user.id;
       if ("public" in options) {
         return await (handler as HandlerFor<{ public: true }>)({ ...base, user });
       }
       if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
       return await (handler as HandlerFor<{ user: true }>)({ ...base, user });
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, context.requestId);
     }
   };
   const answer = async (req: Request, routeCtx: RouteContext) => {
-    // Behind scripts/server.mjs the request already has its context; called otherwise (tests, `next start`), it gets one here.
-    if (requestContext()) return noStoreJson(await wrapped(req, routeCtx));
-    const context: RequestContext = { requestId: requestIdFrom(req.headers.get("x-request-id")) };
-    const res = await runWithRequestContext(context, () => wrapped(req, routeCtx));
-    return withRequestId(noStoreJson(res), context.requestId);
+    // Behind scripts/server.mjs the request already has its context, and the server echoes its id;
+    // called otherwise (tests, `next start`), it gets one here.
+    const attached = attachedRequestContext(req.headers);
+    const context = attached ?? { requestId: requestIdFrom(req.headers.get("x-request-id")) };
+    const res = noStoreJson(await wrapped(req, routeCtx, context));
+    return attached ? res : withRequestId(res, context.requestId);
   };
   return Object.assign(answer, { [AUTH_WRAPPED]: true as const });
 }

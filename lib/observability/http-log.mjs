@@ -1,11 +1,11 @@
 // Every request through the web server (scripts/server.mjs), once: its request id (the client's
 // `x-request-id` when sane, else a new one; set on the request for the app and echoed on the
 // response), one structured log line when it ends and the request metrics. The route template,
-// user and workspace come from withAuth through the request context; never the query string,
+// user and workspace come from withAuth through the request's context (request-context.mjs); never the query string,
 // headers or bodies (which may hold tokens, passwords or article text).
 import { logger } from "./logger.mjs";
 import { recordRequest } from "./metrics.mjs";
-import { requestIdFrom, runWithRequestContext } from "./request-context.mjs";
+import { attachRequestContext, requestIdFrom } from "./request-context.mjs";
 
 /** A path segment that names one row (ids, numbers, invitation tokens) rather than a route. */
 const ID_SEGMENT = /^(?:[a-z][a-z0-9]{19,}|[0-9a-f-]{32,36}|\d+|[A-Za-z0-9_-]{32,})$/;
@@ -36,7 +36,9 @@ export function observeRequests(handler, options = {}) {
     const context = { requestId: requestIdFrom(req.headers["x-request-id"]) };
     req.headers["x-request-id"] = context.requestId;
     res.setHeader("x-request-id", context.requestId);
+    const detach = attachRequestContext(req, context);
     res.once("close", () => {
+      detach();
       const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
       const pathname = (req.url ?? "/").split("?")[0];
       const status = res.statusCode;
@@ -57,6 +59,6 @@ export function observeRequests(handler, options = {}) {
       if (status >= 500) log.error(line, "request failed");
       else log.info(line, "request");
     });
-    return runWithRequestContext(context, () => handler(req, res));
+    return handler(req, res);
   };
 }

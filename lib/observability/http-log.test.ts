@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withAuth } from "@/lib/auth/with-auth";
 import { observeRequests, routeTemplateOf } from "@/lib/observability/http-log.mjs";
 import { createLogger, setLogger } from "@/lib/observability/logger.mjs";
+import { REQUEST_CONTEXT_HEADER } from "@/lib/observability/request-context.mjs";
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -88,6 +89,22 @@ describe("request logs", () => {
     const text = JSON.stringify(lines);
     for (const secret of ["secret+article", "article text", "session-token", "mrg_x", "abc"]) {
       expect(text).not.toContain(secret);
+    }
+  });
+
+  it("keeps each request's context its own, whatever context key a client sends", async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `ctx-${i}`);
+    await Promise.all(
+      ids.map((id, i) =>
+        fetch(`${base}/api/workspaces/w${i}aaaaaaaaaaaaaaaaaaaaaa/ok`, {
+          headers: { "x-request-id": id, [REQUEST_CONTEXT_HEADER]: "1" },
+        }),
+      ),
+    );
+    for (const id of ids) {
+      // Only withAuth, reporting to this request's context, names the parameter; the server alone would log `[id]`.
+      expect(await lineFor(id)).toMatchObject({ route: "/api/workspaces/[workspaceId]/ok", status: 200 });
+      expect(lines.filter((l) => l.requestId === id && l.msg === "request")).toHaveLength(1);
     }
   });
 

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+
 export type RequestContext = {
   /** The request id: the client's `x-request-id` when sane, else generated; echoed in the response. */
   requestId: string;
@@ -7,6 +9,7 @@ export type RequestContext = {
   workspaceId?: string;
 };
 
-export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T;
-export function requestContext(): RequestContext | undefined;
+export const REQUEST_CONTEXT_HEADER: string;
+export function attachRequestContext(req: IncomingMessage, context: RequestContext): () => void;
+export function attachedRequestContext(headers: Headers): RequestContext | undefined;
 export function requestIdFrom(header: string | string[] | undefined | null): string;

@@ -1,13 +1,11 @@
 import "server-only";
 import { toErrorResponse } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger.mjs";
-import { requestContext } from "@/lib/observability/request-context.mjs";
 
 /**
  * The error's answer; a 5xx is logged, a 500 with its stack, under the request id its body carries.
  */
-export function errorResponse(err: unknown): Response {
-  const requestId = requestContext()?.requestId;
+export function errorResponse(err: unknown, requestId: string): Response {
   const res = toErrorResponse(err, { requestId });
   if (res.status === 500) logger().error({ err, requestId }, "unexpected error");
   else if (res.status === 503) logger().warn({ err, requestId }, "database unavailable");
