@@ -221,7 +221,8 @@ function printReader(reader, goals) {
 
 function printApi(api, seeding, goals) {
   console.log(
-    `\nAPI throughput (autocannon, ${api.connections} connections, ${api.durationS} s after ${api.warmupS} s warm-up)`,
+    `\nAPI throughput (autocannon, ${api.connections} connections, ${api.rounds} interleaved rounds of ${api.durationS} s ` +
+      `after ${api.warmupS} s warm-up; each target's median round, the median of the rounds' ratios)`,
   );
   console.table(
     Object.fromEntries(
@@ -234,6 +235,8 @@ function printApi(api, seeding, goals) {
           "non-2xx": t.non2xx,
           errors: t.errors,
           "vs baseline": fmt(t.ratioToBaseline),
+          "rounds (req/s)": t.rounds?.join(" / ") ?? "–",
+          "rounds' ratios": t.roundRatios?.join(" / ") ?? "–",
         },
       ]),
     ),
@@ -442,7 +445,7 @@ async function benchApi({ env, client, workspace, longText, seeding }) {
     env: { ...env, PORT: String(BASELINE_PORT) },
     logFile: path.join(outDir, "baseline.log"),
   });
-  const api = { connections: 50, durationS: 10, warmupS: 2, targets: [] };
+  const api = { connections: 50, durationS: 10, warmupS: 2, rounds: 3, targets: [] };
   const route = (a) => `${APP_URL}/api/workspaces/${workspace.id}/articles/${a.id}/annotations`;
   const targets = [
     {
@@ -476,10 +479,29 @@ async function benchApi({ env, client, workspace, longText, seeding }) {
   for (const target of targets) {
     await measureThroughput({ ...target, ...api, durationS: 3, warmupS: 0, targets: undefined });
   }
-  for (const target of targets) {
-    log(`  ${target.name}`);
-    const result = await measureThroughput({ ...target, ...api, targets: undefined });
-    api.targets.push({ name: target.name, url: target.url.replace(/[a-z0-9]{20,}/g, ":id"), ...result });
+  // Measured in interleaved rounds, each target once per round, and the ratio is the median of the
+  // rounds' ratios: this machine's speed drifts by ±15 % from minute to minute (the baseline alone gave
+  // 612 and 684 req/s in two runs ten minutes apart), and a ratio of two runs measured a minute apart
+  // showed the drift more than the code (0.80 and 0.68 for the same code).
+  const rounds = targets.map(() => []);
+  for (let round = 1; round <= api.rounds; round++) {
+    log(`  round ${round} of ${api.rounds}`);
+    for (const [i, target] of targets.entries()) {
+      rounds[i].push(await measureThroughput({ ...target, ...api, warmupS: round === 1 ? api.warmupS : 0 }));
+    }
+  }
+  for (const [i, target] of targets.entries()) {
+    api.targets.push({
+      name: target.name,
+      url: target.url.replace(/[a-z0-9]{20,}/g, ":id"),
+      ...medianRun(rounds[i]),
+      rounds: rounds[i].map((r) => r.requestsPerSecond),
+    });
+  }
+  for (const [i, t] of api.targets.entries()) {
+    if (i === 0 || i > 2) continue;
+    t.roundRatios = rounds[i].map((r, round) => round2(r.requestsPerSecond / rounds[0][round].requestsPerSecond));
+    t.ratioToBaseline = median(t.roundRatios);
   }
   await baseline.stop();
 
@@ -507,10 +529,14 @@ async function benchApi({ env, client, workspace, longText, seeding }) {
   }
   log(`  one batch of 1,000 highlights: ${describeMaxBatch(seeding.maxBatch)}`);
 
-  const base = api.targets[0].requestsPerSecond;
-  for (const t of api.targets.slice(1, 3)) t.ratioToBaseline = Math.round((t.requestsPerSecond / base) * 100) / 100;
   return api;
 }
+
+const round2 = (x) => Math.round(x * 100) / 100;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The run of a target's rounds with the median rate (its latencies and counts with it). */
+const medianRun = (runs) =>
+  [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)];
 
 main()
   .then(
