@@ -50,6 +50,18 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * 409 for an edit made on an older version of `what` than `current`'s: nothing was written, and the
+ * answer carries the current one so the client can show it.
+ */
+export function staleEdit(what: string, current: { version: number }, yourVersion: number): AppError {
+  return new AppError(
+    "CONFLICT",
+    `Someone else changed this ${what} since you loaded it. It has been reloaded; check it and try again.`,
+    { details: { current, yourVersion, currentVersion: current.version } },
+  );
+}
+
 /** A 404 that never hints whether the resource exists elsewhere. */
 export function notFound(what = "Resource"): AppError {
   return new AppError("NOT_FOUND", `${what} not found.`);

@@ -27,6 +27,16 @@ import {
 
 type World = { workspaceId: string; users: Record<Role, TestUser>; target: TestUser };
 
+/** The current version of an entity type or relation type (each allowed PATCH bumps it). */
+async function versionOf(model: "entityType" | "relationType", id: string): Promise<number> {
+  const where = { where: { id }, select: { version: true } };
+  const row =
+    model === "entityType"
+      ? await db.entityType.findUniqueOrThrow(where)
+      : await db.relationType.findUniqueOrThrow(where);
+  return row.version;
+}
+
 type Probe = {
   method: string;
   file: string;
@@ -424,7 +434,7 @@ const probes: Record<Permission, Probe[]> = {
       method: "PATCH",
       file: "api/workspaces/[workspaceId]/relation-types/[typeId]/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, typeId: await relationTypeId(w.workspaceId) }),
-      json: { color: "#aa44cc" },
+      json: async (_w, { typeId }) => ({ version: await versionOf("relationType", typeId), color: "#aa44cc" }),
       ok: 200,
     },
   ],
@@ -443,7 +453,7 @@ const probes: Record<Permission, Probe[]> = {
       method: "PATCH",
       file: "api/workspaces/[workspaceId]/entity-types/[typeId]/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, typeId: await entityTypeId(w.workspaceId, "Event") }),
-      json: { color: "#aa44cc" },
+      json: async (_w, { typeId }) => ({ version: await versionOf("entityType", typeId), color: "#aa44cc" }),
       ok: 200,
     },
   ],
@@ -470,7 +480,7 @@ const probes: Record<Permission, Probe[]> = {
       method: "PATCH",
       file: "api/workspaces/[workspaceId]/entities/[entityId]/route.ts",
       params: async (w) => ({ workspaceId: w.workspaceId, entityId: await makeEntity(w.workspaceId) }),
-      json: { aliases: ["Massoud"] },
+      json: { version: 1, aliases: ["Massoud"] },
       ok: 200,
     },
   ],

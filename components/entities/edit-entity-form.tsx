@@ -14,6 +14,7 @@ type EditableEntity = {
   aliases: string[];
   description: string | null;
   externalId: string | null;
+  version: number;
 };
 
 type EditEntityFormProps = {
@@ -79,7 +80,7 @@ export function EditEntityForm({ workspaceId, entity, types }: EditEntityFormPro
     try {
       const updated = await api<EditableEntity & { type: { id: string } }>(
         `/api/workspaces/${workspaceId}/entities/${entity.id}`,
-        { method: "PATCH", json: changes },
+        { method: "PATCH", json: { ...changes, version: saved.version } },
       );
       const record = { ...updated, typeId: updated.type.id };
       setSaved(record);
@@ -88,6 +89,24 @@ export function EditEntityForm({ workspaceId, entity, types }: EditEntityFormPro
       router.refresh();
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "INTERNAL", "Could not save the entity."));
+      // Someone else changed the entity: the fields edited here keep what was typed, the others show
+      // what they saved, and their version is the base of the next try: nothing typed is lost, and
+      // nothing of theirs is overwritten unseen.
+      const current =
+        err instanceof ApiError
+          ? (err.details.current as (EditableEntity & { type: { id: string } }) | undefined)
+          : undefined;
+      if (current) {
+        const record = { ...current, typeId: current.type.id };
+        const [loaded, theirs] = [toValues(saved), toValues(record)];
+        setValues((mine) => {
+          const merged = { ...mine };
+          for (const field of fields) if (mine[field] === loaded[field]) merged[field] = theirs[field];
+          return merged;
+        });
+        setSaved(record);
+        router.refresh();
+      }
     } finally {
       setPending(false);
     }

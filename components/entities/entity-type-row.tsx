@@ -7,7 +7,14 @@ import { FormError } from "@/components/ui/form-error";
 import { api, ApiError } from "@/lib/client/api";
 import { EntityTypeChip } from "./entity-type-chip";
 
-export type EntityTypeRowItem = { id: string; name: string; color: string; shortcut: string | null; archived: boolean };
+export type EntityTypeRowItem = {
+  id: string;
+  name: string;
+  color: string;
+  shortcut: string | null;
+  archived: boolean;
+  version: number;
+};
 
 type EntityTypeRowProps = { workspaceId: string; type: EntityTypeRowItem };
 
@@ -24,11 +31,16 @@ export function EntityTypeRow({ workspaceId, type }: EntityTypeRowProps) {
     setError(null);
     setStatus(null);
     try {
-      await api(`/api/workspaces/${workspaceId}/entity-types/${type.id}`, { method: "PATCH", json });
+      await api(`/api/workspaces/${workspaceId}/entity-types/${type.id}`, {
+        method: "PATCH",
+        json: { ...json, version: type.version },
+      });
       setStatus(done);
       router.refresh();
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "INTERNAL", "Could not save the type."));
+      // Someone else changed the type: the page takes its current state (and version) for the next try.
+      if (err instanceof ApiError && err.details.current) router.refresh();
     } finally {
       setPending(false);
     }

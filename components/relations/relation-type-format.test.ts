@@ -118,7 +118,8 @@ describe("clientFieldErrors", () => {
       name: ["Enter a name."],
       shortcut: ["Use one lowercase letter or digit."],
     });
-    expect(clientFieldErrors(updateRelationTypeSchema, { color: "#c2410c" })).toBeNull();
+    expect(clientFieldErrors(updateRelationTypeSchema, { version: 3, color: "#c2410c" })).toBeNull();
+    expect(clientFieldErrors(updateRelationTypeSchema, { color: "#c2410c" })).toHaveProperty("version");
   });
 });
 

@@ -14,7 +14,7 @@ import {
   readRelationTypeForm,
 } from "./relation-type-format";
 
-export type RelationTypeRowItem = RelationTypeItem & { archived: boolean };
+export type RelationTypeRowItem = RelationTypeItem & { archived: boolean; version: number };
 
 type RelationTypeRowProps = { workspaceId: string; type: RelationTypeRowItem; entityTypes: EntityTypeOption[] };
 
@@ -53,12 +53,17 @@ export function RelationTypeRow({ workspaceId, type, entityTypes }: RelationType
   async function patch(json: Record<string, unknown>, done: string): Promise<boolean> {
     setPending(true);
     try {
-      await api(`/api/workspaces/${workspaceId}/relation-types/${type.id}`, { method: "PATCH", json });
+      await api(`/api/workspaces/${workspaceId}/relation-types/${type.id}`, {
+        method: "PATCH",
+        json: { ...json, version: type.version },
+      });
       setStatus(done);
       router.refresh();
       return true;
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, "INTERNAL", "Could not save the type.");
+      // Someone else changed the type: the page takes its current state (and version) for the next try.
+      if (error.details.current) router.refresh();
       const known = FIELDS.some((f) => error.fieldErrors[f]);
       setFieldErrors(error.fieldErrors);
       setFormError(
@@ -78,7 +83,7 @@ export function RelationTypeRow({ workspaceId, type, entityTypes }: RelationType
       setStatus("Nothing to save.");
       return;
     }
-    const invalid = clientFieldErrors(updateRelationTypeSchema, changes);
+    const invalid = clientFieldErrors(updateRelationTypeSchema, { ...changes, version: type.version });
     if (invalid) {
       setFieldErrors(invalid);
       return;

@@ -38,7 +38,7 @@ test("tag “Ahmad Massoud” as a new Person, then tag every other “Massoud�
 
   // “Massoud” becomes an alias; Tag all occurrences then finds the other mentions.
   const patched = await page.request.patch(`/api/workspaces/${workspaceId}/entities/${entity.id}`, {
-    data: { aliases: ["Massoud"] },
+    data: { version: entity.version, aliases: ["Massoud"] },
   });
   expect(patched.status()).toBe(200);
   await page.getByRole("button", { name: "Dismiss" }).click();

@@ -107,6 +107,37 @@ test("an entity page groups its mentions by article, in context and as text; a l
   await expect(wikidata).toHaveAttribute("rel", "noopener noreferrer nofollow");
 });
 
+test("an edit made on a page opened before someone else's change is refused, shown and kept; saving again lands on theirs", async ({
+  page,
+}) => {
+  await signedInUser(page, "owner");
+  const { workspaceId, entities } = await seedDostums(page, "Conflict desk");
+  await page.goto(`/w/${workspaceId}/entities/${entities.a}`);
+  const form = page.getByRole("region", { name: "Edit entity" });
+  await expect(form.getByLabel("Name")).toHaveValue("Gen. Dostum");
+
+  // Another lead adds an alias while this page is open.
+  const theirs = await page.request.patch(`/api/workspaces/${workspaceId}/entities/${entities.a}`, {
+    data: { version: 1, aliases: ["Dostum"] },
+  });
+  expect(theirs.status()).toBe(200);
+
+  await form.getByLabel("Name").fill("General Dostum");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("alert")).toContainText("Someone else changed this entity since you loaded it");
+  // What was typed stays; the field not touched here shows what they saved.
+  await expect(form.getByLabel("Name")).toHaveValue("General Dostum");
+  await expect(form.getByLabel("Aliases")).toHaveValue("Dostum");
+  let stored = (await (await page.request.get(`/api/workspaces/${workspaceId}/entities/${entities.a}`)).json()).data;
+  expect(stored).toMatchObject({ name: "Gen. Dostum", aliases: ["Dostum"], version: 2 });
+
+  // Saving again sends only the rename, on their version: their alias stays.
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  stored = (await (await page.request.get(`/api/workspaces/${workspaceId}/entities/${entities.a}`)).json()).data;
+  expect(stored).toMatchObject({ name: "General Dostum", aliases: ["Dostum"], version: 3 });
+});
+
 test("merging A into B through the UI opens B with every mention; A points to its survivor", async ({ page }) => {
   await signedInUser(page, "owner");
   const { workspaceId, entities } = await seedDostums(page, "Merge desk");
@@ -157,7 +188,9 @@ test("merging A into B through the UI opens B with every mention; A points to it
 test("the entity list searches names and aliases, filters by type and links to each entity", async ({ page }) => {
   await signedInUser(page, "owner");
   const { workspaceId, entities } = await seedDostums(page, "List desk");
-  await page.request.patch(`/api/workspaces/${workspaceId}/entities/${entities.b}`, { data: { aliases: ["Pasha"] } });
+  await page.request.patch(`/api/workspaces/${workspaceId}/entities/${entities.b}`, {
+    data: { version: 1, aliases: ["Pasha"] },
+  });
 
   await page.goto(`/w/${workspaceId}`);
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Entities" }).click();
@@ -212,7 +245,9 @@ test("should block unauthorized access to entities: unknown and foreign ids are 
   expect((await analyst.goto(`/w/${workspaceId}/settings`))?.status()).toBe(404);
 
   const base = `/api/workspaces/${workspaceId}`;
-  const patch = await analyst.request.patch(`${base}/entities/${entities.a}`, { data: { aliases: ["Hijacked"] } });
+  const patch = await analyst.request.patch(`${base}/entities/${entities.a}`, {
+    data: { version: 1, aliases: ["Hijacked"] },
+  });
   expect(patch.status()).toBe(403);
   expect((await patch.json()).error.code).toBe("FORBIDDEN");
   const merge = await analyst.request.post(`${base}/entities/${entities.a}/merge`, { data: { intoId: entities.b } });

@@ -226,10 +226,11 @@ test("when no relation type fits the two ends, the type menu says so, shows each
   const types = (await (await page.request.get(`/api/workspaces/${workspaceId}/relation-types`)).json()).data as {
     id: string;
     name: string;
+    version: number;
   }[];
   const sameAs = types.find((t) => t.name === "same as")!;
   const archived = await page.request.patch(`/api/workspaces/${workspaceId}/relation-types/${sameAs.id}`, {
-    data: { archived: true },
+    data: { version: sameAs.version, archived: true },
   });
   expect(archived.status(), await archived.text()).toBe(200);
 

@@ -121,6 +121,10 @@ export const EntityTypeSchema = registry.register(
     color: z.string().openapi({ example: "#2f55d4" }),
     shortcut: z.string().nullable(),
     archivedAt: dateTime().nullable(),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: "Bumped on every change; send it back with an edit (an older one gets 409)." }),
   }),
 );
 
@@ -158,6 +162,10 @@ export const EntitySchema = registry.register(
     description: z.string().nullable(),
     externalId: z.string().nullable().openapi({ description: "A Wikidata id (Q42) or a URL." }),
     mergedIntoId: z.string().nullable(),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: "Bumped on every change; send it back with an edit (an older one gets 409)." }),
     createdAt: dateTime(),
     updatedAt: dateTime(),
     type: typeRef,
@@ -719,6 +727,10 @@ export const RelationTypeSchema = registry.register(
     color: z.string().openapi({ example: "#2f55d4" }),
     shortcut: z.string().nullable(),
     archivedAt: dateTime().nullable(),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: "Bumped on every change; send it back with an edit (an older one gets 409)." }),
   }),
 );
 

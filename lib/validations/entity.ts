@@ -10,12 +10,18 @@ export const shortcutSchema = text()
   .nullish();
 
 export const createEntityTypeSchema = z.object({ name, color: colorSchema, shortcut: shortcutSchema });
+/** The version the client last saw: an edit made on an older one answers 409. */
+export const versionSchema = z.number().int().min(1);
+
+/** A change to an entity type; `version` is the one the client last saw (stale → 409). */
 export const updateEntityTypeSchema = z.object({
+  version: versionSchema,
   name: name.optional(),
   color: colorSchema.optional(),
   shortcut: shortcutSchema,
   archived: z.boolean().optional(),
 });
+export type UpdateEntityTypeInput = z.infer<typeof updateEntityTypeSchema>;
 
 const externalId = text()
   .trim()
@@ -36,7 +42,19 @@ export const createEntitySchema = z.object({
 });
 export type CreateEntityInput = z.infer<typeof createEntitySchema>;
 
-export const updateEntitySchema = createEntitySchema.partial();
+/**
+ * A change to an entity; `version` is the one the client last saw (stale → 409). Not
+ * `createEntitySchema.partial()`: zod applies `aliases`' default to an absent field even then, and a
+ * rename would clear the aliases.
+ */
+export const updateEntitySchema = z.object({
+  version: versionSchema,
+  name: name.optional(),
+  typeId: id.optional(),
+  aliases: aliases.optional(),
+  description: createEntitySchema.shape.description,
+  externalId: createEntitySchema.shape.externalId,
+});
 export type UpdateEntityInput = z.infer<typeof updateEntitySchema>;
 
 export const mergeEntitySchema = z.object({ intoId: id });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validations/storable";
 import { annotationStatusSchema, MAX_NOTE_LENGTH } from "@/lib/validations/annotation";
-import { colorSchema, shortcutSchema } from "@/lib/validations/entity";
+import { colorSchema, shortcutSchema, versionSchema } from "@/lib/validations/entity";
 
 const id = text().min(1).max(64);
 const name = text().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
@@ -21,7 +21,9 @@ export const createRelationTypeSchema = z.object({
 });
 export type CreateRelationTypeInput = z.infer<typeof createRelationTypeSchema>;
 
+/** A change to a relation type; `version` is the one the client last saw (stale → 409). */
 export const updateRelationTypeSchema = z.object({
+  version: versionSchema,
   name: name.optional(),
   inverseLabel: label.nullish(),
   directed: z.boolean().optional(),

@@ -72,6 +72,8 @@ export const archiveEntityTypeSchema = z.object({
   shortcut: text().max(8).nullable(),
   position: z.number().int(),
   archivedAt: instant.nullable(),
+  /** Archives written before entities and types had versions have none: 1. */
+  version: z.number().int().min(1).default(1),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -84,6 +86,8 @@ export const archiveEntitySchema = z.object({
   description: text().max(20_000).nullable(),
   externalId: text().max(2000).nullable(),
   mergedIntoId: id.nullable(),
+  /** Archives written before entities and types had versions have none: 1. */
+  version: z.number().int().min(1).default(1),
   createdAt: instant,
   updatedAt: instant,
   deletedAt: instant.nullable(),
@@ -161,6 +165,8 @@ export const archiveRelationTypeSchema = z.object({
   shortcut: text().max(8).nullable(),
   position: z.number().int(),
   archivedAt: instant.nullable(),
+  /** Archives written before entities and types had versions have none: 1. */
+  version: z.number().int().min(1).default(1),
   createdAt: instant,
   updatedAt: instant,
 });

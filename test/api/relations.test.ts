@@ -205,18 +205,19 @@ describe("relation types", () => {
       method: "PATCH",
       params: { workspaceId, typeId: type.id },
       ...(await as(owner)),
-      json: { targetTypeIds: ["not-a-type"] },
+      json: { version: type.version, targetTypeIds: ["not-a-type"] },
     });
     expect(foreign.status).toBe(422);
+    expect((await foreign.json()).error.details.fieldErrors).toHaveProperty("targetTypeIds");
     const archived = await callRoute({
       file: R.type,
       method: "PATCH",
       params: { workspaceId, typeId: type.id },
       ...(await as(owner)),
-      json: { archived: true },
+      json: { version: type.version, archived: true },
     });
     expect(archived.status).toBe(200);
-    expect((await archived.json()).data.archivedAt).not.toBeNull();
+    expect((await archived.json()).data).toMatchObject({ archivedAt: expect.any(String), version: type.version + 1 });
   });
 });
 

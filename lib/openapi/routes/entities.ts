@@ -76,6 +76,7 @@ apiRoute({
   path: "/api/workspaces/{workspaceId}/entities/{entityId}",
   tag: "Entities",
   summary: "Edit an entity",
+  description: "Send the `version` you read; a stale one answers 409 with the current entity.",
   permission: "entity.update",
   params: pathParams.entity,
   body: UpdateEntity,
@@ -103,7 +104,8 @@ apiRoute({
   path: "/api/workspaces/{workspaceId}/entity-types/{typeId}",
   tag: "Entities",
   summary: "Edit or archive an entity type",
-  description: "Rename, recolour, rebind its shortcut, or archive it (archived types keep their entities).",
+  description:
+    "Rename, recolour, rebind its shortcut, or archive it (archived types keep their entities). Send the `version` you read; a stale one answers 409 with the current type.",
   permission: "entityType.manage",
   params: pathParams.entityType,
   body: UpdateEntityType,

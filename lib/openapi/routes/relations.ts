@@ -45,6 +45,7 @@ apiRoute({
   path: "/api/workspaces/{workspaceId}/relation-types/{typeId}",
   tag: "Relations",
   summary: "Change or archive a relation type",
+  description: "Send the `version` you read; a stale one answers 409 with the current type.",
   permission: "relationType.manage",
   params: pathParams.relationType,
   body: UpdateRelationType,

@@ -8,6 +8,7 @@ export const entitySelect = {
   description: true,
   externalId: true,
   mergedIntoId: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
   type: { select: { id: true, name: true, color: true } },

@@ -41,8 +41,12 @@ export async function mergeEntities(options: {
       where: { workspaceId, entityId },
       data: { entityId: intoId, version: { increment: 1 } },
     });
-    await tx.entity.update({ where: { id: entityId }, data: { mergedIntoId: intoId } });
-    const survivor = await tx.entity.update({ where: { id: intoId }, data: { aliases }, select: entitySelect });
+    await tx.entity.update({ where: { id: entityId }, data: { mergedIntoId: intoId, version: { increment: 1 } } });
+    const survivor = await tx.entity.update({
+      where: { id: intoId },
+      data: { aliases, version: { increment: 1 } },
+      select: entitySelect,
+    });
     await recordActivity({
       tx,
       action: "entity.merged",

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, staleEdit } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import { entitySelect, type EntityView } from "@/lib/server/entities/entity-select";
@@ -51,7 +51,10 @@ export async function createEntity(options: {
   });
 }
 
-/** Edits an entity's name, type, aliases, description or external id. */
+/**
+ * Edits an entity's name, type, aliases, description or external id. The write only lands on the
+ * version the client saw: a newer one answers 409 with the current entity.
+ */
 export async function updateEntity(options: {
   workspaceId: string;
   actorId: string;
@@ -66,17 +69,19 @@ export async function updateEntity(options: {
     });
     if (!existing) throw notFound("Entity");
     if (input.typeId) await requireLiveType(tx, workspaceId, input.typeId);
-    const entity = await tx.entity.update({
-      where: { id: entityId },
+    const { count } = await tx.entity.updateMany({
+      where: { id: entityId, version: input.version },
       data: {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.typeId !== undefined ? { typeId: input.typeId } : {}),
         ...(input.aliases !== undefined ? { aliases: input.aliases } : {}),
         ...(input.description !== undefined ? { description: input.description || null } : {}),
         ...(input.externalId !== undefined ? { externalId: input.externalId || null } : {}),
+        version: { increment: 1 },
       },
-      select: entitySelect,
     });
+    const entity = await tx.entity.findUniqueOrThrow({ where: { id: entityId }, select: entitySelect });
+    if (count === 0) throw staleEdit("entity", entity, input.version);
     await recordActivity({
       tx,
       action: "entity.updated",

@@ -7,6 +7,7 @@ export type EntityTypeView = {
   color: string;
   shortcut: string | null;
   archivedAt: Date | null;
+  version: number;
 };
 
 /** Returns the workspace's entity types in their display order, archived ones last. */
@@ -17,6 +18,6 @@ export async function findEntityTypes(options: {
   return db.entityType.findMany({
     where: { workspaceId: options.workspaceId, ...(options.includeArchived ? {} : { archivedAt: null }) },
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { position: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, color: true, shortcut: true, archivedAt: true },
+    select: { id: true, name: true, color: true, shortcut: true, archivedAt: true, version: true },
   });
 }

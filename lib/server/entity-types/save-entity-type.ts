@@ -1,11 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, staleEdit } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { recordActivity } from "@/lib/server/activity/record-activity";
 import type { EntityTypeView } from "@/lib/server/entity-types/find-entity-types";
+import type { UpdateEntityTypeInput } from "@/lib/validations/entity";
 
-const select = { id: true, name: true, color: true, shortcut: true, archivedAt: true } as const;
+const select = { id: true, name: true, color: true, shortcut: true, archivedAt: true, version: true } as const;
 
 async function assertFree(
   tx: Tx,
@@ -73,12 +74,15 @@ export async function createEntityType(options: {
   });
 }
 
-/** Renames, recolours, rebinds or (un)archives an entity type. Archived types keep their entities. */
+/**
+ * Renames, recolours, rebinds or (un)archives an entity type. Archived types keep their entities. The
+ * write only lands on the version the client saw: a newer one answers 409 with the current type.
+ */
 export async function updateEntityType(options: {
   workspaceId: string;
   actorId: string;
   typeId: string;
-  input: { name?: string; color?: string; shortcut?: string | null; archived?: boolean };
+  input: UpdateEntityTypeInput;
 }): Promise<EntityTypeView> {
   const { workspaceId, actorId, typeId, input } = options;
   return db.$transaction(async (tx) => {
@@ -89,23 +93,26 @@ export async function updateEntityType(options: {
     const shortcut =
       input.shortcut !== undefined ? input.shortcut : input.archived === false ? current.shortcut : undefined;
     await assertFree(tx, workspaceId, typeId, input.name, shortcut);
-    const type = await tx.entityType.update({
-      where: { id: typeId },
+    const { count } = await tx.entityType.updateMany({
+      where: { id: typeId, version: input.version },
       data: {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.color !== undefined ? { color: input.color } : {}),
         ...(input.shortcut !== undefined ? { shortcut: input.shortcut } : {}),
         ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
+        version: { increment: 1 },
       },
-      select,
     });
+    const type = await tx.entityType.findUniqueOrThrow({ where: { id: typeId }, select });
+    if (count === 0) throw staleEdit("entity type", type, input.version);
+    const { version: _version, ...changes } = input;
     await recordActivity({
       tx,
       action: "entity_type.updated",
       actorId,
       workspaceId,
       target: { type: "entity_type", id: type.id },
-      data: input,
+      data: changes,
     });
     return type;
   });

@@ -11,6 +11,7 @@ export const relationTypeSelect = {
   color: true,
   shortcut: true,
   archivedAt: true,
+  version: true,
 } as const;
 
 export type RelationTypeView = {
@@ -23,6 +24,7 @@ export type RelationTypeView = {
   color: string;
   shortcut: string | null;
   archivedAt: Date | null;
+  version: number;
 };
 
 /** Returns the workspace's relation types in their display order, archived ones last. */

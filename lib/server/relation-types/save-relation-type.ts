@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, staleEdit } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { defaultRelationTypes } from "@/lib/relations/default-relation-types";
 import { recordActivity } from "@/lib/server/activity/record-activity";
@@ -85,7 +85,10 @@ export async function createRelationType(options: {
   });
 }
 
-/** Renames, recolours, re-constrains or (un)archives a relation type. Archived types keep their relations. */
+/**
+ * Renames, recolours, re-constrains or (un)archives a relation type. Archived types keep their relations.
+ * The write only lands on the version the client saw: a newer one answers 409 with the current type.
+ */
 export async function updateRelationType(options: {
   workspaceId: string;
   actorId: string;
@@ -104,9 +107,10 @@ export async function updateRelationType(options: {
     await assertFree(tx, workspaceId, typeId, input.name, shortcut);
     await assertEntityTypes(tx, workspaceId, "sourceTypeIds", input.sourceTypeIds);
     await assertEntityTypes(tx, workspaceId, "targetTypeIds", input.targetTypeIds);
-    const type = await tx.relationType.update({
-      where: { id: typeId },
+    const { count } = await tx.relationType.updateMany({
+      where: { id: typeId, version: input.version },
       data: {
+        version: { increment: 1 },
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.inverseLabel !== undefined ? { inverseLabel: input.inverseLabel || null } : {}),
         ...(input.directed !== undefined ? { directed: input.directed } : {}),
@@ -117,8 +121,9 @@ export async function updateRelationType(options: {
         ...(input.shortcut !== undefined ? { shortcut: input.shortcut } : {}),
         ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
       },
-      select: relationTypeSelect,
     });
+    const type = await tx.relationType.findUniqueOrThrow({ where: { id: typeId }, select: relationTypeSelect });
+    if (count === 0) throw staleEdit("relation type", type, input.version);
     await recordActivity({
       tx,
       action: "relation_type.updated",

@@ -36,6 +36,7 @@ export default async function SettingsPage({ params }: SettingsPageProps) {
     color: t.color,
     shortcut: t.shortcut,
     archived: Boolean(t.archivedAt),
+    version: t.version,
   }));
   return (
     <div className="stack" style={{ maxWidth: 760 }}>

@@ -96,6 +96,7 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
                   aliases: entity.aliases,
                   description: entity.description,
                   externalId: entity.externalId,
+                  version: entity.version,
                 }}
                 types={types.map((t) => ({ id: t.id, name: t.name, archived: Boolean(t.archivedAt) }))}
               />
