@@ -83,7 +83,13 @@ async function parseBody<S extends z.ZodType>(
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) {
     throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
   }
-  const text = await req.text();
+  let text: string;
+  try {
+    text = await req.text();
+  } catch {
+    // The client went away mid-body (its socket reset): not the database's fault, nor ours.
+    throw new AppError("BAD_REQUEST", "The request body was not received in full. Try again.");
+  }
   if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
   if (requireJsonType) assertJsonContentType(req, text);
   let json: unknown;
