@@ -23,14 +23,14 @@ export async function mergeEntities(options: {
       details: { fieldErrors: { intoId: ["Choose another entity."] } },
     });
   return db.$transaction(async (tx) => {
-    const [from, into] = await Promise.all(
-      [entityId, intoId].map((id) =>
-        tx.entity.findFirst({
-          where: { id, workspaceId, deletedAt: null, mergedIntoId: null },
-          select: { id: true, name: true, aliases: true },
-        }),
-      ),
-    );
+    // One transaction is one connection: its queries run in turn (pg@9 refuses a query while one runs).
+    const live = (id: string) =>
+      tx.entity.findFirst({
+        where: { id, workspaceId, deletedAt: null, mergedIntoId: null },
+        select: { id: true, name: true, aliases: true },
+      });
+    const from = await live(entityId);
+    const into = await live(intoId);
     if (!from || !into) throw notFound("Entity");
     const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])].filter((a) => a !== into.name);
     const affected = await tx.annotation.findMany({

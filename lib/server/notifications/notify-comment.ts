@@ -29,16 +29,15 @@ export async function notifyComment(
   const recipients = new Map<string, "MENTION" | "REPLY">();
   for (const id of options.mentionedIds) if (id !== actorId) recipients.set(id, "MENTION");
   if (options.participants) {
-    const [subject, earlier] = await Promise.all([
-      relationId
-        ? tx.relation.findUniqueOrThrow({ where: { id: relationId }, select: { authorId: true } })
-        : tx.annotation.findUniqueOrThrow({ where: { id: annotationId! }, select: { authorId: true } }),
-      tx.comment.findMany({
-        where: { ...(relationId ? { relationId } : { annotationId }), id: { not: commentId }, deletedAt: null },
-        select: { authorId: true },
-        distinct: ["authorId"],
-      }),
-    ]);
+    // One transaction is one connection: its queries run in turn (pg@9 refuses a query while one runs).
+    const subject = relationId
+      ? await tx.relation.findUniqueOrThrow({ where: { id: relationId }, select: { authorId: true } })
+      : await tx.annotation.findUniqueOrThrow({ where: { id: annotationId! }, select: { authorId: true } });
+    const earlier = await tx.comment.findMany({
+      where: { ...(relationId ? { relationId } : { annotationId }), id: { not: commentId }, deletedAt: null },
+      select: { authorId: true },
+      distinct: ["authorId"],
+    });
     const participants = [subject.authorId, ...earlier.map((c) => c.authorId)];
     // Only people still in the workspace hear about it.
     const members = await tx.membership.findMany({

@@ -29,19 +29,21 @@ export async function decideRelations(
   const byId = new Map(options.items.map((i) => [i.id, i]));
   const ids = [...byId.keys()];
   if (!ids.length) return { changed: [], live: [] };
-  const [workspace, relations] = await Promise.all([
-    tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { selfReviewAllowed: true } }),
-    tx.relation.findMany({
-      where: {
-        id: { in: ids },
-        workspaceId,
-        deletedAt: null,
-        article: { deletedAt: null },
-        ...(options.articleId ? { articleId: options.articleId } : {}),
-      },
-      select: { id: true, articleId: true, authorId: true, version: true },
-    }),
-  ]);
+  // One transaction is one connection: its queries run in turn (pg@9 refuses a query while one runs).
+  const workspace = await tx.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { selfReviewAllowed: true },
+  });
+  const relations = await tx.relation.findMany({
+    where: {
+      id: { in: ids },
+      workspaceId,
+      deletedAt: null,
+      article: { deletedAt: null },
+      ...(options.articleId ? { articleId: options.articleId } : {}),
+    },
+    select: { id: true, articleId: true, authorId: true, version: true },
+  });
   if (relations.length !== ids.length) throw notFound("Relation");
   if (!workspace.selfReviewAllowed && relations.some((r) => r.authorId === actor.id)) {
     throw new AppError(

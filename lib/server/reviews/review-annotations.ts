@@ -44,27 +44,29 @@ export async function decideAnnotations(
   const { workspaceId, actor } = options;
   const byId = new Map(options.items.map((i) => [i.id, i]));
   const ids = [...byId.keys()];
-  const [workspace, annotations] = await Promise.all([
-    tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { selfReviewAllowed: true } }),
-    tx.annotation.findMany({
-      where: {
-        id: { in: ids },
-        workspaceId,
-        deletedAt: null,
-        article: { deletedAt: null },
-        ...(options.articleId ? { articleId: options.articleId } : {}),
-      },
-      select: {
-        id: true,
-        articleId: true,
-        authorId: true,
-        version: true,
-        status: true,
-        exact: true,
-        threadResolvedAt: true,
-      },
-    }),
-  ]);
+  // One transaction is one connection: its queries run in turn (pg@9 refuses a query while one runs).
+  const workspace = await tx.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { selfReviewAllowed: true },
+  });
+  const annotations = await tx.annotation.findMany({
+    where: {
+      id: { in: ids },
+      workspaceId,
+      deletedAt: null,
+      article: { deletedAt: null },
+      ...(options.articleId ? { articleId: options.articleId } : {}),
+    },
+    select: {
+      id: true,
+      articleId: true,
+      authorId: true,
+      version: true,
+      status: true,
+      exact: true,
+      threadResolvedAt: true,
+    },
+  });
   if (annotations.length !== ids.length) throw notFound("Annotation");
   const changed = options.skipUnchanged
     ? annotations.filter((a) => a.status !== byId.get(a.id)!.decision)
