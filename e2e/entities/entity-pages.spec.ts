@@ -260,6 +260,37 @@ test("should block unauthorized access to entities: unknown and foreign ids are 
   await context.close();
 });
 
+test("a type row opened before someone else's recolouring refuses the save, then shows their colour, which a second save keeps", async ({
+  page,
+}) => {
+  await signedInUser(page, "owner");
+  const workspaceId = await createWorkspace(page, "Type conflict desk");
+  await page.goto(`/w/${workspaceId}/settings`);
+  const person = page.getByRole("region", { name: "Entity types" }).getByRole("group", { name: "Person" });
+  await expect(person.getByLabel("Name")).toHaveValue("Person");
+  const types: { id: string; name: string; color: string; version: number }[] = (
+    await (await page.request.get(`/api/workspaces/${workspaceId}/entity-types`)).json()
+  ).data;
+  const type = types.find((t) => t.name === "Person")!;
+  const theirs = await page.request.patch(`/api/workspaces/${workspaceId}/entity-types/${type.id}`, {
+    data: { version: type.version, color: "#118833" },
+  });
+  expect(theirs.status()).toBe(200);
+
+  await person.getByLabel("Name").fill("People");
+  await person.getByRole("button", { name: "Save" }).click();
+  await expect(person.getByRole("alert")).toContainText("Someone else changed this entity type since you loaded it");
+  // The colour field, untouched here, now shows theirs (React moves an untouched field to its new default); the typed name stays.
+  await expect(person.getByLabel("Colour")).toHaveValue("#118833");
+  await expect(person.getByLabel("Name")).toHaveValue("People");
+  await person.getByRole("button", { name: "Save" }).click();
+  await expect(person.getByRole("status")).toHaveText("Saved.");
+  const stored = (await (await page.request.get(`/api/workspaces/${workspaceId}/entity-types`)).json()).data.find(
+    (t: { id: string }) => t.id === type.id,
+  );
+  expect(stored).toMatchObject({ name: "People", color: "#118833", version: type.version + 2 });
+});
+
 test("a reviewer manages entity types in Settings: add, duplicate shortcut refused inline, rename, recolour, archive", async ({
   page,
   browser,

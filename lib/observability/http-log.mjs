@@ -1,8 +1,8 @@
 // Every request through the web server (scripts/server.mjs), once: its request id (the client's
 // `x-request-id` when sane, else a new one; set on the request for the app and echoed on the
 // response), one structured log line when it ends and the request metrics. The route template,
-// user and workspace come from withAuth through the request's context (request-context.mjs); never the query string,
-// headers or bodies (which may hold tokens, passwords or article text).
+// user and workspace come from withAuth through the request's context (request-context.mjs); never
+// the query string, headers or bodies (which may hold tokens, passwords or article text).
 import { logger } from "./logger.mjs";
 import { recordRequest } from "./metrics.mjs";
 import { attachRequestContext, requestIdFrom } from "./request-context.mjs";
